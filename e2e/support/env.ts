@@ -1,0 +1,34 @@
+/** One place for the ports, credentials and identities the browser tests use. */
+const appPort = Number(process.env.E2E_APP_PORT ?? 3310);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 9310);
+const secretId = "e2e-secret-id";
+const secretKey = "e2e-secret-key-not-real";
+
+export const E2E = {
+  appPort,
+  appUrl: `http://127.0.0.1:${appPort}`,
+  emulatorPort,
+  emulatorUrl: `http://127.0.0.1:${emulatorPort}`,
+  bucket: "examplebucket-1250000000",
+  region: "ap-beijing",
+  operator: { email: "olivia.operator@example.com", groups: "media-ops" },
+  viewer: { email: "victor.viewer@example.com", groups: "readers" },
+  emulatorEnv: {
+    EMULATOR_PORT: String(emulatorPort),
+    EMULATOR_SECRET_ID: secretId,
+    EMULATOR_SECRET_KEY: secretKey,
+    EMULATOR_BUCKETS: "examplebucket-1250000000@ap-beijing,archive-1250000000@ap-shanghai",
+    EMULATOR_STEP_MS: "1500",
+  },
+  appEnv: {
+    NODE_ENV: "production",
+    CI_SECRET_ID: secretId,
+    CI_SECRET_KEY: secretKey,
+    CI_BUCKETS: "examplebucket-1250000000@ap-beijing,archive-1250000000@ap-shanghai",
+    CI_ENDPOINT: `http://127.0.0.1:${emulatorPort}`,
+    CI_EMULATOR: "1",
+    AUTH_MODE: "header",
+    AUTH_OPERATOR_GROUPS: "media-ops",
+    CI_TIMEOUT_MS: "5000",
+  },
+} as const;

@@ -1,0 +1,57 @@
+/** The job-list query (`GET /inventorytriggerjob?…`, ci-api.md §1.3), spelled exactly as CI's parameters. */
+import { z } from "zod";
+import { CI_TIME_PATTERN, parseCiTime } from "./ci-time";
+import { JOB_STATES, JOB_TYPES } from "./states";
+
+const ciTime = z
+  .string()
+  .regex(CI_TIME_PATTERN, "Use CI's time format YYYY-MM-DDTHH:MM:SS+HHMM")
+  .refine((v) => parseCiTime(v) !== null, "Not a real date and time");
+
+/** `All` or a comma list of states; normalised to a sorted, de-duplicated comma list (or undefined for All). */
+export const statesParamSchema = z
+  .string()
+  .max(200)
+  .transform((raw, ctx) => {
+    const parts = raw.split(",").map((s) => s.trim()).filter(Boolean);
+    if (parts.length === 0 || parts.includes("All")) return undefined;
+    const bad = parts.filter((p) => !(JOB_STATES as readonly string[]).includes(p));
+    if (bad.length) {
+      ctx.addIssue({ code: "custom", message: `Unknown state ${bad[0]}; use ${JOB_STATES.join(", ")} or All` });
+      return z.NEVER;
+    }
+    return [...new Set(parts)].sort((a, b) => JOB_STATES.indexOf(a as never) - JOB_STATES.indexOf(b as never)).join(",");
+  });
+
+export const listQuerySchema = z
+  .strictObject({
+    type: z.enum(JOB_TYPES).optional(),
+    states: statesParamSchema.optional(),
+    startCreationTime: ciTime.optional(),
+    endCreationTime: ciTime.optional(),
+    orderByTime: z.enum(["Desc", "Asc"]).optional(),
+    name: z.string().max(128).optional(),
+    jobId: z.string().regex(/^[0-9A-Za-z]{1,64}$/, "A job ID has letters and digits only").optional(),
+    workflowId: z.string().regex(/^[0-9A-Za-z]{1,64}$/, "A workflow ID has letters and digits only").optional(),
+    size: z.coerce.number().int("size is a whole number").min(1, "size is 1 to 100").max(100, "size is 1 to 100").optional(),
+    nextToken: z.string().regex(/^[0-9A-Za-z._=-]{1,256}$/, "nextToken is not one CI gave").optional(),
+  })
+  .superRefine((q, ctx) => {
+    const a = q.startCreationTime ? parseCiTime(q.startCreationTime) : null;
+    const b = q.endCreationTime ? parseCiTime(q.endCreationTime) : null;
+    if (a && b && a > b) ctx.addIssue({ code: "custom", path: ["endCreationTime"], message: "endCreationTime is before startCreationTime" });
+  });
+
+export type ListQuery = z.output<typeof listQuerySchema>;
+
+/** Turns URLSearchParams into a plain object, treating empty values as absent. Repeated keys keep the last. */
+export function searchParamsToObject(params: URLSearchParams, keys?: readonly string[]): Record<string, string> {
+  // A null-prototype object, so that a parameter named `toString` or `__proto__` is just data.
+  const out: Record<string, string> = Object.create(null);
+  for (const [k, v] of params) {
+    if (v === "") continue;
+    if (keys && !keys.includes(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+/**
+ * The 21 documented batch-job Tags (ci-api.md §4), kept apart from the full registry so that light pages (the job
+ * table) can name Tags without loading every Tag's form metadata.
+ */
+export const TAG_NAMES = [
+  "Transcode",
+  "Snapshot",
+  "Animation",
+  "SmartCover",
+  "Concat",
+  "SpeechRecognition",
+  "VoiceSeparate",
+  "VideoMontage",
+  "SDRtoHDR",
+  "VideoProcess",
+  "SuperResolution",
+  "Segment",
+  "VideoTag",
+  "PicProcess",
+  "DigitalWatermark",
+  "ExtractDigitalWatermark",
+  "MediaInfo",
+  "StreamExtract",
+  "Tts",
+  "NoiseReduction",
+  "QualityEstimate",
+] as const;
+export type TagName = (typeof TAG_NAMES)[number];
+
+export function isTagName(value: unknown): value is TagName {
+  return typeof value === "string" && (TAG_NAMES as readonly string[]).includes(value);
+}
+
+/** Tags whose jobs write no output object (the Output section is hidden and must be absent). */
+export const TAGS_WITHOUT_OUTPUT: readonly TagName[] = ["VideoTag", "ExtractDigitalWatermark", "MediaInfo", "QualityEstimate"];

@@ -1,0 +1,124 @@
+/**
+ * The configuration contract (README "Configuration"), validated once at start-up. Pure: no secrets are read here,
+ * the caller passes the environment, so tests can try any combination.
+ */
+import { z } from "zod";
+import { BUCKET_PATTERN, REGION_PATTERN } from "@/lib/jobs/request-schema";
+
+export interface BucketTarget {
+  bucket: string;
+  region: string;
+  /** `<bucket>.ci.<region>.myqcloud.com`: signed and sent as Host whatever CI_ENDPOINT says. */
+  host: string;
+}
+
+const optionalText = z.string().trim().min(1).optional().catch(undefined);
+const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
+const positiveInt = (def: number) => z.coerce.number().int().min(0).max(600_000).default(def);
+
+const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  CI_SECRET_ID: z.string().min(1, "CI_SECRET_ID is required (or run `npm start`, which uses the emulator)"),
+  CI_SECRET_KEY: z.string().min(1, "CI_SECRET_KEY is required"),
+  CI_SECURITY_TOKEN: optionalText,
+  CI_BUCKET: z.string().optional(),
+  CI_REGION: z.string().optional(),
+  CI_BUCKETS: z.string().optional(),
+  CI_ENDPOINT: z
+    .string()
+    .url("CI_ENDPOINT must be a URL such as http://127.0.0.1:9100")
+    .refine((u) => /^https?:\/\//.test(u), "CI_ENDPOINT must be http:// or https://")
+    .optional(),
+  CI_EMULATOR: flag,
+  CI_TIMEOUT_MS: positiveInt(10_000),
+  CI_CACHE_MS: positiveInt(1_000),
+  AUTH_MODE: z.enum(["header", "none"]).optional(),
+  AUTH_USER_HEADER: z.string().default("x-forwarded-email"),
+  AUTH_GROUPS_HEADER: z.string().default("x-forwarded-groups"),
+  AUTH_PROXY_SECRET: optionalText,
+  AUTH_OPERATOR_GROUPS: z.string().optional(),
+  ALLOW_ANONYMOUS: flag,
+  OUTPUT_BUCKET_ALLOWLIST: z.string().optional(),
+});
+
+export interface AppConfig {
+  secretId: string;
+  secretKey: string;
+  securityToken?: string;
+  buckets: BucketTarget[];
+  endpoint?: URL;
+  emulator: boolean;
+  timeoutMs: number;
+  cacheMs: number;
+  auth: {
+    mode: "header" | "none";
+    userHeader: string;
+    groupsHeader: string;
+    proxySecret?: string;
+    operatorGroups: string[];
+  };
+  outputBucketAllowlist: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+function target(bucket: string, region: string, variable: string): BucketTarget {
+  if (!BUCKET_PATTERN.test(bucket)) throw new ConfigError(`${variable}: bucket must look like examplebucket-1250000000`);
+  if (!REGION_PATTERN.test(region)) throw new ConfigError(`${variable}: region must look like ap-beijing`);
+  return { bucket, region, host: `${bucket}.ci.${region}.myqcloud.com` };
+}
+
+/** Validates the environment; throws one ConfigError naming the first bad variable (never its value). */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "configuration");
+    throw new ConfigError(`Invalid configuration: ${variable}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  let buckets: BucketTarget[];
+  if (e.CI_BUCKETS) {
+    buckets = list(e.CI_BUCKETS).map((item) => {
+      const [bucket, region, extra] = item.split("@");
+      if (!bucket || !region || extra !== undefined) throw new ConfigError("CI_BUCKETS: use bucket@region, comma-separated");
+      return target(bucket, region, "CI_BUCKETS");
+    });
+    if (buckets.length === 0) throw new ConfigError("CI_BUCKETS: list at least one bucket@region");
+  } else if (e.CI_BUCKET && e.CI_REGION) {
+    buckets = [target(e.CI_BUCKET, e.CI_REGION, "CI_BUCKET/CI_REGION")];
+  } else {
+    throw new ConfigError("Invalid configuration: set CI_BUCKET and CI_REGION, or CI_BUCKETS=bucket@region,…");
+  }
+  const production = e.NODE_ENV === "production";
+  const mode = e.AUTH_MODE ?? (e.CI_EMULATOR ? "none" : "header");
+  if (mode === "none" && production && !e.CI_EMULATOR && !e.ALLOW_ANONYMOUS) {
+    throw new ConfigError(
+      "Invalid configuration: AUTH_MODE=none with real CI credentials lets anyone trigger jobs; set ALLOW_ANONYMOUS=1 to allow it",
+    );
+  }
+  return {
+    secretId: e.CI_SECRET_ID,
+    secretKey: e.CI_SECRET_KEY,
+    securityToken: e.CI_SECURITY_TOKEN,
+    buckets,
+    endpoint: e.CI_ENDPOINT ? new URL(e.CI_ENDPOINT) : undefined,
+    emulator: e.CI_EMULATOR,
+    timeoutMs: e.CI_TIMEOUT_MS,
+    cacheMs: e.CI_CACHE_MS,
+    auth: {
+      mode,
+      userHeader: e.AUTH_USER_HEADER.toLowerCase(),
+      groupsHeader: e.AUTH_GROUPS_HEADER.toLowerCase(),
+      proxySecret: e.AUTH_PROXY_SECRET,
+      operatorGroups: list(e.AUTH_OPERATOR_GROUPS),
+    },
+    outputBucketAllowlist: list(e.OUTPUT_BUCKET_ALLOWLIST),
+  };
+}

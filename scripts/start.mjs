@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: builds once if needed, then serves the dashboard on :3000 (PORT to change it).
+ * With no CI_SECRET_ID it also starts the built-in CI emulator and points the dashboard at it, so a newcomer
+ * needs no cloud account and no configuration.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const env = { ...process.env, NODE_ENV: "production" };
+const children = [];
+
+function run(cmd, args, extraEnv = {}) {
+  const child = spawn(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  children.push(child);
+  child.on("exit", (code) => {
+    for (const c of children) if (c !== child && c.exitCode === null) c.kill("SIGTERM");
+    process.exit(code ?? 1);
+  });
+  return child;
+}
+
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    for (const c of children) c.kill(sig);
+  });
+}
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("First start: building the dashboard (about a minute)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+if (!env.CI_SECRET_ID) {
+  const port = env.EMULATOR_PORT ?? "9100";
+  const creds = { EMULATOR_SECRET_ID: "emulator-secret-id", EMULATOR_SECRET_KEY: "emulator-secret-key" };
+  Object.assign(env, {
+    CI_SECRET_ID: creds.EMULATOR_SECRET_ID,
+    CI_SECRET_KEY: creds.EMULATOR_SECRET_KEY,
+    CI_BUCKETS: env.CI_BUCKETS ?? "examplebucket-1250000000@ap-beijing,archive-1250000000@ap-shanghai",
+    CI_ENDPOINT: `http://127.0.0.1:${port}`,
+    CI_EMULATOR: "1",
+    AUTH_MODE: env.AUTH_MODE ?? "none",
+  });
+  console.log(`No CI_SECRET_ID set: starting the built-in CI emulator on 127.0.0.1:${port}`);
+  run("npx", ["tsx", "emulator/main.ts"], { ...creds, EMULATOR_PORT: port, EMULATOR_BUCKETS: env.CI_BUCKETS });
+}
+
+const port = env.PORT ?? "3000";
+console.log(`Dashboard: http://localhost:${port}`);
+run("npx", ["next", "start", "-p", port]);

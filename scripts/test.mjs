@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check, in the order that fails fastest: types → unit & integration (vitest) → production build
+ * (with a canary secret) → secret scan of the build → JS budgets → browser tests (Playwright, system Chromium).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const CANARY_SECRET = "canary-secret-value-must-never-ship-7f3a9c";
+
+function step(title, cmd, args, extraEnv = {}) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  if (r.status !== 0) {
+    console.error(`\n✖ ${title} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function ensureChromium() {
+  if (process.env.CHROMIUM_PATH || ["/usr/bin/chromium", "/usr/bin/chromium-browser"].some(existsSync)) return;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync("/usr/bin/apt-get")) {
+    step("Installing Debian's chromium for the browser tests", "sh", ["-c", "apt-get update -qq && apt-get install -y -qq chromium"]);
+    return;
+  }
+  console.error("No Chromium found: install it (`sudo apt-get install -y chromium`) or set CHROMIUM_PATH.");
+  process.exit(1);
+}
+
+step("Type check", "npx", ["tsc", "--noEmit"]);
+step("Unit and integration tests", "npx", ["vitest", "run"]);
+step("Production build", "npx", ["next", "build"], { CI_SECRET_KEY: CANARY_SECRET, CI_SECRET_ID: "canary-secret-id" });
+step("Secret scan of the client bundle", "node", ["scripts/check-secrets.mjs", CANARY_SECRET]);
+if (existsSync("scripts/check-budgets.mjs")) step("JavaScript budgets", "node", ["scripts/check-budgets.mjs"]);
+ensureChromium();
+step("Browser tests", "npx", ["playwright", "test"]);
+console.log("\n✔ All checks passed");
