@@ -13,7 +13,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
+  outputDir: process.env.PW_OUTPUT_DIR ?? "test-results",
   use: {
     baseURL: E2E.appUrl,
     trace: "retain-on-failure",
