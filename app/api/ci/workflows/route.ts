@@ -1,0 +1,9 @@
+import { loadPicker } from "@/lib/server/jobs-service";
+import { jsonResponse, withApi } from "@/lib/server/with-api";
+
+export const dynamic = "force-dynamic";
+
+/** Workflows (Active first), for the Workflow-type picker. */
+export const GET = withApi("GET /api/ci/workflows", async ({ url }) =>
+  jsonResponse(200, { items: await loadPicker("workflows", url.searchParams.get("bucket")) }),
+);

@@ -1,0 +1,15 @@
+import { cancelJob } from "@/lib/server/jobs-service";
+import { jsonResponse, withApi } from "@/lib/server/with-api";
+
+export const dynamic = "force-dynamic";
+
+/** Cancels a job that CI is still working on. */
+export const POST = withApi<{ jobId: string }>(
+  "POST /api/jobs/[jobId]/cancel",
+  async ({ url, params, log }) => {
+    const result = await cancelJob(params.jobId, url.searchParams.get("bucket"));
+    log.ciRequestId = result.requestId;
+    return jsonResponse(200, result);
+  },
+  { mutation: true },
+);

@@ -1,0 +1,41 @@
+import "server-only";
+import { createCiClient, type CiClient } from "@/lib/ci/client";
+import { getConfig } from "./config";
+import { createCoalescer, type Coalescer } from "./coalesce";
+import { createIdempotencyStore, type IdempotencyStore } from "./idempotency";
+
+interface Runtime {
+  client: CiClient;
+  reads: Coalescer;
+  idempotency: IdempotencyStore;
+}
+
+// Next bundles route handlers and server components separately; one runtime per process keeps one connection
+// pool, one read cache and one idempotency store for all of them.
+const KEY = Symbol.for("ci-batch-console.runtime");
+type Holder = { [KEY]?: Runtime };
+
+/** The process-wide CI client, read coalescer and idempotency store, created on first use from the config. */
+export function getRuntime(): Runtime {
+  const holder = globalThis as Holder;
+  if (!holder[KEY]) {
+    const config = getConfig();
+    holder[KEY] = {
+      client: createCiClient({
+        secretId: config.secretId,
+        secretKey: config.secretKey,
+        securityToken: config.securityToken,
+        endpoint: config.endpoint,
+        timeoutMs: config.timeoutMs,
+      }),
+      reads: createCoalescer(),
+      idempotency: createIdempotencyStore(),
+    };
+  }
+  return holder[KEY];
+}
+
+/** Tests swap configuration between cases. */
+export function resetRuntimeForTests(): void {
+  delete (globalThis as Holder)[KEY];
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ZodError } from "zod";
+import { CiError } from "@/lib/ci/errors";
+import { ConfigError } from "./config-schema";
+import { getConfig } from "./config";
+import { identify, type Identity } from "./identity";
+import { ciErrorBody, ciErrorStatus } from "./jobs-service";
+import { logEvent } from "./logger";
+import { ApiProblem, validationProblem } from "./problem";
+
+export interface ApiContext<P> {
+  req: Request;
+  url: URL;
+  identity: Identity;
+  params: P;
+  /** Set by handlers so the log line carries CI's RequestId. */
+  log: { ciRequestId?: string };
+}
+
+interface Options {
+  /** Triggers and cancels: operators only, same-origin JSON only. */
+  mutation?: boolean;
+  /** Routes that must answer without an identity (health). */
+  public?: boolean;
+}
+
+type Handler<P> = (ctx: ApiContext<P>) => Promise<Response>;
+
+const json = (status: number, body: unknown, headers?: HeadersInit) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+
+export function errorResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+  return json(status, { error: { code, message, ...extra } });
+}
+
+/** Cross-site requests and non-JSON bodies cannot change anything (CSRF defence for cookie-based SSO). */
+function checkMutationRequest(req: Request, url: URL): ApiProblem | null {
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return new ApiProblem(403, "CrossOriginRefused", "Changes are accepted only from this dashboard's own pages");
+  const origin = req.headers.get("origin");
+  if (origin) {
+    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (originHost !== host) return new ApiProblem(403, "CrossOriginRefused", "Changes are accepted only from this dashboard's own pages");
+  }
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) return new ApiProblem(403, "JsonRequired", "Send changes as application/json");
+  return null;
+}
+
+function toResponse(e: unknown): { res: Response; ciRequestId?: string } {
+  if (e instanceof ApiProblem) {
+    return { res: errorResponse(e.status, e.code, e.message, { ...(e.fields ? { fields: e.fields } : {}), ...e.extra }) };
+  }
+  if (e instanceof ZodError) {
+    const p = validationProblem(e, "request");
+    return { res: errorResponse(p.status, p.code, p.message, { fields: p.fields }) };
+  }
+  if (e instanceof CiError) return { res: json(ciErrorStatus(e), { error: ciErrorBody(e) }), ciRequestId: e.requestId };
+  if (e instanceof ConfigError) return { res: errorResponse(500, "ConfigurationError", e.message) };
+  return { res: errorResponse(500, "InternalError", "Something went wrong in the dashboard server. Try again; if it persists, tell the team.") };
+}
+
+/**
+ * Every API route goes through here: identity, permission, same-origin rule for changes, one error shape, one
+ * log line. Handlers only do their own work.
+ */
+export function withApi<P = Record<string, never>>(route: string, handler: Handler<P>, options: Options = {}) {
+  return async (req: Request, routeCtx?: { params?: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
+    const url = new URL(req.url);
+    const log: ApiContext<P>["log"] = {};
+    let user: string | undefined;
+    let res: Response;
+    try {
+      getConfig();
+      const who = identify(req.headers);
+      let identity: Identity;
+      if (who.ok) identity = who.identity;
+      else if (options.public) identity = { id: "anonymous", name: "anonymous", groups: [], canTrigger: false };
+      else throw new ApiProblem(401, "Unauthenticated", who.reason);
+      user = identity.id;
+      if (options.mutation) {
+        if (!identity.canTrigger) throw new ApiProblem(403, "Forbidden", "You may view jobs but not trigger or cancel them (ask to be added to an operator group)");
+        const refused = checkMutationRequest(req, url);
+        if (refused) throw refused;
+      }
+      const params = ((await routeCtx?.params) ?? {}) as P;
+      res = await handler({ req, url, identity, params, log });
+    } catch (e) {
+      const mapped = toResponse(e);
+      res = mapped.res;
+      log.ciRequestId ??= mapped.ciRequestId;
+      if (res.status >= 500 && !(e instanceof CiError)) logEvent({ level: "error", route, error: e instanceof Error ? e.name : "unknown" });
+    }
+    const requestId = randomUUID();
+    res.headers.set("x-request-id", requestId);
+    logEvent({ level: "info", route, method: req.method, status: res.status, user, ciRequestId: log.ciRequestId, ms: Math.round(performance.now() - started), requestId });
+    return res;
+  };
+}
+
+export { json as jsonResponse };
