@@ -1,0 +1,192 @@
+import "server-only";
+/**
+ * The typed CI client: builds exactly the request CI expects for https://<host> (path, query, XML body, signature),
+ * sends it (to CI_ENDPOINT's address when one is set), retries what is safe to retry, and returns validated data or
+ * a CiError. The secret key and the Authorization header never leave this module, not even in error messages.
+ */
+import { jobDetailSchema, type JobDetail } from "@/lib/jobs/job-detail-schema";
+import type { ListQuery } from "@/lib/jobs/list-query-schema";
+import {
+  queueEntrySchema,
+  queueToPickerItem,
+  templateEntrySchema,
+  templateToPickerItem,
+  totalCountSchema,
+  workflowEntrySchema,
+  workflowToPickerItem,
+  type PickerItem,
+} from "@/lib/jobs/picker-schema";
+import type { TriggerRequest } from "@/lib/jobs/request-schema";
+import type { z } from "zod";
+import { CiError } from "./errors";
+import { badResponse, decodeResponse, headerRequestId, listOf, xmlText, type CallKind } from "./responses";
+import type { BackoffPolicy } from "./retry";
+import { createCaller, type CallInfo, type CallSpec } from "./signed-call";
+import type { HttpResponse } from "./transport";
+import { buildXml, type XmlValue } from "./xml";
+
+export type { PickerItem } from "@/lib/jobs/picker-schema";
+
+export interface CiTarget {
+  bucket: string;
+  region: string;
+  /** `<bucket>.ci.<region>.myqcloud.com`: signed and sent as Host, whatever the endpoint. */
+  host: string;
+}
+
+export type CiCallInfo = CallInfo;
+
+export interface CiClientOptions {
+  secretId: string;
+  secretKey: string;
+  securityToken?: string;
+  /** Only the TCP destination changes (emulator, proxy); Host and signature stay those of the real CI host. */
+  endpoint?: URL;
+  /** Budget for one client call, retries and their pauses included. */
+  timeoutMs: number;
+  /** Retries for reads (and for a cancel that never got an answer). Default 3. */
+  maxRetries?: number;
+  /** Clock for the signature's key time (ms). */
+  now?: () => number;
+  onCall?: (info: CiCallInfo) => void;
+  /** Backoff tuning; tests shrink it. */
+  backoff?: Partial<BackoffPolicy>;
+}
+
+export interface PickerPage {
+  items: PickerItem[];
+  total: number;
+  requestId: string;
+}
+
+export interface CiClient {
+  triggerJob(t: CiTarget, req: TriggerRequest): Promise<{ job: JobDetail; requestId: string }>;
+  listJobs(t: CiTarget, q: ListQuery): Promise<{ jobs: JobDetail[]; nextToken: string | null; requestId: string }>;
+  /** `job` is null when CI lists the id in NonExistJobIds. */
+  getJob(t: CiTarget, jobId: string): Promise<{ job: JobDetail | null; requestId: string; rawXml: string }>;
+  cancelJob(t: CiTarget, jobId: string): Promise<{ requestId: string }>;
+  listTemplates(t: CiTarget, q: { tag: string; pageNumber?: number; pageSize?: number }): Promise<PickerPage>;
+  listQueues(t: CiTarget, q?: { pageNumber?: number; pageSize?: number; category?: string }): Promise<PickerPage>;
+  listWorkflows(t: CiTarget, q?: { pageNumber?: number; pageSize?: number }): Promise<PickerPage>;
+  /** Closes pooled connections. */
+  close(): void;
+}
+
+/** List parameters in CI's spelling (ci-api.md §1.3); only those set are sent. */
+const LIST_PARAMS = [
+  "nextToken",
+  "size",
+  "type",
+  "orderByTime",
+  "states",
+  "startCreationTime",
+  "endCreationTime",
+  "workflowId",
+  "jobId",
+  "name",
+] as const satisfies readonly (keyof ListQuery)[];
+
+/** Job IDs go into the path; anything else could address another resource. */
+const JOB_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function createCiClient(opts: CiClientOptions): CiClient {
+  const { call, close } = createCaller(opts);
+
+  function validate<T>(schema: z.ZodType<T>, value: XmlValue, res: HttpResponse, kind: CallKind, what: string, requestId: string): T {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${what}.${issue.path.join(".")}`.replace(/\.$/, "") : what;
+      throw badResponse(res, kind, `${where}: ${issue?.message ?? "invalid"}`, requestId);
+    }
+    return parsed.data;
+  }
+
+  function jobPath(jobId: string): string {
+    if (!JOB_ID_PATTERN.test(jobId)) {
+      throw new CiError({ status: 0, code: "InvalidArgument", message: "Not a valid job ID", retryable: false });
+    }
+    return `/inventorytriggerjob/${jobId}`;
+  }
+
+  async function pickerPage<E>(
+    t: CiTarget,
+    path: string,
+    query: CallSpec["query"],
+    listName: string,
+    schema: z.ZodType<E>,
+    toItem: (e: E) => PickerItem,
+  ): Promise<PickerPage> {
+    const res = await call(t, { method: "GET", path, query, kind: "read" });
+    const { root, requestId } = decodeResponse(res, "read");
+    const items = listOf(root, listName).map((e, i) => toItem(validate(schema, e, res, "read", `${listName}[${i}]`, requestId)));
+    const total = totalCountSchema.parse(xmlText(root.TotalCount)) ?? items.length;
+    return { items, total, requestId };
+  }
+
+  return {
+    async triggerJob(t, req) {
+      const xml = buildXml("Request", req as unknown as Record<string, unknown>);
+      const res = await call(t, { method: "POST", path: "/inventorytriggerjob", body: xml, kind: "trigger" });
+      const { root, requestId } = decodeResponse(res, "trigger");
+      const detail = listOf(root, "JobsDetail")[0];
+      if (detail === undefined) throw badResponse(res, "trigger", "no JobsDetail", requestId);
+      return { job: validate(jobDetailSchema, detail, res, "trigger", "JobsDetail", requestId), requestId };
+    },
+
+    async listJobs(t, q) {
+      const query: CallSpec["query"] = {};
+      for (const key of LIST_PARAMS) {
+        const v = q[key];
+        if (v !== undefined && v !== "") query[key] = String(v);
+      }
+      const res = await call(t, { method: "GET", path: "/inventorytriggerjob", query, kind: "read" });
+      const { root, requestId } = decodeResponse(res, "read");
+      const jobs = listOf(root, "JobsDetail").map((d, i) => validate(jobDetailSchema, d, res, "read", `JobsDetail[${i}]`, requestId));
+      return { jobs, nextToken: xmlText(root.NextToken) ?? null, requestId };
+    },
+
+    async getJob(t, jobId) {
+      const res = await call(t, { method: "GET", path: jobPath(jobId), kind: "read" });
+      const { root, requestId } = decodeResponse(res, "read");
+      const details = listOf(root, "JobsDetail").map((d, i) => validate(jobDetailSchema, d, res, "read", `JobsDetail[${i}]`, requestId));
+      const job = details.find((d) => d.JobId === jobId) ?? details[0];
+      if (job) return { job, requestId, rawXml: res.body };
+      // The doc spells it NonExistJobIds; the Go SDK NonExistJobId (ci-api.md §7.3). Either means "no such job".
+      const missing = [...listOf(root, "NonExistJobIds"), ...listOf(root, "NonExistJobId")];
+      if (missing.length > 0) return { job: null, requestId, rawXml: res.body };
+      throw badResponse(res, "read", "neither JobsDetail nor NonExistJobIds", requestId);
+    },
+
+    async cancelJob(t, jobId) {
+      const res = await call(t, { method: "PUT", path: jobPath(jobId), query: { cancel: "" }, kind: "cancel" });
+      // The documented answer is an empty 200; a body, if any, may carry the RequestId.
+      let requestId = headerRequestId(res) ?? "";
+      if (res.body.trim() !== "") {
+        try {
+          requestId = decodeResponse(res, "cancel").requestId || requestId;
+        } catch {
+          // An unreadable body on a 2xx cancel still means CI accepted it.
+        }
+      }
+      return { requestId };
+    },
+
+    listTemplates(t, q) {
+      const query = { tag: q.tag, pageNumber: q.pageNumber, pageSize: q.pageSize };
+      return pickerPage(t, "/template", query, "TemplateList", templateEntrySchema, templateToPickerItem);
+    },
+
+    listQueues(t, q = {}) {
+      const query = { pageNumber: q.pageNumber, pageSize: q.pageSize, category: q.category };
+      return pickerPage(t, "/queue", query, "QueueList", queueEntrySchema, queueToPickerItem);
+    },
+
+    listWorkflows(t, q = {}) {
+      const query = { pageNumber: q.pageNumber, pageSize: q.pageSize };
+      return pickerPage(t, "/workflow", query, "MediaWorkflowList", workflowEntrySchema, workflowToPickerItem);
+    },
+
+    close,
+  };
+}

@@ -1,0 +1,157 @@
+import "server-only";
+/**
+ * One client call as CI sees it: the wire path and query, the signature (fresh per attempt), the transport, and
+ * the retry policy. Reads are retried on network errors, 5xx and SlowDown; a cancel only when no answer came back;
+ * a trigger never (a second POST could start a second batch job).
+ */
+import { CiError } from "./errors";
+import { errorFromResponse, errorFromTransport, headerRequestId, makeRedactor, type CallKind } from "./responses";
+import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffPolicy } from "./retry";
+import { camSafeUrlEncode, keyTimeNow, sign } from "./sign";
+import { createTransport, TransportError, type HttpResponse } from "./transport";
+
+export interface CallTarget {
+  /** Signed and sent as Host. */
+  host: string;
+}
+
+export interface CallInfo {
+  method: string;
+  /** Decoded path without the query. */
+  path: string;
+  /** HTTP status; 0 when no answer arrived. */
+  status: number;
+  ms: number;
+  requestId?: string;
+  /** 0 for the first try. */
+  attempt: number;
+  /** CiError code when the attempt failed. */
+  code?: string;
+}
+
+export interface CallerOptions {
+  secretId: string;
+  secretKey: string;
+  securityToken?: string;
+  endpoint?: URL;
+  timeoutMs: number;
+  maxRetries?: number;
+  now?: () => number;
+  onCall?: (info: CallInfo) => void;
+  backoff?: Partial<BackoffPolicy>;
+}
+
+export interface CallSpec {
+  method: "GET" | "POST" | "PUT";
+  /** Decoded path, as signed. */
+  path: string;
+  /** Decoded values; `""` for a bare key (`?cancel`). Undefined values are not sent. */
+  query?: Record<string, string | number | undefined>;
+  body?: string;
+  kind: CallKind;
+}
+
+export interface Caller {
+  /** Resolves with a 2xx response; anything else is thrown as a CiError. */
+  call(t: CallTarget, spec: CallSpec): Promise<HttpResponse>;
+  close(): void;
+}
+
+export function createCaller(opts: CallerOptions): Caller {
+  const transport = createTransport();
+  const maxRetries = opts.maxRetries ?? 3;
+  const backoff: BackoffPolicy = { ...DEFAULT_BACKOFF, ...opts.backoff };
+  const now = opts.now ?? Date.now;
+  const redact = makeRedactor([opts.secretKey, opts.securityToken]);
+
+  /** The headers of one attempt; signed afresh each time so a retry never carries a stale key time. */
+  function headersFor(t: CallTarget, spec: CallSpec, query: Record<string, string>, body?: Buffer): Record<string, string> {
+    const signed: Record<string, string> = { host: t.host };
+    if (body) {
+      signed["content-type"] = "application/xml";
+      signed["content-length"] = String(body.length);
+    }
+    const authorization = sign({
+      method: spec.method,
+      path: spec.path,
+      query,
+      headers: signed,
+      secretId: opts.secretId,
+      secretKey: opts.secretKey,
+      keyTime: keyTimeNow(now()),
+    });
+    const headers: Record<string, string> = { Authorization: authorization, "User-Agent": "ci-batch-console" };
+    if (body) {
+      headers["Content-Type"] = "application/xml";
+      headers["Content-Length"] = String(body.length);
+    } else if (spec.method !== "GET") {
+      headers["Content-Length"] = "0";
+    }
+    // Sent unsigned, as the Node SDK does for *.ci.* hosts (ci-api.md §2.5: signing it is optional).
+    if (opts.securityToken) headers["x-ci-security-token"] = opts.securityToken;
+    return headers;
+  }
+
+  function shouldRetry(kind: CallKind, err: CiError, attempt: number): boolean {
+    if (attempt >= maxRetries) return false;
+    if (kind === "read") return err.retryable;
+    // A cancel that got no answer is repeated: cancelling twice creates nothing. Never a trigger.
+    if (kind === "cancel") return err.code === "NetworkError";
+    return false;
+  }
+
+  async function call(t: CallTarget, spec: CallSpec): Promise<HttpResponse> {
+    const query: Record<string, string> = {};
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) query[k] = String(v);
+    const qs = Object.entries(query)
+      .map(([k, v]) => (v === "" ? camSafeUrlEncode(k) : `${camSafeUrlEncode(k)}=${camSafeUrlEncode(v)}`))
+      .join("&");
+    const wirePath = spec.path.split("/").map(camSafeUrlEncode).join("/") + (qs ? `?${qs}` : "");
+    const body = spec.body === undefined ? undefined : Buffer.from(spec.body, "utf8");
+    const deadline = performance.now() + opts.timeoutMs;
+    let delivered = false; // an earlier attempt of a cancel may have reached CI
+
+    for (let attempt = 0; ; attempt++) {
+      const t0 = performance.now();
+      let res: HttpResponse | undefined;
+      let err: CiError | undefined;
+      try {
+        res = await transport.send({
+          method: spec.method,
+          host: t.host,
+          pathAndQuery: wirePath,
+          headers: headersFor(t, spec, query, body),
+          body,
+          endpoint: opts.endpoint,
+          timeoutMs: Math.max(1, deadline - t0),
+          freshConnection: spec.kind === "trigger",
+        });
+        if (res.status < 200 || res.status > 299) err = errorFromResponse(res, spec.kind, redact);
+      } catch (e) {
+        if (!(e instanceof TransportError)) throw e;
+        err = errorFromTransport(e, spec.kind, opts.timeoutMs);
+      }
+      opts.onCall?.({
+        method: spec.method,
+        path: spec.path,
+        status: res?.status ?? 0,
+        ms: Math.round(performance.now() - t0),
+        requestId: err?.requestId ?? (res ? headerRequestId(res) : undefined),
+        attempt,
+        code: err?.code,
+      });
+      if (!err) return res!;
+      if (spec.kind === "cancel" && delivered && !err.outcomeUnknown) {
+        // An earlier cancel may have worked, and this answer may only say "already cancelled".
+        err = new CiError({ ...err.toJSON(), traceId: err.traceId, outcomeUnknown: true });
+      }
+      delivered ||= err.outcomeUnknown;
+      if (!shouldRetry(spec.kind, err, attempt)) throw err;
+      const delay = backoffDelay(attempt, backoff);
+      if (performance.now() + delay >= deadline) throw err;
+      await sleep(delay);
+    }
+  }
+
+  return { call, close: () => transport.close() };
+}
