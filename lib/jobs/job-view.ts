@@ -1,0 +1,146 @@
+/**
+ * Pure helpers that turn a CI job into what a person reads: durations, relative times, the input and operation in
+ * one line, CSV rows. No React, no zod: the job table's client bundle includes this file.
+ */
+import type { JobDetail } from "./job-detail-schema";
+import { parseCiTime } from "./ci-time";
+import { isFinishedState } from "./states";
+
+/** A CI XML value as text: strings as they are, lists joined, anything else empty. */
+export function xmlText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.map(xmlText).filter(Boolean).join(", ");
+  return "";
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** "45 s", "3 min 12 s", "2 h 5 min", "3 d 4 h". Negative or NaN durations read as 0 s. */
+export function formatDuration(ms: number): string {
+  const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
+  const d = Math.floor(total / 86_400);
+  const h = Math.floor((total % 86_400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (d > 0) return h ? `${d} d ${h} h` : `${d} d`;
+  if (h > 0) return m ? `${h} h ${m} min` : `${h} h`;
+  if (m > 0) return s ? `${m} min ${s} s` : `${m} min`;
+  return `${s} s`;
+}
+
+export interface JobDuration {
+  ms: number;
+  /** True when the job is still active and the figure is "so far". */
+  running: boolean;
+}
+
+/**
+ * How long the job ran: StartTime (or CreationTime) to EndTime; for a job CI is still working on, to `now`.
+ * Null when CI gave no usable start, or a finished job has no end time.
+ */
+export function jobDuration(job: Pick<JobDetail, "State" | "CreationTime" | "StartTime" | "EndTime">, now: number): JobDuration | null {
+  const start = parseCiTime(job.StartTime) ?? parseCiTime(job.CreationTime);
+  if (!start) return null;
+  const end = parseCiTime(job.EndTime);
+  if (end) return { ms: Math.max(0, end.getTime() - start.getTime()), running: false };
+  if (isFinishedState(job.State)) return null;
+  return { ms: Math.max(0, now - start.getTime()), running: true };
+}
+
+/** "just now", "12 s ago", "5 min ago", "3 h ago", "4 d ago"; a time slightly in the future (clock skew) is "just now". */
+export function formatRelative(at: number, now: number): string {
+  const diff = Math.floor((now - at) / 1000);
+  if (diff < 5) return "just now";
+  if (diff < 60) return `${diff} s ago`;
+  if (diff < 3600) return `${Math.floor(diff / 60)} min ago`;
+  if (diff < 86_400) return `${Math.floor(diff / 3600)} h ago`;
+  return `${Math.floor(diff / 86_400)} d ago`;
+}
+
+/** The exact instant with its time zone, e.g. "12 Jun 2025, 14:03:09 GMT+8" (the runtime's zone unless given). */
+export function formatExact(at: number | Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    year: "numeric",
+    month: "short",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hour12: false,
+    timeZoneName: "short",
+    ...(timeZone ? { timeZone } : {}),
+  }).format(at);
+}
+
+export const INPUT_KINDS = ["Prefix", "Object", "Manifest", "UrlFile"] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+
+/** The job's input as kind + value (Prefix, Object, Manifest or UrlFile); null when CI sent none we know. */
+export function inputSummary(job: Pick<JobDetail, "Input">): { kind: InputKind; value: string } | null {
+  const input = asRecord(job.Input);
+  if (!input) return null;
+  for (const kind of INPUT_KINDS) {
+    if (kind in input) return { kind, value: xmlText(input[kind]) };
+  }
+  return null;
+}
+
+/** Workflow jobs name their workflow(s); Job jobs their Tag. */
+export function tagOrWorkflow(job: Pick<JobDetail, "Type" | "Tag" | "Operation">): { kind: "Tag" | "Workflow"; value: string } | null {
+  const op = asRecord(job.Operation);
+  const workflows = xmlText(op?.WorkflowIds);
+  const tag = xmlText(op?.Tag) || (job.Tag ?? "");
+  if (job.Type === "Workflow" || (!tag && workflows)) return workflows ? { kind: "Workflow", value: workflows } : null;
+  return tag ? { kind: "Tag", value: tag } : null;
+}
+
+const CSV_COLUMNS = ["JobId", "Name", "Type", "TagOrWorkflow", "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "DurationSeconds", "InputKind", "Input"] as const;
+
+/**
+ * One CSV cell (RFC 4180 quoting). Cells that a spreadsheet would run as a formula (= + - @, tab, CR) get a leading
+ * apostrophe: job names and messages come from users and from CI.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The rows on screen as CSV (header row, CRLF line ends as RFC 4180 says). */
+export function buildJobsCsv(jobs: readonly JobDetail[], now: number): string {
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const job of jobs) {
+    const dur = jobDuration(job, now);
+    const input = inputSummary(job);
+    const tw = tagOrWorkflow(job);
+    const row = [
+      job.JobId,
+      job.Name ?? "",
+      job.Type ?? "",
+      tw?.value ?? "",
+      job.State,
+      job.State === "Failed" ? (job.Code ?? "") : "",
+      job.State === "Failed" ? (job.Message ?? "") : "",
+      job.CreationTime ?? "",
+      job.StartTime ?? "",
+      job.EndTime ?? "",
+      dur ? String(Math.floor(dur.ms / 1000)) : "",
+      input?.kind ?? "",
+      input?.value ?? "",
+    ];
+    lines.push(row.map(csvCell).join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
+
+/** A file name that says what is in the file: `jobs_<bucket>_<filters>_<timestamp>.csv`, safe on every OS. */
+export function csvFileName(parts: readonly string[], now: Date): string {
+  const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  const body = ["jobs", ...parts, stamp]
+    .map((p) => p.replace(/[^0-9A-Za-z._-]+/g, "-").replace(/^-+|-+$/g, ""))
+    .filter(Boolean)
+    .join("_");
+  return `${body.slice(0, 180)}.csv`;
+}

@@ -1,0 +1,267 @@
+/**
+ * The job table's view as URL search params (nuqs parsers shared by the server page and the client table).
+ * Every parser rejects what it does not recognise, so a stale or hostile URL falls back to the defaults instead of
+ * reaching CI or crashing the page. Imports nuqs/server (no "use client", no React cache) and nothing heavy:
+ * the table's client bundle includes this file.
+ */
+import { createLoader, createParser, parseAsArrayOf, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { formatCiTime } from "./ci-time";
+import { JOB_STATES, JOB_TYPES, type JobState, type JobType } from "./states";
+
+export const CREATED_PRESETS = ["1h", "24h", "7d", "30d", "custom"] as const;
+export type CreatedPreset = (typeof CREATED_PRESETS)[number];
+
+/** Length of each relative preset, in milliseconds. */
+export const PRESET_MS: Record<Exclude<CreatedPreset, "custom">, number> = {
+  "1h": 3_600_000,
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+  "30d": 30 * 86_400_000,
+};
+
+export const PRESET_LABELS: Record<CreatedPreset, string> = {
+  "1h": "Last hour",
+  "24h": "Last 24 hours",
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+  custom: "Custom range",
+};
+
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 20;
+
+export const ORDERS = ["newest", "oldest"] as const;
+export type Order = (typeof ORDERS)[number];
+
+/** How many previous-page cursors a URL may carry (a longer, hand-made stack is cut to its newest entries). */
+export const MAX_BACK_STACK = 200;
+
+// Same rules as lib/jobs/list-query-schema.ts and request-schema.ts, repeated here so that the table's bundle does
+// not pull zod in.
+const ID_PATTERN = /^[0-9A-Za-z]{1,64}$/;
+const TOKEN_PATTERN = /^[0-9A-Za-z._=-]{1,256}$/;
+const BUCKET_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
+// An absolute instant as Date.toISOString() writes it (seconds and milliseconds optional).
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
+const NAME_MAX = 128;
+
+function patternParser(pattern: RegExp) {
+  return createParser({
+    parse: (v: string) => (pattern.test(v) ? v : null),
+    serialize: (v: string) => v,
+  });
+}
+
+/** A job-name filter: trimmed, non-empty, at most 128 characters, no control characters. */
+const parseAsName = createParser({
+  parse: (v: string) => {
+    const t = v.trim();
+    // eslint-disable-next-line no-control-regex
+    return t.length > 0 && t.length <= NAME_MAX && !/[\u0000-\u001f\u007f]/.test(t) ? t : null;
+  },
+  serialize: (v: string) => v,
+});
+
+/** An absolute instant, kept as its ISO string so that query keys stay plain data. */
+const parseAsInstant = createParser({
+  parse: (v: string) => {
+    if (!ISO_INSTANT.test(v)) return null;
+    const t = Date.parse(v);
+    return Number.isNaN(t) ? null : new Date(t).toISOString();
+  },
+  serialize: (v: string) => v,
+});
+
+export const jobsSearchParams = {
+  bucket: patternParser(BUCKET_PATTERN),
+  type: parseAsStringLiteral(JOB_TYPES),
+  states: parseAsArrayOf(parseAsStringLiteral(JOB_STATES)).withDefault([]),
+  created: parseAsStringLiteral(CREATED_PRESETS),
+  from: parseAsInstant,
+  to: parseAsInstant,
+  name: parseAsName,
+  jobId: patternParser(ID_PATTERN),
+  workflowId: patternParser(ID_PATTERN),
+  order: parseAsStringLiteral(ORDERS).withDefault("newest"),
+  size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
+  /** CI's nextToken for the page on screen (absent on the first page). */
+  cursor: patternParser(TOKEN_PATTERN),
+  /** Cursors of the pages before this one, oldest first; the first page (no cursor) is implied. */
+  back: parseAsArrayOf(patternParser(TOKEN_PATTERN)).withDefault([]),
+};
+
+export type JobsSearchState = inferParserType<typeof jobsSearchParams>;
+
+/** Parses the `searchParams` page prop (or any URLSearchParams) on the server. Invalid values become defaults. */
+export const loadJobsSearchParams = createLoader(jobsSearchParams);
+
+/** The filter keys (everything but paging and the bucket); changing one of them returns to the first page. */
+export const FILTER_KEYS = ["type", "states", "created", "from", "to", "name", "jobId", "workflowId"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/**
+ * The normalised view: plain, stable data that serves as the react-query key, so that the server's prefetch and
+ * the browser's first render share one cache entry. Presets stay symbolic here; they become CI times at fetch time.
+ */
+export interface JobsView {
+  bucket: string | null;
+  type: JobType | null;
+  states: JobState[];
+  created: CreatedPreset | null;
+  from: string | null;
+  to: string | null;
+  name: string | null;
+  jobId: string | null;
+  workflowId: string | null;
+  order: Order;
+  size: PageSize;
+  cursor: string | null;
+  back: string[];
+}
+
+/** Normalises parsed URL state: de-duplicates and orders states, drops a custom range that makes no sense. */
+export function toJobsView(s: JobsSearchState): JobsView {
+  const states = JOB_STATES.filter((st) => s.states.includes(st));
+  let created = s.created;
+  let from = s.from;
+  let to = s.to;
+  if (created !== "custom") {
+    from = null;
+    to = null;
+  } else if ((!from && !to) || (from && to && Date.parse(from) > Date.parse(to))) {
+    // An empty or reversed custom range filters nothing sensible: fall back to "any time".
+    created = null;
+    from = null;
+    to = null;
+  }
+  const cursor = s.cursor;
+  return {
+    bucket: s.bucket,
+    type: s.type,
+    states: states.length === JOB_STATES.length ? [] : states,
+    created,
+    from,
+    to,
+    name: s.name,
+    jobId: s.jobId,
+    workflowId: s.workflowId,
+    order: s.order,
+    size: s.size,
+    cursor,
+    // A back stack without a cursor is meaningless (we are on page one); cap its length.
+    back: cursor ? s.back.slice(-MAX_BACK_STACK) : [],
+  };
+}
+
+/** CI's list parameters (ci-api.md §1.3) for a view, with relative presets resolved against `now`. */
+export interface ApiListParams {
+  bucket?: string;
+  type?: JobType;
+  states?: string;
+  startCreationTime?: string;
+  endCreationTime?: string;
+  orderByTime: "Desc" | "Asc";
+  name?: string;
+  jobId?: string;
+  workflowId?: string;
+  size: number;
+  nextToken?: string;
+}
+
+/** Resolves a view into the parameters our /api/jobs route (and CI) understand. */
+export function toApiListParams(view: JobsView, now: Date = new Date()): ApiListParams {
+  const out: ApiListParams = { orderByTime: view.order === "oldest" ? "Asc" : "Desc", size: view.size };
+  if (view.bucket) out.bucket = view.bucket;
+  if (view.type) out.type = view.type;
+  if (view.states.length > 0) out.states = view.states.join(",");
+  if (view.created && view.created !== "custom") {
+    out.startCreationTime = formatCiTime(new Date(now.getTime() - PRESET_MS[view.created]));
+  } else if (view.created === "custom") {
+    if (view.from) out.startCreationTime = formatCiTime(new Date(view.from));
+    if (view.to) out.endCreationTime = formatCiTime(new Date(view.to));
+  }
+  if (view.name) out.name = view.name;
+  if (view.jobId) out.jobId = view.jobId;
+  if (view.workflowId) out.workflowId = view.workflowId;
+  if (view.cursor) out.nextToken = view.cursor;
+  return out;
+}
+
+/** The same parameters as a query string for GET /api/jobs (stable key order, empty values omitted). */
+export function toApiSearch(params: ApiListParams): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== "") sp.set(k, String(v));
+  }
+  return sp.toString();
+}
+
+/** Which filters are active, as short human labels (empty-state message, CSV file name). */
+export function activeFilters(view: JobsView): { key: FilterKey; label: string; value: string }[] {
+  const out: { key: FilterKey; label: string; value: string }[] = [];
+  if (view.type) out.push({ key: "type", label: "Type", value: view.type });
+  if (view.states.length) out.push({ key: "states", label: "State", value: view.states.join(", ") });
+  if (view.created === "custom") {
+    const a = view.from ? view.from.slice(0, 16).replace("T", " ") + " UTC" : "…";
+    const b = view.to ? view.to.slice(0, 16).replace("T", " ") + " UTC" : "now";
+    out.push({ key: "created", label: "Created", value: `${a} to ${b}` });
+  } else if (view.created) {
+    out.push({ key: "created", label: "Created", value: PRESET_LABELS[view.created].toLowerCase() });
+  }
+  if (view.name) out.push({ key: "name", label: "Name", value: view.name });
+  if (view.jobId) out.push({ key: "jobId", label: "JobId", value: view.jobId });
+  if (view.workflowId) out.push({ key: "workflowId", label: "WorkflowId", value: view.workflowId });
+  return out;
+}
+
+/** The URL patch that clears every filter (and paging), keeping bucket, order and page size. */
+export const CLEAR_FILTERS = {
+  type: null,
+  states: null,
+  created: null,
+  from: null,
+  to: null,
+  name: null,
+  jobId: null,
+  workflowId: null,
+  cursor: null,
+  back: null,
+} as const;
+
+/** 1-based page number of a view: the back stack holds the pages between page one and this one. */
+export function pageNumber(view: JobsView): number {
+  return view.cursor ? view.back.length + 2 : 1;
+}
+
+/** URL patch for "Next": push the current cursor (if any) and move to CI's nextToken. */
+export function nextPagePatch(view: JobsView, nextToken: string): { cursor: string; back: string[] } {
+  const back = view.cursor ? [...view.back, view.cursor].slice(-MAX_BACK_STACK) : [];
+  return { cursor: nextToken, back };
+}
+
+/** URL patch for "Previous": pop the last cursor; an empty stack means page one. */
+export function previousPagePatch(view: JobsView): { cursor: string | null; back: string[] | null } {
+  if (!view.cursor) return { cursor: null, back: null };
+  if (view.back.length === 0) return { cursor: null, back: null };
+  const back = view.back.slice(0, -1);
+  return { cursor: view.back[view.back.length - 1] ?? null, back: back.length ? back : null };
+}
+
+/** Words for the CSV file name, so the file says which view it came from. */
+export function viewFileNameParts(view: JobsView): string[] {
+  const parts: string[] = [];
+  if (view.bucket) parts.push(view.bucket);
+  if (view.type) parts.push(`type-${view.type}`);
+  if (view.states.length) parts.push(`states-${view.states.join("+")}`);
+  if (view.created === "custom") {
+    parts.push(`created-${view.from ? view.from.slice(0, 16) : "start"}-to-${view.to ? view.to.slice(0, 16) : "now"}`);
+  } else if (view.created) parts.push(`created-last-${view.created}`);
+  if (view.name) parts.push(`name-${view.name}`);
+  if (view.jobId) parts.push(`job-${view.jobId}`);
+  if (view.workflowId) parts.push(`workflow-${view.workflowId}`);
+  if (view.order === "oldest") parts.push("oldest-first");
+  const page = pageNumber(view);
+  if (page > 1) parts.push(`page-${page}`);
+  return parts;
+}

@@ -1,0 +1,87 @@
+/**
+ * react-query keys, options and browser fetchers for jobs (our /api/jobs routes, api-contract.md). Mutations
+ * invalidate `jobKeys.all`. Types come from the schema modules with `import type`, so zod stays out of the bundle.
+ */
+import { queryOptions } from "@tanstack/react-query";
+import type { JobDetail } from "@/lib/jobs/job-detail-schema";
+import { toApiListParams, toApiSearch, type JobsView } from "@/lib/jobs/url-state";
+import { apiFetch } from "./api-fetch";
+
+export interface JobsPage {
+  jobs: JobDetail[];
+  nextToken: string | null;
+  requestId: string;
+  /** ISO instant at which our server got CI's answer. */
+  fetchedAt: string;
+}
+
+export interface JobResult {
+  job: JobDetail;
+  requestId: string;
+  rawXml: string;
+}
+
+export interface Me {
+  user: { id: string; name: string; groups: string[] };
+  canTrigger: boolean;
+  buckets: { bucket: string; region: string }[];
+  emulator: boolean;
+}
+
+/** The part of a view that decides which rows CI returns (the back stack only matters for "Previous"). */
+export type JobsListKey = Omit<JobsView, "back">;
+
+export function listKeyOf(view: JobsView): JobsListKey {
+  const { back: _back, ...rest } = view;
+  return rest;
+}
+
+export const jobKeys = {
+  all: ["jobs"] as const,
+  lists: () => [...jobKeys.all, "list"] as const,
+  list: (view: JobsView) => [...jobKeys.lists(), listKeyOf(view)] as const,
+  details: () => [...jobKeys.all, "detail"] as const,
+  detail: (jobId: string, bucket?: string | null) => [...jobKeys.details(), jobId, bucket ?? null] as const,
+};
+
+export const meKey = ["me"] as const;
+
+function bucketQuery(bucket?: string | null): string {
+  return bucket ? `?bucket=${encodeURIComponent(bucket)}` : "";
+}
+
+/** One page of jobs; relative time presets are resolved now, at fetch time, so "last hour" keeps sliding. */
+export function fetchJobsPage(view: JobsView, signal?: AbortSignal): Promise<JobsPage> {
+  const search = toApiSearch(toApiListParams(view, new Date()));
+  return apiFetch<JobsPage>(`/api/jobs?${search}`, { signal });
+}
+
+export function fetchJob(jobId: string, bucket?: string | null, signal?: AbortSignal): Promise<JobResult> {
+  return apiFetch<JobResult>(`/api/jobs/${encodeURIComponent(jobId)}${bucketQuery(bucket)}`, { signal });
+}
+
+/** Asks CI to cancel a job. Throws ApiError code `JobFinished` (409) when the job had already finished. */
+export function cancelJob(jobId: string, bucket?: string | null): Promise<{ ok: true; requestId: string }> {
+  return apiFetch(`/api/jobs/${encodeURIComponent(jobId)}/cancel${bucketQuery(bucket)}`, { method: "POST", json: {} });
+}
+
+export function jobsListOptions(view: JobsView) {
+  return queryOptions({
+    queryKey: jobKeys.list(view),
+    queryFn: ({ signal }) => fetchJobsPage(view, signal),
+  });
+}
+
+export function jobDetailOptions(jobId: string, bucket?: string | null) {
+  return queryOptions({
+    queryKey: jobKeys.detail(jobId, bucket),
+    queryFn: ({ signal }) => fetchJob(jobId, bucket, signal),
+  });
+}
+
+export const meQueryOptions = queryOptions({
+  queryKey: meKey,
+  queryFn: ({ signal }) => apiFetch<Me>("/api/me", { signal }),
+  staleTime: 5 * 60_000,
+  refetchOnWindowFocus: false,
+});

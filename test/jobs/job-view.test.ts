@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import type { JobDetail } from "@/lib/jobs/job-detail-schema";
+import {
+  buildJobsCsv,
+  csvCell,
+  csvFileName,
+  formatDuration,
+  formatExact,
+  formatRelative,
+  inputSummary,
+  jobDuration,
+  tagOrWorkflow,
+  xmlText,
+} from "@/lib/jobs/job-view";
+
+const job = (over: Partial<JobDetail> = {}): JobDetail => ({
+  JobId: "b3deffea2f84911ec9cb15254008618d9",
+  Name: "demo",
+  Type: "Job",
+  State: "Running",
+  CreationTime: "2022-06-27T15:23:10+0800",
+  StartTime: "2022-06-27T15:23:11+0800",
+  EndTime: "-",
+  Input: { Prefix: "input/" },
+  Operation: { Tag: "Transcode", JobParam: { TemplateId: "t1" } },
+  ...over,
+});
+
+const at = (ci: string) => Date.parse(ci.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+
+describe("formatDuration", () => {
+  it.each([
+    [0, "0 s"],
+    [999, "0 s"],
+    [45_000, "45 s"],
+    [60_000, "1 min"],
+    [192_000, "3 min 12 s"],
+    [3_600_000, "1 h"],
+    [7_500_000, "2 h 5 min"],
+    [86_400_000 * 3 + 3_600_000 * 4, "3 d 4 h"],
+    [-5, "0 s"],
+    [Number.NaN, "0 s"],
+  ])("%s ms → %s", (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
+describe("jobDuration", () => {
+  it("measures start to end for a finished job", () => {
+    const d = jobDuration(job({ State: "Success", EndTime: "2022-06-27T15:25:11+0800" }), 0);
+    expect(d).toEqual({ ms: 120_000, running: false });
+  });
+  it("counts running time so far for an active job", () => {
+    const now = at("2022-06-27T15:24:11+0800");
+    expect(jobDuration(job(), now)).toEqual({ ms: 60_000, running: true });
+  });
+  it("falls back to CreationTime when StartTime is '-'", () => {
+    const now = at("2022-06-27T15:23:20+0800");
+    expect(jobDuration(job({ State: "Submitted", StartTime: "-" }), now)).toEqual({ ms: 10_000, running: true });
+  });
+  it("is null for a finished job without an end time, or without any time", () => {
+    expect(jobDuration(job({ State: "Failed", EndTime: "-" }), Date.now())).toBeNull();
+    expect(jobDuration(job({ CreationTime: "-", StartTime: undefined }), Date.now())).toBeNull();
+  });
+  it("never goes negative (clock skew)", () => {
+    expect(jobDuration(job(), at("2022-06-27T15:00:00+0800"))?.ms).toBe(0);
+  });
+});
+
+describe("formatRelative", () => {
+  const now = 1_700_000_000_000;
+  it.each([
+    [now, "just now"],
+    [now + 30_000, "just now"],
+    [now - 12_000, "12 s ago"],
+    [now - 5 * 60_000, "5 min ago"],
+    [now - 3 * 3_600_000, "3 h ago"],
+    [now - 4 * 86_400_000, "4 d ago"],
+  ])("%s → %s", (t, text) => expect(formatRelative(t, now)).toBe(text));
+});
+
+describe("formatExact", () => {
+  it("includes the time zone", () => {
+    const text = formatExact(Date.UTC(2025, 5, 12, 6, 3, 9), "Asia/Shanghai");
+    expect(text).toContain("14:03:09");
+    expect(text).toMatch(/GMT\+8|CST/);
+    expect(formatExact(Date.UTC(2025, 5, 12, 6, 3, 9), "UTC")).toContain("06:03:09");
+  });
+});
+
+describe("inputSummary / tagOrWorkflow / xmlText", () => {
+  it("names the input kind", () => {
+    expect(inputSummary(job())).toEqual({ kind: "Prefix", value: "input/" });
+    expect(inputSummary(job({ Input: { Object: "a.mp4" } }))).toEqual({ kind: "Object", value: "a.mp4" });
+    expect(inputSummary(job({ Input: { Manifest: "m.json" } }))).toEqual({ kind: "Manifest", value: "m.json" });
+    expect(inputSummary(job({ Input: { UrlFile: "u.txt" } }))).toEqual({ kind: "UrlFile", value: "u.txt" });
+    expect(inputSummary(job({ Input: undefined }))).toBeNull();
+    expect(inputSummary(job({ Input: { Other: "x" } }))).toBeNull();
+  });
+  it("shows the Tag for Job type and the workflow for Workflow type", () => {
+    expect(tagOrWorkflow(job())).toEqual({ kind: "Tag", value: "Transcode" });
+    expect(tagOrWorkflow(job({ Operation: {}, Tag: "Snapshot" }))).toEqual({ kind: "Tag", value: "Snapshot" });
+    expect(tagOrWorkflow(job({ Type: "Workflow", Operation: { WorkflowIds: "w1" } }))).toEqual({ kind: "Workflow", value: "w1" });
+    expect(tagOrWorkflow(job({ Type: undefined, Operation: { WorkflowIds: ["w1", "w2"] } }))).toEqual({ kind: "Workflow", value: "w1, w2" });
+    expect(tagOrWorkflow(job({ Type: "Workflow", Operation: {} }))).toBeNull();
+  });
+  it("reads XML values as text", () => {
+    expect(xmlText("a")).toBe("a");
+    expect(xmlText(["a", { b: "c" }, "d"])).toBe("a, d");
+    expect(xmlText({ x: "y" })).toBe("");
+    expect(xmlText(undefined)).toBe("");
+  });
+});
+
+describe("CSV", () => {
+  it("quotes and defuses formula cells", () => {
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell('a,"b"')).toBe('"a,""b"""');
+    expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvCell("+1")).toBe("'+1");
+    expect(csvCell("@x")).toBe("'@x");
+  });
+  it("writes a header and one row per job, with Code/Message only for failures", () => {
+    const csv = buildJobsCsv(
+      [job({ State: "Failed", Code: "InternalError", Message: "boom, bad", EndTime: "2022-06-27T15:24:11+0800" }), job({ Name: "=evil" })],
+      at("2022-06-27T15:25:11+0800"),
+    );
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe("JobId,Name,Type,TagOrWorkflow,State,Code,Message,CreationTime,StartTime,EndTime,DurationSeconds,InputKind,Input");
+    expect(lines[1]).toBe(
+      'b3deffea2f84911ec9cb15254008618d9,demo,Job,Transcode,Failed,InternalError,"boom, bad",2022-06-27T15:23:10+0800,2022-06-27T15:23:11+0800,2022-06-27T15:24:11+0800,60,Prefix,input/',
+    );
+    expect(lines[2]).toContain(",'=evil,");
+    expect(lines[2]).toContain(",Running,,,");
+    expect(lines[2]).toContain(",120,Prefix,");
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe("");
+  });
+  it("makes a safe file name that carries the filters", () => {
+    const name = csvFileName(["examplebucket-1250000000", "states-Running+Failed", "name-a/b c"], new Date(Date.UTC(2025, 0, 2, 3, 4, 5)));
+    expect(name).toBe("jobs_examplebucket-1250000000_states-Running-Failed_name-a-b-c_2025-01-02-03-04-05.csv");
+    expect(csvFileName([], new Date(0))).toBe("jobs_1970-01-01-00-00-00.csv");
+  });
+});
