@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { requestGuardrails } from "@/lib/jobs/request-guardrails";
 
 const bucket = "examplebucket-1250000000";
-const job = (input: Record<string, string>, output: Record<string, unknown>) => ({
+const job = (input: Record<string, string | undefined>, output: Record<string, unknown>) => ({
   Type: "Job",
   Input: input,
   Operation: { Tag: "Transcode", Output: { Region: "ap-beijing", Bucket: bucket, ...output } },
