@@ -38,6 +38,26 @@ export interface XmlObject {
   [key: string]: XmlValue;
 }
 
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const ENTITY_REF = /&(?:#[xX]([0-9A-Fa-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/g;
+
+/** XML's Char production: a character reference to anything else is not well-formed, so it is left as written. */
+const isXmlChar = (cp: number) =>
+  cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+
+/**
+ * Decodes the five XML entities and numeric character references in one pass (so `&amp;#38;` stays `&#38;`).
+ * The library's default decoder leaves `&#34;` / `&#xA;` undecoded unless HTML entities are switched on, and Go's
+ * encoding/xml (a likely CI server) writes exactly those for `"` and newlines.
+ */
+function decodeEntities(text: string): string {
+  return text.replace(ENTITY_REF, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name) return XML_ENTITIES[name] ?? whole;
+    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return isXmlChar(cp) ? String.fromCodePoint(cp) : whole;
+  });
+}
+
 const parser = new XMLParser({
   ignoreAttributes: true,
   ignoreDeclaration: true,
@@ -47,12 +67,15 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   processEntities: true,
-  htmlEntities: false,
+  // DOCTYPE-declared entities are never honoured (parseXml refuses a DOCTYPE anyway): CI does not send one.
+  entityDecoder: { decode: decodeEntities, setExternalEntities() {}, addInputEntities() {}, reset() {}, setXmlVersion() {} },
   isArray: (name) => REPEATABLE_ELEMENTS.has(name),
 });
 
 /** Parses a CI XML document into plain objects: strings everywhere, repeatable elements always arrays, `<X/>` → "". */
 export function parseXml(xml: string): XmlObject {
+  // CI never sends a DOCTYPE; refusing it rules out entity tricks in bodies from anything between us and CI.
+  if (/<!DOCTYPE/i.test(xml)) throw new XmlParseError("Malformed XML: DOCTYPE is not allowed");
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new XmlParseError(`Malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
   const out = parser.parse(xml) as unknown;
