@@ -27,12 +27,17 @@ export function parseCiTime(value: string | undefined | null): Date | null {
   const m = CI_TIME_PATTERN.exec(value.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s, sign, oh, om] = m;
+  const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  if (Number(om) > 59) return null;
+  const local = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s));
+  // Date.UTC rolls 2022-02-30 over to March 2 (and maps years 0-99 to 19xx): such a date is not real.
+  const check = new Date(local);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
   const offset = (Number(oh) * 60 + Number(om)) * (sign === "-" ? -1 : 1);
-  const utc = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s)) - offset * 60_000;
-  const date = new Date(utc);
+  const date = new Date(local - offset * 60_000);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
