@@ -1,0 +1,166 @@
+/**
+ * The admin API under `/__emulator/` (JSON, no signature, loopback callers only): health, stats, faults, job
+ * inspection and forced states, the trigger log, and reset. Endpoints are listed in the README.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import { JOB_STATES } from "@/lib/jobs/states";
+import { faultConfigSchema, type Faults } from "./faults";
+import { ciHostName } from "./host";
+import type { EmulatorStore } from "./store/emulator-store";
+import { renderJobDetail } from "./store/job-detail";
+import type { JobRecord } from "./store/job-record";
+import { FAILURES, jobStatus } from "./store/lifecycle";
+import type { Stats } from "./stats";
+import type { BucketConfig } from "./types";
+
+export const ADMIN_PREFIX = "/__emulator/";
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (`::ffff:127.0.0.1`). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.toLowerCase().startsWith("::ffff:") ? address.slice(7) : address;
+  if (a === "::1" || a === "0:0:0:0:0:0:0:1") return true;
+  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
+  return !!m && m.slice(1).every((n) => Number(n) <= 255);
+}
+
+export interface AdminDeps {
+  store: EmulatorStore;
+  stats: Stats;
+  faults: Faults;
+  buckets: BucketConfig[];
+  stepMs: number;
+  seedCount: number;
+  now: () => number;
+  startedAt: number;
+}
+
+const forceStateSchema = z.strictObject({
+  State: z.enum(JOB_STATES),
+  /** For State Failed: the JobsDetail Code / Message to show. */
+  Code: z.string().min(1).max(128).optional(),
+  Message: z.string().min(1).max(1024).optional(),
+});
+
+class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value, null, 2);
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
+  res.end(body);
+}
+
+function parseJson(body: string): unknown {
+  if (body.trim() === "") return {};
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new AdminError(400, "The body is not valid JSON");
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new AdminError(400, `${issue.path.join(".") || "body"}: ${issue.message}`);
+  }
+  return r.data;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function jobJson(job: JobRecord, now: number) {
+  const s = jobStatus(job, now);
+  return {
+    jobId: job.jobId,
+    bucket: job.bucket,
+    region: job.region,
+    host: ciHostName(job.bucket, job.region),
+    type: job.type,
+    name: job.name,
+    tag: job.tag ?? null,
+    source: job.source,
+    state: s.state,
+    createdAt: iso(job.createdAt),
+    startedAt: iso(s.startAt),
+    endedAt: iso(s.endAt),
+    timeline: { startAt: iso(job.timeline.startAt), endAt: iso(job.timeline.endAt), final: job.timeline.final },
+    override: job.override ? { state: job.override.state, at: iso(job.override.at) } : null,
+    failure: job.failure ?? null,
+    detail: renderJobDetail(job, now, "query"),
+    requestXml: job.requestXml,
+  };
+}
+
+function route(deps: AdminDeps, method: string, path: string, body: string): [number, unknown] {
+  const now = deps.now();
+  const job = /^jobs\/([^/]+)(\/state)?$/.exec(path);
+  if (job) {
+    const record = deps.store.findJob(job[1]!);
+    if (!record) throw new AdminError(404, `No job ${job[1]}`);
+    if (!job[2] && method === "GET") return [200, jobJson(record, now)];
+    if (job[2] && method === "POST") {
+      const { State, Code, Message } = parseWith(forceStateSchema, parseJson(body));
+      record.override = { state: State, at: now };
+      if (State === "Failed") record.failure = Code || Message ? { code: Code ?? "InternalError", message: Message ?? FAILURES[4]!.message } : (record.failure ?? FAILURES[4]!);
+      return [200, jobJson(record, now)];
+    }
+    throw new AdminError(405, `${method} is not allowed here`);
+  }
+  switch (`${method} ${path}`) {
+    case "GET health":
+      return [200, {
+        status: "ok",
+        buckets: deps.buckets.map((b) => ({ ...b, host: ciHostName(b.bucket, b.region) })),
+        stepMs: deps.stepMs,
+        seedCount: deps.seedCount,
+        jobs: deps.store.allBuckets().reduce((n, b) => n + b.jobs.size, 0),
+        now: iso(now),
+        uptimeMs: Date.now() - deps.startedAt,
+      }];
+    case "GET stats":
+      return [200, deps.stats.snapshot()];
+    case "POST stats/reset":
+      deps.stats.reset();
+      return [200, deps.stats.snapshot()];
+    case "GET faults":
+      return [200, deps.faults.current()];
+    case "POST faults": {
+      const active = deps.faults.set(parseWith(faultConfigSchema, parseJson(body)));
+      return [200, { ...active, expiresAt: iso(active.expiresAt) }];
+    }
+    case "DELETE faults":
+      deps.faults.clear();
+      return [200, null];
+    case "GET triggers":
+      return [200, deps.store.triggers.map((t) => ({ ...t, receivedAt: iso(t.receivedAt) }))];
+    case "POST reset":
+      deps.store.reset();
+      deps.faults.clear();
+      deps.stats.reset();
+      return [200, { status: "reset", jobs: deps.store.allBuckets().reduce((n, b) => n + b.jobs.size, 0) }];
+    default:
+      throw new AdminError(404, `No admin endpoint ${method} ${ADMIN_PREFIX}${path}`);
+  }
+}
+
+/** Answers an admin request; `allowed` says whether the caller's address may use the admin API. */
+export function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, path: string, body: string, allowed: boolean): void {
+  if (!allowed) return sendJson(res, 403, { error: "The admin API only answers loopback callers" });
+  try {
+    const [status, value] = route(deps, req.method ?? "GET", path.slice(ADMIN_PREFIX.length), body);
+    sendJson(res, status, value);
+  } catch (e) {
+    if (e instanceof AdminError) return sendJson(res, e.status, { error: e.message });
+    throw e;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The picker endpoints (ci-api.md §6): `GET /template`, `GET /queue`, `GET /workflow`, each with TotalCount,
+ * PageNumber, PageSize and a repeated list element. Newest first, as the console shows them.
+ */
+import { invalidArgument } from "../ci-error";
+import { TEMPLATE_ELEMENT, type QueueRecord, type TemplateRecord, type WorkflowRecord } from "../seed/catalog";
+import { TEMPLATE_TAGS, type TemplateTag } from "../seed/tag-params";
+import { ciTime } from "../store/job-detail";
+import { xmlResponse } from "../xml-response";
+import type { CiResult } from "../types";
+import type { RouteContext } from "./context";
+import { idList, pageOf, readPage } from "./paging";
+
+const newestFirst = <T extends { createdAt: number }>(items: readonly T[]) => [...items].sort((a, b) => b.createdAt - a.createdAt);
+
+function templateXml(t: TemplateRecord) {
+  return {
+    TemplateId: t.templateId,
+    Name: t.name,
+    Tag: t.tag,
+    BucketId: t.bucketId,
+    Category: t.category,
+    [TEMPLATE_ELEMENT[t.tag]]: t.payload,
+    CreateTime: ciTime(t.createdAt),
+    UpdateTime: ciTime(t.updatedAt),
+  };
+}
+
+export function handleTemplates(ctx: RouteContext): CiResult {
+  const tag = ctx.query.get("tag");
+  if (!tag) throw invalidArgument("Invalid parameter tag: tag is required, e.g. tag=Transcode");
+  if (!(TEMPLATE_TAGS as readonly string[]).includes(tag)) throw invalidArgument(`Invalid parameter tag: ${tag} is not one of ${TEMPLATE_TAGS.join(", ")}`);
+  const category = ctx.query.get("category") || "Custom";
+  if (category !== "Official" && category !== "Custom") throw invalidArgument("Invalid parameter category: use Official or Custom");
+  const page = readPage(ctx.query);
+  const ids = idList(ctx.query, "ids");
+  const name = ctx.query.get("name");
+  // With ids, category does not narrow: an ID names one template whatever its category.
+  let items = ctx.store.templates.filter((t) => t.tag === (tag as TemplateTag) && (ids ? ids.includes(t.templateId) : t.category === category));
+  if (name) items = items.filter((t) => t.name.startsWith(name));
+  items = newestFirst(items);
+  const missing = ids?.filter((id) => !items.some((t) => t.templateId === id)) ?? [];
+  return xmlResponse(ctx.requestId, {
+    TotalCount: String(items.length),
+    PageNumber: String(page.pageNumber),
+    PageSize: String(page.pageSize),
+    TemplateList: pageOf(items, page).map(templateXml),
+    ...(missing.length ? { NonExistTIDs: [{ TemplateId: missing }] } : {}),
+  });
+}
+
+function queueXml(q: QueueRecord) {
+  return {
+    QueueId: q.queueId,
+    Name: q.name,
+    State: q.state,
+    NotifyConfig: { Url: q.notifyUrl, Event: "TaskFinish,WorkflowFinish", Type: "Url", State: "On", ResultFormat: "XML", MqMode: "", MqName: "", MqRegion: "" },
+    MaxSize: "10000",
+    MaxConcurrent: "10",
+    UpdateTime: ciTime(q.updatedAt),
+    CreateTime: ciTime(q.createdAt),
+    Category: q.category,
+  };
+}
+
+export function handleQueues(ctx: RouteContext): CiResult {
+  const page = readPage(ctx.query);
+  const ids = idList(ctx.query, "queueIds", 10);
+  const state = ctx.query.get("state");
+  if (state && state !== "Active" && state !== "Paused") throw invalidArgument("Invalid parameter state: use Active or Paused");
+  const category = ctx.query.get("category") || "Transcoding";
+  if (!["CateAll", "Transcoding", "SpeedTranscoding"].includes(category)) throw invalidArgument("Invalid parameter category: use CateAll, Transcoding or SpeedTranscoding");
+  let items = ctx.store.queues.filter((q) => (ids ? ids.includes(q.queueId) : category === "CateAll" || q.category === category));
+  if (state) items = items.filter((q) => q.state === state);
+  items = newestFirst(items);
+  const missing = ids?.filter((id) => !ctx.store.queues.some((q) => q.queueId === id)) ?? [];
+  return xmlResponse(ctx.requestId, {
+    TotalCount: String(items.length),
+    PageNumber: String(page.pageNumber),
+    PageSize: String(page.pageSize),
+    QueueList: pageOf(items, page).map(queueXml),
+    ...(missing.length ? { NonExistPIDs: missing } : {}),
+  });
+}
+
+function workflowXml(w: WorkflowRecord) {
+  return {
+    Name: w.name,
+    WorkflowId: w.workflowId,
+    State: w.state,
+    BucketId: w.bucketId,
+    Topology: w.topology,
+    CreateTime: ciTime(w.createdAt),
+    UpdateTime: ciTime(w.updatedAt),
+  };
+}
+
+export function handleWorkflows(ctx: RouteContext): CiResult {
+  const page = readPage(ctx.query);
+  const ids = idList(ctx.query, "ids");
+  const name = ctx.query.get("name");
+  let items = ctx.store.workflows.filter((w) => !ids || ids.includes(w.workflowId));
+  if (name) items = items.filter((w) => w.name === name);
+  items = newestFirst(items);
+  const missing = ids?.filter((id) => !items.some((w) => w.workflowId === id)) ?? [];
+  return xmlResponse(ctx.requestId, {
+    TotalCount: String(items.length),
+    PageNumber: String(page.pageNumber),
+    PageSize: String(page.pageSize),
+    MediaWorkflowList: pageOf(items, page).map(workflowXml),
+    ...(missing.length ? { NonExistIDs: missing } : {}),
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * The CI emulator: an HTTP server that answers the batch-job endpoints the way Tencent CI does (signature check,
+ * XML, error codes, request IDs), with a lazy job lifecycle, seed data, fault injection and an admin API.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { ADMIN_PREFIX, handleAdmin, isLoopbackAddress } from "./admin";
+import { verifySignature } from "./auth";
+import { CiFault, invalidArgument } from "./ci-error";
+import { breakXml, Faults, NO_FAULT, type FaultPlan } from "./faults";
+import { parseCiHost } from "./host";
+import { headerValue, parseTarget, readBody, type ParsedTarget } from "./http-request";
+import { newRequestId } from "./request-id";
+import { matchRoute, type RouteMatch } from "./router";
+import { handleCancel } from "./routes/cancel";
+import type { RouteContext } from "./routes/context";
+import { handleDescribe } from "./routes/describe";
+import { handleList } from "./routes/list";
+import { handleQueues, handleTemplates, handleWorkflows } from "./routes/pickers";
+import { handleTrigger } from "./routes/trigger";
+import { Stats } from "./stats";
+import { EmulatorStore } from "./store/emulator-store";
+import { xmlError } from "./xml-response";
+import type { CiResult, EmulatorOptions, RouteKey } from "./types";
+
+export type { EmulatorOptions } from "./types";
+
+export interface Emulator {
+  server: http.Server;
+  /** Resolves with the port actually bound (pass 0 for any free port). Host defaults to 127.0.0.1. */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+  store: EmulatorStore;
+  stats: Stats;
+  faults: Faults;
+  stepMs: number;
+}
+
+const HANDLERS: Record<RouteKey, (ctx: RouteContext) => CiResult> = {
+  "POST /inventorytriggerjob": handleTrigger,
+  "GET /inventorytriggerjob": handleList,
+  "GET /inventorytriggerjob/:jobId": handleDescribe,
+  "PUT /inventorytriggerjob/:jobId?cancel": handleCancel,
+  "GET /template": handleTemplates,
+  "GET /queue": handleQueues,
+  "GET /workflow": handleWorkflows,
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function createEmulator(opts: EmulatorOptions): Emulator {
+  if (opts.buckets.length === 0) throw new Error("createEmulator: configure at least one bucket");
+  const now = opts.now ?? Date.now;
+  const stepMs = opts.stepMs ?? 20_000;
+  if (!(stepMs > 0)) throw new Error("createEmulator: stepMs must be positive");
+  const seedCount = opts.seedCount ?? 160;
+  const skewSeconds = opts.clockSkewSeconds ?? 60;
+  const requireSignedParams = opts.requireSignedParams ?? true;
+  const adminAllowed = opts.adminAllowed ?? isLoopbackAddress;
+  const store = new EmulatorStore({ buckets: opts.buckets, seed: opts.seed ?? 1, seedCount, now });
+  const stats = new Stats(now);
+  const faults = new Faults(now);
+  const tokenSecret = randomBytes(16).toString("hex");
+  const adminDeps = { store, stats, faults, buckets: opts.buckets, stepMs, seedCount, now, startedAt: Date.now() };
+
+  /** Everything between "the request arrived" and "this is the answer"; throws CiFault for CI errors. */
+  function processCi(req: IncomingMessage, target: ParsedTarget, match: RouteMatch, body: string | null, requestId: string): CiResult {
+    const host = parseCiHost(target.host);
+    if (!host) throw new CiFault(400, "InvalidHost", `Host ${target.host ?? "(none)"} is not <bucket>.ci.<region>.myqcloud.com`);
+    const header = (name: string) => headerValue(req, name);
+    try {
+      verifySignature({ method: req.method ?? "GET", path: target.path, query: target.query, header }, { credentials: opts.credentials, nowMs: now(), skewSeconds, requireSignedParams });
+    } catch (e) {
+      if (e instanceof CiFault) stats.authFailure({ at: now(), route: match.key ?? "unmatched", code: e.code, message: e.message, expectedHttpString: e.diagnostic });
+      throw e;
+    }
+    const store_ = store.bucket(host.bucket, host.region);
+    if (!store_) throw new CiFault(400, "MediaBucketUnBinded", `The bucket ${host.bucket} in ${host.region} is not bound to CI media processing`);
+    if (!match.key) throw match.fault;
+    if (body === null) throw invalidArgument("The request body is larger than 1 MB");
+    const md5 = header("content-md5");
+    if (md5 !== undefined && createHash("md5").update(body, "utf8").digest("base64") !== md5.trim())
+      throw new CiFault(400, "InvalidContent", "The body does not match its Content-MD5");
+    const ctx: RouteContext = { store: store_, emulator: store, query: target.query, body, jobId: match.jobId, requestId, now: now(), stepMs, header, tokenSecret };
+    const result = HANDLERS[match.key](ctx);
+    if (match.key === "POST /inventorytriggerjob" && result.status === 200) stats.trigger();
+    return result;
+  }
+
+  function send(res: ServerResponse, result: CiResult, requestId: string): void {
+    stats.status(result.status);
+    const headers: http.OutgoingHttpHeaders = { Server: "tencent-ci", "x-ci-request-id": requestId, "Content-Length": Buffer.byteLength(result.body) };
+    if (result.body !== "") headers["Content-Type"] = "application/xml";
+    res.writeHead(result.status, headers);
+    res.end(result.body);
+  }
+
+  function drop(req: IncomingMessage): void {
+    stats.fault("drop");
+    stats.status("dropped");
+    req.socket.destroy();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const requestId = newRequestId(now());
+    let target: ParsedTarget;
+    try {
+      target = parseTarget(req.url ?? "/", headerValue(req, "host"));
+    } catch (e) {
+      if (e instanceof CiFault) return send(res, xmlError(e.status, e.code, e.message, requestId), requestId);
+      throw e;
+    }
+    if (target.path.startsWith(ADMIN_PREFIX)) return handleAdmin(adminDeps, req, res, target.path, body ?? "", adminAllowed(req.socket.remoteAddress));
+
+    const match = matchRoute(req.method ?? "GET", target.path);
+    stats.request(match.key ?? "unmatched");
+    const plan: FaultPlan = match.key ? faults.plan(match.key) : NO_FAULT;
+    if (plan.latencyMs > 0) {
+      stats.fault("latency");
+      await sleep(plan.latencyMs);
+    }
+    if (plan.before === "drop") return drop(req);
+    if (plan.before === "error") {
+      stats.fault("error");
+      return send(res, xmlError(500, "InternalError", "We encountered an internal error. Please try again.", requestId), requestId);
+    }
+    if (plan.before === "slowDown") {
+      stats.fault("slowDown");
+      return send(res, xmlError(503, "SlowDown", "Please reduce your request rate.", requestId), requestId);
+    }
+
+    let result: CiResult;
+    try {
+      result = processCi(req, target, match, body, requestId);
+    } catch (e) {
+      if (!(e instanceof CiFault)) throw e;
+      result = xmlError(e.status, e.code, e.message, requestId);
+    }
+    if (plan.after === "drop") return drop(req);
+    if (plan.after === "malformed") {
+      stats.fault("malformed");
+      result = { status: 200, body: breakXml(result.body, requestId) };
+    }
+    send(res, result, requestId);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error("[emulator] unexpected error:", err);
+      if (res.headersSent) return res.destroy();
+      const requestId = newRequestId(now());
+      send(res, xmlError(500, "InternalError", "We encountered an internal error. Please try again.", requestId), requestId);
+    });
+  });
+
+  return {
+    server,
+    store,
+    stats,
+    faults,
+    stepMs,
+    listen(port, host = "127.0.0.1") {
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          const address = server.address();
+          resolve(typeof address === "object" && address ? address.port : port);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        if (!server.listening) return resolve();
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
