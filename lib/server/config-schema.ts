@@ -15,6 +15,7 @@ export interface BucketTarget {
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const positiveInt = (def: number) => z.coerce.number().int().min(0).max(600_000).default(def);
 
 const envSchema = z.object({
@@ -40,6 +41,12 @@ const envSchema = z.object({
   AUTH_OPERATOR_GROUPS: z.string().optional(),
   ALLOW_ANONYMOUS: flag,
   OUTPUT_BUCKET_ALLOWLIST: z.string().optional(),
+  // Audit log and idempotency keys: a shared PostgreSQL when set, else the embedded PGlite in DATA_DIR.
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL must be a postgres:// or postgresql:// URL").optional(),
+  ),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
 });
 
 export interface AppConfig {
@@ -59,6 +66,7 @@ export interface AppConfig {
     operatorGroups: string[];
   };
   outputBucketAllowlist: string[];
+  database: { url?: string; dataDir: string };
 }
 
 export class ConfigError extends Error {
@@ -120,5 +128,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       operatorGroups: list(e.AUTH_OPERATOR_GROUPS),
     },
     outputBucketAllowlist: list(e.OUTPUT_BUCKET_ALLOWLIST),
+    database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
   };
 }
