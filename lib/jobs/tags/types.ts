@@ -96,6 +96,13 @@ export interface TagModule {
   /** `tag` value for `GET /template` when a TemplateId may replace the inline parameters; null when it cannot. */
   templateTag: string | null;
   output: OutputKind;
+  /**
+   * Name of the Tag's own parameter element in `fields` (e.g. `Transcode`, `ConcatTemplate`, `TtsTpl`), or null when
+   * the Tag has none (MediaInfo, StreamExtract). When a TemplateId is chosen this element must be left out; the other
+   * top-level fields (WatermarkTemplateId, Watermark, …) are extras that may go with either. `TemplateId` itself is
+   * not in `fields`: it is offered exactly when `templateTag` is not null (see `templateIdField` in common-fields.ts).
+   */
+  paramElement: string | null;
   /** Field metadata for the JobParam form; paths are relative to JobParam. */
   fields: readonly FieldSpec[];
   /** JobParam schema (derived from `fields`, plus TemplateId handling). */
