@@ -56,8 +56,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     emulatorUrl,
     admin,
     stats: async () => {
-      const s = await admin<{ counts?: Record<string, number> } & Record<string, unknown>>("stats");
-      return (s.counts ?? s) as Record<string, number>;
+      const s = await admin<{ routes?: Record<string, number> }>("stats");
+      return (s.routes ?? {}) as Record<string, number>;
     },
     close: async () => {
       resetRuntimeForTests();
