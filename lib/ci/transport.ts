@@ -6,6 +6,7 @@ import "server-only";
  */
 import http from "node:http";
 import https from "node:https";
+import { isIP } from "node:net";
 
 export interface HttpRequest {
   method: "GET" | "POST" | "PUT";
@@ -75,6 +76,7 @@ function send(req: HttpRequest, agents: { http: http.Agent; https: https.Agent }
   const headers: Record<string, string> = { ...req.headers, Host: req.host };
   if (req.body) headers["Content-Length"] = String(req.body.length);
 
+  const hostname = target.hostname.replace(/^\[|\]$/g, "");
   return new Promise<HttpResponse>((resolve, reject) => {
     let written = false;
     let settled = false;
@@ -88,10 +90,11 @@ function send(req: HttpRequest, agents: { http: http.Agent; https: https.Agent }
 
     const request = lib.request({
       protocol: target.protocol,
-      hostname: target.hostname.replace(/^\[|\]$/g, ""),
+      hostname,
       port: target.port || (secure ? 443 : 80),
-      // TLS checks the certificate of the machine we connect to, which is the endpoint when one is set.
-      servername: secure ? target.hostname : undefined,
+      // TLS checks the certificate of the machine we connect to, which is the endpoint when one is set (SNI may
+      // not carry an IP address).
+      servername: secure && isIP(hostname) === 0 ? hostname : undefined,
       method: req.method,
       path: req.pathAndQuery,
       headers,
