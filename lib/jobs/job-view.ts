@@ -4,7 +4,7 @@
  */
 import type { JobDetail } from "./job-detail-schema";
 import { parseCiTime } from "./ci-time";
-import { isFinishedState } from "./states";
+import { isCancellable, isFinishedState } from "./states";
 
 /** A CI XML value as text: strings as they are, lists joined, anything else empty. */
 export function xmlText(value: unknown): string {
@@ -143,4 +143,59 @@ export function csvFileName(parts: readonly string[], now: Date): string {
     .filter(Boolean)
     .join("_");
   return `${body.slice(0, 180)}.csv`;
+}
+
+export const POLL_ACTIVE_MS = 4_000;
+export const POLL_IDLE_MS = 30_000;
+export const POLL_MAX_BACKOFF_MS = 60_000;
+
+/**
+ * How long to wait before the next poll of the job list: none while paused; every ~4 s while any job on screen may
+ * still change, ~30 s once all have finished (or the chosen interval); after failures, exponential back-off from
+ * that base, capped, so a struggling CI is not hammered.
+ */
+export function nextPollDelay(opts: {
+  paused: boolean;
+  interval: "auto" | number;
+  states: readonly string[] | undefined;
+  failures: number;
+}): number | false {
+  if (opts.paused) return false;
+  const anyActive = (opts.states ?? []).some((s) => !isFinishedState(s));
+  const base = opts.interval === "auto" ? (anyActive || !opts.states ? POLL_ACTIVE_MS : POLL_IDLE_MS) : opts.interval;
+  if (opts.failures <= 0) return base;
+  return Math.min(Math.max(base, POLL_ACTIVE_MS) * 2 ** Math.min(opts.failures, 10), POLL_MAX_BACKOFF_MS);
+}
+
+/** Splits a selection into the jobs CI can still cancel and those it cannot (already finished). */
+export function cancelPlan<T extends Pick<JobDetail, "State">>(jobs: readonly T[]): { cancellable: T[]; skipped: T[] } {
+  const cancellable: T[] = [];
+  const skipped: T[] = [];
+  for (const job of jobs) (isCancellable(job.State) ? cancellable : skipped).push(job);
+  return { cancellable, skipped };
+}
+
+/**
+ * Runs `task` over `items` with at most `limit` at once (bulk cancel uses 3, so a large selection does not burst CI),
+ * and returns each outcome in input order. Never rejects: failures are returned as outcomes.
+ */
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
+  const results: PromiseSettledResult<R>[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        results[i] = { status: "fulfilled", value: await task(items[i]!, i) };
+      } catch (reason) {
+        results[i] = { status: "rejected", reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
 }

@@ -89,6 +89,11 @@ export const jobsSearchParams = {
   cursor: patternParser(TOKEN_PATTERN),
   /** Cursors of the pages before this one, oldest first; the first page (no cursor) is implied. */
   back: parseAsArrayOf(patternParser(TOKEN_PATTERN)).withDefault([]),
+  /**
+   * Beyond page one, the instant a relative preset ("last hour") is measured from. CI's nextToken belongs to the
+   * query that issued it, so later pages must ask with the same start time as the page that gave the token.
+   */
+  at: parseAsInstant,
 };
 
 export type JobsSearchState = inferParserType<typeof jobsSearchParams>;
@@ -118,6 +123,7 @@ export interface JobsView {
   size: PageSize;
   cursor: string | null;
   back: string[];
+  at: string | null;
 }
 
 /** Normalises parsed URL state: de-duplicates and orders states, drops a custom range that makes no sense. */
@@ -151,6 +157,7 @@ export function toJobsView(s: JobsSearchState): JobsView {
     cursor,
     // A back stack without a cursor is meaningless (we are on page one); cap its length.
     back: cursor ? s.back.slice(-MAX_BACK_STACK) : [],
+    at: cursor && created && created !== "custom" ? s.at : null,
   };
 }
 
@@ -176,7 +183,8 @@ export function toApiListParams(view: JobsView, now: Date = new Date()): ApiList
   if (view.type) out.type = view.type;
   if (view.states.length > 0) out.states = view.states.join(",");
   if (view.created && view.created !== "custom") {
-    out.startCreationTime = formatCiTime(new Date(now.getTime() - PRESET_MS[view.created]));
+    const from = view.at ? Date.parse(view.at) : now.getTime();
+    out.startCreationTime = formatCiTime(new Date(from - PRESET_MS[view.created]));
   } else if (view.created === "custom") {
     if (view.from) out.startCreationTime = formatCiTime(new Date(view.from));
     if (view.to) out.endCreationTime = formatCiTime(new Date(view.to));
@@ -227,25 +235,32 @@ export const CLEAR_FILTERS = {
   workflowId: null,
   cursor: null,
   back: null,
+  at: null,
 } as const;
+
+/** The URL patch that returns to page one (every filter change does this). */
+export const FIRST_PAGE = { cursor: null, back: null, at: null } as const;
 
 /** 1-based page number of a view: the back stack holds the pages between page one and this one. */
 export function pageNumber(view: JobsView): number {
   return view.cursor ? view.back.length + 2 : 1;
 }
 
-/** URL patch for "Next": push the current cursor (if any) and move to CI's nextToken. */
-export function nextPagePatch(view: JobsView, nextToken: string): { cursor: string; back: string[] } {
+/**
+ * URL patch for "Next": push the current cursor (if any) and move to CI's nextToken. `queriedAt` is the instant the
+ * current page's query was resolved at; it pins a relative preset for the pages that follow.
+ */
+export function nextPagePatch(view: JobsView, nextToken: string, queriedAt: string | null): { cursor: string; back: string[]; at: string | null } {
   const back = view.cursor ? [...view.back, view.cursor].slice(-MAX_BACK_STACK) : [];
-  return { cursor: nextToken, back };
+  const relative = view.created !== null && view.created !== "custom";
+  return { cursor: nextToken, back, at: relative ? (view.at ?? queriedAt) : null };
 }
 
 /** URL patch for "Previous": pop the last cursor; an empty stack means page one. */
-export function previousPagePatch(view: JobsView): { cursor: string | null; back: string[] | null } {
-  if (!view.cursor) return { cursor: null, back: null };
-  if (view.back.length === 0) return { cursor: null, back: null };
+export function previousPagePatch(view: JobsView): { cursor: string | null; back: string[] | null; at: string | null } {
+  if (!view.cursor || view.back.length === 0) return FIRST_PAGE;
   const back = view.back.slice(0, -1);
-  return { cursor: view.back[view.back.length - 1] ?? null, back: back.length ? back : null };
+  return { cursor: view.back[view.back.length - 1] ?? null, back: back.length ? back : null, at: view.at };
 }
 
 /** Words for the CSV file name, so the file says which view it came from. */

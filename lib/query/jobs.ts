@@ -13,6 +13,8 @@ export interface JobsPage {
   requestId: string;
   /** ISO instant at which our server got CI's answer. */
   fetchedAt: string;
+  /** Added by us: the instant relative presets were resolved at (pins them for the next pages). */
+  queriedAt?: string;
 }
 
 export interface JobResult {
@@ -51,9 +53,11 @@ function bucketQuery(bucket?: string | null): string {
 }
 
 /** One page of jobs; relative time presets are resolved now, at fetch time, so "last hour" keeps sliding. */
-export function fetchJobsPage(view: JobsView, signal?: AbortSignal): Promise<JobsPage> {
-  const search = toApiSearch(toApiListParams(view, new Date()));
-  return apiFetch<JobsPage>(`/api/jobs?${search}`, { signal });
+export async function fetchJobsPage(view: JobsView, signal?: AbortSignal): Promise<JobsPage> {
+  const now = new Date();
+  const search = toApiSearch(toApiListParams(view, now));
+  const page = await apiFetch<JobsPage>(`/api/jobs?${search}`, { signal });
+  return { ...page, queriedAt: now.toISOString() };
 }
 
 export function fetchJob(jobId: string, bucket?: string | null, signal?: AbortSignal): Promise<JobResult> {

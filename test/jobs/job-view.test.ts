@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import {
+  cancelPlan,
+  mapWithConcurrency,
   buildJobsCsv,
   csvCell,
   csvFileName,
@@ -9,6 +11,7 @@ import {
   formatRelative,
   inputSummary,
   jobDuration,
+  nextPollDelay,
   tagOrWorkflow,
   xmlText,
 } from "@/lib/jobs/job-view";
@@ -139,5 +142,50 @@ describe("CSV", () => {
     const name = csvFileName(["examplebucket-1250000000", "states-Running+Failed", "name-a/b c"], new Date(Date.UTC(2025, 0, 2, 3, 4, 5)));
     expect(name).toBe("jobs_examplebucket-1250000000_states-Running-Failed_name-a-b-c_2025-01-02-03-04-05.csv");
     expect(csvFileName([], new Date(0))).toBe("jobs_1970-01-01-00-00-00.csv");
+  });
+});
+
+describe("nextPollDelay", () => {
+  const base = { paused: false, interval: "auto" as const, failures: 0 };
+  it("polls fast while a job may change and slowly when all finished", () => {
+    expect(nextPollDelay({ ...base, states: ["Success", "Running"] })).toBe(4_000);
+    expect(nextPollDelay({ ...base, states: ["Success", "Pause"] })).toBe(4_000);
+    expect(nextPollDelay({ ...base, states: ["Success", "Failed", "Cancel"] })).toBe(30_000);
+    expect(nextPollDelay({ ...base, states: [] })).toBe(30_000);
+    expect(nextPollDelay({ ...base, states: undefined })).toBe(4_000); // nothing loaded yet: keep trying
+  });
+  it("honours pause and a chosen interval", () => {
+    expect(nextPollDelay({ ...base, paused: true, states: ["Running"] })).toBe(false);
+    expect(nextPollDelay({ ...base, interval: 10_000, states: ["Running"] })).toBe(10_000);
+    expect(nextPollDelay({ ...base, interval: 60_000, states: ["Success"] })).toBe(60_000);
+  });
+  it("backs off exponentially after failures, capped at a minute", () => {
+    const delays = [1, 2, 3, 4, 5, 50].map((failures) => nextPollDelay({ ...base, failures, states: ["Running"] }));
+    expect(delays).toEqual([8_000, 16_000, 32_000, 60_000, 60_000, 60_000]);
+    expect(nextPollDelay({ ...base, failures: 1, states: ["Success"] })).toBe(60_000);
+  });
+});
+
+describe("bulk cancel helpers", () => {
+  it("splits a selection into cancellable and skipped", () => {
+    const plan = cancelPlan([{ State: "Running" }, { State: "Success" }, { State: "Pause" }, { State: "Cancel" }, { State: "Submitted" }, { State: "Failed" }, { State: "Weird" }]);
+    expect(plan.cancellable.map((j) => j.State)).toEqual(["Running", "Pause", "Submitted"]);
+    expect(plan.skipped.map((j) => j.State)).toEqual(["Success", "Cancel", "Failed", "Weird"]);
+  });
+
+  it("never runs more than the limit at once and keeps input order", async () => {
+    let running = 0;
+    let peak = 0;
+    const results = await mapWithConcurrency([5, 1, 4, 2, 3, 0, 6], 3, async (ms, i) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, ms * 3));
+      running--;
+      if (i === 3) throw new Error("boom");
+      return ms * 10;
+    });
+    expect(peak).toBe(3);
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value : "x"))).toEqual([50, 10, 40, "x", 30, 0, 60]);
+    expect(await mapWithConcurrency([], 3, async () => 1)).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ describe("parsing the URL", () => {
   it("gives defaults for an empty URL", () => {
     expect(viewOf("")).toEqual({
       bucket: null, type: null, states: [], created: null, from: null, to: null, name: null, jobId: null,
-      workflowId: null, order: "newest", size: 20, cursor: null, back: [],
+      workflowId: null, order: "newest", size: 20, cursor: null, back: [], at: null,
     });
   });
 
@@ -123,7 +123,7 @@ describe("paging with a cursor back-stack", () => {
     const tokens = ["t2", "t3", "t4"];
     const seen: (string | null)[] = [v.cursor];
     for (const t of tokens) {
-      v = { ...v, ...nextPagePatch(v, t) };
+      v = { ...v, ...nextPagePatch(v, t, null) };
       seen.push(v.cursor);
     }
     expect(pageNumber(v)).toBe(4);
@@ -138,9 +138,25 @@ describe("paging with a cursor back-stack", () => {
     expect(seen).toEqual([null, "t2", "t3", "t4"]);
   });
 
+  it("pins a relative preset to the first page's instant while paging, and releases it on page one", () => {
+    let v = viewOf("created=1h");
+    const t0 = "2025-03-10T12:00:00.000Z";
+    v = { ...v, ...nextPagePatch(v, "t2", t0) };
+    expect(v.at).toBe(t0);
+    v = { ...v, ...nextPagePatch(v, "t3", "2025-03-10T12:05:00.000Z") };
+    expect(v.at).toBe(t0); // still the first page's instant
+    const later = new Date("2025-03-10T13:00:00Z");
+    expect(parseCiTime(toApiListParams(v, later).startCreationTime)?.toISOString()).toBe("2025-03-10T11:00:00.000Z");
+    const p = previousPagePatch({ ...v, back: [] });
+    expect(p).toEqual({ cursor: null, back: null, at: null });
+    expect(nextPagePatch(viewOf(""), "t2", t0).at).toBeNull(); // no preset, nothing to pin
+    expect(viewOf("created=1h&at=2025-03-10T12:00Z").at).toBeNull(); // page one never pins
+    expect(viewOf("created=1h&cursor=t&at=2025-03-10T12:00Z").at).toBe("2025-03-10T12:00:00.000Z");
+  });
+
   it("ignores a back stack on the first page", () => {
     expect(viewOf("back=a,b").back).toEqual([]);
-    expect(previousPagePatch(viewOf(""))).toEqual({ cursor: null, back: null });
+    expect(previousPagePatch(viewOf(""))).toEqual({ cursor: null, back: null, at: null });
   });
 });
 

@@ -1,6 +1,59 @@
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import type { SearchParams } from "nuqs/server";
+import { NotSignedIn } from "@/components/layout/not-signed-in";
+import { JobsScreen } from "@/components/jobs/jobs-screen";
+import type { ShownError } from "@/components/jobs/poll-error-banner";
+import { toShownError } from "./shown-error";
+import { listQuerySchema } from "@/lib/jobs/list-query-schema";
+import { loadJobsSearchParams, toApiListParams, toJobsView } from "@/lib/jobs/url-state";
+import { jobKeys, meKey, type JobsPage, type Me } from "@/lib/query/jobs";
+import { getQueryClient } from "@/lib/query/query-client";
+import { getConfig } from "@/lib/server/config";
+import { getIdentity } from "@/lib/server/identity";
+import { loadJobsPage } from "@/lib/server/jobs-service";
+
 export const metadata = { title: "Jobs" };
 
-/** Placeholder until the jobs table lands. */
-export default function JobsPage() {
-  return <h1 className="text-2xl font-semibold">Batch jobs</h1>;
+/**
+ * The jobs screen. The server reads the view from the URL (invalid values fall back to defaults), fetches the first
+ * rows and who the caller is, and hands both to the client table through react-query's cache. A CI failure here
+ * renders the table with an error banner; the browser keeps trying.
+ */
+export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const identity = await getIdentity();
+  if (!identity) return <NotSignedIn />;
+  const config = getConfig();
+  const view = toJobsView(await loadJobsSearchParams(searchParams));
+  const queryClient = getQueryClient();
+  const buckets = config.buckets.map(({ bucket, region }) => ({ bucket, region }));
+
+  queryClient.setQueryData<Me>(meKey, {
+    user: { id: identity.id, name: identity.name, groups: identity.groups },
+    canTrigger: identity.canTrigger,
+    buckets,
+    emulator: config.emulator,
+  });
+
+  let initialError: ShownError | null = null;
+  try {
+    await queryClient.fetchQuery({
+      queryKey: jobKeys.list(view),
+      queryFn: async (): Promise<JobsPage> => {
+        const now = new Date();
+        const { bucket, ...params } = toApiListParams(view, now);
+        // The URL parsers already enforce these rules; the server schema is the last word before CI.
+        const query = listQuerySchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
+        const page = await loadJobsPage({ ...query, bucket });
+        return { ...page, queriedAt: now.toISOString() };
+      },
+    });
+  } catch (e) {
+    initialError = toShownError(e);
+  }
+
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <JobsScreen initialError={initialError} serverNow={Date.now()} defaultBuckets={buckets} />
+    </HydrationBoundary>
+  );
 }

@@ -1,0 +1,229 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useQueryStates } from "nuqs";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Button, buttonClasses } from "@/components/ui/button";
+import type { JobDetail } from "@/lib/jobs/job-detail-schema";
+import { nextPollDelay } from "@/lib/jobs/job-view";
+import {
+  CLEAR_FILTERS,
+  FIRST_PAGE,
+  jobsSearchParams,
+  nextPagePatch,
+  pageNumber,
+  previousPagePatch,
+  toJobsView,
+  viewFileNameParts,
+  type FilterKey,
+} from "@/lib/jobs/url-state";
+import { ApiError } from "@/lib/query/api-fetch";
+import { fetchJobsPage, jobKeys, listKeyOf, meQueryOptions } from "@/lib/query/jobs";
+import { CancelJobsDialog } from "./cancel-jobs-dialog";
+import { ExportCsvButton } from "./export-csv-button";
+import { NotifyButton, useFinishedNotifications } from "./job-notifications";
+import { JobsEmptyState } from "./jobs-empty-state";
+import { JobsFilters, type FilterPatch } from "./jobs-filters";
+import { JobsPagination } from "./jobs-pagination";
+import { JobsTable } from "./jobs-table";
+import { LiveControls } from "./live-controls";
+import { PollErrorBanner, type ShownError } from "./poll-error-banner";
+import { finishedTransitions, useJobChanges } from "./use-job-changes";
+import { useFinishedTitle } from "./use-finished-title";
+import { useLiveSettings } from "./use-live-settings";
+import { useWatchList } from "./use-watch-list";
+
+const REMOVE_PATCH: Record<FilterKey, FilterPatch> = {
+  type: { type: null },
+  states: { states: null },
+  created: { created: null, from: null, to: null },
+  from: { from: null },
+  to: { to: null },
+  name: { name: null },
+  jobId: { jobId: null },
+  workflowId: { workflowId: null },
+};
+
+/**
+ * The jobs screen: URL-held filters, the table, cursor paging, live polling that adapts to what is on screen and
+ * survives CI trouble, bulk cancel, CSV export and notifications. The server rendered the first page; this takes over.
+ */
+export function JobsScreen({
+  initialError,
+  serverNow,
+  defaultBuckets,
+}: {
+  /** The server's own attempt failed: say so until the browser's first answer arrives. */
+  initialError: ShownError | null;
+  serverNow: number;
+  defaultBuckets: readonly { bucket: string; region: string }[];
+}) {
+  const [search, setSearch] = useQueryStates(jobsSearchParams, { history: "push" });
+  const view = useMemo(() => toJobsView(search), [search]);
+  const viewKey = JSON.stringify(listKeyOf(view));
+  const me = useQuery(meQueryOptions).data;
+  const canTrigger = me?.canTrigger ?? false;
+  const buckets = me?.buckets ?? defaultBuckets;
+  const [live, setLive] = useLiveSettings();
+  // Consecutive failed polls: drives the back-off. A ref, because refetchInterval reads it right after each fetch.
+  const failures = useRef(0);
+
+  const query = useQuery({
+    queryKey: jobKeys.list(view),
+    queryFn: async ({ signal }) => {
+      try {
+        const page = await fetchJobsPage(view, signal);
+        failures.current = 0;
+        return page;
+      } catch (e) {
+        if (!signal.aborted) failures.current += 1;
+        throw e;
+      }
+    },
+    placeholderData: keepPreviousData,
+    retry: false,
+    refetchInterval: (q) =>
+      nextPollDelay({ paused: live.paused, interval: live.interval, states: q.state.data?.jobs.map((j) => j.State), failures: failures.current }),
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: !live.paused,
+    refetchOnReconnect: !live.paused,
+  });
+
+  const data = query.data;
+  const stale = query.isPlaceholderData;
+  const jobs = stale ? undefined : data?.jobs;
+  const rows: readonly JobDetail[] = data?.jobs ?? [];
+  const page = pageNumber(view);
+
+  // Selection belongs to one view: a different filter or page starts empty.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => setSelected(new Set()), [viewKey]);
+  const selectedJobs = rows.filter((j) => selected.has(j.JobId));
+
+  const countFinished = useFinishedTitle();
+  const highlighted = useJobChanges(jobs, (t) => countFinished(finishedTransitions(t).length));
+  useFinishedNotifications(jobs, view.bucket);
+  const watched = useWatchList();
+
+  const [cancelTarget, setCancelTarget] = useState<JobDetail[] | null>(null);
+
+  const setFilters = (patch: FilterPatch) => void setSearch({ ...patch, ...FIRST_PAGE });
+  const clearFilters = () => void setSearch(CLEAR_FILTERS);
+
+  const apiError = query.error instanceof ApiError || query.error instanceof Error ? (query.error as ApiError) : null;
+  const shownError: ShownError | null = apiError
+    ? { code: apiError.code ?? "Error", message: apiError.message, requestId: apiError.requestId, status: apiError.status }
+    : !data && initialError
+      ? initialError
+      : null;
+  const delay = nextPollDelay({ paused: live.paused, interval: live.interval, states: data?.jobs.map((j) => j.State), failures: failures.current });
+  const loading = !data && query.isPending;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-950">Batch jobs</h1>
+          <p className="text-sm text-slate-700">
+            {view.bucket ?? buckets[0]?.bucket ?? ""} {buckets.length > 0 && "· jobs as CI reports them"}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <NotifyButton />
+          <ExportCsvButton jobs={rows} nameParts={viewFileNameParts(view)} />
+          {canTrigger && (
+            <Link href="/jobs/new" className={buttonClasses({ variant: "primary", size: "sm" })}>
+              New batch job
+            </Link>
+          )}
+        </div>
+      </div>
+
+      <JobsFilters view={view} buckets={buckets} onChange={setFilters} onClear={clearFilters} />
+
+      <LiveControls
+        settings={live}
+        onChange={setLive}
+        updatedAt={data && !stale ? query.dataUpdatedAt : 0}
+        serverNow={serverNow}
+        fetching={query.isFetching}
+        delay={delay}
+        onRefresh={() => void query.refetch()}
+      />
+
+      {shownError && <PollErrorBanner error={shownError} hasData={rows.length > 0} retryInMs={delay} onRetry={() => void query.refetch()} />}
+
+      {canTrigger && selectedJobs.length > 0 && (
+        <div role="region" aria-label="Selected jobs" className="flex flex-wrap items-center gap-3 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm">
+          <span>
+            <strong>{selectedJobs.length}</strong> selected
+          </span>
+          <Button size="sm" variant="danger" onClick={() => setCancelTarget(selectedJobs)}>
+            Cancel {selectedJobs.length} {selectedJobs.length === 1 ? "job" : "jobs"}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </Button>
+        </div>
+      )}
+
+      {stale && (
+        <p role="status" className="text-sm text-slate-700">
+          Loading jobs for the new filters…
+        </p>
+      )}
+
+      {data && !stale && rows.length === 0 ? (
+        <JobsEmptyState
+          view={view}
+          page={page}
+          canTrigger={canTrigger}
+          onRemove={(key) => setFilters(REMOVE_PATCH[key])}
+          onClear={clearFilters}
+          onFirstPage={() => void setSearch(FIRST_PAGE)}
+        />
+      ) : (
+        <JobsTable
+          jobs={rows}
+          loading={loading}
+          stale={stale}
+          bucket={view.bucket}
+          serverNow={data ? Date.parse(data.fetchedAt) || serverNow : serverNow}
+          canTrigger={canTrigger}
+          selected={selected}
+          onSelect={(id, on) =>
+            setSelected((prev) => {
+              const next = new Set(prev);
+              if (on) next.add(id);
+              else next.delete(id);
+              return next;
+            })
+          }
+          onSelectAll={(on) => setSelected(on ? new Set(rows.map((j) => j.JobId)) : new Set())}
+          highlighted={highlighted}
+          watched={watched}
+          onCancel={(job) => setCancelTarget([job])}
+          firstRowNumber={(page - 1) * view.size + 1}
+        />
+      )}
+
+      <JobsPagination
+        page={page}
+        size={view.size}
+        rows={stale ? 0 : rows.length}
+        hasNext={Boolean(data?.nextToken) && !stale && rows.length > 0}
+        disabled={stale}
+        onPrevious={() => void setSearch(previousPagePatch(view))}
+        onNext={() => data?.nextToken && void setSearch(nextPagePatch(view, data.nextToken, data.queriedAt ?? null))}
+      />
+
+      <CancelJobsDialog
+        jobs={cancelTarget ?? []}
+        bucket={view.bucket}
+        open={cancelTarget !== null}
+        onOpenChange={(open) => !open && setCancelTarget(null)}
+        onFinished={() => setSelected(new Set())}
+      />
+    </div>
+  );
+}

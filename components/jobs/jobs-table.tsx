@@ -1,0 +1,214 @@
+"use client";
+import Link from "next/link";
+import type { KeyboardEvent } from "react";
+import { CopyButton } from "@/components/ui/copy-button";
+import { EyeIcon } from "@/components/ui/icons";
+import { Skeleton } from "@/components/ui/skeleton";
+import { parseCiTime } from "@/lib/jobs/ci-time";
+import type { JobDetail } from "@/lib/jobs/job-detail-schema";
+import { inputSummary, tagOrWorkflow } from "@/lib/jobs/job-view";
+import { isCancellable } from "@/lib/jobs/states";
+import { setWatched } from "@/lib/jobs/watch-list";
+import { buttonClasses } from "@/components/ui/button";
+import { DurationCell } from "./duration-cell";
+import { duplicateHref, jobHref } from "./job-links";
+import { JobStateBadge } from "./job-state-badge";
+import { RelativeTime } from "./relative-time";
+
+const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap";
+const td = "px-3 py-2 align-top";
+
+/** Arrow keys move between rows, keeping the column (links and buttons stay in the normal Tab order too). */
+function onRowKeyDown(e: KeyboardEvent<HTMLTableSectionElement>) {
+  if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+  const target = e.target as HTMLElement;
+  if (target.tagName === "SELECT") return;
+  const row = target.closest("tr");
+  if (!row) return;
+  const sibling = (e.key === "ArrowDown" ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
+  if (!sibling) return;
+  const here = [...row.querySelectorAll<HTMLElement>("a,button,input")];
+  const there = [...sibling.querySelectorAll<HTMLElement>("a,button,input")];
+  const index = Math.max(0, here.indexOf(target));
+  const next = there[Math.min(index, there.length - 1)];
+  if (next) {
+    e.preventDefault();
+    next.focus();
+  }
+}
+
+export interface JobsTableProps {
+  jobs: readonly JobDetail[];
+  /** No data yet: show skeleton rows. */
+  loading: boolean;
+  /** Data shown is from the previous view while the new one loads. */
+  stale: boolean;
+  bucket: string | null;
+  serverNow: number;
+  canTrigger: boolean;
+  selected: ReadonlySet<string>;
+  onSelect: (jobId: string, on: boolean) => void;
+  onSelectAll: (on: boolean) => void;
+  highlighted: ReadonlySet<string>;
+  watched: readonly string[];
+  onCancel: (job: JobDetail) => void;
+  firstRowNumber: number;
+}
+
+/** The job table. On narrow screens it scrolls inside its own box; the page itself never scrolls sideways. */
+export function JobsTable(props: JobsTableProps) {
+  const { jobs, loading, stale, bucket, serverNow, canTrigger, selected, highlighted, watched } = props;
+  const allSelected = jobs.length > 0 && jobs.every((j) => selected.has(j.JobId));
+  const someSelected = !allSelected && jobs.some((j) => selected.has(j.JobId));
+  const watchedSet = new Set(watched);
+
+  return (
+    <div
+      role="region"
+      aria-label="Batch jobs table"
+      tabIndex={0}
+      className="max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
+    >
+      <table className={`w-full min-w-[1100px] border-collapse text-sm ${stale ? "opacity-60" : ""}`} aria-busy={loading || stale}>
+        <caption className="sr-only">
+          Batch jobs, {jobs.length} on this page starting at row {props.firstRowNumber}. Arrow keys move between rows.
+        </caption>
+        <thead className="border-b border-slate-200 bg-slate-50">
+          <tr>
+            {canTrigger && (
+              <th scope="col" className="w-10 px-3 py-2">
+                <input
+                  type="checkbox"
+                  className="h-4 w-4 accent-blue-700"
+                  aria-label="Select all jobs on this page"
+                  checked={allSelected}
+                  ref={(el) => {
+                    if (el) el.indeterminate = someSelected;
+                  }}
+                  disabled={jobs.length === 0}
+                  onChange={(e) => props.onSelectAll(e.target.checked)}
+                />
+              </th>
+            )}
+            <th scope="col" className={th}>Name</th>
+            <th scope="col" className={th}>JobId</th>
+            <th scope="col" className={th}>Type</th>
+            <th scope="col" className={th}>Tag or workflow</th>
+            <th scope="col" className={th}>State</th>
+            <th scope="col" className={th}>Created</th>
+            <th scope="col" className={th}>Duration</th>
+            <th scope="col" className={th}>Input</th>
+            <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody onKeyDown={onRowKeyDown}>
+          {loading &&
+            Array.from({ length: 6 }, (_, i) => (
+              <tr key={`s${i}`} className="border-b border-slate-100" data-skeleton="true">
+                {Array.from({ length: canTrigger ? 10 : 9 }, (_, c) => (
+                  <td key={c} className={td}><Skeleton className="h-4 w-full min-w-8" /></td>
+                ))}
+              </tr>
+            ))}
+          {jobs.map((job) => {
+            const created = parseCiTime(job.CreationTime);
+            const input = inputSummary(job);
+            const tw = tagOrWorkflow(job);
+            const changed = highlighted.has(job.JobId);
+            const isWatched = watchedSet.has(job.JobId);
+            const name = job.Name || "(no name)";
+            return (
+              <tr
+                key={job.JobId}
+                data-job-id={job.JobId}
+                data-state={job.State}
+                data-changed={changed ? "true" : undefined}
+                className={`border-b border-slate-100 transition-colors duration-700 ${changed ? "bg-yellow-100" : selected.has(job.JobId) ? "bg-blue-50" : "hover:bg-slate-50"}`}
+              >
+                {canTrigger && (
+                  <td className={td}>
+                    <input
+                      type="checkbox"
+                      className="h-4 w-4 accent-blue-700"
+                      aria-label={`Select ${name} (${job.JobId})`}
+                      checked={selected.has(job.JobId)}
+                      onChange={(e) => props.onSelect(job.JobId, e.target.checked)}
+                    />
+                  </td>
+                )}
+                <td className={`${td} max-w-56`}>
+                  <Link href={jobHref(job.JobId, bucket)} className="font-medium break-words text-blue-800 underline-offset-2 hover:underline">
+                    {name}
+                  </Link>
+                </td>
+                <td className={td}>
+                  <span className="inline-flex items-center gap-1">
+                    <code className="font-mono text-xs text-slate-800">{job.JobId}</code>
+                    <CopyButton value={job.JobId} label={`Copy JobId ${job.JobId}`} />
+                  </span>
+                </td>
+                <td className={td}>{job.Type ?? <span className="text-slate-500">–</span>}</td>
+                <td className={`${td} max-w-48`}>
+                  {tw ? (
+                    <span className="break-all" title={tw.kind}>
+                      {tw.kind === "Workflow" && <span className="text-slate-600">Workflow </span>}
+                      <span className={tw.kind === "Workflow" ? "font-mono text-xs" : ""}>{tw.value}</span>
+                    </span>
+                  ) : (
+                    <span className="text-slate-500">–</span>
+                  )}
+                </td>
+                <td className={td}>
+                  <JobStateBadge state={job.State} />
+                  {job.State === "Failed" && job.Code && (
+                    <span className="mt-1 block max-w-40 truncate text-xs text-red-800" title={job.Message ? `${job.Code}: ${job.Message}` : job.Code}>
+                      {job.Code}
+                    </span>
+                  )}
+                </td>
+                <td className={td}>
+                  {created ? <RelativeTime at={created} raw={job.CreationTime ?? ""} serverNow={serverNow} /> : <span className="text-slate-500">–</span>}
+                </td>
+                <td className={td}><DurationCell job={job} serverNow={serverNow} /></td>
+                <td className={`${td} max-w-56`}>
+                  {input ? (
+                    <span className="block truncate" title={`${input.kind}: ${input.value}`}>
+                      <span className="text-slate-600">{input.kind} </span>
+                      <span className="font-mono text-xs">{input.value || "(empty)"}</span>
+                    </span>
+                  ) : (
+                    <span className="text-slate-500">–</span>
+                  )}
+                </td>
+                <td className={`${td} whitespace-nowrap text-right`}>
+                  <span className="inline-flex items-center gap-1">
+                    <button
+                      type="button"
+                      aria-pressed={isWatched}
+                      aria-label={`${isWatched ? "Stop watching" : "Watch"} ${name}`}
+                      title={isWatched ? "Watching: you will be notified when it finishes" : "Watch: be notified when it finishes"}
+                      onClick={() => setWatched(job.JobId, !isWatched)}
+                      className={`inline-flex h-8 w-8 items-center justify-center rounded-md hover:bg-slate-100 ${isWatched ? "text-blue-700" : "text-slate-500"}`}
+                    >
+                      <EyeIcon className="h-4 w-4" />
+                    </button>
+                    {canTrigger && (
+                      <Link href={duplicateHref(job.JobId, bucket)} className={buttonClasses({ variant: "ghost", size: "sm" })} aria-label={`Duplicate ${name}`}>
+                        Duplicate
+                      </Link>
+                    )}
+                    {canTrigger && isCancellable(job.State) && (
+                      <button type="button" className={buttonClasses({ variant: "ghost", size: "sm", className: "text-red-800 hover:bg-red-50" })} aria-label={`Cancel ${name}`} onClick={() => props.onCancel(job)}>
+                        Cancel
+                      </button>
+                    )}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
