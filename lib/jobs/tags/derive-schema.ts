@@ -111,13 +111,10 @@ export function suggest(value: string, known: readonly string[]): string | undef
 }
 
 function unknownKeysMessage(keys: readonly string[], known: readonly string[], where: string): string {
-  const described = keys.map((k) => {
-    const hint = suggest(k, known);
-    return hint ? `${k} (did you mean ${hint}?)` : k;
-  });
-  return keys.length === 1
-    ? `Unknown element ${described[0]} in ${where}`
-    : `Unknown elements ${described.join(", ")} in ${where}`;
+  const hints = keys.map((k) => suggest(k, known));
+  if (keys.length === 1) return `Unknown element ${keys[0]} in ${where}${hints[0] ? ` (did you mean ${hints[0]}?)` : ""}`;
+  const described = keys.map((k, i) => (hints[i] ? `${k} (did you mean ${hints[i]}?)` : k));
+  return `Unknown elements in ${where}: ${described.join(", ")}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
