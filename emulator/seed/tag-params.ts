@@ -82,12 +82,15 @@ export function tagParams(tag: TagName | "Watermark", rng: Rng): XmlObject | und
             SnapshotOutMode: "SnapshotAndSprite",
             SpriteSnapshotConfig: { Color: "Black", Columns: "3", Lines: "3", CellWidth: "320", CellHeight: "180" },
           };
-    case "Animation":
+    case "Animation": {
+      // The codec follows the container (gif → gif, webp → webp).
+      const format = rng.pick(["gif", "webp"]);
       return {
-        Container: { Format: rng.pick(["gif", "webp"]) },
-        Video: { Codec: "gif", Width: "480", Fps: "15", AnimateOnlyKeepKeyFrame: "false", AnimateFramesPerSecond: "5" },
+        Container: { Format: format },
+        Video: { Codec: format, Width: "480", Fps: "15", AnimateOnlyKeepKeyFrame: "false", AnimateFramesPerSecond: "5" },
         TimeInterval: { Start: "0", Duration: rng.pick(["3", "5", "8"]) },
       };
+    }
     case "SmartCover":
       return { Format: rng.pick(["jpg", "png"]), Width: "1280", Height: "720", Count: rng.pick(["3", "5"]), DeleteDuplicates: "true" };
     case "Concat":
@@ -136,7 +139,8 @@ export function tagParams(tag: TagName | "Watermark", rng: Rng): XmlObject | und
     case "PicProcess":
       return { IsPicInfo: "true", ProcessRule: rng.pick(["imageMogr2/thumbnail/!50p", "imageMogr2/format/webp/quality/80", "imageMogr2/thumbnail/1280x/format/jpg"]) };
     case "DigitalWatermark":
-      return { Type: "Text", Message: rng.pick(["campaign2026", "internal-preview", "partner-7781"]), Version: "V1", IgnoreError: "false" };
+      // No IgnoreError: it has no effect for this Tag (see lib/jobs/tags/digital-watermark.ts).
+      return { Type: "Text", Message: rng.pick(["campaign2026", "internal-preview", "partner-7781"]), Version: "V1" };
     case "ExtractDigitalWatermark":
       return { Type: "Text", Version: "V1" };
     case "Tts":
