@@ -10,12 +10,16 @@ import { join } from "node:path";
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, "pglite.lock");
+  const open = openHere();
+  if (open.has(path)) throw new Error(`DATA_DIR ${dir} is already open in this process`);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      open.add(path);
       return () => {
+        open.delete(path);
         try {
           if (readFileSync(path, "utf8").trim() === String(process.pid)) unlinkSync(path);
         } catch {
@@ -41,6 +45,10 @@ export function lockDataDir(dir: string): () => void {
   }
   throw new Error(`Could not lock DATA_DIR ${dir}`);
 }
+
+// Data directories this process has open (shared across Next's bundles, like the database itself).
+const KEY = Symbol.for("ci-batch-console.data-dir-locks");
+const openHere = (): Set<string> => ((globalThis as { [KEY]?: Set<string> })[KEY] ??= new Set());
 
 function isAlive(pid: number): boolean {
   try {
