@@ -10,6 +10,9 @@ import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffPolicy } from "./retr
 import { camSafeUrlEncode, keyTimeNow, sign } from "./sign";
 import { createTransport, TransportError, type HttpResponse } from "./transport";
 
+/** A retry is only started when at least this much of the call's budget would be left for it. */
+const MIN_ATTEMPT_MS = 50;
+
 export interface CallTarget {
   /** Signed and sent as Host. */
   host: string;
@@ -148,7 +151,8 @@ export function createCaller(opts: CallerOptions): Caller {
       delivered ||= err.outcomeUnknown;
       if (!shouldRetry(spec.kind, err, attempt)) throw err;
       const delay = backoffDelay(attempt, backoff);
-      if (performance.now() + delay >= deadline) throw err;
+      // A timeout used up the budget (timers may fire a hair early); a retry with a few ms left only adds noise.
+      if (err.code === "Timeout" || performance.now() + delay + MIN_ATTEMPT_MS >= deadline) throw err;
       await sleep(delay);
     }
   }

@@ -274,6 +274,7 @@ describe("failures", () => {
     expect(performance.now() - t0).toBeLessThan(2_000);
     expect(err).toMatchObject({ status: 0, code: "Timeout", retryable: true, outcomeUnknown: false });
     expect(err.message).toContain("250 ms");
+    expect(calls).toHaveLength(1); // the budget is spent: no retry, not even a last-millisecond one
     quick.close();
   });
 
@@ -299,6 +300,18 @@ describe("failures", () => {
     const err = await failure(client.listJobs(TARGET, {}));
     expect(err.code).toBe("BadResponse");
     expect(err.message).toContain("JobsDetail[0].JobId");
+  });
+
+  it("an answer far larger than any CI body → BadResponse, without reading it all", async () => {
+    stub.handle((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/xml" });
+      const chunk = Buffer.alloc(1024 * 1024, "a");
+      for (let i = 0; i < 9; i++) res.write(chunk);
+      res.end();
+    });
+    const err = await failure(client.getJob(TARGET, JOB_ID));
+    expect(err).toMatchObject({ code: "BadResponse", retryable: false });
+    expect(stub.calls).toHaveLength(1);
   });
 
   it("a 2xx with another root element → BadResponse", async () => {
