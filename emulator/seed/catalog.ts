@@ -95,7 +95,7 @@ export function officialTemplates(rng: Rng, now: number): TemplateRecord[] {
 
 export function customTemplates(rng: Rng, now: number, bucket: string, isFirst: boolean): TemplateRecord[] {
   const out = TEMPLATE_TAGS.flatMap((tag) =>
-    CUSTOM_NAMES[tag].filter(() => rng.chance(0.85)).map((name) => {
+    CUSTOM_NAMES[tag].filter((_, i) => i === 0 || rng.chance(0.75)).map((name) => {
       const createdAt = now - rng.between(60, 365) * DAY;
       const updatedAt = createdAt + rng.between(0, 50) * DAY;
       return { templateId: id("t", rng), name, tag, category: "Custom" as const, bucketId: bucket, payload: tagParams(tag, rng) ?? {}, createdAt, updatedAt };
