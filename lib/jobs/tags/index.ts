@@ -29,7 +29,7 @@ import { videoTag } from "./video-tag";
 import { voiceSeparate } from "./voice-separate";
 
 export { TAG_NAMES, isTagName, TAGS_WITHOUT_OUTPUT, type TagName } from "./names";
-export type * from "./types";
+export type { FieldSpec, OutputKind, TagGroup, TagModule } from "./types";
 
 export const TAGS: Readonly<Record<TagName, TagModule>> = {
   Transcode: transcode,
