@@ -37,6 +37,7 @@ export * from "./audit-types";
 export { verdictForCancel, verdictForTrigger, candidateFromJob, triggerWindow } from "./audit-reconcile";
 export type { OpenAuditRow, ReconcileContext, ReconcileLookup, ReconcileVerdict, CandidateJob } from "./audit-reconcile";
 
+// `id` goes out as text (bigint does not fit a JS number); ORDER BY must then say audit_log.id, or it sorts the text.
 const COLUMNS = `id::text AS id, at, actor, actor_groups, action, bucket, job_id, idempotency_key, request, outcome,
   finished_at, ci_request_id, error_code, error_message, reconciled_at, reconcile_note`;
 
@@ -166,7 +167,7 @@ export function createAuditLog(db: Db) {
     const limit = Math.max(1, Math.min(200, Math.trunc(filter.limit) || 50));
     const rows = await db.query<Row>(
       `SELECT ${COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-       ORDER BY at DESC, id DESC LIMIT ${p(limit + 1)}`,
+       ORDER BY at DESC, audit_log.id DESC LIMIT ${p(limit + 1)}`,
       params,
     );
     const entries = rows.slice(0, limit).map(toEntry);
@@ -191,7 +192,7 @@ export function createAuditLog(db: Db) {
 
   /** Everything the log knows about one job: who triggered it, who cancelled it, and every attempt. */
   async function jobHistory(bucket: string, jobId: string): Promise<JobHistory> {
-    const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM audit_log WHERE bucket = $1 AND job_id = $2 ORDER BY at, id`, [bucket, jobId]);
+    const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM audit_log WHERE bucket = $1 AND job_id = $2 ORDER BY at, audit_log.id`, [bucket, jobId]);
     const entries = rows.map(toEntry);
     const first = (action: AuditEntry["action"]) => {
       const e = entries.find((x) => x.action === action && x.outcome === "success");
@@ -235,7 +236,7 @@ export function createAuditLog(db: Db) {
     const giveUp = opts.giveUpAfterMs ?? 24 * 60 * 60 * 1000;
     const rows = await db.query<Row>(
       `SELECT ${COLUMNS} FROM audit_log WHERE bucket = $1 AND outcome IN ('pending', 'unknown') AND at <= $2::timestamptz
-       ORDER BY at, id LIMIT $3`,
+       ORDER BY at, audit_log.id LIMIT $3`,
       [bucket, new Date(now.getTime() - minAge).toISOString(), opts.limit ?? 50],
     );
     const report: ReconcileReport = { checked: rows.length, settled: 0, markedUnknown: 0, undecided: 0, failed: 0 };
