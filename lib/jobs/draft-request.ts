@@ -9,11 +9,12 @@ import { isTagName, TAGS_WITHOUT_OUTPUT, type TagName } from "./tags/names";
 import type { FieldSpec, OutputKind, TagModule } from "./tags/types";
 
 /** Finds a Tag's module (the registry's getTag); a parameter so that this file does not pull every Tag in tests. */
-export type TagLookup = (tag: TagName) => Pick<TagModule, "fields" | "output" | "templateTag"> | undefined;
+export type TagLookup = (tag: TagName) => (Pick<TagModule, "fields" | "output" | "templateTag"> & { paramElement?: string | null }) | undefined;
 
 /**
- * The JobParam element that TemplateId replaces, per Tag (ci-api.md §4.0, "TemplateId or X"). The other JobParam
- * children (WatermarkTemplateId, TranscodeTemplateId, DigitalWatermark, …) still apply with a template.
+ * The JobParam element that TemplateId replaces, per Tag (ci-api.md §4.0, "TemplateId or X"), used when a Tag module
+ * does not name its `paramElement`. The other JobParam children (WatermarkTemplateId, TranscodeTemplateId,
+ * DigitalWatermark, …) still apply with a template.
  */
 export const INLINE_PARAM_ELEMENT: Partial<Record<TagName, string>> = {
   Transcode: "Transcode",
@@ -73,10 +74,14 @@ function getPath(root: unknown, path: string): unknown {
   return cur;
 }
 
-/** Whether a field is shown, given the whole JobParam (visibleWhen paths are relative to JobParam). */
-export function isFieldVisible(field: FieldSpec, jobParam: unknown): boolean {
+/**
+ * Whether a field is shown. visibleWhen paths are relative to JobParam; inside a list item, a path that does not
+ * resolve there is tried relative to the item (`scope`).
+ */
+export function isFieldVisible(field: FieldSpec, jobParam: unknown, scope?: unknown): boolean {
   if (!field.visibleWhen) return true;
-  const v = getPath(jobParam, field.visibleWhen.path);
+  let v = getPath(jobParam, field.visibleWhen.path);
+  if (v === undefined && scope !== undefined) v = getPath(scope, field.visibleWhen.path);
   return typeof v === "string" && field.visibleWhen.equals.includes(v);
 }
 
@@ -84,25 +89,25 @@ export function isFieldVisible(field: FieldSpec, jobParam: unknown): boolean {
  * Keeps only declared, visible, non-empty values: the minimal JobParam. Text keeps its spaces inside; a value that is
  * only whitespace counts as empty. Returns undefined when nothing is left.
  */
-export function pruneParams(value: unknown, fields: readonly FieldSpec[], jobParam: unknown): Record<string, ParamValue> | undefined {
+export function pruneParams(value: unknown, fields: readonly FieldSpec[], jobParam: unknown, scope?: unknown): Record<string, ParamValue> | undefined {
   if (!isRecord(value)) return undefined;
   const out: Record<string, ParamValue> = {};
   for (const field of fields) {
-    if (!isFieldVisible(field, jobParam)) continue;
+    if (!isFieldVisible(field, jobParam, scope)) continue;
     const v = value[field.name];
-    const kept = pruneOne(field, v, jobParam);
+    const kept = pruneOne(field, v, jobParam, scope);
     if (kept !== undefined) out[field.name] = kept;
   }
   return Object.keys(out).length ? out : undefined;
 }
 
-function pruneOne(field: FieldSpec, v: unknown, jobParam: unknown): ParamValue | undefined {
+function pruneOne(field: FieldSpec, v: unknown, jobParam: unknown, scope: unknown): ParamValue | undefined {
   switch (field.kind) {
     case "group":
-      return pruneParams(v, field.fields, jobParam);
+      return pruneParams(v, field.fields, jobParam, scope);
     case "list": {
       if (!Array.isArray(v)) return undefined;
-      const items = v.map((item) => pruneParams(item, field.fields, jobParam)).filter((x): x is Record<string, ParamValue> => !!x);
+      const items = v.map((item) => pruneParams(item, field.fields, jobParam, item)).filter((x): x is Record<string, ParamValue> => !!x);
       return items.length ? items : undefined;
     }
     case "stringList": {
@@ -142,7 +147,7 @@ export function buildJobParam(values: WizardValues, tag: TagName, lookup: TagLoo
   const fields = (mod?.fields ?? []).filter((f) => f.name !== "TemplateId");
   const templateId = typeof jobParam.TemplateId === "string" ? jobParam.TemplateId.trim() : "";
   if (values.paramMode === "template" && mod?.templateTag) {
-    const inline = INLINE_PARAM_ELEMENT[tag];
+    const inline = mod.paramElement !== undefined ? mod.paramElement : INLINE_PARAM_ELEMENT[tag];
     const rest = pruneParams(jobParam, fields.filter((f) => f.name !== inline), jobParam);
     return templateId || rest ? { ...(templateId ? { TemplateId: templateId } : {}), ...rest } : undefined;
   }
@@ -251,4 +256,28 @@ export function requestFingerprint(request: unknown): string {
   return JSON.stringify(request, (_k, v: unknown) =>
     isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
   );
+}
+
+/**
+ * Starting values for a Tag's parameters: each field's defaultValue, required groups (and `alwaysInclude`, the Tag's
+ * own parameter element) filled in, lists with their minimum number of items. Optional groups stay absent until the
+ * person adds them, since for CI an absent group often means something (no Video = drop the video stream).
+ */
+export function paramDefaults(fields: readonly FieldSpec[], alwaysInclude?: string | null): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const f of fields) {
+    switch (f.kind) {
+      case "group":
+        if (f.required || f.name === alwaysInclude) out[f.name] = paramDefaults(f.fields);
+        break;
+      case "list":
+        if (f.minItems) out[f.name] = Array.from({ length: f.minItems }, () => paramDefaults(f.fields));
+        break;
+      case "stringList":
+        break;
+      default:
+        if (f.defaultValue !== undefined) out[f.name] = f.defaultValue;
+    }
+  }
+  return out;
 }

@@ -33,7 +33,8 @@ export const wizardValuesSchema = z.object({
     TimeInterval: z.object({ Start: str, End: str }),
     WorkflowIds: str,
     Tag: z.union([z.enum(TAG_NAMES), z.literal("")]),
-    JobParam: z.record(z.string().max(64), paramValueSchema.optional()),
+    // Typed loosely on purpose: a recursive type here makes react-hook-form's path types explode; values are checked.
+    JobParam: z.record(z.string().max(64), paramValueSchema.optional()) as z.ZodType<Record<string, unknown>>,
     QueueId: str,
     UserData: str,
     JobLevel: str,

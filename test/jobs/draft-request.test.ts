@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyWizardValues } from "@/lib/jobs/draft";
-import { ciTimeToLocalInput, draftToRequest, localInputToCiTime, requestFingerprint, requestToDraft } from "@/lib/jobs/draft-request";
+import { ciTimeToLocalInput, draftToRequest, localInputToCiTime, paramDefaults, requestFingerprint, requestToDraft } from "@/lib/jobs/draft-request";
 import { fakeLookup } from "./fake-tags";
 
 const target = { bucket: "examplebucket-1250000000", region: "ap-beijing" };
@@ -156,5 +156,25 @@ describe("requestFingerprint", () => {
   it("ignores key order and notices value changes", () => {
     expect(requestFingerprint({ a: 1, b: { c: 2, d: 3 } })).toBe(requestFingerprint({ b: { d: 3, c: 2 }, a: 1 }));
     expect(requestFingerprint({ a: 1 })).not.toBe(requestFingerprint({ a: 2 }));
+  });
+});
+
+describe("paramDefaults", () => {
+  it("fills defaults, required groups and minimum list items, and leaves optional groups out", () => {
+    expect(
+      paramDefaults(
+        [
+          { kind: "group", name: "Container", label: "C", required: true, fields: [{ kind: "enum", name: "Format", label: "F", defaultValue: "mp4", options: [] }] },
+          { kind: "group", name: "Video", label: "V", fields: [{ kind: "text", name: "Codec", label: "C", defaultValue: "H.264" }] },
+          { kind: "list", name: "Frag", label: "L", itemLabel: "I", minItems: 2, maxItems: 5, fields: [{ kind: "text", name: "Url", label: "U" }] },
+          { kind: "stringList", name: "Ids", label: "S", maxItems: 3 },
+          { kind: "boolean", name: "Flag", label: "B", defaultValue: "false" },
+        ],
+        null,
+      ),
+    ).toEqual({ Container: { Format: "mp4" }, Frag: [{}, {}], Flag: "false" });
+  });
+  it("always includes the Tag's own parameter element", () => {
+    expect(paramDefaults([{ kind: "group", name: "Transcode", label: "T", fields: [] }], "Transcode")).toEqual({ Transcode: {} });
   });
 });

@@ -1,0 +1,277 @@
+"use client";
+/**
+ * The one renderer for every Tag's parameters: it reads a Tag module's `fields` (lib/jobs/tags/types.ts) and draws
+ * text, number, enum, boolean, group, list and stringList controls under `Operation.JobParam`. No Tag-specific code:
+ * a new Tag needs only its module.
+ */
+import { useRef } from "react";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { paramDefaults } from "@/lib/jobs/draft-request";
+import type { FieldSpec, GroupField, ListField, NumberField, StringListField } from "@/lib/jobs/tags/types";
+import { FieldShell, fieldId, inputClass, SelectInput, TextInput, useFieldError } from "./form-controls";
+
+export const JOB_PARAM_PATH = "Operation.JobParam";
+
+/** "from 128 to 4096 px · even · or auto": what a number field accepts, shown under it. */
+export function numberHint(f: NumberField): string | undefined {
+  const parts: string[] = [];
+  const lo = f.min !== undefined ? `${f.minExclusive ? "(" : "["}${f.min}` : null;
+  const hi = f.max !== undefined ? `${f.max}${f.maxExclusive ? ")" : "]"}` : null;
+  if (lo && hi) parts.push(`${lo}, ${hi}`);
+  else if (lo) parts.push(f.minExclusive ? `more than ${f.min}` : `at least ${f.min}`);
+  else if (hi) parts.push(f.maxExclusive ? `less than ${f.max}` : `at most ${f.max}`);
+  if (parts.length && f.unit) parts[0] += ` ${f.unit}`;
+  else if (f.unit) parts.push(f.unit);
+  if (f.even) parts.push("even");
+  else if (f.integer) parts.push("whole number");
+  if (f.literals?.length) parts.push(`or ${f.literals.join(", ")}`);
+  return parts.length ? parts.join(" · ") : undefined;
+}
+
+/** Whether a field's visibleWhen condition holds (root = JobParam; inside list items the item is tried too). */
+function useVisible(field: FieldSpec, scopePath?: string): boolean {
+  const { control } = useFormContext();
+  const cond = field.visibleWhen;
+  const names = cond ? [`${JOB_PARAM_PATH}.${cond.path}`, scopePath ? `${scopePath}.${cond.path}` : `${JOB_PARAM_PATH}.${cond.path}`] : [JOB_PARAM_PATH, JOB_PARAM_PATH];
+  const [rootValue, scopedValue] = useWatch({ control, name: names, disabled: !cond }) as unknown[];
+  if (!cond) return true;
+  const v = rootValue !== undefined ? rootValue : scopedValue;
+  return typeof v === "string" && cond.equals.includes(v);
+}
+
+export function ParamFields({ fields, basePath = JOB_PARAM_PATH, scopePath, alwaysOpen }: {
+  fields: readonly FieldSpec[];
+  basePath?: string;
+  scopePath?: string;
+  /** A group shown without the "include" switch (the Tag's own parameter element). */
+  alwaysOpen?: string | null;
+}) {
+  return (
+    <div className="space-y-4">
+      {fields.map((f) => (
+        <ParamField key={f.name} field={f} path={`${basePath}.${f.name}`} scopePath={scopePath} alwaysOpen={f.name === alwaysOpen} />
+      ))}
+    </div>
+  );
+}
+
+function ParamField({ field, path, scopePath, alwaysOpen }: { field: FieldSpec; path: string; scopePath?: string; alwaysOpen?: boolean }) {
+  const visible = useVisible(field, scopePath);
+  if (!visible) return null;
+  switch (field.kind) {
+    case "text":
+      return (
+        <TextInput
+          name={path}
+          label={field.label}
+          help={field.help}
+          hint={field.maxLength ? `at most ${field.maxLength} characters` : undefined}
+          required={field.required}
+          placeholder={field.placeholder}
+          maxLength={field.maxLength ? field.maxLength * 4 : undefined}
+        />
+      );
+    case "number":
+      return <TextInput name={path} label={field.label} help={field.help} hint={numberHint(field)} required={field.required} inputMode="decimal" />;
+    case "enum":
+      return (
+        <SelectInput
+          name={path}
+          label={field.label}
+          help={field.help}
+          required={field.required}
+          options={field.options}
+          emptyLabel={field.required ? "— choose —" : "— not set (CI default) —"}
+        />
+      );
+    case "boolean":
+      return (
+        <SelectInput
+          name={path}
+          label={field.label}
+          help={field.help}
+          required={field.required}
+          options={[
+            { value: "true", label: "Yes (true)" },
+            { value: "false", label: "No (false)" },
+          ]}
+          emptyLabel="— not set (CI default) —"
+        />
+      );
+    case "group":
+      return <GroupControl field={field} path={path} scopePath={scopePath} alwaysOpen={alwaysOpen || field.required} />;
+    case "list":
+      return <ListControl field={field} path={path} />;
+    case "stringList":
+      return <StringListControl field={field} path={path} />;
+  }
+}
+
+function GroupMessage({ path }: { path: string }) {
+  const error = useFieldError(path);
+  if (!error) return null;
+  return (
+    <p id={`${fieldId(path)}-error`} className="text-sm font-medium text-red-700">
+      {error}
+    </p>
+  );
+}
+
+/** A nested element. Optional groups have an "Include" switch: absent and empty are different things to CI. */
+function GroupControl({ field, path, scopePath, alwaysOpen }: { field: GroupField; path: string; scopePath?: string; alwaysOpen?: boolean }) {
+  const { control, setValue } = useFormContext();
+  const value = useWatch({ control, name: path }) as unknown;
+  const open = alwaysOpen || (value !== undefined && value !== null && value !== "");
+  const id = fieldId(path);
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby={field.help ? `${id}-help` : undefined}>
+      <legend className="px-1 text-sm font-semibold text-slate-800">{field.label}</legend>
+      {field.help && (
+        <p id={`${id}-help`} className="mb-2 text-xs text-slate-600">
+          {field.help}
+        </p>
+      )}
+      {!alwaysOpen && (
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            id={`${id}-include`}
+            checked={open}
+            onChange={(e) => setValue(path, e.target.checked ? paramDefaults(field.fields) : undefined, { shouldDirty: true })}
+            className="h-4 w-4"
+          />
+          Set {field.label}
+        </label>
+      )}
+      <GroupMessage path={path} />
+      {open && (
+        <div className={alwaysOpen ? "" : "mt-3"}>
+          <ParamFields fields={field.fields} basePath={path} scopePath={scopePath} />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+/** A repeatable element (ConcatFragment, Watermark, …): add and remove items, each a group of fields. */
+function ListControl({ field, path }: { field: ListField; path: string }) {
+  const { control } = useFormContext();
+  const { fields: items, append, remove } = useFieldArray({ control, name: path });
+  const addRef = useRef<HTMLButtonElement>(null);
+  const id = fieldId(path);
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby={field.help ? `${id}-help` : undefined}>
+      <legend className="px-1 text-sm font-semibold text-slate-800">
+        {field.label} <span className="font-normal text-slate-600">({items.length} of at most {field.maxItems})</span>
+      </legend>
+      {field.help && (
+        <p id={`${id}-help`} className="mb-2 text-xs text-slate-600">
+          {field.help}
+        </p>
+      )}
+      <GroupMessage path={path} />
+      <ol className="space-y-3">
+        {items.map((item, i) => (
+          <li key={item.id}>
+            <fieldset className="rounded-md border border-dashed border-slate-300 p-3">
+              <legend className="px-1 text-sm font-medium text-slate-800">
+                {field.itemLabel} {i + 1}
+              </legend>
+              <ParamFields fields={field.fields} basePath={`${path}.${i}`} scopePath={`${path}.${i}`} />
+              <button
+                type="button"
+                className="mt-3 text-sm text-red-800 underline hover:text-red-950"
+                onClick={() => {
+                  remove(i);
+                  addRef.current?.focus();
+                }}
+                disabled={items.length <= (field.minItems ?? 0)}
+              >
+                Remove {field.itemLabel.toLowerCase()} {i + 1}
+              </button>
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <button
+        ref={addRef}
+        type="button"
+        className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50"
+        onClick={() => append(paramDefaults(field.fields))}
+        disabled={items.length >= field.maxItems}
+      >
+        Add {field.itemLabel.toLowerCase()}
+      </button>
+    </fieldset>
+  );
+}
+
+/** A repeatable single value (WatermarkTemplateId): one text box per value. */
+function StringListControl({ field, path }: { field: StringListField; path: string }) {
+  const { control, setValue, getValues } = useFormContext();
+  const raw = useWatch({ control, name: path }) as unknown;
+  const values = Array.isArray(raw) ? raw.map((v) => (typeof v === "string" ? v : "")) : [];
+  const addRef = useRef<HTMLButtonElement>(null);
+  const id = fieldId(path);
+  const update = (next: string[]) => setValue(path, next, { shouldDirty: true });
+  const current = () => {
+    const v: unknown = getValues(path);
+    return Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : [];
+  };
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby={field.help ? `${id}-help` : undefined}>
+      <legend className="px-1 text-sm font-semibold text-slate-800">
+        {field.label} <span className="font-normal text-slate-600">({values.length} of at most {field.maxItems})</span>
+      </legend>
+      {field.help && (
+        <p id={`${id}-help`} className="mb-2 text-xs text-slate-600">
+          {field.help}
+        </p>
+      )}
+      <GroupMessage path={path} />
+      <div className="space-y-2">
+        {values.map((v, i) => (
+          <div key={i} className="flex items-end gap-2">
+            <FieldShell name={`${path}.${i}`} label={`${field.label} ${i + 1}`} className="flex-1">
+              {(a11y) => (
+                <input
+                  type="text"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={v}
+                  onChange={(e) => update(current().map((x, j) => (j === i ? e.target.value : x)))}
+                  {...a11y}
+                  className={inputClass}
+                />
+              )}
+            </FieldShell>
+            <button
+              type="button"
+              className="mb-1 text-sm text-red-800 underline hover:text-red-950"
+              onClick={() => {
+                update(current().filter((_, j) => j !== i));
+                addRef.current?.focus();
+              }}
+            >
+              Remove {field.label.toLowerCase()} {i + 1}
+            </button>
+          </div>
+        ))}
+      </div>
+      <button
+        ref={addRef}
+        type="button"
+        className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50"
+        onClick={() => {
+          const next = [...current(), ""];
+          update(next);
+          // Move to the new box once it exists (keyboard users should not have to hunt for it).
+          requestAnimationFrame(() => document.getElementById(fieldId(`${path}.${next.length - 1}`))?.focus());
+        }}
+        disabled={values.length >= field.maxItems}
+      >
+        Add {field.label.toLowerCase().replace(/s$/, "")}
+      </button>
+    </fieldset>
+  );
+}

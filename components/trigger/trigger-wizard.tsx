@@ -1,0 +1,355 @@
+"use client";
+/**
+ * The trigger wizard: five steps over one react-hook-form. Next checks only the current step's fields (the shared
+ * schema's issues, filtered by step); Back keeps everything; Review shows the exact request and sends it once.
+ */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from "react";
+import { FormProvider, useForm, useFormState } from "react-hook-form";
+import { toast } from "sonner";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { jobHref } from "@/components/jobs/job-links";
+import { emptyWizardValues, WIZARD_STEPS, type WizardStep, type WizardValues } from "@/lib/jobs/draft";
+import { requestFingerprint } from "@/lib/jobs/draft-request";
+import { fromJobDetail } from "@/lib/jobs/from-job-detail";
+import type { JobDetail } from "@/lib/jobs/job-detail-schema";
+import { diffRequests } from "@/lib/jobs/request-diff";
+import { requestGuardrails } from "@/lib/jobs/request-guardrails";
+import type { TriggerRequest } from "@/lib/jobs/request-schema";
+import { rememberTriggeredJob } from "@/lib/jobs/watch-list";
+import { ApiError, apiFetch } from "@/lib/query/api-fetch";
+import { jobDetailOptions, jobKeys } from "@/lib/query/jobs";
+import { fieldId } from "./form-controls";
+import { newIdempotencyKey } from "./idempotency-key";
+import { StepIndicator } from "./step-indicator";
+import { BasicsStep, type BucketTarget } from "./steps/basics-step";
+import { InputStep } from "./steps/input-step";
+import { OperationStep } from "./steps/operation-step";
+import { OutputStep } from "./steps/output-step";
+import { ReviewStep, type SubmitProblem } from "./steps/review-step";
+import { lookupTag } from "./tag-registry";
+import { useWizardDraft } from "./use-wizard-draft";
+import { checkWizard, flattenErrors, issuesFromServer, stepOfPath, STEP_PATHS, wizardResolver, type Issue } from "./wizard-validation";
+
+export interface TriggerWizardProps {
+  buckets: readonly BucketTarget[];
+  canTrigger: boolean;
+  /** Job to duplicate (`?from=`). */
+  from?: string;
+  /** Bucket from the URL (`?bucket=`), already checked against the configured ones by the page. */
+  bucket?: string;
+}
+
+export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: TriggerWizardProps) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const target = buckets.find((b) => b.bucket === urlBucket) ?? buckets[0];
+  const form = useForm<WizardValues, unknown, TriggerRequest>({
+    defaultValues: emptyWizardValues(target),
+    resolver: wizardResolver,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    shouldFocusError: false, // the wizard moves focus itself, after switching to the step that has the error
+  });
+
+  const jobQuery = useQuery({ ...jobDetailOptions(from ?? "", urlBucket ?? null), enabled: !!from, refetchOnWindowFocus: false, staleTime: Infinity });
+  const source = useMemo(() => (jobQuery.data ? fromJobDetail(jobQuery.data.job, lookupTag) : null), [jobQuery.data]);
+  const draft = useWizardDraft({ form, from, target, source });
+  const { step, setStep, idempotency, setIdempotency } = draft;
+
+  const [review, setReview] = useState<TriggerRequest | null>(null);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [problem, setProblem] = useState<SubmitProblem | null>(null);
+  const [pending, setPending] = useState(false);
+  const submitting = useRef(false);
+  const attempted = useRef(new Set<WizardStep>());
+  const [focusTick, setFocusTick] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const stepChanged = useRef(false);
+
+  const type = form.watch("Type");
+  const skipped: WizardStep[] = type === "Workflow" ? [3] : [];
+  const { errors } = useFormState({ control: form.control });
+  const allIssues = flattenErrors(errors);
+  const stepIssues = allIssues.filter((i) => stepOfPath(i.path) === step);
+  const errorSteps = [...new Set(allIssues.map((i) => stepOfPath(i.path)))];
+  const bucket = form.watch("bucket") || target?.bucket || "";
+
+  /** Replaces the errors of the given steps with these issues (parents first, so group messages and children coexist). */
+  function applyIssues(issues: readonly Issue[], steps: readonly WizardStep[]) {
+    for (const s of steps) form.clearErrors(STEP_PATHS[s] as never);
+    const sorted = [...issues].sort((a, b) => a.path.split(".").length - b.path.split(".").length);
+    for (const i of sorted) form.setError(i.path as never, { type: "schema", message: i.message });
+  }
+
+  async function validateStep(s: WizardStep, focus: boolean): Promise<boolean> {
+    const check = await checkWizard(form.getValues());
+    const issues = check.ok ? [] : check.issues.filter((i) => stepOfPath(i.path) === s);
+    applyIssues(issues, [s]);
+    if (issues.length && focus) setFocusTick((t) => t + 1);
+    return issues.length === 0;
+  }
+
+  /** After a failed Next, the step re-checks itself as the person types, so errors disappear when fixed. */
+  useEffect(() => {
+    if (!draft.ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sub = form.watch(() => {
+      if (!attempted.current.has(step) || step === 4) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void validateStep(step, false), 200);
+    });
+    return () => {
+      sub.unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [draft.ready, step]);
+
+  /** Jumps to the step of the first issue and focuses it. */
+  function showIssues(issues: readonly Issue[]) {
+    if (issues.length === 0) return;
+    applyIssues(issues, [0, 1, 2, 3, 4]);
+    const first = Math.min(...issues.map((i) => stepOfPath(i.path))) as WizardStep;
+    for (const i of issues) attempted.current.add(stepOfPath(i.path));
+    setStep(first);
+    setFocusTick((t) => t + 1);
+  }
+
+  /** Checks everything, then fixes the request and its Idempotency-Key for Review. */
+  async function prepareReview(): Promise<boolean> {
+    const values = form.getValues();
+    const check = await checkWizard(values);
+    if (!check.ok) {
+      showIssues(check.issues);
+      return false;
+    }
+    const fingerprint = requestFingerprint({ bucket: values.bucket, request: check.request });
+    // Same request as when the key was made (e.g. after a reload): keep the key, so a resubmit cannot create a second job.
+    if (idempotency?.fingerprint !== fingerprint) {
+      setIdempotency({ key: newIdempotencyKey(), fingerprint });
+      setAcknowledged(false);
+    }
+    setReview(check.request);
+    return true;
+  }
+
+  // A draft restored on Review needs its request rebuilt.
+  useEffect(() => {
+    if (draft.ready && step === 4 && !review) void prepareReview();
+  }, [draft.ready, step]);
+
+  function goTo(s: WizardStep) {
+    stepChanged.current = true;
+    setStep(s);
+  }
+
+  async function next() {
+    if (!(await validateStep(step, true))) {
+      attempted.current.add(step);
+      return;
+    }
+    const to = (step === 2 && form.getValues("Type") === "Workflow" ? 4 : step + 1) as WizardStep;
+    if (to === 4) {
+      setProblem(null);
+      if (!(await prepareReview())) return;
+    }
+    goTo(to);
+  }
+
+  function back() {
+    goTo((step === 4 && form.getValues("Type") === "Workflow" ? 2 : step - 1) as WizardStep);
+  }
+
+  // Focus: the step heading after a step change (screen readers hear where they are), the first error after a check.
+  useEffect(() => {
+    if (stepChanged.current) {
+      stepChanged.current = false;
+      headingRef.current?.focus();
+    }
+  }, [step]);
+  useEffect(() => {
+    if (!focusTick) return;
+    const raf = requestAnimationFrame(() => {
+      const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? document.getElementById("wizard-step-errors");
+      el?.focus();
+      el?.scrollIntoView?.({ block: "center" });
+    });
+    return () => cancelAnimationFrame(raf);
+  }, [focusTick]);
+
+  const guardrails = review ? requestGuardrails(review, bucket) : [];
+  const changes = source && review ? diffRequests(source.request, review) : null;
+  const canSubmit = canTrigger && !!review && !pending && (guardrails.length === 0 || acknowledged);
+
+  async function submit() {
+    if (submitting.current || !canSubmit || !idempotency) return; // a second click while the first is in flight does nothing
+    submitting.current = true;
+    setPending(true);
+    setProblem(null);
+    let leaving = false;
+    const values = form.getValues();
+    try {
+      await form.handleSubmit(
+        async (request) => {
+          try {
+            const res = await apiFetch<{ job: JobDetail; requestId: string }>(`/api/jobs?bucket=${encodeURIComponent(values.bucket)}`, {
+              method: "POST",
+              json: request,
+              headers: { "Idempotency-Key": idempotency.key },
+            });
+            leaving = true;
+            draft.finish();
+            rememberTriggeredJob(res.job.JobId);
+            void queryClient.invalidateQueries({ queryKey: jobKeys.all });
+            toast.success(`Job ${request.Name} created`, { description: res.job.JobId });
+            router.push(jobHref(res.job.JobId, values.bucket !== buckets[0]?.bucket ? values.bucket : null));
+          } catch (e) {
+            const error = e instanceof ApiError ? e : new ApiError(0, { code: "ClientError", message: e instanceof Error ? e.message : String(e) });
+            if (error.fields?.length && !error.outcomeUnknown) {
+              toast.error("Some values were refused: they are marked on the form.");
+              showIssues(issuesFromServer(error.fields, values));
+            } else {
+              setProblem({ error, name: request.Name });
+            }
+          }
+        },
+        (errs) => showIssues(flattenErrors(errs)),
+      )();
+    } finally {
+      if (!leaving) {
+        submitting.current = false;
+        setPending(false);
+      }
+    }
+  }
+
+  function discard() {
+    draft.discard();
+    setReview(null);
+    setProblem(null);
+    setAcknowledged(false);
+    form.clearErrors();
+    attempted.current = new Set();
+    toast("Draft discarded");
+    headingRef.current?.focus();
+  }
+
+  /** Error summary links: focus the control (or its step's heading when the message belongs to no control). */
+  function focusField(e: MouseEvent, path: string) {
+    e.preventDefault();
+    (document.getElementById(fieldId(path)) ?? headingRef.current)?.focus();
+  }
+
+  function onFormSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (step < 4) void next();
+    else void submit();
+  }
+
+  if (from && !draft.ready) {
+    if (jobQuery.isError) {
+      const err = jobQuery.error as ApiError;
+      return (
+        <Notice tone="error" role="alert" title={`Could not load job ${from} to duplicate it`}>
+          <p>
+            <span className="font-mono">{err.code}</span>: {err.message}
+            {err.requestId && <span className="block font-mono text-xs">RequestId: {err.requestId}</span>}
+          </p>
+          <Link href="/jobs/new" className="mt-2 inline-block underline">
+            Start a new job instead
+          </Link>
+        </Notice>
+      );
+    }
+    return <p role="status">Loading job {from}…</p>;
+  }
+  if (!draft.ready) return <p role="status">Preparing the form…</p>;
+
+  return (
+    <FormProvider {...form}>
+      <div className="space-y-4">
+        <StepIndicator current={step} skipped={skipped} errorSteps={errorSteps} onGo={goTo} />
+        {draft.restoredAt && (
+          <Notice tone="info" role="status">
+            Restored your unsent draft from {new Date(draft.restoredAt).toLocaleTimeString()}.{" "}
+            <button type="button" className="font-medium underline" onClick={discard}>
+              Discard draft
+            </button>
+          </Notice>
+        )}
+        {from && source && source.dropped.length > 0 && step !== 4 && (
+          <Notice tone="warning">
+            Some elements of job {from} cannot be expressed by this form and are not carried over:{" "}
+            <span className="font-mono">{source.dropped.join(", ")}</span>
+          </Notice>
+        )}
+        <form ref={formRef} onSubmit={onFormSubmit} noValidate aria-labelledby="wizard-step-heading" className="space-y-4">
+          <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
+            Step {step + 1} of {WIZARD_STEPS.length}: {WIZARD_STEPS[step]}
+          </h2>
+          {stepIssues.length > 0 && (
+            <div id="wizard-step-errors" tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950">
+              <p className="font-semibold">
+                {stepIssues.length === 1 ? "1 problem" : `${stepIssues.length} problems`} on this step:
+              </p>
+              <ul className="mt-1 list-disc pl-5">
+                {stepIssues.map((i) => (
+                  <li key={i.path}>
+                    <a href={`#${fieldId(i.path)}`} className="underline" onClick={(e) => focusField(e, i.path)}>
+                      {i.message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {step === 0 && <BasicsStep buckets={buckets} />}
+          {step === 1 && <InputStep />}
+          {step === 2 && <OperationStep />}
+          {step === 3 && <OutputStep />}
+          {step === 4 && (
+            <ReviewStep
+              request={review}
+              bucket={bucket}
+              changes={changes}
+              dropped={source?.dropped ?? []}
+              guardrails={guardrails}
+              acknowledged={acknowledged}
+              onAcknowledge={setAcknowledged}
+              problem={problem}
+              canTrigger={canTrigger}
+            />
+          )}
+          <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
+            {step > 0 && (
+              <Button onClick={back} disabled={pending}>
+                Back
+              </Button>
+            )}
+            {step < 4 ? (
+              <Button type="submit" variant="primary">
+                {step === 3 || (step === 2 && type === "Workflow") ? "Review" : "Next"}
+              </Button>
+            ) : (
+              <Button type="submit" variant="primary" disabled={!canSubmit} aria-describedby={guardrails.length && !acknowledged ? "submit-needs-ack" : undefined}>
+                {pending ? "Submitting…" : "Submit job"}
+              </Button>
+            )}
+            {step === 4 && guardrails.length > 0 && !acknowledged && (
+              <span id="submit-needs-ack" className="text-sm text-amber-900">
+                Read the warnings and tick “I understand” to submit.
+              </span>
+            )}
+            <Link href="/jobs" className={buttonClasses({ variant: "ghost", className: "ml-auto" })}>
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </div>
+    </FormProvider>
+  );
+}
