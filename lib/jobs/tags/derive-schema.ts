@@ -21,20 +21,13 @@ import type {
   StringListField,
   TextField,
 } from "./types";
+import { isEmptyValue, isPlainObject } from "./values";
+import { checkVisibility } from "./visibility";
+
+export { isEmptyValue } from "./values";
+export { fieldAt, valueAt } from "./visibility";
 
 type Path = PropertyKey[];
-
-/** True for undefined, null, "", and groups / lists whose values are all empty. */
-export function isEmptyValue(value: unknown): boolean {
-  if (value === undefined || value === null || value === "") return true;
-  if (Array.isArray(value)) return value.every(isEmptyValue);
-  if (typeof value === "object") return Object.values(value as Record<string, unknown>).every(isEmptyValue);
-  return false;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Copies a sub-schema's issues into the current refinement, under `prefix`. */
 export function forwardIssues(
@@ -264,60 +257,6 @@ export function fieldSchema(f: FieldSpec): z.ZodType {
       return f.required ? stringListSchema(f) : stringListSchema(f).optional();
     default:
       return leafSchema(f);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
-// visibleWhen
-
-/** The value at a dot-separated path, or undefined. */
-export function valueAt(root: unknown, path: string | readonly string[]): unknown {
-  const parts = typeof path === "string" ? path.split(".") : path;
-  let cur: unknown = root;
-  for (const p of parts) {
-    if (!isPlainObject(cur)) return undefined;
-    cur = cur[p];
-  }
-  return cur;
-}
-
-/** The field spec at a dot-separated path (groups only, not into lists). */
-export function fieldAt(fields: readonly FieldSpec[], path: string): FieldSpec | undefined {
-  let list: readonly FieldSpec[] = fields;
-  let found: FieldSpec | undefined;
-  for (const part of path.split(".")) {
-    found = list.find((f) => f.name === part);
-    if (!found) return undefined;
-    list = found.kind === "group" ? found.fields : [];
-  }
-  return found;
-}
-
-function checkVisibility(
-  fields: readonly FieldSpec[],
-  value: unknown,
-  rootFields: readonly FieldSpec[],
-  root: unknown,
-  path: string[],
-  ctx: z.RefinementCtx,
-): void {
-  if (!isPlainObject(value)) return;
-  for (const f of fields) {
-    const v = value[f.name];
-    if (isEmptyValue(v)) continue;
-    if (f.visibleWhen) {
-      const ctl = valueAt(root, f.visibleWhen.path);
-      if (!(typeof ctl === "string" && f.visibleWhen.equals.includes(ctl))) {
-        const ctlLabel = fieldAt(rootFields, f.visibleWhen.path)?.label ?? f.visibleWhen.path;
-        ctx.addIssue({
-          code: "custom",
-          path: [...path, f.name],
-          message: `${f.label} applies only when ${ctlLabel} is ${f.visibleWhen.equals.join(" or ")}`,
-        });
-        continue;
-      }
-    }
-    if (f.kind === "group") checkVisibility(f.fields, v, rootFields, root, [...path, f.name], ctx);
   }
 }
 

@@ -3,7 +3,8 @@
  * values it understands, and paths are relative to Operation, e.g. ["JobParam", "Transcode", "Video", "Codec"].
  */
 import type { z } from "zod";
-import { isEmptyValue, valueAt } from "./derive-schema";
+import { isEmptyValue } from "./values";
+import { valueAt } from "./visibility";
 
 export type Operation = Record<string, unknown>;
 
