@@ -68,7 +68,8 @@ const video: GroupField = {
   label: "Video",
   help: "Leave out to drop the video stream",
   fields: [
-    choice("Codec", "Codec", options(...VIDEO_CODECS), { defaultValue: "H.264", help: "Default H.264 (VP8 for WebM)" }),
+    // No pre-filled codec: the default depends on the container (CI picks it when the element is left out).
+    choice("Codec", "Codec", options(...VIDEO_CODECS), { help: "Default H.264 (VP8 for WebM)" }),
     dimension("Width", true, { help: "Only Width: Height keeps the aspect ratio" }),
     dimension("Height", true),
     fps(),
@@ -115,7 +116,7 @@ const audio: GroupField = {
   label: "Audio",
   help: "Leave out to drop the audio stream",
   fields: [
-    choice("Codec", "Codec", options(...AUDIO_CODECS), { defaultValue: "aac", help: "Default aac (Vorbis for WebM, pcm_s16le for WAV)" }),
+    choice("Codec", "Codec", options(...AUDIO_CODECS), { help: "Default aac (Vorbis for WebM, pcm_s16le for WAV)" }),
     choice("Samplerate", "Sample rate", options(...SAMPLE_RATES), { help: "Hz; default 44100 (48000 for opus)" }),
     num("Bitrate", "Bitrate", { min: 8, max: 1000, integer: true, unit: "Kbps" }),
     choice("Channels", "Channels", options("1", "2", "4", "5", "6", "8")),
