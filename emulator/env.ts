@@ -33,7 +33,7 @@ const bucketList = z.string().transform((raw, ctx): BucketConfig[] => {
   return out;
 });
 
-const int = (min: number, max: number) => z.coerce.number().int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+const int = (min: number, max: number) => z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 
 const envSchema = z.object({
   EMULATOR_PORT: int(0, 65_535).default(EMULATOR_DEFAULTS.port),
