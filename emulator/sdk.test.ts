@@ -3,7 +3,9 @@
  * request is refused. `cos.request` reaches the emulator through the SDK's `Ip` option (URL host kept as Host header).
  */
 import COS from "cos-nodejs-sdk-v5";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { camSafeUrlEncode } from "@/lib/ci/sign";
 import { parseXml } from "@/lib/ci/xml";
 import { BUCKET, CREDS, errorOf, HOST, rawRequest, REGION, startHarness, type Harness } from "./test-support/harness";
 
@@ -51,6 +53,38 @@ describe("COS.getAuthorization", () => {
     const auth = COS.getAuthorization({ SecretId: CREDS.secretId, SecretKey: CREDS.secretKey, Method: "GET", Pathname: "/queue", Bucket: BUCKET, Region: REGION });
     const r = await rawRequest(h.port, "GET", "/queue", { Host: HOST, Authorization: auth });
     expect(r.status).toBe(403);
+  });
+});
+
+describe("property: whatever the SDK signs, the emulator verifies", () => {
+  // Plain keys (CI's own are plain, ci-api.md §2.3); arbitrary values and path segments, unicode included.
+  const keys = fc.uniqueArray(fc.constantFrom("name", "jobId", "workflowId", "states", "size", "orderByTime", "nextToken"), { maxLength: 4 });
+  const value = fc.string({ unit: "grapheme", maxLength: 20 });
+
+  it("accepts list queries with arbitrary values", async () => {
+    await fc.assert(
+      fc.asyncProperty(keys, fc.array(value, { minLength: 4, maxLength: 4 }), async (ks, vs) => {
+        const query = Object.fromEntries(ks.map((k, i) => [k, vs[i]!]));
+        const auth = COS.getAuthorization({ SecretId: CREDS.secretId, SecretKey: CREDS.secretKey, Method: "GET", Pathname: "/inventorytriggerjob", Query: query, Headers: { Host: HOST } });
+        const qs = Object.entries(query).map(([k, v]) => `${k}=${camSafeUrlEncode(v)}`).join("&");
+        const r = await rawRequest(h.port, "GET", `/inventorytriggerjob${qs ? `?${qs}` : ""}`, { Host: HOST, Authorization: auth });
+        // 200, or 400 for a value the list refuses — never an authentication failure.
+        expect([200, 400], r.text).toContain(r.status);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("accepts arbitrary job-ID path segments", async () => {
+    await fc.assert(
+      fc.asyncProperty(value.filter((v) => v !== "" && !v.includes("/")), async (id) => {
+        const auth = COS.getAuthorization({ SecretId: CREDS.secretId, SecretKey: CREDS.secretKey, Method: "GET", Pathname: `/inventorytriggerjob/${id}`, Headers: { Host: HOST } });
+        const r = await rawRequest(h.port, "GET", `/inventorytriggerjob/${camSafeUrlEncode(id)}`, { Host: HOST, Authorization: auth });
+        expect(r.status, r.text).toBe(200);
+        expect(r.text).toContain("<NonExistJobIds>");
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
