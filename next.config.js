@@ -22,6 +22,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // PGlite loads its WebAssembly and data files from its own package directory; bundled, it cannot find them.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
   async headers() {
     return [
       {
