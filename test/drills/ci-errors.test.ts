@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import * as jobsRoute from "@/app/api/jobs/route";
 import * as jobRoute from "@/app/api/jobs/[jobId]/route";
 import * as queuesRoute from "@/app/api/ci/queues/route";
-import { callsTo, gaps, startDrillHarness, type ApiErrorBody, type DrillHarness } from "../support/drills-harness";
+import { callsTo, warmUp, gaps, startDrillHarness, type ApiErrorBody, type DrillHarness } from "../support/drills-harness";
 import { get, params } from "../support/route-harness";
 
 const LIST = "GET /inventorytriggerjob";
@@ -21,6 +21,7 @@ let h: DrillHarness;
 
 beforeAll(async () => {
   h = await startDrillHarness({ CI_TIMEOUT_MS: "4000" });
+  await warmUp();
 });
 afterAll(async () => h.close());
 beforeEach(async () => {

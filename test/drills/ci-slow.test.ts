@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as jobsRoute from "@/app/api/jobs/route";
 import * as jobRoute from "@/app/api/jobs/[jobId]/route";
-import { callsTo, startDrillHarness, type ApiErrorBody, type DrillHarness } from "../support/drills-harness";
+import { callsTo, warmUp, startDrillHarness, type ApiErrorBody, type DrillHarness } from "../support/drills-harness";
 import { get, params, post } from "../support/route-harness";
 import { activeWorkflowId, workflowRequest } from "../support/drills-requests";
 
@@ -16,6 +16,7 @@ let h: DrillHarness;
 
 beforeAll(async () => {
   h = await startDrillHarness({ CI_TIMEOUT_MS: String(TIMEOUT_MS) });
+  await warmUp();
 });
 afterAll(async () => h.close());
 beforeEach(async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as jobsRoute from "@/app/api/jobs/route";
 import * as cancelRoute from "@/app/api/jobs/[jobId]/cancel/route";
-import { callsTo, startDrillHarness, type ApiErrorBody, type DrillHarness } from "../support/drills-harness";
+import { callsTo, warmUp, startDrillHarness, type ApiErrorBody, type DrillHarness } from "../support/drills-harness";
 import { activeWorkflowId, workflowRequest } from "../support/drills-requests";
 import { get, params, post } from "../support/route-harness";
 
@@ -15,6 +15,7 @@ let h: DrillHarness;
 
 beforeAll(async () => {
   h = await startDrillHarness({ CI_TIMEOUT_MS: "4000" });
+  await warmUp();
 });
 afterAll(async () => h.close());
 beforeEach(async () => {

@@ -3,13 +3,18 @@
  * emulator object in hand: every CI request's arrival time is recorded (to show retry pacing) and a fault can be
  * limited to the next N CI requests (deterministic bursts instead of random rates).
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import { matchRoute } from "@/emulator/router";
-import type { FaultConfig } from "@/emulator/faults";
+import { faultConfigSchema, type FaultConfig } from "@/emulator/faults";
 import type { StatsSnapshot } from "@/emulator/stats";
 import { resetConfigForTests } from "@/lib/server/config";
+import { closeDb, getDb } from "@/lib/server/db";
+import * as jobsRoute from "@/app/api/jobs/route";
 import { resetRuntimeForTests } from "@/lib/server/ci-runtime";
-import { BUCKET, OTHER_BUCKET, SECRET_ID, SECRET_KEY } from "./route-harness";
+import { BUCKET, OTHER_BUCKET, SECRET_ID, SECRET_KEY, get } from "./route-harness";
 
 export interface Arrival {
   /** performance.now() when the request reached the emulator. */
@@ -26,8 +31,8 @@ export interface DrillHarness {
   /** Forgets arrivals and resets the emulator's counters. */
   mark: () => void;
   /**
-   * Sets faults through the admin API (so its validation applies); `forCalls` clears them after that many CI
-   * requests of the routes the fault applies to.
+   * Sets faults as the admin API does (same schema; in-process, so no admin socket can race a keep-alive timeout);
+   * `forCalls` clears them after that many CI requests of the routes the fault applies to.
    */
   fault: (config: FaultConfig, forCalls?: number) => Promise<void>;
   clearFaults: () => Promise<void>;
@@ -77,15 +82,12 @@ export async function startDrillHarness(env: Record<string, string> = {}): Promi
     AUTH_OPERATOR_GROUPS: "media-ops",
     CI_CACHE_MS: "0",
     CI_TIMEOUT_MS: "4000",
+    // A fresh embedded database (idempotency keys) per harness, like route-harness.
+    DATA_DIR: mkdtempSync(join(tmpdir(), "ci-console-drills-")),
     ...env,
   });
   resetConfigForTests();
   resetRuntimeForTests();
-
-  const admin = async (path: string, init?: RequestInit) => {
-    const res = await fetch(`${emulatorUrl}/__emulator/${path}`, init);
-    if (!res.ok) throw new Error(`admin ${path}: ${res.status} ${await res.text()}`);
-  };
 
   return {
     emulator,
@@ -96,21 +98,32 @@ export async function startDrillHarness(env: Record<string, string> = {}): Promi
       emulator.stats.reset();
     },
     fault: async (config, forCalls) => {
-      await admin("faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(config) });
+      emulator.faults.set(faultConfigSchema.parse(config));
       remaining = forCalls ?? null;
       limitedRoutes = config.routes;
     },
     clearFaults: async () => {
       remaining = null;
-      await admin("faults", { method: "DELETE" });
+      emulator.faults.clear();
     },
     stats: () => emulator.stats.snapshot(),
     triggerCount: () => emulator.store.triggers.filter((t) => t.jobId !== null).length,
     close: async () => {
       resetRuntimeForTests();
+      await closeDb();
       await emulator.close();
     },
   };
+}
+
+/**
+ * Opens the embedded database and the CI connection pool before any timed case: the first query starts PGlite and
+ * runs the migrations, which takes seconds on a busy machine and would otherwise be charged to a drill.
+ */
+export async function warmUp(): Promise<void> {
+  await getDb().query("select 1");
+  const res = await jobsRoute.GET(get("/api/jobs?size=1"));
+  if (res.status !== 200) throw new Error(`warm-up list call answered ${res.status}`);
 }
 
 /** Calls of one route key among the arrivals. */
