@@ -13,6 +13,6 @@ export default defineConfig({
     environment: "node",
     include: ["test/**/*.test.ts", "lib/**/*.test.ts", "emulator/**/*.test.ts"],
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    hookTimeout: 90_000,
   },
 });

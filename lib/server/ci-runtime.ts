@@ -2,7 +2,9 @@ import "server-only";
 import { createCiClient, type CiClient } from "@/lib/ci/client";
 import { getConfig } from "./config";
 import { createCoalescer, type Coalescer } from "./coalesce";
-import { createIdempotencyStore, type IdempotencyStore } from "./idempotency";
+import { getDb } from "./db";
+import { createDurableIdempotencyStore } from "./durable-idempotency";
+import type { IdempotencyStore } from "./idempotency";
 
 interface Runtime {
   client: CiClient;
@@ -29,7 +31,8 @@ export function getRuntime(): Runtime {
         timeoutMs: config.timeoutMs,
       }),
       reads: createCoalescer(),
-      idempotency: createIdempotencyStore(),
+      // In the database, so a retry that lands on another instance (or after a restart) is still recognised.
+      idempotency: createDurableIdempotencyStore(getDb()),
     };
   }
   return holder[KEY];

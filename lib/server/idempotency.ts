@@ -61,4 +61,8 @@ export function createIdempotencyStore(ttlMs = 24 * 60 * 60 * 1000, now: () => n
   return { begin, get size() { return slots.size; } };
 }
 
-export type IdempotencyStore = ReturnType<typeof createIdempotencyStore>;
+/** What the trigger route needs from a store: this in-memory one, or the database one (durable-idempotency.ts). */
+export interface IdempotencyStore {
+  begin(scope: string, key: string, fingerprint: string): Promise<IdempotencyResult>;
+  readonly size: number;
+}

@@ -6,6 +6,9 @@ import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import type { ListQuery } from "@/lib/jobs/list-query-schema";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
+import { logEvent } from "./logger";
+import { jobHistory, reconcileUnknown, recordIntent, recordOutcome, triggeredBy, type Attribution, type JobHistory } from "./audit";
+import { ciReconcileLookup } from "./audit-lookup";
 import { getConfig } from "./config";
 import { getRuntime } from "./ci-runtime";
 import { IDEMPOTENCY_KEY_PATTERN, type StoredAnswer } from "./idempotency";
@@ -33,6 +36,19 @@ export interface JobsPage {
   nextToken: string | null;
   requestId: string;
   fetchedAt: string;
+  /** JobId → who triggered it through this dashboard (jobs triggered elsewhere are absent). */
+  triggeredBy: Record<string, Attribution>;
+}
+
+/** Audit look-ups decorate answers; when the database is unavailable the jobs still show, unattributed. */
+async function attributionsFor(bucket: string, jobIds: string[]): Promise<Record<string, Attribution>> {
+  if (jobIds.length === 0) return {};
+  try {
+    return await triggeredBy(bucket, jobIds);
+  } catch (e) {
+    logEvent({ level: "warn", event: "audit-unavailable", error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+    return {};
+  }
 }
 
 /** One page of jobs, shared between identical concurrent requests and reused for CI_CACHE_MS. */
@@ -43,7 +59,9 @@ export async function loadJobsPage(query: ListQuery & { bucket?: string }): Prom
   const key = `${target.bucket}|list|${stableStringify(ciQuery)}`;
   return reads.run(key, getConfig().cacheMs, async () => {
     const page = await client.listJobs(target, ciQuery);
-    return { ...page, fetchedAt: new Date().toISOString() };
+    // Inside the shared loader: one audit query per CI call, not one per polling dashboard.
+    const attributions = await attributionsFor(target.bucket, page.jobs.map((j) => j.JobId));
+    return { ...page, fetchedAt: new Date().toISOString(), triggeredBy: attributions };
   });
 }
 
@@ -62,7 +80,23 @@ export async function loadJob(jobId: string, bucket?: string | null) {
   const target = resolveTarget(bucket);
   const { client, reads } = getRuntime();
   const result = await reads.run(`${target.bucket}|job|${jobId}`, getConfig().cacheMs, () => client.getJob(target, jobId));
-  return result.job ? { job: result.job, requestId: result.requestId, rawXml: result.rawXml } : null;
+  if (!result.job) return null;
+  let history = await historyFor(target.bucket, jobId);
+  if (history?.entries.some((e) => e.outcome === "unknown" || e.outcome === "pending")) {
+    // An earlier answer was lost: settle it from what CI says now, then show the settled history.
+    await reconcileUnknown(target.bucket, ciReconcileLookup(client, target)).catch(() => undefined);
+    history = await historyFor(target.bucket, jobId);
+  }
+  return { job: result.job, requestId: result.requestId, rawXml: result.rawXml, history };
+}
+
+async function historyFor(bucket: string, jobId: string): Promise<JobHistory | null> {
+  try {
+    return await jobHistory(bucket, jobId);
+  } catch (e) {
+    logEvent({ level: "warn", event: "audit-unavailable", error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+    return null;
+  }
 }
 
 /** Anything the output-bucket allowlist (when set) refuses. */
@@ -112,12 +146,15 @@ export async function submitTrigger(
   checkOutputBucket(request);
   const { client, reads, idempotency } = getRuntime();
   const send = async (): Promise<{ answer: StoredAnswer; remember: boolean }> => {
+    const auditId = await writeIntent({ identity, action: "trigger", bucket: target.bucket, request, idempotencyKey: opts.idempotencyKey ?? undefined });
     try {
       const { job, requestId } = await client.triggerJob(target, request);
       reads.clear(`${target.bucket}|list|`); // the new job must show on the next poll
+      await writeOutcome(auditId, { outcome: "success", jobId: job.JobId, ciRequestId: requestId });
       return { answer: { status: 201, body: { job, requestId } }, remember: true };
     } catch (e) {
       if (!(e instanceof CiError)) throw e;
+      await writeOutcome(auditId, failureOutcome(e));
       // Remember an unknown outcome so a retry cannot create a second job; a definite refusal frees the key.
       return { answer: ciErrorAnswer(e), remember: e.outcomeUnknown };
     }
@@ -146,7 +183,7 @@ export async function submitTrigger(
 }
 
 /** Cancels through CI; a job that already finished gets a clear 409 instead of CI's generic refusal. */
-export async function cancelJob(jobId: string, bucket?: string | null): Promise<{ ok: true; requestId: string }> {
+export async function cancelJob(identity: Identity, jobId: string, bucket?: string | null): Promise<{ ok: true; requestId: string }> {
   assertJobId(jobId);
   const target = resolveTarget(bucket);
   const { client, reads } = getRuntime();
@@ -157,10 +194,13 @@ export async function cancelJob(jobId: string, bucket?: string | null): Promise<
       extra: { state: current.job.State },
     });
   }
+  const auditId = await writeIntent({ identity, action: "cancel", bucket: target.bucket, jobId });
   try {
     const { requestId } = await client.cancelJob(target, jobId);
+    await writeOutcome(auditId, { outcome: "success", jobId, ciRequestId: requestId });
     return { ok: true, requestId };
   } catch (e) {
+    if (e instanceof CiError) await writeOutcome(auditId, { ...failureOutcome(e), jobId });
     // It may have finished between our look and the cancel: say so plainly.
     if (e instanceof CiError && e.status >= 400 && e.status < 500) {
       const after = await client.getJob(target, jobId).catch(() => null);
@@ -172,6 +212,42 @@ export async function cancelJob(jobId: string, bucket?: string | null): Promise<
   } finally {
     reads.clear(`${target.bucket}|`);
   }
+}
+
+/**
+ * Who is about to do what, written BEFORE CI is called: a crash in between leaves a pending row, never nothing.
+ * Without the audit store we refuse the change rather than make it unattributed.
+ */
+async function writeIntent(input: { identity: Identity; action: "trigger" | "cancel"; bucket: string; request?: unknown; jobId?: string; idempotencyKey?: string }) {
+  try {
+    return await recordIntent({
+      actor: input.identity.id,
+      actorGroups: input.identity.groups,
+      action: input.action,
+      bucket: input.bucket,
+      request: input.request,
+      jobId: input.jobId,
+      idempotencyKey: input.idempotencyKey,
+    });
+  } catch (e) {
+    logEvent({ level: "error", event: "audit-intent-failed", error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+    throw new ApiProblem(503, "AuditUnavailable", "The audit log is unavailable, so nothing was sent to CI. Try again in a moment.", { extra: { retryable: true } });
+  }
+}
+
+/** CI's answer, written after the call. A failure here must not turn a created job into an error for the user. */
+async function writeOutcome(auditId: string, result: Parameters<typeof recordOutcome>[1]) {
+  try {
+    await recordOutcome(auditId, result);
+  } catch (e) {
+    logEvent({ level: "error", event: "audit-outcome-failed", auditId, error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+  }
+}
+
+function failureOutcome(e: CiError): Parameters<typeof recordOutcome>[1] {
+  return e.outcomeUnknown
+    ? { outcome: "unknown", ciRequestId: e.requestId, errorCode: e.code, errorMessage: e.message }
+    : { outcome: "error", ciRequestId: e.requestId, errorCode: e.code, errorMessage: e.message };
 }
 
 export type PickerKind = "templates" | "queues" | "workflows";

@@ -1,7 +1,11 @@
 /**
  * Drives the real route handlers against an in-process emulator: requests are plain `Request`s, as Next passes them.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createEmulator } from "@/emulator/server";
+import { closeDb, getDb } from "@/lib/server/db";
 import { resetConfigForTests } from "@/lib/server/config";
 import { resetRuntimeForTests } from "@/lib/server/ci-runtime";
 
@@ -43,10 +47,14 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     AUTH_OPERATOR_GROUPS: "media-ops",
     CI_CACHE_MS: "0",
     CI_TIMEOUT_MS: "4000",
+    // A fresh embedded database per harness (DATABASE_URL, when a test sets it, takes precedence).
+    DATA_DIR: mkdtempSync(join(tmpdir(), "ci-console-routes-")),
     ...env,
   });
   resetConfigForTests();
   resetRuntimeForTests();
+  // Open the embedded database (initdb + migrations, several seconds on a busy machine) before any timed test.
+  await getDb().query("SELECT 1");
   const admin = async <T,>(path: string, init?: RequestInit): Promise<T> => {
     const res = await fetch(`${emulatorUrl}/__emulator/${path}`, init);
     const text = await res.text();
@@ -61,6 +69,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     },
     close: async () => {
       resetRuntimeForTests();
+      await closeDb();
       await emulator.close();
     },
   };
