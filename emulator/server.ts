@@ -154,6 +154,11 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     });
   });
 
+  // Idle keep-alive sockets stay open longer than any client keeps them (undici: 4 s), so the server never closes a
+  // socket at the instant a client reuses it (an ECONNRESET race, worst when the event loop is busy in-process).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   return {
     server,
     store,
