@@ -7,7 +7,7 @@ import type { ListQuery } from "@/lib/jobs/list-query-schema";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { logEvent } from "./logger";
-import { jobHistory, reconcileUnknown, recordIntent, recordOutcome, triggeredBy, type Attribution, type JobHistory } from "./audit";
+import { jobHistory, jobIdsTriggeredBy, reconcileUnknown, recordIntent, recordOutcome, triggeredBy, type Attribution, type JobHistory } from "./audit";
 import { ciReconcileLookup } from "./audit-lookup";
 import { getConfig } from "./config";
 import { getRuntime } from "./ci-runtime";
@@ -61,8 +61,47 @@ export async function loadJobsPage(query: ListQuery & { bucket?: string }): Prom
     const page = await client.listJobs(target, ciQuery);
     // Inside the shared loader: one audit query per CI call, not one per polling dashboard.
     const attributions = await attributionsFor(target.bucket, page.jobs.map((j) => j.JobId));
+    reconcileInBackground(target);
     return { ...page, fetchedAt: new Date().toISOString(), triggeredBy: attributions };
   });
+}
+
+const RECONCILE_EVERY_MS = 60_000;
+const lastReconcile = new Map<string, number>();
+
+/**
+ * Audit rows whose CI answer was lost are settled from CI's job list, at most once a minute per bucket, piggy-backing
+ * on the polling that is happening anyway (never delaying it).
+ */
+function reconcileInBackground(target: CiTarget) {
+  const now = Date.now();
+  if (now - (lastReconcile.get(target.bucket) ?? 0) < RECONCILE_EVERY_MS) return;
+  lastReconcile.set(target.bucket, now);
+  const { client } = getRuntime();
+  reconcileUnknown(target.bucket, ciReconcileLookup(client, target)).catch(() => undefined);
+}
+
+/**
+ * "My jobs": the newest jobs the caller triggered through this dashboard (from the audit log), each read from CI.
+ * One page of at most `size` jobs; CI's other filters do not apply (CI cannot filter by a list of IDs).
+ */
+export async function loadMyJobsPage(identity: Identity, opts: { bucket?: string; size?: number }): Promise<JobsPage> {
+  const target = resolveTarget(opts.bucket);
+  const ids = await jobIdsTriggeredBy(identity.id, target.bucket, opts.size ?? 10);
+  const { client, reads } = getRuntime();
+  const cacheMs = getConfig().cacheMs;
+  const jobs: JobDetail[] = [];
+  let requestId = "";
+  for (let i = 0; i < ids.length; i += 5) {
+    const batch = await Promise.all(
+      ids.slice(i, i + 5).map((id) => reads.run(`${target.bucket}|job|${id}`, cacheMs, () => client.getJob(target, id))),
+    );
+    for (const r of batch) {
+      if (r.job) jobs.push(r.job);
+      requestId ||= r.requestId;
+    }
+  }
+  return { jobs, nextToken: null, requestId, fetchedAt: new Date().toISOString(), triggeredBy: await attributionsFor(target.bucket, jobs.map((j) => j.JobId)) };
 }
 
 export function assertJobId(jobId: string): string {

@@ -22,10 +22,10 @@ beforeEach(async () => {
   await h.admin("faults", { method: "DELETE" });
 });
 
-const workflowRequest = (name = "route-test") => ({
+const workflowRequest = (name = "route-test", prefix = "input/") => ({
   Name: name,
   Type: "Workflow",
-  Input: { Prefix: "input/" },
+  Input: { Prefix: prefix },
   Operation: { WorkflowIds: workflowId },
 });
 
@@ -205,12 +205,16 @@ describe("job detail and cancel", () => {
   });
 
   it("cancels a running job and refuses a finished one with 409", async () => {
-    const created = (await (await jobsRoute.POST(post("/api/jobs", workflowRequest("to-cancel")))).json()) as { job: { JobId: string } };
+    const created = (await (await jobsRoute.POST(post("/api/jobs", workflowRequest("to-cancel", "pause/input/")))).json()) as { job: { JobId: string } };
     const id = created.job.JobId;
     const ok = await cancelRoute.POST(post(`/api/jobs/${id}/cancel`, {}), params({ jobId: id }));
     expect(ok.status).toBe(200);
-    const detail = (await (await jobRoute.GET(get(`/api/jobs/${id}`), params({ jobId: id }))).json()) as { job: { State: string } };
+    const detail = (await (await jobRoute.GET(get(`/api/jobs/${id}`), params({ jobId: id }))).json()) as {
+      job: { State: string };
+      history?: { cancelledBy?: { actor: string } | null };
+    };
     expect(detail.job.State).toBe("Cancel");
+    expect(detail.history?.cancelledBy?.actor).toBe("olivia@example.com");
     const again = await cancelRoute.POST(post(`/api/jobs/${id}/cancel`, {}), params({ jobId: id }));
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe("JobFinished");

@@ -1,6 +1,7 @@
 import { listQuerySchema, searchParamsToObject } from "@/lib/jobs/list-query-schema";
 import { triggerRequestSchema } from "@/lib/jobs/request-schema";
-import { loadJobsPage, submitTrigger } from "@/lib/server/jobs-service";
+import { loadJobsPage, loadMyJobsPage, submitTrigger } from "@/lib/server/jobs-service";
+import { ApiProblem } from "@/lib/server/problem";
 import { validationProblem } from "@/lib/server/problem";
 import { readJsonBody } from "@/lib/server/read-body";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
@@ -8,13 +9,19 @@ import { jsonResponse, withApi } from "@/lib/server/with-api";
 export const dynamic = "force-dynamic";
 
 /** A page of batch jobs, filtered as CI filters them. */
-export const GET = withApi("GET /api/jobs", async ({ url, log }) => {
+export const GET = withApi("GET /api/jobs", async ({ url, identity, log }) => {
   const raw = searchParamsToObject(url.searchParams);
   const bucket = raw.bucket;
+  const mine = raw.mine;
   delete raw.bucket;
+  delete raw.mine;
+  if (mine !== undefined && mine !== "1" && mine !== "0") {
+    throw new ApiProblem(400, "ValidationError", "mine: use 1 for my jobs", { fields: [{ path: "mine", message: "Use 1 or leave it out" }] });
+  }
   const parsed = listQuerySchema.safeParse(raw);
   if (!parsed.success) throw validationProblem(parsed.error, "query");
-  const page = await loadJobsPage({ ...parsed.data, bucket });
+  const page =
+    mine === "1" ? await loadMyJobsPage(identity, { bucket, size: parsed.data.size }) : await loadJobsPage({ ...parsed.data, bucket });
   log.ciRequestId = page.requestId;
   return jsonResponse(200, page);
 });
