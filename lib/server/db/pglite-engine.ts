@@ -1,4 +1,6 @@
 import "server-only";
+import { spawn } from "node:child_process";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { lockDataDir } from "./data-dir-lock";
@@ -19,6 +21,7 @@ export async function openPglite(opts: PgliteOptions): Promise<Db> {
   const unlock = root ? lockDataDir(root) : () => {};
   let pg: PGlite;
   try {
+    if (root) await initInChild(join(root, "pglite"));
     pg = await PGlite.create(root ? join(root, "pglite") : opts.dataDir, {
       // The default 128 MB of shared buffers is most of PGlite's resident memory; an audit log needs little.
       postgresqlconf: ["shared_buffers=16MB"],
@@ -49,4 +52,34 @@ export async function openPglite(opts: PgliteOptions): Promise<Db> {
       }
     },
   };
+}
+
+/**
+ * Creating a cluster (initdb) takes PGlite's resident memory to ~750 MB, and this process would keep most of it
+ * until it exits; opening an existing cluster costs ~150 MB. So a new DATA_DIR is created by a short-lived child
+ * process, and this one only opens it. If the child cannot run (no node_modules beside the working directory…),
+ * the caller simply creates the cluster in this process instead.
+ */
+async function initInChild(pgdata: string): Promise<void> {
+  if (existsSync(join(pgdata, "PG_VERSION"))) return;
+  // Built beside the target and renamed into place when complete: a child killed halfway leaves no half cluster.
+  const staging = `${pgdata}.init-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  const script =
+    'const { PGlite } = await import("@electric-sql/pglite");' +
+    "const db = await PGlite.create(process.argv[1]); await db.query('SELECT 1'); await db.close();";
+  const ok = await new Promise<boolean>((done) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, staging], { cwd: process.cwd(), stdio: "ignore" });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    child.on("error", () => done(false));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      done(code === 0);
+    });
+  });
+  try {
+    if (ok && existsSync(join(staging, "PG_VERSION")) && !existsSync(pgdata)) renameSync(staging, pgdata);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
