@@ -1,0 +1,79 @@
+/**
+ * First-load JavaScript of a page, measured for real (Next 16 no longer prints sizes): load it in Chromium with an
+ * empty cache, collect every JavaScript response until the network is quiet, count each URL once, and gzip each
+ * body at level 9 ourselves (independent of what the server compresses).
+ */
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser } from "@playwright/test";
+import { findChromium } from "../../e2e/support/find-chromium";
+
+export interface PageSpec {
+  /** Label in tables and budgets, e.g. `/jobs/[id]`. */
+  route: string;
+  /** Path actually loaded. */
+  path: string;
+  /** Request headers (SSO identity); none for the not-signed-in view. */
+  headers: Record<string, string>;
+}
+
+export interface PageWeight {
+  route: string;
+  path: string;
+  status: number;
+  files: number;
+  rawBytes: number;
+  gzipBytes: number;
+  /** URL → gzip bytes, to tell shared chunks from a page's own. */
+  chunks: Record<string, number>;
+}
+
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+}
+
+const isJs = (url: string, contentType: string | undefined, resourceType: string) =>
+  resourceType === "script" || /javascript|ecmascript/.test(contentType ?? "") || /\.m?js(\?|$)/.test(new URL(url).pathname);
+
+export async function measurePage(browser: Browser, baseUrl: string, spec: PageSpec): Promise<PageWeight> {
+  const context = await browser.newContext({ extraHTTPHeaders: spec.headers, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const bodies = new Map<string, Promise<Buffer | null>>();
+  page.on("response", (res) => {
+    const url = res.url();
+    if (bodies.has(url) || !url.startsWith(baseUrl)) return;
+    if (!isJs(url, res.headers()["content-type"], res.request().resourceType())) return;
+    bodies.set(url, res.body().catch(() => null));
+  });
+  try {
+    const res = await page.goto(baseUrl + spec.path, { waitUntil: "load", timeout: 30_000 });
+    // Chunks loaded right after hydration count too; polling (every few seconds) does not stop the network idling.
+    await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
+    const chunks: Record<string, number> = {};
+    let rawBytes = 0;
+    let gzipBytes = 0;
+    for (const [url, pending] of bodies) {
+      const body = await pending;
+      if (!body) continue;
+      const gz = gzipSync(body, { level: 9 }).length;
+      chunks[new URL(url).pathname] = gz;
+      rawBytes += body.length;
+      gzipBytes += gz;
+    }
+    return { route: spec.route, path: spec.path, status: res?.status() ?? 0, files: Object.keys(chunks).length, rawBytes, gzipBytes, chunks };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The pages the budgets cover; `jobId` is an existing job (the detail page of a missing one is a 404 page). */
+export function budgetPages(identity: Record<string, string>, jobId: string): PageSpec[] {
+  return [
+    { route: "/jobs", path: "/jobs", headers: identity },
+    { route: "/jobs/[id]", path: `/jobs/${jobId}`, headers: identity },
+    { route: "/jobs/new", path: "/jobs/new", headers: identity },
+    { route: "floor: not signed in (/jobs without SSO headers)", path: "/jobs", headers: {} },
+    { route: "floor: 404 page", path: "/this-page-does-not-exist", headers: identity },
+  ];
+}
