@@ -123,6 +123,7 @@ function GroupControl({ field, path, scopePath, alwaysOpen }: { field: GroupFiel
   const value = useWatch({ control, name: path }) as unknown;
   const open = alwaysOpen || (value !== undefined && value !== null && value !== "");
   const id = fieldId(path);
+  const error = useFieldError(path);
   return (
     <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby={field.help ? `${id}-help` : undefined}>
       <legend className="px-1 text-sm font-semibold text-slate-800">{field.label}</legend>
@@ -137,6 +138,9 @@ function GroupControl({ field, path, scopePath, alwaysOpen }: { field: GroupFiel
             type="checkbox"
             id={`${id}-include`}
             checked={open}
+            // A closed group with an error ("… settings are required") is where focus should land.
+            aria-invalid={error && !open ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
             onChange={(e) => setValue(path, e.target.checked ? paramDefaults(field.fields) : undefined, { shouldDirty: true })}
             className="h-4 w-4"
           />

@@ -166,7 +166,7 @@ export function RadioGroup({
               <input type="radio" value={o.value} {...reg} id={optionId} aria-invalid={error ? true : undefined} className="mt-0.5 h-4 w-4" />
               <span>
                 <span className="font-medium text-slate-900">{o.label}</span>
-                {o.description && <span className="block text-xs text-slate-600">{o.description}</span>}
+                {o.description && <span className="block text-xs text-slate-600"> {o.description}</span>}
               </span>
             </label>
           );

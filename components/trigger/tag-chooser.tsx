@@ -35,7 +35,7 @@ export function TagChooser({ onTagChange }: { onTagChange: (tag: TagName) => voi
                     <input type="radio" value={t.tag} {...reg} id={optionId} aria-invalid={error ? true : undefined} className="mt-0.5 h-4 w-4" />
                     <span>
                       <span className="font-medium text-slate-900">{t.label}</span>
-                      {t.label !== t.tag && <span className="ml-1 font-mono text-xs text-slate-600">{t.tag}</span>}
+                      {t.label !== t.tag && <span className="ml-1 font-mono text-xs text-slate-600"> ({t.tag})</span>}{" "}
                       <span className="block text-xs text-slate-600">{t.description}</span>
                     </span>
                   </label>

@@ -208,7 +208,9 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
             toast.success(`Job ${request.Name} created`, { description: res.job.JobId });
             router.push(jobHref(res.job.JobId, values.bucket !== buckets[0]?.bucket ? values.bucket : null));
           } catch (e) {
-            const error = e instanceof ApiError ? e : new ApiError(0, { code: "ClientError", message: e instanceof Error ? e.message : String(e) });
+            let error = e instanceof ApiError ? e : new ApiError(0, { code: "ClientError", message: e instanceof Error ? e.message : String(e) });
+            // The request left the browser and no answer came back: it may have created the job.
+            if (error.code === "NetworkError") error = new ApiError(0, { code: error.code, message: error.message, outcomeUnknown: true });
             if (error.fields?.length && !error.outcomeUnknown) {
               toast.error("Some values were refused: they are marked on the form.");
               showIssues(issuesFromServer(error.fields, values));

@@ -79,9 +79,12 @@ export function useWizardDraft({
       clearTimeout(timer);
       timer = setTimeout(save, 250);
     });
+    // A reload or tab close within the debounce must not lose the last keystrokes.
+    window.addEventListener("pagehide", save);
     return () => {
       sub.unsubscribe();
       clearTimeout(timer);
+      window.removeEventListener("pagehide", save);
     };
   }, [ready, step, idempotency, key, from, form]);
 

@@ -126,3 +126,32 @@ describe("fromJobDetail", () => {
     expect(op.CallBackMqConfig).toEqual({ MqRegion: "sh", MqMode: "Queue", MqName: "q1" });
   });
 });
+
+describe("fromJobDetail with the real Tag registry", () => {
+  it("turns a single WatermarkTemplateId string into a list and keeps Transcode parameters", async () => {
+    const { TAGS } = await import("@/lib/jobs/tags");
+    const lookupTag = (tag: keyof typeof TAGS) => TAGS[tag];
+    const { request, dropped } = fromJobDetail(
+      {
+        JobId: "b9",
+        State: "Success",
+        Name: "real",
+        Type: "Job",
+        Input: { Prefix: "in/" },
+        Operation: {
+          Tag: "Transcode",
+          JobParam: { Transcode: { Container: { Format: "mp4" }, Video: { Codec: "H.264", Width: "1280" } }, WatermarkTemplateId: "t1abcdefgh" },
+          Output: { Region: "ap-beijing", Bucket: "examplebucket-1250000000", Object: "o/${InventoryTriggerJobId}.mp4" },
+        },
+      },
+      lookupTag,
+    );
+    expect(dropped).toEqual([]);
+    expect((request.Operation as { JobParam: unknown }).JobParam).toEqual({
+      Transcode: { Container: { Format: "mp4" }, Video: { Codec: "H.264", Width: "1280" } },
+      WatermarkTemplateId: ["t1abcdefgh"],
+    });
+    const { triggerRequestSchema } = await import("@/lib/jobs/request-schema");
+    expect(triggerRequestSchema.safeParse(request).success).toBe(true);
+  });
+});

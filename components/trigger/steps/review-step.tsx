@@ -208,9 +208,11 @@ export function ReviewStep({
       )}
       <Section title="Request body" description="The XML sent to CI (POST /inventorytriggerjob), indented here for reading; Copy gives the exact bytes.">
         <CopyButton value={xml} label="Copy request XML" />
-        <pre tabIndex={0} aria-label="Request XML" data-xml={xml} className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-50">
-          {formatXml(xml)}
-        </pre>
+        <div role="region" aria-label="Request XML" tabIndex={0} className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3">
+          <pre data-xml={xml} className="font-mono text-xs text-slate-50">
+            {formatXml(xml)}
+          </pre>
+        </div>
       </Section>
     </div>
   );
