@@ -117,6 +117,15 @@ function render(rows: Row[], profile: ProfileRow[]): string {
     "",
     "Targets (issue): ≤ 1 ms added at p50 and ≤ 5 ms at p99 for a 100-job page.",
     "",
+    ...rows
+      .filter((r) => !r.path.startsWith("emulator"))
+      .map((r) => {
+        const b = base(r.concurrency);
+        const a50 = median(r.result.latenciesMs) - median(b.result.latenciesMs);
+        const a99 = percentile(r.result.latenciesMs, 99) - percentile(b.result.latenciesMs, 99);
+        return `- ${r.path}, c=${r.concurrency}: added p50 ${fmt(a50)} ms (${a50 <= 1 ? "met" : "missed"}), added p99 ${fmt(a99)} ms (${a99 <= 5 ? "met" : "missed"})`;
+      }),
+    "",
     "### Where the time goes (in-process, one request at a time, median of the listed runs)",
     "",
     table(["step", "runs", "median ms", "p99 ms"], profile.map((p) => [p.step, p.runs, fmt(p.median, 3), fmt(p.p99, 3)])),

@@ -23,8 +23,28 @@ export interface PageWeight {
   files: number;
   rawBytes: number;
   gzipBytes: number;
-  /** URL → gzip bytes, to tell shared chunks from a page's own. */
+  /** URL path → gzip bytes, to tell shared chunks from a page's own. */
   chunks: Record<string, number>;
+  /** URL path → libraries recognised in the chunk (heuristic: distinctive strings that survive minification). */
+  contents: Record<string, string[]>;
+}
+
+const MARKERS: [string, RegExp][] = [
+  ["react-dom", /hydrateRoot|onRecoverableError/],
+  ["next runtime", /NEXT_REDIRECT|next-route-announcer|__next_f|TURBOPACK_CHUNK_LISTS|Turbopack/],
+  ["@tanstack/query", /QueryCache|No QueryClient set/],
+  ["nuqs", /nuqs/],
+  ["sonner", /data-sonner-toaster/],
+  ["zod", /ZodError|invalid_type/],
+  ["react-hook-form", /useFormContext|shouldUnregister/],
+  ["radix", /radix/i],
+];
+
+/** Which known libraries a chunk contains, from strings that minification keeps. */
+export function recognise(body: string, path: string): string[] {
+  const found = MARKERS.filter(([, re]) => re.test(body)).map(([name]) => name);
+  if (/turbopack-/.test(path) && !found.includes("next runtime")) found.push("next runtime");
+  return found;
 }
 
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -51,17 +71,20 @@ export async function measurePage(browser: Browser, baseUrl: string, spec: PageS
     // Chunks loaded right after hydration count too; polling (every few seconds) does not stop the network idling.
     await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
     const chunks: Record<string, number> = {};
+    const contents: Record<string, string[]> = {};
     let rawBytes = 0;
     let gzipBytes = 0;
     for (const [url, pending] of bodies) {
       const body = await pending;
       if (!body) continue;
       const gz = gzipSync(body, { level: 9 }).length;
-      chunks[new URL(url).pathname] = gz;
+      const path = new URL(url).pathname;
+      chunks[path] = gz;
+      contents[path] = recognise(body.toString("utf8"), path);
       rawBytes += body.length;
       gzipBytes += gz;
     }
-    return { route: spec.route, path: spec.path, status: res?.status() ?? 0, files: Object.keys(chunks).length, rawBytes, gzipBytes, chunks };
+    return { route: spec.route, path: spec.path, status: res?.status() ?? 0, files: Object.keys(chunks).length, rawBytes, gzipBytes, chunks, contents };
   } finally {
     await context.close();
   }

@@ -1,0 +1,51 @@
+/**
+ * Page weight: first-load JavaScript (gzip -9 of every JS response, each URL once) of /jobs, /jobs/[id], /jobs/new
+ * and the floor (pages with no page code: the not-signed-in view and a 404), loaded in Chromium from `next start`.
+ * The same measurement scripts/check-budgets.mjs enforces against bench/budgets.json.
+ */
+import { BENCH } from "./lib/bench-env";
+import { readBudgets } from "./lib/check-budgets";
+import { measureBudgetPages } from "./lib/measure-pages";
+import { runMain, writeSection } from "./lib/report";
+import { kb, table } from "./lib/stats";
+
+async function main(): Promise<void> {
+  const weights = await measureBudgetPages({ appPort: BENCH.appPorts[2], emulatorPort: BENCH.emulatorPort + 2, log: (l) => console.error(l) });
+  const budgets = readBudgets();
+  const floor = weights.filter((w) => w.route.startsWith("floor:")).sort((a, b) => a.gzipBytes - b.gzipBytes)[0]!;
+  const floorUrls = new Set(Object.keys(floor.chunks));
+  const rows = weights.map((w) => {
+    const own = Object.entries(w.chunks).filter(([u]) => !floorUrls.has(u));
+    const ownBytes = own.reduce((s, [, b]) => s + b, 0);
+    const b = budgets[w.route];
+    const verdict = !b ? "" : w.status !== 200 && !w.route.startsWith("floor:") ? `HTTP ${w.status}: not built yet` : w.gzipBytes / 1024 <= b.target ? `met (${b.target} kB)` : `missed (${b.target} kB)`;
+    return [w.route, w.status, w.files, kb(w.rawBytes), kb(w.gzipBytes), `${kb(ownBytes)} in ${own.length} files`, b ? `${b.budget} kB` : "", verdict];
+  });
+  const floorChunks = Object.entries(floor.chunks)
+    .sort((a, b) => b[1] - a[1])
+    .map(([u, bytes]) => [u.split("/").pop()!, kb(bytes), floor.contents[u]?.join(", ") || "app code / other"]);
+  const sum = (pred: (libs: string[]) => boolean) =>
+    Object.entries(floor.chunks).reduce((s, [u, b]) => s + (pred(floor.contents[u] ?? []) ? b : 0), 0);
+  const frameworkOnly = sum((l) => l.length > 0 && l.every((x) => x === "react-dom" || x === "next runtime"));
+  const unattributed = sum((l) => l.length === 0);
+  writeSection(
+    "page-weight",
+    [
+      "## Page weight: first-load JavaScript",
+      "",
+      "Each page loaded in Chromium with an empty cache until the network is idle; every JavaScript response counted once,",
+      "gzip level 9 applied here (independent of the server's own compression). \"Beyond floor\" = JS the floor page does not load.",
+      "",
+      table(["page", "HTTP", "JS files", "raw", "gzip", "beyond floor (gzip)", "CI budget", "issue target"], rows),
+      "",
+      `Floor chunks (${floor.route}), largest first:`,
+      "",
+      table(["chunk", "gzip", "recognised inside (heuristic)"], floorChunks),
+      "",
+      `Framework chunks (React + Next runtime only): ${kb(frameworkOnly)}; chunks with app-shell libraries (react-query, nuqs,`,
+      `sonner): ${kb(floor.gzipBytes - frameworkOnly - unattributed)}; unrecognised (small Next/Turbopack helpers, our shell): ${kb(unattributed)}.`,
+    ].join("\n"),
+  );
+}
+
+runMain(main);
