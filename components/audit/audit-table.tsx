@@ -31,8 +31,8 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
               <td className={`${td} whitespace-nowrap font-mono text-xs`}>
                 <time dateTime={e.at}>{formatUtc(e.at)}</time>
               </td>
-              <td className={td}>
-                <span className="break-all">{e.actor}</span>
+              <td className={`${td} min-w-48`}>
+                <span className="break-words">{e.actor}</span>
                 {e.actorGroups.length > 0 && <span className="block text-xs text-slate-600">{e.actorGroups.join(", ")}</span>}
               </td>
               <td className={`${td} capitalize`}>{e.action}</td>

@@ -71,7 +71,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             this log is the record of the person behind each action. Entries cannot be edited or deleted. Times are UTC.
           </p>
         </div>
-        <a href={csvHref} className="text-sm font-medium text-blue-800 underline hover:text-blue-950" download>
+        {/* No `download` attribute: the server names the file, and an error stays visible instead of saving as a file. */}
+        <a href={csvHref} className="text-sm font-medium text-blue-800 underline hover:text-blue-950">
           Download CSV (all matching entries)
         </a>
       </header>
