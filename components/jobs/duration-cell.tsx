@@ -9,9 +9,9 @@ export function DurationCell({ job, serverNow }: { job: JobDetail; serverNow: nu
   const d = jobDuration(job, now);
   if (!d) return <span className="text-slate-500">–</span>;
   return (
-    <span className="whitespace-nowrap tabular-nums" title={d.running ? "Running time so far" : undefined}>
-      {formatDuration(d.ms)}
-      {d.running && <span className="text-slate-600"> so far</span>}
+    <span className="tabular-nums" title={d.running ? "Running time so far" : undefined}>
+      <span className="whitespace-nowrap">{formatDuration(d.ms)}</span>
+      {d.running && <span className="block text-xs text-slate-600">so far</span>}
     </span>
   );
 }

@@ -53,6 +53,7 @@ export function JobsFilters({
   const hydrated = useHydrated();
   // "Custom range" with no dates yet is not a filter (the URL drops it), so remember locally that it was chosen.
   const [customChosen, setCustomChosen] = useState(false);
+  const [openOnPhone, setOpenOnPhone] = useState(false);
   const showCustom = view.created === "custom" || customChosen;
   const active = activeFilters(view);
 
@@ -67,12 +68,19 @@ export function JobsFilters({
         <h2 id="filters-heading" className="text-sm font-semibold text-slate-900">
           Filters {active.length > 0 && <span className="font-normal text-slate-600">({active.length} active)</span>}
         </h2>
-        <Button size="sm" variant="ghost" onClick={() => { setCustomChosen(false); onClear(); }} disabled={active.length === 0}>
-          Clear filters
-        </Button>
+        <div className="flex items-center gap-1">
+          <Button size="sm" variant="ghost" onClick={() => { setCustomChosen(false); onClear(); }} disabled={active.length === 0}>
+            Clear filters
+          </Button>
+          {/* Phones: the filters fold away so the jobs are on the first screen. */}
+          <Button size="sm" variant="secondary" className="sm:hidden" aria-expanded={openOnPhone} aria-controls="filters-body" onClick={() => setOpenOnPhone((o) => !o)}>
+            {openOnPhone ? "Hide filters" : "Show filters"}
+          </Button>
+        </div>
       </div>
 
-      <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div id="filters-body" className={openOnPhone ? "block" : "hidden sm:block"}>
+      <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
         {buckets.length > 1 && (
           <div className="col-span-2 sm:col-span-1">
             <label htmlFor="f-bucket" className={labelClass}>Bucket</label>
@@ -113,19 +121,17 @@ export function JobsFilters({
         <TextFilter id="f-name" label="Name" value={view.name} validate={nameError} onCommit={(v) => onChange({ name: v })} />
         <TextFilter id="f-jobid" label="JobId" value={view.jobId} validate={idError} onCommit={(v) => onChange({ jobId: v })} inputClassName="font-mono" />
         <TextFilter id="f-workflowid" label="WorkflowId" value={view.workflowId} validate={idError} onCommit={(v) => onChange({ workflowId: v })} inputClassName="font-mono" />
-        <div className="grid grid-cols-2 gap-2">
-          <div>
-            <label htmlFor="f-order" className={labelClass}>Order</label>
-            <select id="f-order" className={selectClass} value={view.order} onChange={(e) => onChange({ order: e.target.value as JobsView["order"] })}>
-              {ORDERS.map((o) => <option key={o} value={o}>{o === "newest" ? "Newest first" : "Oldest first"}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-size" className={labelClass}>Per page</label>
-            <select id="f-size" className={selectClass} value={view.size} onChange={(e) => onChange({ size: Number(e.target.value) as JobsView["size"] })}>
-              {PAGE_SIZES.map((s) => <option key={s} value={s}>{s}</option>)}
-            </select>
-          </div>
+        <div>
+          <label htmlFor="f-order" className={labelClass}>Order</label>
+          <select id="f-order" className={selectClass} value={view.order} onChange={(e) => onChange({ order: e.target.value as JobsView["order"] })}>
+            {ORDERS.map((o) => <option key={o} value={o}>{o === "newest" ? "Newest first" : "Oldest first"}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-size" className={labelClass}>Per page</label>
+          <select id="f-size" className={selectClass} value={view.size} onChange={(e) => onChange({ size: Number(e.target.value) as JobsView["size"] })}>
+            {PAGE_SIZES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
         </div>
       </div>
 
@@ -162,6 +168,7 @@ export function JobsFilters({
           })}
         </div>
       </fieldset>
+      </div>
     </section>
   );
 }

@@ -2,21 +2,21 @@
 import Link from "next/link";
 import type { KeyboardEvent } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
-import { EyeIcon } from "@/components/ui/icons";
+import { BanIcon, DuplicateIcon, EyeIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { parseCiTime } from "@/lib/jobs/ci-time";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { inputSummary, tagOrWorkflow } from "@/lib/jobs/job-view";
 import { isCancellable } from "@/lib/jobs/states";
 import { setWatched } from "@/lib/jobs/watch-list";
-import { buttonClasses } from "@/components/ui/button";
 import { DurationCell } from "./duration-cell";
 import { duplicateHref, jobHref } from "./job-links";
 import { JobStateBadge } from "./job-state-badge";
 import { RelativeTime } from "./relative-time";
 
-const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap";
-const td = "px-3 py-2 align-top";
+const th = "px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap";
+const td = "px-2 py-2 align-top";
+const iconButton = "inline-flex h-8 w-8 items-center justify-center rounded-md hover:bg-slate-100";
 
 /** Arrow keys move between rows, keeping the column (links and buttons stay in the normal Tab order too). */
 function onRowKeyDown(e: KeyboardEvent<HTMLTableSectionElement>) {
@@ -67,7 +67,7 @@ export function JobsTable(props: JobsTableProps) {
       role="region"
       aria-label="Batch jobs table"
       tabIndex={0}
-      className="max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
     >
       <table className={`w-full min-w-[1100px] border-collapse text-sm ${stale ? "opacity-60" : ""}`} aria-busy={loading || stale}>
         <caption className="sr-only">
@@ -76,7 +76,7 @@ export function JobsTable(props: JobsTableProps) {
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
             {canTrigger && (
-              <th scope="col" className="w-10 px-3 py-2">
+              <th scope="col" className="w-9 px-2 py-2">
                 <input
                   type="checkbox"
                   className="h-4 w-4 accent-blue-700"
@@ -98,7 +98,7 @@ export function JobsTable(props: JobsTableProps) {
             <th scope="col" className={th}>Created</th>
             <th scope="col" className={th}>Duration</th>
             <th scope="col" className={th}>Input</th>
-            <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+            <th scope="col" className={th}>Actions</th>
           </tr>
         </thead>
         <tbody onKeyDown={onRowKeyDown}>
@@ -136,24 +136,28 @@ export function JobsTable(props: JobsTableProps) {
                     />
                   </td>
                 )}
-                <td className={`${td} max-w-56`}>
+                <td className={`${td} max-w-52`}>
                   <Link href={jobHref(job.JobId, bucket)} className="font-medium break-words text-blue-800 underline-offset-2 hover:underline">
                     {name}
                   </Link>
                 </td>
                 <td className={td}>
                   <span className="inline-flex items-center gap-1">
-                    <code className="font-mono text-xs text-slate-800">{job.JobId}</code>
+                    <code className="font-mono text-[11px] text-slate-800">{job.JobId}</code>
                     <CopyButton value={job.JobId} label={`Copy JobId ${job.JobId}`} />
                   </span>
                 </td>
                 <td className={td}>{job.Type ?? <span className="text-slate-500">–</span>}</td>
-                <td className={`${td} max-w-48`}>
+                <td className={`${td} max-w-36`}>
                   {tw ? (
-                    <span className="break-all" title={tw.kind}>
-                      {tw.kind === "Workflow" && <span className="text-slate-600">Workflow </span>}
-                      <span className={tw.kind === "Workflow" ? "font-mono text-xs" : ""}>{tw.value}</span>
-                    </span>
+                    tw.kind === "Workflow" ? (
+                      <span className="block truncate" title={`Workflow ${tw.value}`}>
+                        <span className="text-slate-600">Workflow </span>
+                        <span className="font-mono text-xs">{tw.value}</span>
+                      </span>
+                    ) : (
+                      <span className="break-words">{tw.value}</span>
+                    )
                   ) : (
                     <span className="text-slate-500">–</span>
                   )}
@@ -161,7 +165,7 @@ export function JobsTable(props: JobsTableProps) {
                 <td className={td}>
                   <JobStateBadge state={job.State} />
                   {job.State === "Failed" && job.Code && (
-                    <span className="mt-1 block max-w-40 truncate text-xs text-red-800" title={job.Message ? `${job.Code}: ${job.Message}` : job.Code}>
+                    <span className="mt-1 block max-w-32 truncate text-xs text-red-800" title={job.Message ? `${job.Code}: ${job.Message}` : job.Code}>
                       {job.Code}
                     </span>
                   )}
@@ -170,7 +174,7 @@ export function JobsTable(props: JobsTableProps) {
                   {created ? <RelativeTime at={created} raw={job.CreationTime ?? ""} serverNow={serverNow} /> : <span className="text-slate-500">–</span>}
                 </td>
                 <td className={td}><DurationCell job={job} serverNow={serverNow} /></td>
-                <td className={`${td} max-w-56`}>
+                <td className={`${td} max-w-40`}>
                   {input ? (
                     <span className="block truncate" title={`${input.kind}: ${input.value}`}>
                       <span className="text-slate-600">{input.kind} </span>
@@ -180,26 +184,27 @@ export function JobsTable(props: JobsTableProps) {
                     <span className="text-slate-500">–</span>
                   )}
                 </td>
-                <td className={`${td} whitespace-nowrap text-right`}>
-                  <span className="inline-flex items-center gap-1">
+                <td className={`${td} whitespace-nowrap`}>
+                  {/* Icon buttons with names (aria-label) and tooltips: three actions must fit a 1440 px screen. */}
+                  <span className="flex items-center gap-0.5">
                     <button
                       type="button"
                       aria-pressed={isWatched}
                       aria-label={`${isWatched ? "Stop watching" : "Watch"} ${name}`}
                       title={isWatched ? "Watching: you will be notified when it finishes" : "Watch: be notified when it finishes"}
                       onClick={() => setWatched(job.JobId, !isWatched)}
-                      className={`inline-flex h-8 w-8 items-center justify-center rounded-md hover:bg-slate-100 ${isWatched ? "text-blue-700" : "text-slate-500"}`}
+                      className={`${iconButton} ${isWatched ? "text-blue-700" : "text-slate-500"}`}
                     >
                       <EyeIcon className="h-4 w-4" />
                     </button>
                     {canTrigger && (
-                      <Link href={duplicateHref(job.JobId, bucket)} className={buttonClasses({ variant: "ghost", size: "sm" })} aria-label={`Duplicate ${name}`}>
-                        Duplicate
+                      <Link href={duplicateHref(job.JobId, bucket)} className={`${iconButton} text-slate-700`} aria-label={`Duplicate ${name}`} title="Duplicate: a new job with these settings">
+                        <DuplicateIcon className="h-4 w-4" />
                       </Link>
                     )}
                     {canTrigger && isCancellable(job.State) && (
-                      <button type="button" className={buttonClasses({ variant: "ghost", size: "sm", className: "text-red-800 hover:bg-red-50" })} aria-label={`Cancel ${name}`} onClick={() => props.onCancel(job)}>
-                        Cancel
+                      <button type="button" className={`${iconButton} text-red-700 hover:bg-red-50`} aria-label={`Cancel ${name}`} title="Cancel this job" onClick={() => props.onCancel(job)}>
+                        <BanIcon className="h-4 w-4" />
                       </button>
                     )}
                   </span>

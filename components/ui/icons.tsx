@@ -91,3 +91,9 @@ export const EyeIcon = (p: IconProps) => (
     <circle cx="12" cy="12" r="3" />
   </Svg>
 );
+export const DuplicateIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="8" y="8" width="13" height="13" rx="2" />
+    <path d="M4 16V5a1 1 0 0 1 1-1h11M14.5 11.5v6M11.5 14.5h6" />
+  </Svg>
+);

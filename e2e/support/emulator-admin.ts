@@ -1,0 +1,66 @@
+/**
+ * The CI emulator's admin API (`/__emulator/`, JSON, loopback only) for browser tests: reset the world, count CI
+ * calls, inject faults, force a job's state, read the trigger log. Plain fetch: independent of the page's context.
+ */
+import { E2E } from "./env";
+
+type Json = Record<string, unknown>;
+
+async function admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${E2E.emulatorUrl}/__emulator/${path}`, {
+    method,
+    headers: body !== undefined ? { "Content-Type": "application/json" } : undefined,
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`emulator ${method} ${path} → ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** Route keys the emulator counts and can fault, e.g. "GET /inventorytriggerjob" (the job list). */
+export type EmulatorRoute =
+  | "POST /inventorytriggerjob"
+  | "GET /inventorytriggerjob"
+  | "GET /inventorytriggerjob/:jobId"
+  | "PUT /inventorytriggerjob/:jobId?cancel"
+  | "GET /template"
+  | "GET /queue"
+  | "GET /workflow";
+
+export interface FaultConfig {
+  errorRate?: number;
+  slowDownRate?: number;
+  malformedRate?: number;
+  dropRate?: number;
+  latencyMs?: number;
+  durationMs?: number;
+  routes?: EmulatorRoute[];
+  dropAfterProcessing?: boolean;
+}
+
+export const emulatorAdmin = {
+  /** Fresh seed jobs, no faults, zeroed stats. */
+  reset: () => admin<Json>("POST", "reset"),
+  health: () => admin<Json>("GET", "health"),
+  /** Request counts per route key. */
+  stats: () => admin<Json>("GET", "stats"),
+  resetStats: () => admin<Json>("POST", "stats/reset"),
+  setFaults: (config: FaultConfig) => admin<Json>("POST", "faults", config),
+  clearFaults: () => admin<null>("DELETE", "faults"),
+  /** Pins a job's state from now on (Failed may carry a Code and Message). */
+  forceState: (jobId: string, State: string, extra: { Code?: string; Message?: string } = {}) =>
+    admin<Json>("POST", `jobs/${encodeURIComponent(jobId)}/state`, { State, ...extra }),
+  job: (jobId: string) => admin<Json>("GET", `jobs/${encodeURIComponent(jobId)}`),
+  triggers: () => admin<Json[]>("GET", "triggers"),
+};
+
+/** How many calls the emulator counted for a route key (0 when none). */
+export function countOf(stats: Json, route: EmulatorRoute): number {
+  const direct = stats[route];
+  if (typeof direct === "number") return direct;
+  // Tolerate a nested shape ({ routes: { key: n } } or { key: { count } }).
+  const nested = (stats.routes as Json | undefined)?.[route] ?? direct;
+  if (typeof nested === "number") return nested;
+  if (nested && typeof nested === "object" && typeof (nested as Json).count === "number") return (nested as Json).count as number;
+  return 0;
+}
