@@ -5,6 +5,8 @@
  * Issue targets for a 100-job page: ≤ 1 ms added at p50, ≤ 5 ms at p99.
  */
 import { mkdtempSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
+import { XMLValidator } from "fast-xml-parser";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -188,7 +190,11 @@ async function profileInProcess(): Promise<ProfileRow[]> {
     };
     const n = quick ? 100 : 400;
     await time(`sign one request`, n * 5, () => presignedHeaders());
+    const { readCiXml } = await import("./lib/xml-reader-prototype");
+    const same = isDeepStrictEqual(readCiXml(xml), parsed);
     await time(`parseXml of the 100-job answer (${(xml.length / 1024).toFixed(0)} kB XML)`, n, () => parseXml(xml));
+    await time(`  of which XMLValidator.validate (parseXml validates, then parses)`, n, () => XMLValidator.validate(xml));
+    await time(`  experiment: purpose-built reader, bench/lib/xml-reader-prototype.ts (${same ? "identical output" : "OUTPUT DIFFERS"})`, n, () => readCiXml(xml));
     await time("zod jobDetailSchema × 100", n, () => details.forEach((d) => jobDetailSchema.safeParse(d)));
     await time(`JSON.stringify of the page (${(routeBody.length / 1024).toFixed(0)} kB JSON)`, n, () => JSON.stringify(page));
     await time("raw signed GET to the emulator (node:http, no parse)", n, () => rawGet(agent, rawUrl, headers));
