@@ -61,8 +61,11 @@ fi
 
 if [ ! -f "$DATA/PG_VERSION" ]; then
   say "creating a cluster in $DATA"
-  "${RUN[@]}" "$BINDIR/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null 2>&1 ||
+  # C.UTF-8 where the system has it; otherwise no locale at all (a failed attempt leaves a directory to clear).
+  "${RUN[@]}" "$BINDIR/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null 2>&1 || {
+    rm -rf "$DATA"
     "${RUN[@]}" "$BINDIR/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --no-locale >&2
+  }
 fi
 
 if ! "${RUN[@]}" "$BINDIR/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
