@@ -80,8 +80,10 @@ export async function reviewXml(page: Page): Promise<string> {
 /** Selects the first real entry of a picker (after the empty choice) and returns its ID. */
 export async function pickFirst(page: Page, label: string): Promise<string> {
   const select = page.getByRole("combobox", { name: label, exact: true });
-  await expect(select.locator("option")).not.toHaveCount(2); // empty + "Type an ID…" only means the list has not loaded
-  const value = await select.locator("option").nth(1).getAttribute("value");
+  // Until the list has loaded there are only the empty choice and "Type an ID…".
+  const first = select.locator('option:not([value=""]):not([value="__manual__"])').first();
+  await expect(first).toBeAttached();
+  const value = await first.getAttribute("value");
   expect(value).toBeTruthy();
   await select.selectOption(value!);
   return value!;

@@ -6,15 +6,16 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from "react";
-import { FormProvider, useForm, useFormState } from "react-hook-form";
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
+import { FormProvider, useForm, useFormState, type Resolver } from "react-hook-form";
 import { toast } from "sonner";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { jobHref } from "@/components/jobs/job-links";
 import { emptyWizardValues, WIZARD_STEPS, type WizardStep, type WizardValues } from "@/lib/jobs/draft";
 import { requestFingerprint } from "@/lib/jobs/draft-request";
-import { fromJobDetail } from "@/lib/jobs/from-job-detail";
+import { fromJobDetail, type DuplicatedRequest } from "@/lib/jobs/from-job-detail";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { diffRequests } from "@/lib/jobs/request-diff";
 import { requestGuardrails } from "@/lib/jobs/request-guardrails";
@@ -27,12 +28,22 @@ import { newIdempotencyKey } from "./idempotency-key";
 import { StepIndicator } from "./step-indicator";
 import { BasicsStep, type BucketTarget } from "./steps/basics-step";
 import { InputStep } from "./steps/input-step";
-import { OperationStep } from "./steps/operation-step";
-import { OutputStep } from "./steps/output-step";
-import { ReviewStep, type SubmitProblem } from "./steps/review-step";
-import { lookupTag } from "./tag-registry";
+import type { SubmitProblem } from "./steps/review-step";
+import { loadRegistry, loadValidation, prefetchWizardCode } from "./lazy-modules";
 import { useWizardDraft } from "./use-wizard-draft";
-import { checkWizard, flattenErrors, issuesFromServer, stepOfPath, STEP_PATHS, wizardResolver, type Issue } from "./wizard-validation";
+import { flattenErrors, issuesFromServer, stepOfPath, STEP_PATHS, type Issue } from "./wizard-paths";
+
+// Steps 3–5 need the Tag registry and the XML codec: loaded with the step, not with the page.
+const stepLoading = () => <p role="status">Loading this step…</p>;
+const OperationStep = dynamic(() => import("./steps/operation-step").then((m) => m.OperationStep), { loading: stepLoading });
+const OutputStep = dynamic(() => import("./steps/output-step").then((m) => m.OutputStep), { loading: stepLoading });
+const ReviewStep = dynamic(() => import("./steps/review-step").then((m) => m.ReviewStep), { loading: stepLoading });
+
+/** The shared schema's resolver, fetched with the validation module the first time react-hook-form asks. */
+const lazyResolver: Resolver<WizardValues, unknown, TriggerRequest> = async (values, context, options) =>
+  (await loadValidation()).wizardResolver(values, context, options);
+
+const checkWizard = async (values: WizardValues) => (await loadValidation()).checkWizard(values);
 
 export interface TriggerWizardProps {
   buckets: readonly BucketTarget[];
@@ -49,14 +60,24 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
   const target = buckets.find((b) => b.bucket === urlBucket) ?? buckets[0];
   const form = useForm<WizardValues, unknown, TriggerRequest>({
     defaultValues: emptyWizardValues(target),
-    resolver: wizardResolver,
+    resolver: lazyResolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
     shouldFocusError: false, // the wizard moves focus itself, after switching to the step that has the error
   });
 
   const jobQuery = useQuery({ ...jobDetailOptions(from ?? "", urlBucket ?? null), enabled: !!from, refetchOnWindowFocus: false, staleTime: Infinity });
-  const source = useMemo(() => (jobQuery.data ? fromJobDetail(jobQuery.data.job, lookupTag) : null), [jobQuery.data]);
+  // Normalising the source job needs the Tag registry's field metadata, loaded on demand.
+  const [source, setSource] = useState<DuplicatedRequest | null>(null);
+  useEffect(() => {
+    const job = jobQuery.data?.job;
+    if (!job) return;
+    let live = true;
+    void loadRegistry().then(({ lookupTag }) => live && setSource(fromJobDetail(job, lookupTag)));
+    return () => {
+      live = false;
+    };
+  }, [jobQuery.data]);
   const draft = useWizardDraft({ form, from, target, source });
   const { step, setStep, idempotency, setIdempotency } = draft;
 
@@ -273,7 +294,7 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
 
   return (
     <FormProvider {...form}>
-      <div className="space-y-4">
+      <div className="space-y-4" onFocusCapture={prefetchWizardCode} onPointerDownCapture={prefetchWizardCode}>
         <StepIndicator current={step} skipped={skipped} errorSteps={errorSteps} onGo={goTo} />
         {draft.restoredAt && (
           <Notice tone="info" role="status">

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { browserDraftStorage, discardDraft, draftKey, emptyWizardValues, loadDraft, saveDraft, type Draft, type WizardStep, type WizardValues } from "@/lib/jobs/draft";
+import { browserDraftStorage, discardDraft, draftKey, emptyWizardValues, readDraftText, saveDraft, type Draft, type WizardStep, type WizardValues } from "@/lib/jobs/draft";
 import { requestToDraft } from "@/lib/jobs/draft-request";
 import type { DuplicatedRequest } from "@/lib/jobs/from-job-detail";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
@@ -52,18 +52,28 @@ export function useWizardDraft({
   // Start: draft, else the duplicated job (when it has loaded), else empty. Runs after mount: storage is browser-only.
   useEffect(() => {
     if (ready) return;
-    const draft = loadDraft(browserDraftStorage(), key);
-    if (draft) {
-      form.reset(draft.values);
-      setStep(draft.step as WizardStep);
-      setIdempotency(draft.idempotency);
-      setRestoredAt(draft.savedAt);
+    let live = true;
+    const storage = browserDraftStorage();
+    const start = (draft: Draft | null) => {
+      if (!live) return;
+      if (draft) {
+        form.reset(draft.values);
+        setStep(draft.step);
+        setIdempotency(draft.idempotency);
+        setRestoredAt(draft.savedAt);
+        setReady(true);
+        return;
+      }
+      if (from && !source) return; // wait for the source job
+      form.reset(initialValues());
       setReady(true);
-      return;
-    }
-    if (from && !source) return; // wait for the source job
-    form.reset(initialValues());
-    setReady(true);
+    };
+    // The validator (zod) is fetched only when there is a stored draft to check.
+    if (readDraftText(storage, key)) void import("@/lib/jobs/draft-schema").then(({ loadDraft }) => start(loadDraft(storage, key)));
+    else start(null);
+    return () => {
+      live = false;
+    };
   }, [ready, source, key]);
 
   // Save on every change (debounced) and whenever the step or key changes.

@@ -1,84 +1,23 @@
 /**
  * Validation of the wizard: the form values are turned into the minimal Request (draftToRequest) and checked with
  * the shared triggerRequestSchema through zodResolver, so the form accepts exactly what the server accepts. Issue
- * paths are Request paths; the few that do not name a form control are mapped onto one (e.g. `Input` → the chosen
- * input's text box), and every path is assigned to the step that shows it.
+ * paths come back as form paths (wizard-paths.ts). This module brings zod and every Tag: the wizard imports it
+ * lazily, when the first check is due.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { set, type FieldErrors, type Resolver } from "react-hook-form";
+import type { Resolver } from "react-hook-form";
 import { z } from "zod";
-import type { WizardStep, WizardValues } from "@/lib/jobs/draft";
+import type { WizardValues } from "@/lib/jobs/draft";
 import { draftToRequest } from "@/lib/jobs/draft-request";
 import { triggerRequestSchema, type TriggerRequest } from "@/lib/jobs/request-schema";
 import { lookupTag } from "./tag-registry";
-
-export interface Issue {
-  /** Form path (react-hook-form dot notation, list indexes as `.0`). */
-  path: string;
-  message: string;
-}
+import { dedupeIssues, flattenErrors, nestIssues, toFormPath, type Issue } from "./wizard-paths";
 
 /** Form values → Request → triggerRequestSchema. The schema's output is the Request to send. */
 export const wizardRequestSchema = z.preprocess((values) => draftToRequest(values as WizardValues, lookupTag), triggerRequestSchema);
 
 // z.preprocess accepts `unknown`; tell the resolver that its input is the form's values.
 const baseResolver = zodResolver(wizardRequestSchema as unknown as z.ZodType<TriggerRequest, WizardValues>);
-
-/** The form paths each step shows (a path belongs to a step when it is one of these or lies under one). */
-export const STEP_PATHS: readonly (readonly string[])[] = [
-  ["bucket", "Name", "Type"],
-  ["inputSource", "Input", "Operation.TimeInterval"],
-  ["paramMode", "Operation.WorkflowIds", "Operation.Tag", "Operation.JobParam", "Operation.QueueId"],
-  ["Operation.Output", "Operation.JobLevel", "Operation.UserData", "Operation.CallBack", "Operation.CallBackFormat", "Operation.CallBackType", "Operation.CallBackMqConfig"],
-  ["root"],
-];
-
-/** The step that shows a form path (Review, 4, for paths no step owns). */
-export function stepOfPath(path: string): WizardStep {
-  const i = STEP_PATHS.findIndex((paths) => paths.some((p) => path === p || path.startsWith(`${p}.`)));
-  return (i === -1 ? 4 : i) as WizardStep;
-}
-
-/** The root of react-hook-form errors that belong to no control; shown in the step's summary and on Review. */
-export const GENERAL_ERROR_PATH = "root.request";
-
-/** Request path (dots, `[i]` or `.i` for lists) → the form path of the control that shows it. */
-export function toFormPath(requestPath: string, values: Pick<WizardValues, "inputSource" | "Operation">): string {
-  const path = requestPath.replace(/\[(\d+)\]/g, ".$1").replace(/\.root$/, "");
-  switch (path) {
-    case "":
-    case "Operation":
-      return GENERAL_ERROR_PATH;
-    case "Input":
-      return `Input.${values.inputSource}`;
-    case "Operation.Output":
-      return values.Operation.Tag === "StreamExtract" ? "Operation.Output.StreamExtract" : "Operation.Output.Object";
-    case "Operation.CallBackMqConfig":
-      return "Operation.CallBackMqConfig.MqName";
-    case "Operation.TimeInterval":
-      return "Operation.TimeInterval.Start";
-    default:
-      return path;
-  }
-}
-
-/** Flattens react-hook-form's nested errors into `{ path, message }` leaves (parents before children). */
-export function flattenErrors(node: unknown, prefix = "", out: Issue[] = []): Issue[] {
-  if (!node || typeof node !== "object") return out;
-  const n = node as Record<string, unknown>;
-  if (typeof n.message === "string" && typeof n.type === "string") out.push({ path: prefix, message: n.message });
-  for (const [k, v] of Object.entries(n)) {
-    if (k === "message" || k === "type" || k === "ref" || k === "types") continue;
-    flattenErrors(v, prefix ? `${prefix}.${k}` : k, out);
-  }
-  return out;
-}
-
-/** One message per form path, first one wins (the schema reports the most basic problem first). */
-function dedupe(issues: Issue[]): Issue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => (seen.has(i.path) ? false : (seen.add(i.path), true)));
-}
 
 export type WizardCheck = { ok: true; request: TriggerRequest } | { ok: false; issues: Issue[] };
 
@@ -87,21 +26,7 @@ export async function checkWizard(values: WizardValues): Promise<WizardCheck> {
   const result = await baseResolver(values as never, undefined, { fields: {}, shouldUseNativeValidation: false, criteriaMode: "firstError" });
   const flat = flattenErrors(result.errors);
   if (flat.length === 0) return { ok: true, request: result.values as TriggerRequest };
-  return { ok: false, issues: dedupe(flat.map((i) => ({ path: toFormPath(i.path, values), message: i.message }))) };
-}
-
-/** Server `fields` (Request paths) → form issues. */
-export function issuesFromServer(fields: readonly { path: string; message: string }[], values: WizardValues): Issue[] {
-  return dedupe(fields.map((f) => ({ path: toFormPath(f.path.replace(/^request\./, ""), values), message: f.message })));
-}
-
-/** Nests issues as react-hook-form errors; parents first, so a group's own message and its children's coexist. */
-export function nestIssues(issues: readonly Issue[]): FieldErrors<WizardValues> {
-  const errors = {};
-  for (const i of [...issues].sort((a, b) => a.path.split(".").length - b.path.split(".").length)) {
-    set(errors, i.path, { type: "schema", message: i.message });
-  }
-  return errors;
+  return { ok: false, issues: dedupeIssues(flat.map((i) => ({ path: toFormPath(i.path, values), message: i.message }))) };
 }
 
 /** The form's resolver (used by handleSubmit on Review): the shared schema, with errors on the form's own paths. */

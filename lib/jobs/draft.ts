@@ -3,56 +3,57 @@
  * present), plus where they were and the Idempotency-Key of the Review they opened. Kept in sessionStorage so a
  * reload loses nothing, and validated on the way back in: storage is input like any other.
  */
-import { z } from "zod";
-import { TAG_NAMES } from "./tags/names";
+import type { TagName } from "./tags/names";
 
 export const INPUT_SOURCE_VALUES = ["Prefix", "Object", "UrlFile", "Manifest"] as const;
 export const WIZARD_STEPS = ["Basics", "Input", "Operation", "Output & delivery", "Review"] as const;
 export type WizardStep = 0 | 1 | 2 | 3 | 4;
 
-const str = z.string().max(4096);
-
 /** JobParam values are nested strings, string lists and groups (see lib/jobs/tags/types.ts FieldSpec). */
 export type ParamValue = string | ParamValue[] | { [key: string]: ParamValue | undefined };
-const paramValueSchema: z.ZodType<ParamValue> = z.lazy(() =>
-  z.union([str, z.array(paramValueSchema).max(100), z.record(z.string().max(64), paramValueSchema.optional())]),
-);
 
-export const wizardValuesSchema = z.object({
+/**
+ * Everything the wizard's form holds. Strings throughout, as CI's XML has them; the zod schema that checks a stored
+ * draft is in draft-schema.ts, so that this module (needed on first load) carries no zod.
+ */
+export interface WizardValues {
   /** Target bucket (sent as `?bucket=`), not part of CI's Request. */
-  bucket: z.string().max(200),
-  Name: z.string().max(1024),
-  Type: z.enum(["Workflow", "Job"]),
+  bucket: string;
+  Name: string;
+  Type: "Workflow" | "Job";
   /** Which of the four Input elements is sent; the other three keep what was typed but are not sent. */
-  inputSource: z.enum(INPUT_SOURCE_VALUES),
-  Input: z.object({ Prefix: str, Object: str, UrlFile: str, Manifest: str }),
+  inputSource: InputSourceValue;
+  Input: Record<InputSourceValue, string>;
   /** `template`: JobParam.TemplateId replaces the Tag's own parameters (ci-api.md §4.0 "TemplateId takes precedence"). */
-  paramMode: z.enum(["template", "inline"]),
-  Operation: z.object({
+  paramMode: "template" | "inline";
+  Operation: {
     /** `datetime-local` values in the browser's zone (`YYYY-MM-DDTHH:MM[:SS]`); converted to CI's format on send. */
-    TimeInterval: z.object({ Start: str, End: str }),
-    WorkflowIds: str,
-    Tag: z.union([z.enum(TAG_NAMES), z.literal("")]),
-    // Typed loosely on purpose: a recursive type here makes react-hook-form's path types explode; values are checked.
-    JobParam: z.record(z.string().max(64), paramValueSchema.optional()) as z.ZodType<Record<string, unknown>>,
-    QueueId: str,
-    UserData: str,
-    JobLevel: str,
-    CallBack: str,
-    CallBackFormat: str,
-    CallBackType: str,
-    CallBackMqConfig: z.object({ MqRegion: str, MqMode: str, MqName: str }),
-    Output: z.object({
-      Region: str,
-      Bucket: str,
-      Object: str,
-      AuObject: str,
-      SpriteObject: str,
-      StreamExtract: z.array(z.object({ Index: str, Object: str })).max(20),
-    }),
-  }),
-});
-export type WizardValues = z.infer<typeof wizardValuesSchema>;
+    TimeInterval: { Start: string; End: string };
+    WorkflowIds: string;
+    Tag: TagName | "";
+    /**
+     * ParamValue trees in practice. Typed loosely on purpose: a recursive type here makes react-hook-form's path
+     * types explode; the values are checked where they are read.
+     */
+    JobParam: Record<string, unknown>;
+    QueueId: string;
+    UserData: string;
+    JobLevel: string;
+    CallBack: string;
+    CallBackFormat: string;
+    CallBackType: string;
+    CallBackMqConfig: { MqRegion: string; MqMode: string; MqName: string };
+    Output: {
+      Region: string;
+      Bucket: string;
+      Object: string;
+      AuObject: string;
+      SpriteObject: string;
+      StreamExtract: { Index: string; Object: string }[];
+    };
+  };
+}
+export type InputSourceValue = (typeof INPUT_SOURCE_VALUES)[number];
 
 /** Empty values for a new job; the bucket's region fills Output.Region so the common case needs no typing. */
 export function emptyWizardValues(target?: { bucket: string; region: string }): WizardValues {
@@ -80,17 +81,16 @@ export function emptyWizardValues(target?: { bucket: string; region: string }): 
   };
 }
 
-export const draftSchema = z.object({
-  version: z.literal(1),
-  savedAt: z.string().max(64),
-  step: z.number().int().min(0).max(4),
-  values: wizardValuesSchema,
+export interface Draft {
+  version: 1;
+  savedAt: string;
+  step: WizardStep;
+  values: WizardValues;
   /** The key sent with POST /api/jobs, and a fingerprint of the request it was made for (a changed request gets a new key). */
-  idempotency: z.object({ key: z.string().min(8).max(128), fingerprint: z.string().max(100_000) }).optional(),
+  idempotency?: { key: string; fingerprint: string };
   /** The job this draft duplicates (`?from=`), if any. */
-  sourceJobId: z.string().max(64).optional(),
-});
-export type Draft = z.infer<typeof draftSchema>;
+  sourceJobId?: string;
+}
 
 export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
@@ -101,28 +101,13 @@ export function draftKey(sourceJobId?: string | null): string {
   return KEY_PREFIX + (sourceJobId ? `from:${sourceJobId}` : "new");
 }
 
-/** The stored draft, or null when there is none or it fails validation (a bad draft is removed, never half-used). */
-export function loadDraft(storage: DraftStorage | undefined, key: string): Draft | null {
-  if (!storage) return null;
-  let raw: string | null;
+/** The stored draft's raw text, or null (storage disabled or nothing stored). Validate it with draft-schema.ts. */
+export function readDraftText(storage: DraftStorage | undefined, key: string): string | null {
   try {
-    raw = storage.getItem(key);
+    return storage?.getItem(key) ?? null;
   } catch {
     return null; // storage disabled (private mode, policy): behave as if there were no draft
   }
-  if (!raw) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    parsed = undefined;
-  }
-  const result = draftSchema.safeParse(parsed);
-  if (!result.success) {
-    discardDraft(storage, key);
-    return null;
-  }
-  return result.data;
 }
 
 /** Saves the draft; returns false when storage refused it (full or disabled), which the caller may ignore. */

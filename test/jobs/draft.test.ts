@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { discardDraft, draftKey, emptyWizardValues, loadDraft, saveDraft, type DraftStorage } from "@/lib/jobs/draft";
+import { discardDraft, draftKey, emptyWizardValues, saveDraft, type DraftStorage } from "@/lib/jobs/draft";
+import { loadDraft } from "@/lib/jobs/draft-schema";
 
 /** An in-memory Storage with the same string-only contract as sessionStorage. */
 function memoryStorage(): DraftStorage & { data: Map<string, string> } {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyWizardValues, type WizardValues } from "@/lib/jobs/draft";
-import { checkWizard, flattenErrors, issuesFromServer, nestIssues, stepOfPath, toFormPath, wizardResolver } from "@/components/trigger/wizard-validation";
+import { flattenErrors, issuesFromServer, nestIssues, stepOfPath, toFormPath } from "@/components/trigger/wizard-paths";
+import { checkWizard, wizardResolver } from "@/components/trigger/wizard-validation";
 
 const target = { bucket: "examplebucket-1250000000", region: "ap-beijing" };
 

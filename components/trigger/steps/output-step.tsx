@@ -3,7 +3,7 @@ import { useRef } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import type { WizardValues } from "@/lib/jobs/draft";
 import { OUTPUT_FIELDS } from "@/lib/jobs/draft-request";
-import { TAGS_WITHOUT_OUTPUT } from "@/lib/jobs/tags";
+import { TAGS_WITHOUT_OUTPUT } from "@/lib/jobs/tags/names";
 import { Section, SelectInput, TextInput } from "../form-controls";
 import { tagModule } from "../tag-registry";
 import { InsertTargetProvider, useInsertTarget, VariableChips } from "../variable-chips";
