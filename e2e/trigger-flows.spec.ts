@@ -11,6 +11,7 @@ import {
   triggerFor,
   uniqueName,
 } from "./trigger-helpers";
+import { E2E } from "./support/env";
 
 /** A Transcode-with-template job, up to Review. */
 async function transcodeToReview(page: Page, name: string, object = "out/${InventoryTriggerJobId}.mp4") {
@@ -84,6 +85,47 @@ test.describe("trigger wizard: duplicate, submit safety, errors, drafts, accessi
     await expect(page.getByRole("textbox", { name: "Workflow ID" })).toHaveValue("w0000000000000000000000000000dead");
     await page.getByRole("button", { name: /Basics/ }).click();
     await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue(name);
+  });
+
+  test("a 400 naming fields marks them on the form and jumps to the first one's step", async ({ page }) => {
+    await transcodeToReview(page, uniqueName("e2e-fields"));
+    // The server checks with the same schema, so the browser never sends a request it refuses; stand in for a
+    // server-only rule (e.g. an output-bucket allowlist) with a canned answer.
+    await page.route("**/api/jobs?*", (route) =>
+      route.request().method() === "POST"
+        ? route.fulfill({
+            status: 400,
+            contentType: "application/json",
+            body: JSON.stringify({
+              error: {
+                code: "OutputBucketNotAllowed",
+                message: "Operation.Output.Bucket: not an allowed output bucket",
+                fields: [{ path: "Operation.Output.Bucket", message: "Allowed: archive-1250000000" }],
+              },
+            }),
+          })
+        : route.continue(),
+    );
+    await page.getByRole("button", { name: "Submit job" }).click();
+    await expectStep(page, 4, "Output & delivery");
+    const bucket = page.getByRole("textbox", { name: "Bucket", exact: true });
+    await expect(bucket).toBeFocused();
+    await expect(bucket).toHaveAttribute("aria-invalid", "true");
+    await expect(bucket).toHaveAccessibleDescription(/Allowed: archive-1250000000/);
+    await bucket.fill("archive-1250000000");
+    await expect(bucket).not.toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("a viewer can fill the form but not submit", async ({ browser }) => {
+    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-email": E2E.viewer.email, "x-forwarded-groups": E2E.viewer.groups } });
+    const page = await context.newPage();
+    await openWizard(page);
+    await basicsAndInput(page, { name: uniqueName("e2e-viewer"), type: "Workflow", input: { kind: "Prefix", value: "in/" } });
+    await pickFirst(page, "Workflow");
+    await next(page, 5, "Review");
+    await expect(page.getByText("Your account may view jobs but not trigger them")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Submit job" })).toBeDisabled();
+    await context.close();
   });
 
   test("guardrails need an explicit acknowledgement", async ({ page }) => {
