@@ -24,6 +24,9 @@ export async function SiteHeader() {
           <Link href="/jobs/new" className="text-slate-700 hover:text-slate-950 hover:underline">
             New batch job
           </Link>
+          <Link href="/audit" className="text-slate-700 hover:text-slate-950 hover:underline">
+            Audit log
+          </Link>
         </nav>
         <p className="ml-auto text-xs text-slate-600">
           {config.buckets.map((b) => `${b.bucket} · ${b.region}`).join(", ")}

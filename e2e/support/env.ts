@@ -1,4 +1,11 @@
 /** One place for the ports, credentials and identities the browser tests use. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// A fresh embedded database per run (set once in the config process; workers inherit it), so runs never share
+// audit rows or fight over one data folder.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "ci-console-e2e-"));
 const appPort = Number(process.env.E2E_APP_PORT ?? 3310);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 9310);
 const secretId = "e2e-secret-id";
@@ -30,5 +37,6 @@ export const E2E = {
     AUTH_MODE: "header",
     AUTH_OPERATOR_GROUPS: "media-ops",
     CI_TIMEOUT_MS: "5000",
+    DATA_DIR: process.env.E2E_DATA_DIR,
   },
 } as const;
