@@ -3,35 +3,28 @@
  * The trigger wizard: five steps over one react-hook-form. Next checks only the current step's fields (the shared
  * schema's issues, filtered by step); Back keeps everything; Review shows the exact request and sends it once.
  */
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { FormProvider, useForm, useFormState, type Resolver } from "react-hook-form";
 import { toast } from "sonner";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { jobHref } from "@/components/jobs/job-links";
 import { emptyWizardValues, WIZARD_STEPS, type WizardStep, type WizardValues } from "@/lib/jobs/draft";
 import { requestFingerprint } from "@/lib/jobs/draft-request";
-import { fromJobDetail, type DuplicatedRequest } from "@/lib/jobs/from-job-detail";
-import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { diffRequests } from "@/lib/jobs/request-diff";
 import { requestGuardrails } from "@/lib/jobs/request-guardrails";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
-import { rememberTriggeredJob } from "@/lib/jobs/watch-list";
-import { ApiError, apiFetch } from "@/lib/query/api-fetch";
-import { jobDetailOptions, jobKeys } from "@/lib/query/jobs";
-import { fieldId } from "./form-controls";
 import { newIdempotencyKey } from "./idempotency-key";
+import { loadValidation, prefetchWizardCode } from "./lazy-modules";
+import { StepErrorSummary, STEP_ERRORS_ID } from "./step-error-summary";
 import { StepIndicator } from "./step-indicator";
 import { BasicsStep, type BucketTarget } from "./steps/basics-step";
 import { InputStep } from "./steps/input-step";
-import type { SubmitProblem } from "./steps/review-step";
-import { loadRegistry, loadValidation, prefetchWizardCode } from "./lazy-modules";
+import { useSourceJob } from "./use-source-job";
+import { useSubmitTrigger } from "./use-submit-trigger";
 import { useWizardDraft } from "./use-wizard-draft";
-import { flattenErrors, issuesFromServer, stepOfPath, STEP_PATHS, type Issue } from "./wizard-paths";
+import { flattenErrors, stepOfPath, STEP_PATHS, type Issue } from "./wizard-paths";
 
 // Steps 3–5 need the Tag registry and the XML codec: loaded with the step, not with the page.
 const stepLoading = () => <p role="status">Loading this step…</p>;
@@ -55,8 +48,6 @@ export interface TriggerWizardProps {
 }
 
 export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: TriggerWizardProps) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const target = buckets.find((b) => b.bucket === urlBucket) ?? buckets[0];
   const form = useForm<WizardValues, unknown, TriggerRequest>({
     defaultValues: emptyWizardValues(target),
@@ -66,26 +57,12 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
     shouldFocusError: false, // the wizard moves focus itself, after switching to the step that has the error
   });
 
-  const jobQuery = useQuery({ ...jobDetailOptions(from ?? "", urlBucket ?? null), enabled: !!from, refetchOnWindowFocus: false, staleTime: Infinity });
-  // Normalising the source job needs the Tag registry's field metadata, loaded on demand.
-  const [source, setSource] = useState<DuplicatedRequest | null>(null);
-  useEffect(() => {
-    const job = jobQuery.data?.job;
-    if (!job) return;
-    let live = true;
-    void loadRegistry().then(({ lookupTag }) => live && setSource(fromJobDetail(job, lookupTag)));
-    return () => {
-      live = false;
-    };
-  }, [jobQuery.data]);
+  const { source, error: sourceError } = useSourceJob(from, urlBucket ?? null);
   const draft = useWizardDraft({ form, from, target, source });
   const { step, setStep, idempotency, setIdempotency } = draft;
 
   const [review, setReview] = useState<TriggerRequest | null>(null);
   const [acknowledged, setAcknowledged] = useState(false);
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [pending, setPending] = useState(false);
-  const submitting = useRef(false);
   const attempted = useRef(new Set<WizardStep>());
   const [focusTick, setFocusTick] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -195,59 +172,32 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
   useEffect(() => {
     if (!focusTick) return;
     const raf = requestAnimationFrame(() => {
-      const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? document.getElementById("wizard-step-errors");
+      const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? document.getElementById(STEP_ERRORS_ID);
       el?.focus();
       el?.scrollIntoView?.({ block: "center" });
     });
     return () => cancelAnimationFrame(raf);
   }, [focusTick]);
 
+  const submitter = useSubmitTrigger({ defaultBucket: buckets[0]?.bucket, onCreated: draft.finish, onFieldIssues: showIssues });
+  const { pending, problem, setProblem } = submitter;
   const guardrails = review ? requestGuardrails(review, bucket) : [];
   const changes = source && review ? diffRequests(source.request, review) : null;
   const canSubmit = canTrigger && !!review && !pending && (guardrails.length === 0 || acknowledged);
 
   async function submit() {
-    if (submitting.current || !canSubmit || !idempotency) return; // a second click while the first is in flight does nothing
-    submitting.current = true;
-    setPending(true);
-    setProblem(null);
-    let leaving = false;
+    if (!canSubmit || !idempotency) return;
     const values = form.getValues();
-    try {
+    await submitter.guard(async () => {
+      let created = false;
       await form.handleSubmit(
         async (request) => {
-          try {
-            const res = await apiFetch<{ job: JobDetail; requestId: string }>(`/api/jobs?bucket=${encodeURIComponent(values.bucket)}`, {
-              method: "POST",
-              json: request,
-              headers: { "Idempotency-Key": idempotency.key },
-            });
-            leaving = true;
-            draft.finish();
-            rememberTriggeredJob(res.job.JobId);
-            void queryClient.invalidateQueries({ queryKey: jobKeys.all });
-            toast.success(`Job ${request.Name} created`, { description: res.job.JobId });
-            router.push(jobHref(res.job.JobId, values.bucket !== buckets[0]?.bucket ? values.bucket : null));
-          } catch (e) {
-            let error = e instanceof ApiError ? e : new ApiError(0, { code: "ClientError", message: e instanceof Error ? e.message : String(e) });
-            // The request left the browser and no answer came back: it may have created the job.
-            if (error.code === "NetworkError") error = new ApiError(0, { code: error.code, message: error.message, outcomeUnknown: true });
-            if (error.fields?.length && !error.outcomeUnknown) {
-              toast.error("Some values were refused: they are marked on the form.");
-              showIssues(issuesFromServer(error.fields, values));
-            } else {
-              setProblem({ error, name: request.Name });
-            }
-          }
+          created = await submitter.send(request, values, idempotency.key);
         },
         (errs) => showIssues(flattenErrors(errs)),
       )();
-    } finally {
-      if (!leaving) {
-        submitting.current = false;
-        setPending(false);
-      }
-    }
+      return created;
+    });
   }
 
   function discard() {
@@ -261,12 +211,6 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
     headingRef.current?.focus();
   }
 
-  /** Error summary links: focus the control (or its step's heading when the message belongs to no control). */
-  function focusField(e: MouseEvent, path: string) {
-    e.preventDefault();
-    (document.getElementById(fieldId(path)) ?? headingRef.current)?.focus();
-  }
-
   function onFormSubmit(e: FormEvent) {
     e.preventDefault();
     if (step < 4) void next();
@@ -274,8 +218,8 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
   }
 
   if (from && !draft.ready) {
-    if (jobQuery.isError) {
-      const err = jobQuery.error as ApiError;
+    if (sourceError) {
+      const err = sourceError;
       return (
         <Notice tone="error" role="alert" title={`Could not load job ${from} to duplicate it`}>
           <p>
@@ -314,22 +258,7 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
           <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
             Step {step + 1} of {WIZARD_STEPS.length}: {WIZARD_STEPS[step]}
           </h2>
-          {stepIssues.length > 0 && (
-            <div id="wizard-step-errors" tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950">
-              <p className="font-semibold">
-                {stepIssues.length === 1 ? "1 problem" : `${stepIssues.length} problems`} on this step:
-              </p>
-              <ul className="mt-1 list-disc pl-5">
-                {stepIssues.map((i) => (
-                  <li key={i.path}>
-                    <a href={`#${fieldId(i.path)}`} className="underline" onClick={(e) => focusField(e, i.path)}>
-                      {i.message}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <StepErrorSummary issues={stepIssues} fallbackFocus={headingRef} />
           {step === 0 && <BasicsStep buckets={buckets} />}
           {step === 1 && <InputStep />}
           {step === 2 && <OperationStep />}
