@@ -1,8 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
+import { advanceUntilResponse } from "./support/clock";
 import { getJob, listJobs, triggerJob, uniqueName } from "./support/jobs-api";
-import { jobsScreen } from "./support/jobs-page";
+import { jobsScreen, waitForHydration } from "./support/jobs-page";
 
 test.beforeEach(async () => {
   await emulatorAdmin.reset();
@@ -77,13 +78,14 @@ test("the detail page polls while the job is active and stops once it finished",
   watching = active.JobId;
   await page.goto(`/jobs/${active.JobId}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await waitForHydration(page);
+  await page.waitForLoadState("networkidle");
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
-  for (let i = 0; i < 2; i++) {
-    // One poll interval (3 s), then wait for the poll it caused to be answered.
-    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/jobs/${active.JobId}`);
-    await page.clock.runFor(3_500);
-    await answered;
-  }
+  const isDetail = (url: string) => new URL(url).pathname === `/api/jobs/${active.JobId}`;
+  await advanceUntilResponse(page, (r) => isDetail(r.url()));
+  const gap = await advanceUntilResponse(page, (r) => isDetail(r.url()));
+  expect(gap).toBeGreaterThanOrEqual(2_500); // about every 3 s
+  expect(gap).toBeLessThanOrEqual(4_000);
   expect(calls).toBeGreaterThanOrEqual(2);
 
   watching = finished.JobId;
@@ -92,6 +94,7 @@ test("the detail page polls while the job is active and stops once it finished",
   await page.goto(`/jobs/${finished.JobId}`);
   await expect(page.getByTestId("detail-state")).toHaveAttribute("data-state", "Success");
   // (A refetch on mount is allowed when the server's copy is already stale; count what follows.)
+  await waitForHydration(page);
   await page.waitForLoadState("networkidle");
   calls = 0;
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);

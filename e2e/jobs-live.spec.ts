@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
 import { triggerJob, uniqueName } from "./support/jobs-api";
+import { advanceUntilResponse } from "./support/clock";
 import { jobsScreen } from "./support/jobs-page";
 
 test.beforeEach(async () => {
@@ -67,6 +68,7 @@ test("polling stops while the tab is hidden, resumes at once when visible, and c
   const s = jobsScreen(page);
   await page.goto("/jobs");
   await s.ready();
+  await s.hydrated();
 
   const setVisibility = (hidden: boolean) =>
     page.evaluate((h) => {
@@ -76,19 +78,14 @@ test("polling stops while the tab is hidden, resumes at once when visible, and c
     }, hidden);
 
   const isList = (url: string) => new URL(url).pathname === "/api/jobs";
-  /** Advances the page's clock by one poll interval and waits for the poll it causes to be answered. */
-  const onePoll = async () => {
-    const answered = page.waitForResponse((r) => isList(r.url()));
-    await page.clock.runFor(4_500);
-    await answered;
-  };
+  const nextPoll = () => advanceUntilResponse(page, (r) => isList(r.url()));
 
   // Visible: the seed list has active jobs, so it polls about every 4 s.
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
-  const before = listCalls;
-  await onePoll();
-  await onePoll();
-  expect(listCalls - before).toBeGreaterThanOrEqual(2);
+  await nextPoll();
+  const gap = await nextPoll();
+  expect(gap).toBeGreaterThanOrEqual(3_500);
+  expect(gap).toBeLessThanOrEqual(5_000);
 
   await setVisibility(true);
   await expect.poll(async () => page.evaluate(() => document.visibilityState)).toBe("hidden");
@@ -101,9 +98,9 @@ test("polling stops while the tab is hidden, resumes at once when visible, and c
   await setVisibility(false);
   await visibleRequest; // at once, without advancing the clock to the next interval
   expect(listCalls).toBe(hiddenAt + 1);
-  await onePoll();
-  await onePoll();
-  expect(listCalls).toBeGreaterThanOrEqual(hiddenAt + 3);
+  const resumedGap = await nextPoll();
+  expect(resumedGap).toBeLessThanOrEqual(5_000);
+  expect(listCalls).toBe(hiddenAt + 2);
 
   // Paused by the person: no polls at all, and the choice survives a reload.
   await page.getByRole("button", { name: "Pause live updates" }).click();

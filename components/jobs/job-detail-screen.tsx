@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -12,7 +13,6 @@ import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { setWatched } from "@/lib/jobs/watch-list";
 import { ApiError } from "@/lib/query/api-fetch";
 import { fetchJob, jobKeys, meQueryOptions } from "@/lib/query/jobs";
-import { CancelJobsDialog } from "./cancel-jobs-dialog";
 import { useFinishedNotifications } from "./job-notifications";
 import { duplicateHref } from "./job-links";
 import { JobStateBadge } from "./job-state-badge";
@@ -21,6 +21,9 @@ import { PollErrorBanner, type ShownError } from "./poll-error-banner";
 import { useJobChanges } from "./use-job-changes";
 import { useWatchList } from "./use-watch-list";
 import { XmlValue, XmlValueList } from "./xml-value-list";
+
+// Loaded on first use: the dialog's library is the heaviest thing on the page.
+const CancelJobsDialog = dynamic(() => import("./cancel-jobs-dialog").then((m) => m.CancelJobsDialog), { ssr: false });
 
 const POLL_MS = 3_000;
 const MAX_BACKOFF_MS = 30_000;
@@ -245,7 +248,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
             <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{data.rawXml || "(not available)"}</pre>
           </details>
 
-          <CancelJobsDialog jobs={[job]} bucket={bucket} open={cancelOpen} onOpenChange={setCancelOpen} />
+          {cancelOpen && <CancelJobsDialog jobs={jobs ?? []} bucket={bucket} open onOpenChange={setCancelOpen} />}
         </>
       )}
     </div>

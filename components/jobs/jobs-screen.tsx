@@ -1,5 +1,6 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -15,11 +16,11 @@ import {
   previousPagePatch,
   toJobsView,
   viewFileNameParts,
+  withKnownBucket,
   type FilterKey,
 } from "@/lib/jobs/url-state";
 import { ApiError } from "@/lib/query/api-fetch";
 import { fetchJobsPage, jobKeys, listKeyOf, meQueryOptions } from "@/lib/query/jobs";
-import { CancelJobsDialog } from "./cancel-jobs-dialog";
 import { ExportCsvButton } from "./export-csv-button";
 import { NotifyButton, useFinishedNotifications } from "./job-notifications";
 import { JobsEmptyState } from "./jobs-empty-state";
@@ -32,6 +33,9 @@ import { finishedTransitions, useJobChanges } from "./use-job-changes";
 import { useFinishedTitle } from "./use-finished-title";
 import { useLiveSettings } from "./use-live-settings";
 import { useWatchList } from "./use-watch-list";
+
+// The dialog (Radix: focus trap, scroll lock) is loaded the first time someone cancels, not with the table.
+const CancelJobsDialog = dynamic(() => import("./cancel-jobs-dialog").then((m) => m.CancelJobsDialog), { ssr: false });
 
 const REMOVE_PATCH: Record<FilterKey, FilterPatch> = {
   type: { type: null },
@@ -59,11 +63,11 @@ export function JobsScreen({
   defaultBuckets: readonly { bucket: string; region: string }[];
 }) {
   const [search, setSearch] = useQueryStates(jobsSearchParams, { history: "push" });
-  const view = useMemo(() => toJobsView(search), [search]);
-  const viewKey = JSON.stringify(listKeyOf(view));
   const me = useQuery(meQueryOptions).data;
   const canTrigger = me?.canTrigger ?? false;
   const buckets = me?.buckets ?? defaultBuckets;
+  const view = useMemo(() => withKnownBucket(toJobsView(search), buckets), [search, buckets]);
+  const viewKey = JSON.stringify(listKeyOf(view));
   const [live, setLive] = useLiveSettings();
   // Consecutive failed polls: drives the back-off. A ref, because refetchInterval reads it right after each fetch.
   const failures = useRef(0);
@@ -217,13 +221,15 @@ export function JobsScreen({
         onNext={() => data?.nextToken && void setSearch(nextPagePatch(view, data.nextToken, data.queriedAt ?? null))}
       />
 
-      <CancelJobsDialog
-        jobs={cancelTarget ?? []}
-        bucket={view.bucket}
-        open={cancelTarget !== null}
-        onOpenChange={(open) => !open && setCancelTarget(null)}
-        onFinished={() => setSelected(new Set())}
-      />
+      {cancelTarget && (
+        <CancelJobsDialog
+          jobs={cancelTarget}
+          bucket={view.bucket}
+          open
+          onOpenChange={(open) => !open && setCancelTarget(null)}
+          onFinished={() => setSelected(new Set())}
+        />
+      )}
     </div>
   );
 }

@@ -27,15 +27,9 @@ export function LiveControls({
   onRefresh: () => void;
 }) {
   const now = useNow(serverNow);
+  // The controls come first and the changing status text last, so that polling never moves a button under the pointer.
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-700">
-      <p className="inline-flex items-center gap-2" data-testid="live-status">
-        <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${settings.paused ? "bg-slate-400" : "bg-green-600 motion-safe:animate-pulse"}`} />
-        <span>{settings.paused ? "Live updates paused" : delay ? `Live, every ${Math.round(delay / 1000)} s` : "Live"}</span>
-        <span className="text-slate-500">·</span>
-        <span>{updatedAt > 0 ? `Updated ${formatRelative(updatedAt, now)}` : "Not loaded yet"}</span>
-        {fetching && <span className="text-slate-600">(refreshing…)</span>}
-      </p>
       <div className="flex flex-wrap items-center gap-2">
         <Button size="sm" variant="secondary" onClick={() => onChange({ paused: !settings.paused })} aria-pressed={settings.paused}>
           {settings.paused ? "Resume live updates" : "Pause live updates"}
@@ -53,9 +47,15 @@ export function LiveControls({
           </select>
         </label>
         <Button size="sm" variant="ghost" onClick={onRefresh} disabled={fetching}>
-          <RefreshIcon className="h-4 w-4" /> Refresh now
+          <RefreshIcon className={`h-4 w-4 ${fetching ? "motion-safe:animate-spin" : ""}`} /> Refresh now
         </Button>
       </div>
+      <p className="inline-flex flex-wrap items-center gap-x-2" data-testid="live-status">
+        <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${settings.paused ? "bg-slate-400" : "bg-green-600 motion-safe:animate-pulse"}`} />
+        <span>{settings.paused ? "Live updates paused" : delay ? `Live, every ${Math.round(delay / 1000)} s` : "Live"}</span>
+        <span className="text-slate-500" aria-hidden="true">·</span>
+        <span>{updatedAt > 0 ? `Updated ${formatRelative(updatedAt, now)}` : "Not loaded yet"}</span>
+      </p>
     </div>
   );
 }

@@ -14,6 +14,8 @@ export function jobsScreen(page: Page) {
       await expect(page.getByRole("table")).toBeVisible();
       await expect(page.getByRole("table")).not.toHaveAttribute("aria-busy", "true");
     },
+    /** Waits for React to have hydrated: times then read in the browser's zone instead of CI's raw text. */
+    hydrated: () => waitForHydration(page),
     type: page.getByLabel("Type", { exact: true }),
     created: page.getByLabel("Created", { exact: true }),
     name: page.getByRole("searchbox", { name: "Name" }),
@@ -34,4 +36,14 @@ export function jobsScreen(page: Page) {
 export async function expectRows(page: Page, ids: string[]): Promise<void> {
   const s = jobsScreen(page);
   await expect.poll(async () => (await s.ready(), await s.rowIds()), { timeout: 20_000 }).toEqual(ids);
+}
+
+/** Server HTML shows CI's raw times (e.g. 2026-12-02T17:45:15+0800); once hydrated they are formatted locally. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => {
+      const t = document.querySelector("main time");
+      return !!t && !/T\d{2}:\d{2}:\d{2}[+-]\d{4}/.test((t.getAttribute("title") ?? "") + (t.textContent ?? ""));
+    }))
+    .toBe(true);
 }

@@ -280,3 +280,12 @@ export function viewFileNameParts(view: JobsView): string[] {
   if (page > 1) parts.push(`page-${page}`);
   return parts;
 }
+
+/**
+ * A bucket this dashboard does not serve (an old link, a typo) reads as the default bucket rather than an error
+ * on every poll. Server and browser apply it with the same list (the configured buckets), so they agree.
+ */
+export function withKnownBucket(view: JobsView, buckets: readonly { bucket: string }[]): JobsView {
+  if (!view.bucket || buckets.some((b) => b.bucket === view.bucket)) return view;
+  return { ...view, bucket: null };
+}

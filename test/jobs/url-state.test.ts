@@ -13,6 +13,7 @@ import {
   toApiSearch,
   toJobsView,
   viewFileNameParts,
+  withKnownBucket,
   type JobsView,
 } from "@/lib/jobs/url-state";
 
@@ -157,6 +158,15 @@ describe("paging with a cursor back-stack", () => {
   it("ignores a back stack on the first page", () => {
     expect(viewOf("back=a,b").back).toEqual([]);
     expect(previousPagePatch(viewOf(""))).toEqual({ cursor: null, back: null, at: null });
+  });
+});
+
+describe("buckets", () => {
+  it("treats a bucket this dashboard does not serve as the default bucket", () => {
+    const buckets = [{ bucket: "examplebucket-1250000000" }, { bucket: "archive-1250000000" }];
+    expect(withKnownBucket(viewOf("bucket=archive-1250000000"), buckets).bucket).toBe("archive-1250000000");
+    expect(withKnownBucket(viewOf("bucket=other-1250000000&type=Job"), buckets)).toMatchObject({ bucket: null, type: "Job" });
+    expect(withKnownBucket(viewOf(""), buckets).bucket).toBeNull();
   });
 });
 

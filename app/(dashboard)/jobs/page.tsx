@@ -5,7 +5,7 @@ import { JobsScreen } from "@/components/jobs/jobs-screen";
 import type { ShownError } from "@/components/jobs/poll-error-banner";
 import { toShownError } from "./shown-error";
 import { listQuerySchema } from "@/lib/jobs/list-query-schema";
-import { loadJobsSearchParams, toApiListParams, toJobsView } from "@/lib/jobs/url-state";
+import { loadJobsSearchParams, toApiListParams, toJobsView, withKnownBucket } from "@/lib/jobs/url-state";
 import { jobKeys, meKey, type JobsPage, type Me } from "@/lib/query/jobs";
 import { getQueryClient } from "@/lib/query/query-client";
 import { getConfig } from "@/lib/server/config";
@@ -23,9 +23,9 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const identity = await getIdentity();
   if (!identity) return <NotSignedIn />;
   const config = getConfig();
-  const view = toJobsView(await loadJobsSearchParams(searchParams));
-  const queryClient = getQueryClient();
   const buckets = config.buckets.map(({ bucket, region }) => ({ bucket, region }));
+  const view = withKnownBucket(toJobsView(await loadJobsSearchParams(searchParams)), buckets);
+  const queryClient = getQueryClient();
 
   queryClient.setQueryData<Me>(meKey, {
     user: { id: identity.id, name: identity.name, groups: identity.groups },
