@@ -29,6 +29,8 @@ interface Outcome {
   scenario: Scenario;
   polls: number;
   errors: number;
+  /** Failed polls by status and error code. */
+  failures: Record<string, number>;
   latencies: number[];
   callsPerWindow: number[];
   totalCalls: number;
@@ -42,15 +44,21 @@ function defaultViewQuery(): string {
   return toApiSearch(toApiListParams(view));
 }
 
-function poll(agent: http.Agent, url: URL): Promise<{ ok: boolean; ms: number }> {
+function poll(agent: http.Agent, url: URL): Promise<{ ok: boolean; ms: number; outcome: string }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: { ...BENCH.identity }, agent }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ ok: res.statusCode === 200, ms: performance.now() - t0 }));
-      res.on("error", () => resolve({ ok: false, ms: performance.now() - t0 }));
+      let body = "";
+      res.on("data", (c: Buffer) => {
+        if (res.statusCode !== 200 && body.length < 2_000) body += c.toString();
+      });
+      res.on("end", () => {
+        const code = res.statusCode === 200 ? "200" : `${res.statusCode} ${/"code":"([^"]+)"/.exec(body)?.[1] ?? ""}`.trim();
+        resolve({ ok: res.statusCode === 200, ms: performance.now() - t0, outcome: code });
+      });
+      res.on("error", (e: NodeJS.ErrnoException) => resolve({ ok: false, ms: performance.now() - t0, outcome: e.code ?? "aborted" }));
     });
-    req.on("error", () => resolve({ ok: false, ms: performance.now() - t0 }));
+    req.on("error", (e: NodeJS.ErrnoException) => resolve({ ok: false, ms: performance.now() - t0, outcome: e.code ?? "network error" }));
     req.end();
   });
 }
@@ -69,6 +77,7 @@ async function run(scenario: Scenario, emulator: Awaited<ReturnType<typeof start
     const latencies: number[] = [];
     let polls = 0;
     let errors = 0;
+    const failures: Record<string, number> = {};
     const start = performance.now();
     const end = start + scenario.durationMs;
     const pending: Promise<void>[] = [];
@@ -84,7 +93,10 @@ async function run(scenario: Scenario, emulator: Awaited<ReturnType<typeof start
             const r = await poll(agent, url);
             polls++;
             if (r.ok) latencies.push(r.ms);
-            else errors++;
+            else {
+              errors++;
+              failures[r.outcome] = (failures[r.outcome] ?? 0) + 1;
+            }
           }
         })(),
       );
@@ -101,7 +113,7 @@ async function run(scenario: Scenario, emulator: Awaited<ReturnType<typeof start
     }
     await Promise.all(pending);
     const totalCalls = await listCalls();
-    return { scenario, polls, errors, latencies, callsPerWindow, totalCalls, rssIdle, rssPeak: rss.stop() };
+    return { scenario, polls, errors, failures, latencies, callsPerWindow, totalCalls, rssIdle, rssPeak: rss.stop() };
   } finally {
     agent.destroy();
     await app.stop();
@@ -131,7 +143,7 @@ async function main(): Promise<void> {
     return [
       o.scenario.label,
       `${o.polls} (${fmt(o.polls / windows, 0)}/window)`,
-      o.errors,
+      o.errors === 0 ? "0" : `${o.errors} (${Object.entries(o.failures).map(([k, n]) => `${n}× ${k}`).join(", ")})`,
       `${median(o.callsPerWindow)} [${Math.min(...o.callsPerWindow)}–${Math.max(...o.callsPerWindow)}]`,
       o.totalCalls,
       `${fmt(o.polls / Math.max(1, o.totalCalls), 1)}×`,

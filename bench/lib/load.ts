@@ -7,6 +7,8 @@ import http from "node:http";
 export interface LoadSpec {
   url: string;
   headers?: Record<string, string>;
+  /** Per-worker URL and headers instead (e.g. a distinct query per worker, so that nothing is coalesced). */
+  target?: (worker: number) => { url: string; headers?: Record<string, string> };
   concurrency: number;
   /** Requests measured (after warm-up), spread over the workers. */
   requests: number;
@@ -14,6 +16,8 @@ export interface LoadSpec {
   warmup?: number;
   /** Hard stop, whatever is left. */
   maxMs?: number;
+  /** Called between the warm-up and the measured requests (e.g. to reset server-side counters). */
+  afterWarmup?: () => Promise<void>;
 }
 
 export interface LoadResult {
@@ -40,9 +44,11 @@ function once(agent: http.Agent, url: URL, headers: Record<string, string>): Pro
 }
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  const url = new URL(spec.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
-  const headers = spec.headers ?? {};
+  const targets = Array.from({ length: spec.concurrency }, (_, w) => {
+    const t = spec.target?.(w) ?? { url: spec.url, headers: spec.headers };
+    return { url: new URL(t.url), headers: t.headers ?? {} };
+  });
   const statuses: Record<string, number> = {};
   const latenciesMs: number[] = [];
   let errors = 0;
@@ -50,7 +56,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
 
   async function phase(total: number, record: boolean, deadline: number) {
     let issued = 0;
-    const worker = async () => {
+    const worker = async (w: number) => {
+      const { url, headers } = targets[w]!;
       while (issued < total && performance.now() < deadline) {
         issued++;
         try {
@@ -65,12 +72,13 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         }
       }
     };
-    await Promise.all(Array.from({ length: spec.concurrency }, worker));
+    await Promise.all(Array.from({ length: spec.concurrency }, (_, w) => worker(w)));
   }
 
   const start = performance.now();
   const deadline = start + (spec.maxMs ?? 120_000);
   await phase(spec.warmup ?? Math.min(200, spec.requests), false, deadline);
+  await spec.afterWarmup?.();
   const t0 = performance.now();
   await phase(spec.requests, true, deadline);
   const elapsedMs = performance.now() - t0;
