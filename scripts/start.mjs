@@ -48,5 +48,20 @@ if (!env.CI_SECRET_ID) {
 }
 
 const port = env.PORT ?? "3000";
-console.log(`Dashboard: http://localhost:${port}`);
 run("npx", ["next", "start", "-p", port]);
+
+// The first health probe opens the audit database (a new one takes a few seconds), so the first page is quick.
+(async () => {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) {
+        console.log(`Dashboard ready: http://localhost:${port}`);
+        return;
+      }
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+})();

@@ -1,21 +1,40 @@
 import { getConfig } from "@/lib/server/config";
+import { getDb } from "@/lib/server/db";
 import { loadJobsPage } from "@/lib/server/jobs-service";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness plus whether CI answers (one coalesced list call; never exposes details beyond CI's error code). */
+const errorCode = (e: unknown) => (e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : e instanceof Error ? e.name : "Unknown");
+
+/**
+ * Liveness plus whether CI answers (one coalesced list call) and whether the audit database is open. The first call
+ * after start-up also opens the database, so a load balancer's (or `npm start`'s) first probe warms it.
+ * Never exposes details beyond error codes.
+ */
 export const GET = withApi(
   "GET /api/health",
   async () => {
-    const started = performance.now();
-    try {
-      await loadJobsPage({ size: 1 });
-      return jsonResponse(200, { ok: true, emulator: getConfig().emulator, ci: { reachable: true, latencyMs: Math.round(performance.now() - started) } });
-    } catch (e) {
-      const code = e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : "Unknown";
-      return jsonResponse(200, { ok: true, ci: { reachable: false, error: code } });
-    }
+    const [ci, db] = await Promise.all([
+      (async () => {
+        const started = performance.now();
+        try {
+          await loadJobsPage({ size: 1 });
+          return { reachable: true, latencyMs: Math.round(performance.now() - started) };
+        } catch (e) {
+          return { reachable: false, error: errorCode(e) };
+        }
+      })(),
+      (async () => {
+        try {
+          await getDb().query("SELECT 1");
+          return { ok: true };
+        } catch (e) {
+          return { ok: false, error: errorCode(e) };
+        }
+      })(),
+    ]);
+    return jsonResponse(200, { ok: true, emulator: getConfig().emulator, ci, db });
   },
   { public: true },
 );
