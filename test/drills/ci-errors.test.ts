@@ -15,7 +15,7 @@ const LIST = "GET /inventorytriggerjob";
 const MAX_CALLS_PER_READ = 4;
 /** lib/ci/retry DEFAULT_BACKOFF: full jitter below min(2000, 100·2^n) ms. */
 const backoffCeiling = (n: number) => Math.min(2_000, 100 * 2 ** n);
-const SLACK_MS = 500;
+const SLACK_MS = 1_000;
 
 let h: DrillHarness;
 

@@ -38,7 +38,8 @@ describe("CI slow (2–5 s per call, budget 700 ms)", () => {
     expect(error.retryable).toBe(true);
     expect(error.message).toContain(String(TIMEOUT_MS));
     expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 20);
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + 600);
+    // Gave up long before CI's 2 s minimum answer (slack for a busy machine).
+    expect(elapsed).toBeLessThan(2_000);
     // The budget covers retries: once it is spent nothing more is sent.
     expect(callsTo(h.arrivals(), LIST)).toHaveLength(1);
   });
@@ -74,7 +75,7 @@ describe("CI slow (2–5 s per call, budget 700 ms)", () => {
     const t0 = performance.now();
     const res = await jobsRoute.GET(get("/api/jobs?size=20"));
     expect(res.status).toBe(200);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(performance.now() - t0).toBeLessThan(1_500); // not queued behind the 2–5 s calls still pending at CI
   });
 
   it("reports a timed-out trigger as outcome unknown; the job appears and a resubmit creates no second one", async () => {
