@@ -10,7 +10,7 @@ import { runMain, writeSection } from "./lib/report";
 import { kb, table } from "./lib/stats";
 
 async function main(): Promise<void> {
-  const weights = await measureBudgetPages({ appPort: BENCH.appPorts[2], emulatorPort: BENCH.emulatorPort + 2, log: (l) => console.error(l) });
+  const { weights, method } = await measureBudgetPages({ appPort: BENCH.appPorts[2], emulatorPort: BENCH.emulatorPort + 2, log: (l) => console.error(l) });
   const budgets = readBudgets();
   const floor = weights.filter((w) => w.route.startsWith("floor:")).sort((a, b) => a.gzipBytes - b.gzipBytes)[0]!;
   const floorUrls = new Set(Object.keys(floor.chunks));
@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     [
       "## Page weight: first-load JavaScript",
       "",
-      "Each page loaded in Chromium with an empty cache until the network is idle; every JavaScript response counted once,",
+      method === "chromium"
+        ? "Each page loaded in Chromium with an empty cache until the network is idle; every JavaScript response counted once,"
+        : "NO CHROMIUM: measured from each page's <script src> tags (nomodule skipped), every file counted once,",
       "gzip level 9 applied here (independent of the server's own compression). \"Beyond floor\" = JS the floor page does not load.",
       "",
       table(["page", "HTTP", "JS files", "raw", "gzip", "beyond floor (gzip)", "CI budget", "issue target"], rows),

@@ -90,6 +90,44 @@ export async function measurePage(browser: Browser, baseUrl: string, spec: PageS
   }
 }
 
+/**
+ * Fallback without a browser: the page's `<script src>` tags (without `nomodule`, which modern browsers skip), each
+ * fetched once and gzipped. Matches the browser measurement as long as no chunk is loaded only after hydration.
+ */
+export async function measurePageFromHtml(baseUrl: string, spec: PageSpec): Promise<PageWeight> {
+  const res = await fetch(baseUrl + spec.path, { headers: spec.headers });
+  const html = await res.text();
+  const srcs = new Set<string>();
+  for (const m of html.matchAll(/<script\b([^>]*)>/g)) {
+    const attrs = m[1]!;
+    const src = /\ssrc="([^"]+)"/.exec(attrs)?.[1];
+    if (src && !/\snomodule\b/i.test(attrs)) srcs.add(new URL(src.replace(/&amp;/g, "&"), baseUrl).pathname);
+  }
+  const chunks: Record<string, number> = {};
+  const contents: Record<string, string[]> = {};
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  for (const path of srcs) {
+    const body = Buffer.from(await (await fetch(baseUrl + path)).arrayBuffer());
+    const gz = gzipSync(body, { level: 9 }).length;
+    chunks[path] = gz;
+    contents[path] = recognise(body.toString("utf8"), path);
+    rawBytes += body.length;
+    gzipBytes += gz;
+  }
+  return { route: spec.route, path: spec.path, status: res.status, files: srcs.size, rawBytes, gzipBytes, chunks, contents };
+}
+
+/** A Chromium to measure with, or null when none is installed (then pages are measured from their HTML). */
+export function chromiumAvailable(): boolean {
+  try {
+    findChromium();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The pages the budgets cover; `jobId` is an existing job (the detail page of a missing one is a 404 page). */
 export function budgetPages(identity: Record<string, string>, jobId: string): PageSpec[] {
   return [
