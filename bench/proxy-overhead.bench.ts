@@ -171,6 +171,9 @@ interface ProfileRow {
 /** Times each stage of the server's work on one 100-job page, in this process, against a fresh emulator. */
 async function profileInProcess(): Promise<ProfileRow[]> {
   const emulator = await startEmulator(BENCH.emulatorPort + 1);
+  // The same route behind `next start`, sampled in the same rounds: the difference to the in-process call is Next's
+  // own share (HTTP parsing, routing, response streaming).
+  const app = await startApp(BENCH.appPorts[1], BENCH.emulatorPort + 1, { CI_CACHE_MS: "0", LOG_LEVEL: "silent" });
   try {
     Object.assign(process.env, {
       LOG_LEVEL: "silent",
@@ -220,6 +223,9 @@ async function profileInProcess(): Promise<ProfileRow[]> {
     time("raw signed GET to the emulator (node:http, no parse)", () => rawGet(agent, rawUrl, headers));
     time("lib/ci client listJobs (sign + HTTP + parse + zod)", () => client.listJobs(target, { size: SIZE }));
     time("route handler GET /api/jobs in-process (CI_CACHE_MS=0)", async () => (await jobsRoute.GET(routeReq())).text());
+    const appAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const appUrl = new URL(`${app.url}/api/jobs?size=${SIZE}`);
+    time("the same through `next start` over HTTP (CI_CACHE_MS=0)", () => rawGet(appAgent, appUrl, { ...BENCH.identity }));
     const n = quick ? 100 : 400;
     for (let round = -20; round < n; round++) {
       for (const s of steps) {
@@ -231,8 +237,10 @@ async function profileInProcess(): Promise<ProfileRow[]> {
     const rows: ProfileRow[] = steps.map((s) => ({ step: s.step, runs: s.samples.length, median: median(s.samples), p99: percentile(s.samples, 99) }));
     client.close();
     agent.destroy();
+    appAgent.destroy();
     return rows;
   } finally {
+    await app.stop();
     await emulator.stop();
   }
 }
@@ -243,7 +251,7 @@ function rawGet(agent: http.Agent, url: URL, headers: Record<string, string>): P
     const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks).toString("utf8")) : reject(new Error(`emulator answered ${res.statusCode}`))));
+      res.on("end", () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks).toString("utf8")) : reject(new Error(`${url.pathname} answered ${res.statusCode}`))));
       res.on("error", reject);
     });
     req.on("error", reject);
