@@ -67,6 +67,7 @@ test("a job that finishes before its cancel arrives is reported as skipped", asy
   const s = jobsScreen(page);
   const job = await triggerJob(request, uniqueName("race"), `e2e/pause/${Date.now()}/`);
   await page.goto("/jobs");
+  await s.ready();
   await s.row(job.JobId).getByRole("button", { name: /^Cancel / }).click();
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText(/^Cancel job /);

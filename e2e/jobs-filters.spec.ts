@@ -82,6 +82,7 @@ test("name, JobId and WorkflowId filters find exactly what CI finds", async ({ p
   const workflowId = target.Operation!.WorkflowIds as string;
 
   await page.goto("/jobs");
+  await s.ready();
   await s.name.fill(target.Name!);
   await s.name.press("Enter");
   await expect(page).toHaveURL(new RegExp(`name=${encodeURIComponent(target.Name!).replace(/-/g, "\\-")}`));
@@ -156,6 +157,7 @@ test("created-time presets and a custom range narrow by creation time", async ({
 test("order and page size follow the URL", async ({ page, request }) => {
   const s = jobsScreen(page);
   await page.goto("/jobs");
+  await s.ready();
   await s.order.selectOption("oldest");
   await expect(page).toHaveURL(/order=oldest/);
   await expectScreenMatchesApi(page, request, { orderByTime: "Asc" });
@@ -185,6 +187,7 @@ test("a stale or hostile URL falls back to defaults instead of failing", async (
 test("the empty state says which filter hides everything and removes it", async ({ page }) => {
   const s = jobsScreen(page);
   await page.goto("/jobs?name=no-such-job-anywhere&type=Job");
+  await s.hydrated();
   const empty = page.getByTestId("empty-state");
   await expect(empty).toContainText("No jobs match these filters");
   await expect(empty.getByRole("button", { name: "Remove filter Name: no-such-job-anywhere" })).toBeVisible();

@@ -4,12 +4,20 @@ import { DownloadIcon } from "@/components/ui/icons";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { buildJobsCsv, csvFileName } from "@/lib/jobs/job-view";
 
-/** Downloads the rows on screen as CSV, named after the view (bucket, filters, page, time). */
-export function ExportCsvButton({ jobs, nameParts }: { jobs: readonly JobDetail[]; nameParts: readonly string[] }) {
+/** Downloads the rows on screen as CSV, named after the view (bucket, filters, page, time), with who triggered each. */
+export function ExportCsvButton({
+  jobs,
+  nameParts,
+  triggeredBy,
+}: {
+  jobs: readonly JobDetail[];
+  nameParts: readonly string[];
+  triggeredBy?: Readonly<Record<string, { actor: string; at: string }>>;
+}) {
   const download = () => {
     const now = new Date();
     // A byte-order mark so that spreadsheet programs read the (possibly Chinese) names as UTF-8.
-    const blob = new Blob(["\uFEFF", buildJobsCsv(jobs, now.getTime())], { type: "text/csv;charset=utf-8" });
+    const blob = new Blob(["\uFEFF", buildJobsCsv(jobs, now.getTime(), triggeredBy)], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;

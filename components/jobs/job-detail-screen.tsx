@@ -15,10 +15,12 @@ import { ApiError } from "@/lib/query/api-fetch";
 import { fetchJob, jobKeys, meQueryOptions } from "@/lib/query/jobs";
 import { useFinishedNotifications } from "./job-notifications";
 import { duplicateHref } from "./job-links";
+import { JobAttributionList, JobAuditTrail } from "./job-audit-history";
 import { JobStateBadge } from "./job-state-badge";
 import { JobTimeline } from "./job-timeline";
 import { PollErrorBanner, type ShownError } from "./poll-error-banner";
 import { useJobChanges } from "./use-job-changes";
+import { useHydrated } from "./use-now";
 import { useWatchList } from "./use-watch-list";
 import { XmlValue, XmlValueList } from "./xml-value-list";
 
@@ -87,6 +89,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
   const highlighted = useJobChanges(jobs);
   useFinishedNotifications(jobs, bucket);
   const watched = useWatchList().includes(jobId);
+  const hydrated = useHydrated();
 
   const err = query.error instanceof ApiError ? query.error : null;
   if (err?.code === "NoSuchJob") {
@@ -114,7 +117,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
   const finished = job ? isFinishedState(job.State) : false;
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-hydrated={hydrated ? "true" : "false"}>
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href={bucket ? `/jobs?bucket=${encodeURIComponent(bucket)}` : "/jobs"} className="text-blue-800 underline-offset-2 hover:underline">
           ← All jobs
@@ -178,6 +181,9 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
           <div className="grid gap-4 lg:grid-cols-2">
             <Section title="State and timeline" id="sec-timeline">
               <JobTimeline job={job} serverNow={serverNow} />
+              <div className="mt-4 border-t border-slate-200 pt-3">
+                <JobAttributionList history={data.history ?? null} cancelled={job.State === "Cancel"} />
+              </div>
             </Section>
 
             <Section title="Input" id="sec-input">
@@ -191,6 +197,10 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
               </dl>
             </Section>
           </div>
+
+          <Section title="Audit trail" id="sec-audit">
+            <JobAuditTrail jobId={jobId} history={data.history ?? null} />
+          </Section>
 
           <Section title="Operation" id="sec-operation">
             <dl className={dlClass}>

@@ -54,7 +54,8 @@ export function JobsFilters({
   // "Custom range" with no dates yet is not a filter (the URL drops it), so remember locally that it was chosen.
   const [customChosen, setCustomChosen] = useState(false);
   const [openOnPhone, setOpenOnPhone] = useState(false);
-  const showCustom = view.created === "custom" || customChosen;
+  const mine = view.mine;
+  const showCustom = !mine && (view.created === "custom" || customChosen);
   const active = activeFilters(view);
 
   const toggleState = (state: JobState, on: boolean) => {
@@ -68,7 +69,12 @@ export function JobsFilters({
         <h2 id="filters-heading" className="text-sm font-semibold text-slate-900">
           Filters {active.length > 0 && <span className="font-normal text-slate-600">({active.length} active)</span>}
         </h2>
-        <div className="flex items-center gap-1">
+        <div className="flex flex-wrap items-center gap-1">
+          {/* Outside the folding body: on a phone "My jobs" is one tap away. */}
+          <label className="mr-1 inline-flex cursor-pointer items-center gap-2 rounded-full border border-slate-300 px-3 py-1 text-sm text-slate-900 has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600">
+            <input type="checkbox" role="switch" aria-checked={mine} className="h-4 w-4 accent-blue-700" checked={mine} onChange={(e) => onChange({ mine: e.target.checked ? true : null })} />
+            My jobs
+          </label>
           <Button size="sm" variant="ghost" onClick={() => { setCustomChosen(false); onClear(); }} disabled={active.length === 0}>
             Clear filters
           </Button>
@@ -78,6 +84,12 @@ export function JobsFilters({
           </Button>
         </div>
       </div>
+
+      {mine && (
+        <p className="mt-2 text-sm text-slate-700" data-testid="mine-note">
+          My jobs shows the {view.size} newest jobs you triggered here; other filters do not apply.
+        </p>
+      )}
 
       <div id="filters-body" className={openOnPhone ? "block" : "hidden sm:block"}>
       <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
@@ -91,6 +103,7 @@ export function JobsFilters({
             </select>
           </div>
         )}
+        {!mine && (<>
         <div>
           <label htmlFor="f-type" className={labelClass}>Type</label>
           <select id="f-type" className={selectClass} value={view.type ?? ""} onChange={(e) => onChange({ type: (e.target.value || null) as JobsView["type"] })}>
@@ -127,6 +140,7 @@ export function JobsFilters({
             {ORDERS.map((o) => <option key={o} value={o}>{o === "newest" ? "Newest first" : "Oldest first"}</option>)}
           </select>
         </div>
+        </>)}
         <div>
           <label htmlFor="f-size" className={labelClass}>Per page</label>
           <select id="f-size" className={selectClass} value={view.size} onChange={(e) => onChange({ size: Number(e.target.value) as JobsView["size"] })}>
@@ -154,7 +168,7 @@ export function JobsFilters({
         </fieldset>
       )}
 
-      <fieldset className="mt-3">
+      {!mine && <fieldset className="mt-3">
         <legend className="text-xs font-medium text-slate-700">State {view.states.length === 0 && <span className="font-normal text-slate-600">(any)</span>}</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {JOB_STATES.map((s) => {
@@ -167,7 +181,7 @@ export function JobsFilters({
             );
           })}
         </div>
-      </fieldset>
+      </fieldset>}
       </div>
     </section>
   );

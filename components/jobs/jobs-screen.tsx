@@ -32,6 +32,7 @@ import { PollErrorBanner, type ShownError } from "./poll-error-banner";
 import { finishedTransitions, useJobChanges } from "./use-job-changes";
 import { useFinishedTitle } from "./use-finished-title";
 import { useLiveSettings } from "./use-live-settings";
+import { useHydrated } from "./use-now";
 import { useWatchList } from "./use-watch-list";
 
 // The dialog (Radix: focus trap, scroll lock) is loaded the first time someone cancels, not with the table.
@@ -122,9 +123,11 @@ export function JobsScreen({
       : null;
   const delay = nextPollDelay({ paused: live.paused, interval: live.interval, states: data?.jobs.map((j) => j.State), failures: failures.current });
   const loading = !data && query.isPending;
+  const hydrated = useHydrated();
 
   return (
-    <div className="space-y-4">
+    // data-hydrated: lets browser tests wait until the page is interactive rather than guess.
+    <div className="space-y-4" data-hydrated={hydrated ? "true" : "false"}>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold text-slate-950">Batch jobs</h1>
@@ -134,7 +137,7 @@ export function JobsScreen({
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <NotifyButton />
-          <ExportCsvButton jobs={rows} nameParts={viewFileNameParts(view)} />
+          <ExportCsvButton jobs={rows} nameParts={viewFileNameParts(view)} triggeredBy={data?.triggeredBy} />
           {canTrigger && (
             <Link href="/jobs/new" className={buttonClasses({ variant: "primary", size: "sm" })}>
               New batch job
@@ -177,7 +180,12 @@ export function JobsScreen({
         </p>
       )}
 
-      {data && !stale && rows.length === 0 ? (
+      {data && !stale && rows.length === 0 && view.mine ? (
+        <div role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center" data-testid="empty-state">
+          <p className="font-medium text-slate-900">You have not triggered any jobs through this dashboard{view.bucket ? ` in ${view.bucket}` : ""}.</p>
+          <Button className="mt-3" size="sm" onClick={() => setFilters({ mine: null })}>Show all jobs</Button>
+        </div>
+      ) : data && !stale && rows.length === 0 ? (
         <JobsEmptyState
           view={view}
           page={page}
@@ -208,6 +216,7 @@ export function JobsScreen({
           watched={watched}
           onCancel={(job) => setCancelTarget([job])}
           firstRowNumber={(page - 1) * view.size + 1}
+          triggeredBy={data?.triggeredBy}
         />
       )}
 

@@ -6,7 +6,7 @@ import { BanIcon, DuplicateIcon, EyeIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { parseCiTime } from "@/lib/jobs/ci-time";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
-import { inputSummary, tagOrWorkflow } from "@/lib/jobs/job-view";
+import { actorName, inputSummary, tagOrWorkflow } from "@/lib/jobs/job-view";
 import { isCancellable } from "@/lib/jobs/states";
 import { setWatched } from "@/lib/jobs/watch-list";
 import { DurationCell } from "./duration-cell";
@@ -53,6 +53,8 @@ export interface JobsTableProps {
   watched: readonly string[];
   onCancel: (job: JobDetail) => void;
   firstRowNumber: number;
+  /** JobId → who triggered it through this dashboard (audit log); absent jobs were triggered elsewhere. */
+  triggeredBy?: Readonly<Record<string, { actor: string; at: string }>>;
 }
 
 /** The job table. On narrow screens it scrolls inside its own box; the page itself never scrolls sideways. */
@@ -96,6 +98,7 @@ export function JobsTable(props: JobsTableProps) {
             <th scope="col" className={th}>Tag or workflow</th>
             <th scope="col" className={th}>State</th>
             <th scope="col" className={th}>Created</th>
+            <th scope="col" className={th}>Triggered by</th>
             <th scope="col" className={th}>Duration</th>
             <th scope="col" className={th}>Input</th>
             <th scope="col" className={th}>Actions</th>
@@ -105,7 +108,7 @@ export function JobsTable(props: JobsTableProps) {
           {loading &&
             Array.from({ length: 6 }, (_, i) => (
               <tr key={`s${i}`} className="border-b border-slate-100" data-skeleton="true">
-                {Array.from({ length: canTrigger ? 10 : 9 }, (_, c) => (
+                {Array.from({ length: canTrigger ? 11 : 10 }, (_, c) => (
                   <td key={c} className={td}><Skeleton className="h-4 w-full min-w-8" /></td>
                 ))}
               </tr>
@@ -117,6 +120,7 @@ export function JobsTable(props: JobsTableProps) {
             const changed = highlighted.has(job.JobId);
             const isWatched = watchedSet.has(job.JobId);
             const name = job.Name || "(no name)";
+            const by = props.triggeredBy?.[job.JobId];
             return (
               <tr
                 key={job.JobId}
@@ -172,6 +176,17 @@ export function JobsTable(props: JobsTableProps) {
                 </td>
                 <td className={td}>
                   {created ? <RelativeTime at={created} raw={job.CreationTime ?? ""} serverNow={serverNow} /> : <span className="text-slate-500">–</span>}
+                </td>
+                <td className={`${td} max-w-32`} data-testid="triggered-by">
+                  {/* CI runs every job under one shared key: only our audit log knows the person. */}
+                  {by ? (
+                    <span className="block truncate" title={`${by.actor}, ${by.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`}>
+                      {actorName(by.actor)}
+                      <span className="sr-only">{by.actor.slice(actorName(by.actor).length)}</span>
+                    </span>
+                  ) : (
+                    <span className="text-slate-500" title="Not triggered through this dashboard">—</span>
+                  )}
                 </td>
                 <td className={td}><DurationCell job={job} serverNow={serverNow} /></td>
                 <td className={`${td} max-w-40`}>

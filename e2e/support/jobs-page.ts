@@ -11,6 +11,7 @@ export function jobsScreen(page: Page) {
     rowStates: async () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-state") ?? "")),
     /** Waits until the table shows real rows (not skeletons, not the previous view's rows). */
     ready: async () => {
+      await waitForHydration(page);
       await expect(page.getByRole("table")).toBeVisible();
       await expect(page.getByRole("table")).not.toHaveAttribute("aria-busy", "true");
     },
@@ -38,12 +39,7 @@ export async function expectRows(page: Page, ids: string[]): Promise<void> {
   await expect.poll(async () => (await s.ready(), await s.rowIds()), { timeout: 20_000 }).toEqual(ids);
 }
 
-/** Server HTML shows CI's raw times (e.g. 2026-12-02T17:45:15+0800); once hydrated they are formatted locally. */
+/** The jobs and job pages mark their root data-hydrated="true" once React has taken over (inputs then work). */
 export async function waitForHydration(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(() => {
-      const t = document.querySelector("main time");
-      return !!t && !/T\d{2}:\d{2}:\d{2}[+-]\d{4}/.test((t.getAttribute("title") ?? "") + (t.textContent ?? ""));
-    }))
-    .toBe(true);
+  await expect(page.locator('[data-hydrated="true"]')).toBeAttached();
 }
