@@ -97,7 +97,13 @@ export function tagOrWorkflow(job: Pick<JobDetail, "Type" | "Tag" | "Operation">
   return tag ? { kind: "Tag", value: tag } : null;
 }
 
-const CSV_COLUMNS = ["JobId", "Name", "Type", "TagOrWorkflow", "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "DurationSeconds", "InputKind", "Input"] as const;
+const CSV_COLUMNS = ["JobId", "Name", "Type", "TagOrWorkflow", "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "DurationSeconds", "InputKind", "Input", "TriggeredBy", "TriggeredAt"] as const;
+
+/** The name part of an SSO identity ("olivia.operator" for olivia.operator@example.com); the table shows this. */
+export function actorName(actor: string): string {
+  const at = actor.indexOf("@");
+  return at > 0 ? actor.slice(0, at) : actor;
+}
 
 /**
  * One CSV cell (RFC 4180 quoting). Cells that a spreadsheet would run as a formula (= + - @, tab, CR) get a leading
@@ -108,8 +114,11 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The rows on screen as CSV (header row, CRLF line ends as RFC 4180 says). */
-export function buildJobsCsv(jobs: readonly JobDetail[], now: number): string {
+/**
+ * The rows on screen as CSV (header row, CRLF line ends as RFC 4180 says). `triggeredBy` (JobId → full identity and
+ * time, from the audit log) fills the last two columns; jobs triggered outside the dashboard leave them empty.
+ */
+export function buildJobsCsv(jobs: readonly JobDetail[], now: number, triggeredBy: Readonly<Record<string, { actor: string; at: string }>> = {}): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const job of jobs) {
     const dur = jobDuration(job, now);
@@ -129,6 +138,8 @@ export function buildJobsCsv(jobs: readonly JobDetail[], now: number): string {
       dur ? String(Math.floor(dur.ms / 1000)) : "",
       input?.kind ?? "",
       input?.value ?? "",
+      triggeredBy[job.JobId]?.actor ?? "",
+      triggeredBy[job.JobId]?.at ?? "",
     ];
     lines.push(row.map(csvCell).join(","));
   }

@@ -63,6 +63,12 @@ const parseAsName = createParser({
   serialize: (v: string) => v,
 });
 
+/** "My jobs": only `mine=1` turns it on; anything else (mine=0, mine=yes) reads as off. */
+const parseAsMine = createParser({
+  parse: (v: string) => (v === "1" ? true : null),
+  serialize: () => "1",
+});
+
 /** An absolute instant, kept as its ISO string so that query keys stay plain data. */
 const parseAsInstant = createParser({
   parse: (v: string) => {
@@ -94,6 +100,11 @@ export const jobsSearchParams = {
    * query that issued it, so later pages must ask with the same start time as the page that gave the token.
    */
   at: parseAsInstant,
+  /**
+   * "My jobs": the caller's own jobs from the audit log (newest first, one page of `size`). CI's filters, order and
+   * paging do not apply; they stay in the URL for when the toggle is turned off again.
+   */
+  mine: parseAsMine,
 };
 
 export type JobsSearchState = inferParserType<typeof jobsSearchParams>;
@@ -124,10 +135,16 @@ export interface JobsView {
   cursor: string | null;
   back: string[];
   at: string | null;
+  /** "My jobs" is on: only bucket and size matter (everything else is neutral in the view). */
+  mine: boolean;
 }
 
 /** Normalises parsed URL state: de-duplicates and orders states, drops a custom range that makes no sense. */
 export function toJobsView(s: JobsSearchState): JobsView {
+  if (s.mine) {
+    // The audit log decides the rows: CI's filters, order and cursors do not apply, so they are not in the key.
+    return { bucket: s.bucket, type: null, states: [], created: null, from: null, to: null, name: null, jobId: null, workflowId: null, order: "newest", size: s.size, cursor: null, back: [], at: null, mine: true };
+  }
   const states = JOB_STATES.filter((st) => s.states.includes(st));
   let created = s.created;
   let from = s.from;
@@ -158,6 +175,7 @@ export function toJobsView(s: JobsSearchState): JobsView {
     // A back stack without a cursor is meaningless (we are on page one); cap its length.
     back: cursor ? s.back.slice(-MAX_BACK_STACK) : [],
     at: cursor && created && created !== "custom" ? s.at : null,
+    mine: false,
   };
 }
 
@@ -174,12 +192,15 @@ export interface ApiListParams {
   workflowId?: string;
   size: number;
   nextToken?: string;
+  /** "1": the caller's own jobs (GET /api/jobs?mine=1); the server ignores CI's other filters then. */
+  mine?: "1";
 }
 
 /** Resolves a view into the parameters our /api/jobs route (and CI) understand. */
 export function toApiListParams(view: JobsView, now: Date = new Date()): ApiListParams {
   const out: ApiListParams = { orderByTime: view.order === "oldest" ? "Asc" : "Desc", size: view.size };
   if (view.bucket) out.bucket = view.bucket;
+  if (view.mine) return { ...out, mine: "1" };
   if (view.type) out.type = view.type;
   if (view.states.length > 0) out.states = view.states.join(",");
   if (view.created && view.created !== "custom") {
@@ -267,6 +288,7 @@ export function previousPagePatch(view: JobsView): { cursor: string | null; back
 export function viewFileNameParts(view: JobsView): string[] {
   const parts: string[] = [];
   if (view.bucket) parts.push(view.bucket);
+  if (view.mine) parts.push("mine");
   if (view.type) parts.push(`type-${view.type}`);
   if (view.states.length) parts.push(`states-${view.states.join("+")}`);
   if (view.created === "custom") {

@@ -15,12 +15,47 @@ export interface JobsPage {
   fetchedAt: string;
   /** Added by us: the instant relative presets were resolved at (pins them for the next pages). */
   queriedAt?: string;
+  /**
+   * JobId → who triggered it through this dashboard, from the audit log (CI runs every job under one shared key, so
+   * CI cannot say). Jobs triggered elsewhere are absent.
+   */
+  triggeredBy: Record<string, JobAttribution>;
+}
+
+/** Who did something to a job, as the audit log recorded it (mirrors lib/server/audit-types.ts). */
+export interface JobAttribution {
+  /** The SSO identity, e.g. olivia.operator@example.com. */
+  actor: string;
+  /** When they asked (ISO, UTC). */
+  at: string;
+}
+
+/** One audit row for a job (the fields the job page shows; mirrors AuditEntry). */
+export interface JobAuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: "trigger" | "cancel";
+  outcome: "pending" | "success" | "error" | "unknown";
+  ciRequestId: string | null;
+  errorCode: string | null;
+  reconciledAt: string | null;
+}
+
+/** The job's audit history; null when the audit log could not be read. */
+export interface JobHistory {
+  triggeredBy: JobAttribution | null;
+  /** The cancel that took effect, if any. */
+  cancelledBy: JobAttribution | null;
+  /** Oldest first. */
+  entries: JobAuditEntry[];
 }
 
 export interface JobResult {
   job: JobDetail;
   requestId: string;
   rawXml: string;
+  history: JobHistory | null;
 }
 
 export interface Me {

@@ -25,8 +25,18 @@ describe("parsing the URL", () => {
   it("gives defaults for an empty URL", () => {
     expect(viewOf("")).toEqual({
       bucket: null, type: null, states: [], created: null, from: null, to: null, name: null, jobId: null,
-      workflowId: null, order: "newest", size: 20, cursor: null, back: [], at: null,
+      workflowId: null, order: "newest", size: 20, cursor: null, back: [], at: null, mine: false,
     });
+  });
+
+  it("reads mine=1 as My jobs: CI's filters, order and cursor drop out of the view; anything else is off", () => {
+    const v = viewOf("mine=1&type=Job&states=Failed&name=x&order=oldest&size=50&cursor=abc&bucket=archive-1250000000");
+    expect(v).toMatchObject({ mine: true, type: null, states: [], name: null, order: "newest", size: 50, cursor: null, bucket: "archive-1250000000" });
+    expect(activeFilters(v)).toEqual([]);
+    expect(toApiSearch(toApiListParams(v, NOW))).toBe("orderByTime=Desc&size=50&bucket=archive-1250000000&mine=1");
+    expect(viewFileNameParts(v)).toContain("mine");
+    for (const bad of ["mine=0", "mine=true", "mine=", "mine=1x"]) expect(viewOf(bad).mine).toBe(false);
+    expect(serialize({ mine: true })).toBe("?mine=1");
   });
 
   it("reads every filter", () => {

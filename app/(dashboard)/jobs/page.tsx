@@ -10,7 +10,7 @@ import { jobKeys, meKey, type JobsPage, type Me } from "@/lib/query/jobs";
 import { getQueryClient } from "@/lib/query/query-client";
 import { getConfig } from "@/lib/server/config";
 import { getIdentity } from "@/lib/server/identity";
-import { loadJobsPage } from "@/lib/server/jobs-service";
+import { loadJobsPage, loadMyJobsPage } from "@/lib/server/jobs-service";
 
 export const metadata = { title: "Jobs" };
 
@@ -40,6 +40,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       queryKey: jobKeys.list(view),
       queryFn: async (): Promise<JobsPage> => {
         const now = new Date();
+        // "My jobs": the caller's own jobs from the audit log; CI's filters do not apply (same as GET /api/jobs?mine=1).
+        if (view.mine) return { ...(await loadMyJobsPage(identity, { bucket: view.bucket ?? undefined, size: view.size })), queriedAt: now.toISOString() };
         const { bucket, ...params } = toApiListParams(view, now);
         // The URL parsers already enforce these rules; the server schema is the last word before CI.
         const query = listQuerySchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
