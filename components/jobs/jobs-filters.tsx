@@ -92,96 +92,96 @@ export function JobsFilters({
       )}
 
       <div id="filters-body" className={openOnPhone ? "block" : "hidden sm:block"}>
-      <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
-        {buckets.length > 1 && (
-          <div className="col-span-2 sm:col-span-1">
-            <label htmlFor="f-bucket" className={labelClass}>Bucket</label>
-            <select id="f-bucket" className={selectClass} value={view.bucket ?? buckets[0]?.bucket} onChange={(e) => onChange({ bucket: e.target.value === buckets[0]?.bucket ? null : e.target.value })}>
-              {buckets.map((b) => (
-                <option key={b.bucket} value={b.bucket}>{b.bucket} ({b.region})</option>
-              ))}
+        <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
+          {buckets.length > 1 && (
+            <div className="col-span-2 sm:col-span-1">
+              <label htmlFor="f-bucket" className={labelClass}>Bucket</label>
+              <select id="f-bucket" className={selectClass} value={view.bucket ?? buckets[0]?.bucket} onChange={(e) => onChange({ bucket: e.target.value === buckets[0]?.bucket ? null : e.target.value })}>
+                {buckets.map((b) => (
+                  <option key={b.bucket} value={b.bucket}>{b.bucket} ({b.region})</option>
+                ))}
+              </select>
+            </div>
+          )}
+          {!mine && (<>
+          <div>
+            <label htmlFor="f-type" className={labelClass}>Type</label>
+            <select id="f-type" className={selectClass} value={view.type ?? ""} onChange={(e) => onChange({ type: (e.target.value || null) as JobsView["type"] })}>
+              <option value="">Any type</option>
+              {JOB_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
             </select>
           </div>
+          <div>
+            <label htmlFor="f-created" className={labelClass}>Created</label>
+            <select
+              id="f-created"
+              className={selectClass}
+              value={showCustom ? "custom" : (view.created ?? "")}
+              onChange={(e) => {
+                const v = e.target.value as JobsView["created"] | "";
+                if (v === "custom") {
+                  setCustomChosen(true);
+                  return;
+                }
+                setCustomChosen(false);
+                onChange({ created: v || null, from: null, to: null });
+              }}
+            >
+              <option value="">Any time</option>
+              {CREATED_PRESETS.map((p) => <option key={p} value={p}>{PRESET_LABELS[p]}</option>)}
+            </select>
+          </div>
+          <TextFilter id="f-name" label="Name" value={view.name} validate={nameError} onCommit={(v) => onChange({ name: v })} />
+          <TextFilter id="f-jobid" label="JobId" value={view.jobId} validate={idError} onCommit={(v) => onChange({ jobId: v })} inputClassName="font-mono" />
+          <TextFilter id="f-workflowid" label="WorkflowId" value={view.workflowId} validate={idError} onCommit={(v) => onChange({ workflowId: v })} inputClassName="font-mono" />
+          <div>
+            <label htmlFor="f-order" className={labelClass}>Order</label>
+            <select id="f-order" className={selectClass} value={view.order} onChange={(e) => onChange({ order: e.target.value as JobsView["order"] })}>
+              {ORDERS.map((o) => <option key={o} value={o}>{o === "newest" ? "Newest first" : "Oldest first"}</option>)}
+            </select>
+          </div>
+          </>)}
+          <div>
+            <label htmlFor="f-size" className={labelClass}>Per page</label>
+            <select id="f-size" className={selectClass} value={view.size} onChange={(e) => onChange({ size: Number(e.target.value) as JobsView["size"] })}>
+              {PAGE_SIZES.map((s) => <option key={s} value={s}>{s}</option>)}
+            </select>
+          </div>
+        </div>
+
+        {showCustom && (
+          <fieldset className="mt-3 flex flex-wrap items-end gap-3">
+            <legend className="sr-only">Custom creation-time range (your time zone)</legend>
+            <div>
+              <label htmlFor="f-from" className={labelClass}>From (your time)</label>
+              <input id="f-from" type="datetime-local" className={selectClass} value={hydrated ? toLocalInput(view.from) : ""}
+                max={hydrated ? toLocalInput(view.to) || undefined : undefined}
+                onChange={(e) => onChange({ created: "custom", from: fromLocalInput(e.target.value) })} />
+            </div>
+            <div>
+              <label htmlFor="f-to" className={labelClass}>To (your time)</label>
+              <input id="f-to" type="datetime-local" className={selectClass} value={hydrated ? toLocalInput(view.to) : ""}
+                min={hydrated ? toLocalInput(view.from) || undefined : undefined}
+                onChange={(e) => onChange({ created: "custom", to: fromLocalInput(e.target.value) })} />
+            </div>
+            <p className="pb-2 text-xs text-slate-600">Leave an end empty for an open range. A range that ends before it starts is ignored.</p>
+          </fieldset>
         )}
-        {!mine && (<>
-        <div>
-          <label htmlFor="f-type" className={labelClass}>Type</label>
-          <select id="f-type" className={selectClass} value={view.type ?? ""} onChange={(e) => onChange({ type: (e.target.value || null) as JobsView["type"] })}>
-            <option value="">Any type</option>
-            {JOB_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-created" className={labelClass}>Created</label>
-          <select
-            id="f-created"
-            className={selectClass}
-            value={showCustom ? "custom" : (view.created ?? "")}
-            onChange={(e) => {
-              const v = e.target.value as JobsView["created"] | "";
-              if (v === "custom") {
-                setCustomChosen(true);
-                return;
-              }
-              setCustomChosen(false);
-              onChange({ created: v || null, from: null, to: null });
-            }}
-          >
-            <option value="">Any time</option>
-            {CREATED_PRESETS.map((p) => <option key={p} value={p}>{PRESET_LABELS[p]}</option>)}
-          </select>
-        </div>
-        <TextFilter id="f-name" label="Name" value={view.name} validate={nameError} onCommit={(v) => onChange({ name: v })} />
-        <TextFilter id="f-jobid" label="JobId" value={view.jobId} validate={idError} onCommit={(v) => onChange({ jobId: v })} inputClassName="font-mono" />
-        <TextFilter id="f-workflowid" label="WorkflowId" value={view.workflowId} validate={idError} onCommit={(v) => onChange({ workflowId: v })} inputClassName="font-mono" />
-        <div>
-          <label htmlFor="f-order" className={labelClass}>Order</label>
-          <select id="f-order" className={selectClass} value={view.order} onChange={(e) => onChange({ order: e.target.value as JobsView["order"] })}>
-            {ORDERS.map((o) => <option key={o} value={o}>{o === "newest" ? "Newest first" : "Oldest first"}</option>)}
-          </select>
-        </div>
-        </>)}
-        <div>
-          <label htmlFor="f-size" className={labelClass}>Per page</label>
-          <select id="f-size" className={selectClass} value={view.size} onChange={(e) => onChange({ size: Number(e.target.value) as JobsView["size"] })}>
-            {PAGE_SIZES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </div>
-      </div>
 
-      {showCustom && (
-        <fieldset className="mt-3 flex flex-wrap items-end gap-3">
-          <legend className="sr-only">Custom creation-time range (your time zone)</legend>
-          <div>
-            <label htmlFor="f-from" className={labelClass}>From (your time)</label>
-            <input id="f-from" type="datetime-local" className={selectClass} value={hydrated ? toLocalInput(view.from) : ""}
-              max={hydrated ? toLocalInput(view.to) || undefined : undefined}
-              onChange={(e) => onChange({ created: "custom", from: fromLocalInput(e.target.value) })} />
+        {!mine && <fieldset className="mt-3">
+          <legend className="text-xs font-medium text-slate-700">State {view.states.length === 0 && <span className="font-normal text-slate-600">(any)</span>}</legend>
+          <div className="mt-1 flex flex-wrap gap-2">
+            {JOB_STATES.map((s) => {
+              const on = view.states.includes(s);
+              return (
+                <label key={s} className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-3 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600 ${on ? "border-blue-700 bg-blue-50 text-blue-950" : "border-slate-300 bg-white text-slate-800"}`}>
+                  <input type="checkbox" className="h-4 w-4 accent-blue-700" checked={on} onChange={(e) => toggleState(s, e.target.checked)} />
+                  {STATE_LABELS[s]}
+                </label>
+              );
+            })}
           </div>
-          <div>
-            <label htmlFor="f-to" className={labelClass}>To (your time)</label>
-            <input id="f-to" type="datetime-local" className={selectClass} value={hydrated ? toLocalInput(view.to) : ""}
-              min={hydrated ? toLocalInput(view.from) || undefined : undefined}
-              onChange={(e) => onChange({ created: "custom", to: fromLocalInput(e.target.value) })} />
-          </div>
-          <p className="pb-2 text-xs text-slate-600">Leave an end empty for an open range. A range that ends before it starts is ignored.</p>
-        </fieldset>
-      )}
-
-      {!mine && <fieldset className="mt-3">
-        <legend className="text-xs font-medium text-slate-700">State {view.states.length === 0 && <span className="font-normal text-slate-600">(any)</span>}</legend>
-        <div className="mt-1 flex flex-wrap gap-2">
-          {JOB_STATES.map((s) => {
-            const on = view.states.includes(s);
-            return (
-              <label key={s} className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-3 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600 ${on ? "border-blue-700 bg-blue-50 text-blue-950" : "border-slate-300 bg-white text-slate-800"}`}>
-                <input type="checkbox" className="h-4 w-4 accent-blue-700" checked={on} onChange={(e) => toggleState(s, e.target.checked)} />
-                {STATE_LABELS[s]}
-              </label>
-            );
-          })}
-        </div>
-      </fieldset>}
+        </fieldset>}
       </div>
     </section>
   );

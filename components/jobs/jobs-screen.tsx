@@ -115,12 +115,14 @@ export function JobsScreen({
   const setFilters = (patch: FilterPatch) => void setSearch({ ...patch, ...FIRST_PAGE });
   const clearFilters = () => void setSearch(CLEAR_FILTERS);
 
-  const apiError = query.error instanceof ApiError || query.error instanceof Error ? (query.error as ApiError) : null;
-  const shownError: ShownError | null = apiError
-    ? { code: apiError.code ?? "Error", message: apiError.message, requestId: apiError.requestId, status: apiError.status }
-    : !data && initialError
-      ? initialError
-      : null;
+  const shownError: ShownError | null =
+    query.error instanceof ApiError
+      ? { code: query.error.code, message: query.error.message, requestId: query.error.requestId, status: query.error.status }
+      : query.error
+        ? { code: "Error", message: query.error.message }
+        : !data && initialError
+          ? initialError
+          : null;
   const delay = nextPollDelay({ paused: live.paused, interval: live.interval, states: data?.jobs.map((j) => j.State), failures: failures.current });
   const loading = !data && query.isPending;
   const hydrated = useHydrated();
@@ -174,11 +176,10 @@ export function JobsScreen({
         </div>
       )}
 
-      {stale && (
-        <p role="status" className="text-sm text-slate-700">
-          Loading jobs for the new filters…
-        </p>
-      )}
+      {/* Sighted users see the dimmed table; screen readers hear this. No visible line: it would shift the table. */}
+      <p role="status" className="sr-only">
+        {stale ? "Loading jobs for the new filters…" : ""}
+      </p>
 
       {data && !stale && rows.length === 0 && view.mine ? (
         <div role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center" data-testid="empty-state">
