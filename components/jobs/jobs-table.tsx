@@ -14,8 +14,9 @@ import { duplicateHref, jobHref } from "./job-links";
 import { JobStateBadge } from "./job-state-badge";
 import { RelativeTime } from "./relative-time";
 
-const th = "px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap";
-const td = "px-2 py-2 align-top";
+const thWrap = "px-1.5 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+const th = `${thWrap} whitespace-nowrap`;
+const td = "px-1.5 py-2 align-top";
 const iconButton = "inline-flex h-8 w-8 items-center justify-center rounded-md hover:bg-slate-100";
 
 /** Arrow keys move between rows, keeping the column (links and buttons stay in the normal Tab order too). */
@@ -95,7 +96,7 @@ export function JobsTable(props: JobsTableProps) {
             <th scope="col" className={th}>Name</th>
             <th scope="col" className={th}>JobId</th>
             <th scope="col" className={th}>Type</th>
-            <th scope="col" className={th}>Tag or workflow</th>
+            <th scope="col" className={thWrap}>Tag or workflow</th>
             <th scope="col" className={th}>State</th>
             <th scope="col" className={th}>Created</th>
             <th scope="col" className={th}>Triggered by</th>
@@ -140,7 +141,7 @@ export function JobsTable(props: JobsTableProps) {
                     />
                   </td>
                 )}
-                <td className={`${td} max-w-52`}>
+                <td className={`${td} max-w-40`}>
                   <Link href={jobHref(job.JobId, bucket)} className="font-medium break-words text-blue-800 underline-offset-2 hover:underline">
                     {name}
                   </Link>
@@ -152,12 +153,13 @@ export function JobsTable(props: JobsTableProps) {
                   </span>
                 </td>
                 <td className={td}>{job.Type ?? <span className="text-slate-500">–</span>}</td>
-                <td className={`${td} max-w-36`}>
+                <td className={`${td} max-w-32`}>
                   {tw ? (
                     tw.kind === "Workflow" ? (
-                      <span className="block truncate" title={`Workflow ${tw.value}`}>
-                        <span className="text-slate-600">Workflow </span>
-                        <span className="font-mono text-xs">{tw.value}</span>
+                      // The Type column already says "Workflow": the cell holds the ID alone.
+                      <span className="block truncate font-mono text-xs" title={`Workflow ${tw.value}`}>
+                        <span className="sr-only">Workflow </span>
+                        {tw.value}
                       </span>
                     ) : (
                       <span className="break-words">{tw.value}</span>
@@ -169,7 +171,7 @@ export function JobsTable(props: JobsTableProps) {
                 <td className={td}>
                   <JobStateBadge state={job.State} />
                   {job.State === "Failed" && job.Code && (
-                    <span className="mt-1 block max-w-32 truncate text-xs text-red-800" title={job.Message ? `${job.Code}: ${job.Message}` : job.Code}>
+                    <span className="mt-1 block max-w-28 truncate text-xs text-red-800" title={job.Message ? `${job.Code}: ${job.Message}` : job.Code}>
                       {job.Code}
                     </span>
                   )}
@@ -189,7 +191,7 @@ export function JobsTable(props: JobsTableProps) {
                   )}
                 </td>
                 <td className={td}><DurationCell job={job} serverNow={serverNow} /></td>
-                <td className={`${td} max-w-40`}>
+                <td className={`${td} max-w-36`}>
                   {input ? (
                     <span className="block truncate" title={`${input.kind}: ${input.value}`}>
                       <span className="text-slate-600">{input.kind} </span>

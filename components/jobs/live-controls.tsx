@@ -46,7 +46,7 @@ export function LiveControls({
             ))}
           </select>
         </label>
-        <Button size="sm" variant="ghost" onClick={onRefresh} disabled={fetching}>
+        <Button size="sm" variant="ghost" onClick={onRefresh}>
           <RefreshIcon className={`h-4 w-4 ${fetching ? "motion-safe:animate-spin" : ""}`} /> Refresh now
         </Button>
       </div>
