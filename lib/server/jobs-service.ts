@@ -239,14 +239,23 @@ export async function cancelJob(identity: Identity, jobId: string, bucket?: stri
     await writeOutcome(auditId, { outcome: "success", jobId, ciRequestId: requestId });
     return { ok: true, requestId };
   } catch (e) {
-    if (e instanceof CiError) await writeOutcome(auditId, { ...failureOutcome(e), jobId });
-    // It may have finished between our look and the cancel: say so plainly.
-    if (e instanceof CiError && e.status >= 400 && e.status < 500) {
+    if (!(e instanceof CiError)) throw e;
+    const definiteRefusal = e.status >= 400 && e.status < 500;
+    if (e.outcomeUnknown || definiteRefusal) {
       const after = await client.getJob(target, jobId).catch(() => null);
-      if (after?.job && isFinishedState(after.job.State)) {
+      // The answer was lost but the cancel took effect: that is a success, not an error.
+      if (e.outcomeUnknown && after?.job?.State === "Cancel") {
+        await writeOutcome(auditId, { outcome: "success", jobId, ciRequestId: e.requestId });
+        return { ok: true, requestId: e.requestId ?? after.requestId };
+      }
+      await writeOutcome(auditId, { ...failureOutcome(e), jobId });
+      // It may have finished between our look and the cancel: say so plainly.
+      if (definiteRefusal && after?.job && isFinishedState(after.job.State)) {
         throw new ApiProblem(409, "JobFinished", `Job ${jobId} finished (${after.job.State}) before it could be cancelled`);
       }
+      throw e;
     }
+    await writeOutcome(auditId, { ...failureOutcome(e), jobId });
     throw e;
   } finally {
     reads.clear(`${target.bucket}|`);
