@@ -8,6 +8,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { BENCH } from "../bench/lib/bench-env";
 import { startApp, startEmulator, type Started } from "../bench/lib/processes";
+import { waitForHydration } from "./support/jobs-page";
 
 const APP_PORT = 3355;
 const EMULATOR_PORT = 9355;
@@ -39,7 +40,9 @@ test("a server restart: rows stay, the error shows, the page reconnects without 
   await page.goto(`${app!.url}/jobs`);
   const rows = page.getByRole("region", { name: "Batch jobs table" }).locator("tbody").getByRole("row").filter({ has: page.getByRole("link") });
   await expect(rows.first()).toBeVisible();
+  await waitForHydration(page); // a choice made before hydration would be reset
   await page.getByLabel("Interval").selectOption(String(INTERVAL_MS));
+  await expect(page.getByTestId("live-status")).toContainText(`every ${INTERVAL_MS / 1000} s`);
   const rowIds = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-job-id")));
   expect(rowIds.length).toBeGreaterThan(0);
   await page.evaluate(() => ((window as unknown as { __drill: string }).__drill = "same document"));

@@ -6,6 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { E2E } from "./support/env";
+import { waitForHydration } from "./support/jobs-page";
 
 const OUTAGE_MS = 10_000;
 const INTERVAL_MS = 5_000; // "Every 5 s", chosen in the page's own control
@@ -52,6 +53,8 @@ test("CI 500s for 10 s: rows stay, the banner names CI's code and RequestId, pol
   const table = page.getByRole("region", { name: "Batch jobs table" });
   const rows = table.locator("tbody").getByRole("row").filter({ has: page.getByRole("link") });
   await expect(rows.first()).toBeVisible();
+  // A choice made before React takes over the page would be reset by hydration.
+  await waitForHydration(page);
   await page.getByLabel("Interval").selectOption(String(INTERVAL_MS));
   await expect(page.getByTestId("live-status")).toContainText(`every ${INTERVAL_MS / 1000} s`);
   const rowCount = await rows.count();
