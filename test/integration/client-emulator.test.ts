@@ -13,7 +13,7 @@ import { createEmulator, type Emulator } from "@/emulator/server";
 import { DOC_SAMPLE_IDS } from "@/emulator/seed/catalog";
 import { JOB_SAMPLE, WORKFLOW_SAMPLE } from "../fixtures";
 
-const CREDENTIALS = { secretId: "AKIDemulatorIntegrationTest000", secretKey: "emulator-integration-secret-key" };
+const CREDENTIALS = { secretId: "emulator-integration-id", secretKey: "emulator-integration-secret-key" };
 const TARGET: CiTarget = {
   bucket: "examplebucket-1250000000",
   region: "ap-beijing",
