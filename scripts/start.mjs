@@ -9,6 +9,10 @@ import { existsSync } from "node:fs";
 
 const env = { ...process.env, NODE_ENV: "production" };
 const children = [];
+// Node entry points run directly (not through npx), so a stop signal reaches the real processes and no emulator or
+// server is left behind when the other one fails (for example when the port is taken).
+const NEXT = "node_modules/next/dist/bin/next";
+const TSX = "node_modules/tsx/dist/cli.mjs";
 
 function run(cmd, args, extraEnv = {}) {
   const child = spawn(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
@@ -28,7 +32,7 @@ for (const sig of ["SIGINT", "SIGTERM"]) {
 
 if (!existsSync(".next/BUILD_ID")) {
   console.log("First start: building the dashboard (about a minute)…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  const build = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -44,15 +48,15 @@ if (!env.CI_SECRET_ID) {
     AUTH_MODE: env.AUTH_MODE ?? "none",
   });
   console.log(`No CI_SECRET_ID set: starting the built-in CI emulator on 127.0.0.1:${port}`);
-  run("npx", ["tsx", "emulator/main.ts"], { ...creds, EMULATOR_PORT: port, EMULATOR_BUCKETS: env.CI_BUCKETS });
+  run(process.execPath, [TSX, "emulator/main.ts"], { ...creds, EMULATOR_PORT: port, EMULATOR_BUCKETS: env.CI_BUCKETS });
 }
 
 const port = env.PORT ?? "3000";
-run("npx", ["next", "start", "-p", port]);
+const server = run(process.execPath, [NEXT, "start", "-p", port]);
 
 // The first health probe opens the audit database (a new one takes a few seconds), so the first page is quick.
 (async () => {
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 120 && server.exitCode === null; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (res.ok) {
