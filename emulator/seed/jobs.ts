@@ -10,7 +10,8 @@ import { FAILURES } from "../store/lifecycle";
 import type { QueueRecord, TemplateRecord, WorkflowRecord } from "./catalog";
 import { jobInput, jobName, jobOutput, TAG_WEIGHTS, workflowJobName } from "./job-inputs";
 import type { Rng } from "./prng";
-import { INLINE_ELEMENT, tagParams } from "./tag-params";
+import { TAGS } from "@/lib/jobs/tags";
+import { tagParams } from "./tag-params";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -41,7 +42,7 @@ export function jobOperation(rng: Rng, tag: TagName, ctx: Pick<SeedContext, "buc
   if (rng.chance(0.25)) op.UserData = rng.pick(["ticket MEDIA-2291", "requested by content-ops", "nightly backfill"]);
   if (rng.chance(0.2)) op.CallBack = "https://hooks.example.com/ci/batch-finished";
   op.Tag = tag;
-  const element = INLINE_ELEMENT[tag];
+  const element = TAGS[tag].paramElement; // the registry names each Tag's parameter element
   const templates = ctx.templates.filter((t) => t.tag === tag);
   const params = tagParams(tag, rng);
   let sprite = false;

@@ -6,29 +6,6 @@ import type { XmlObject } from "@/lib/ci/xml";
 import type { TagName } from "@/lib/jobs/tags/names";
 import type { Rng } from "./prng";
 
-/** JobParam element that carries a Tag's inline parameters. */
-export const INLINE_ELEMENT: Partial<Record<TagName, string>> = {
-  Transcode: "Transcode",
-  Snapshot: "Snapshot",
-  Animation: "Animation",
-  SmartCover: "SmartCover",
-  Concat: "ConcatTemplate",
-  SpeechRecognition: "SpeechRecognition",
-  VoiceSeparate: "VoiceSeparate",
-  VideoMontage: "VideoMontage",
-  SDRtoHDR: "SDRtoHDR",
-  VideoProcess: "VideoProcess",
-  SuperResolution: "SuperResolution",
-  Segment: "Segment",
-  VideoTag: "VideoTag",
-  PicProcess: "PicProcess",
-  DigitalWatermark: "DigitalWatermark",
-  ExtractDigitalWatermark: "ExtractDigitalWatermark",
-  Tts: "TtsTpl",
-  NoiseReduction: "NoiseReduction",
-  QualityEstimate: "QualityEstimateConfig",
-};
-
 /** Template tags served by `GET /template` and the payload element of each (ci-api.md §6.1). */
 export const TEMPLATE_ELEMENT = {
   Transcode: "TransTpl",
@@ -66,7 +43,7 @@ export function transcodeParams(rng: Rng): XmlObject {
   };
 }
 
-/** The parameter block of a Tag (what goes under INLINE_ELEMENT or a template's payload element). */
+/** The parameter block of a Tag (what goes under its registry `paramElement` or a template's payload element). */
 export function tagParams(tag: TagName | "Watermark", rng: Rng): XmlObject | undefined {
   switch (tag) {
     case "Transcode":

@@ -20,8 +20,7 @@ import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import type { z } from "zod";
 import { CiError } from "./errors";
 import { badResponse, decodeResponse, headerRequestId, listOf, xmlText, type CallKind } from "./responses";
-import type { BackoffPolicy } from "./retry";
-import { createCaller, type CallInfo, type CallSpec } from "./signed-call";
+import { createCaller, type CallerOptions, type CallInfo, type CallSpec } from "./signed-call";
 import type { HttpResponse } from "./transport";
 import { buildXml, type XmlValue } from "./xml";
 
@@ -36,22 +35,8 @@ export interface CiTarget {
 
 export type CiCallInfo = CallInfo;
 
-export interface CiClientOptions {
-  secretId: string;
-  secretKey: string;
-  securityToken?: string;
-  /** Only the TCP destination changes (emulator, proxy); Host and signature stay those of the real CI host. */
-  endpoint?: URL;
-  /** Budget for one client call, retries and their pauses included. */
-  timeoutMs: number;
-  /** Retries for reads (and for a cancel that never got an answer). Default 3. */
-  maxRetries?: number;
-  /** Clock for the signature's key time (ms). */
-  now?: () => number;
-  onCall?: (info: CiCallInfo) => void;
-  /** Backoff tuning; tests shrink it. */
-  backoff?: Partial<BackoffPolicy>;
-}
+/** The client's settings are exactly those of the signed caller it wraps. */
+export type CiClientOptions = CallerOptions;
 
 export interface PickerPage {
   items: PickerItem[];

@@ -36,11 +36,16 @@ export interface CallerOptions {
   secretId: string;
   secretKey: string;
   securityToken?: string;
+  /** Only the TCP destination changes (emulator, proxy); Host and signature stay those of the real CI host. */
   endpoint?: URL;
+  /** Budget for one client call, retries and their pauses included. */
   timeoutMs: number;
+  /** Retries for reads (and for a cancel that never got an answer). Default 3. */
   maxRetries?: number;
+  /** Clock for the signature's key time (ms). */
   now?: () => number;
   onCall?: (info: CallInfo) => void;
+  /** Backoff tuning; tests shrink it. */
   backoff?: Partial<BackoffPolicy>;
 }
 

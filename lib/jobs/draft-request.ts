@@ -9,28 +9,7 @@ import { isTagName, TAGS_WITHOUT_OUTPUT, type TagName } from "./tags/names";
 import type { FieldSpec, OutputKind, TagModule } from "./tags/types";
 
 /** Finds a Tag's module (the registry's getTag); a parameter so that this file does not pull every Tag in tests. */
-export type TagLookup = (tag: TagName) => (Pick<TagModule, "fields" | "output" | "templateTag"> & { paramElement?: string | null }) | undefined;
-
-/**
- * The JobParam element that TemplateId replaces, per Tag (ci-api.md §4.0, "TemplateId or X"), used when a Tag module
- * does not name its `paramElement`. The other JobParam children (WatermarkTemplateId, TranscodeTemplateId,
- * DigitalWatermark, …) still apply with a template.
- */
-export const INLINE_PARAM_ELEMENT: Partial<Record<TagName, string>> = {
-  Transcode: "Transcode",
-  Snapshot: "Snapshot",
-  Animation: "Animation",
-  SmartCover: "SmartCover",
-  Concat: "ConcatTemplate",
-  SpeechRecognition: "SpeechRecognition",
-  VoiceSeparate: "VoiceSeparate",
-  VideoMontage: "VideoMontage",
-  VideoProcess: "VideoProcess",
-  SuperResolution: "SuperResolution",
-  PicProcess: "PicProcess",
-  Tts: "TtsTpl",
-  NoiseReduction: "NoiseReduction",
-};
+export type TagLookup = (tag: TagName) => Pick<TagModule, "fields" | "output" | "templateTag" | "paramElement"> | undefined;
 
 /** Which Output elements each output kind writes (ci-api.md §4.0, last column). */
 export const OUTPUT_FIELDS: Record<OutputKind, readonly ("Object" | "AuObject" | "SpriteObject" | "StreamExtract")[]> = {
@@ -147,7 +126,8 @@ export function buildJobParam(values: WizardValues, tag: TagName, lookup: TagLoo
   const fields = (mod?.fields ?? []).filter((f) => f.name !== "TemplateId");
   const templateId = typeof jobParam.TemplateId === "string" ? jobParam.TemplateId.trim() : "";
   if (values.paramMode === "template" && mod?.templateTag) {
-    const inline = mod.paramElement !== undefined ? mod.paramElement : INLINE_PARAM_ELEMENT[tag];
+    // TemplateId replaces the Tag's own parameter element (ci-api.md §4.0); the other JobParam children still apply.
+    const inline = mod.paramElement;
     const rest = pruneParams(jobParam, fields.filter((f) => f.name !== inline), jobParam);
     return templateId || rest ? { ...(templateId ? { TemplateId: templateId } : {}), ...rest } : undefined;
   }

@@ -31,15 +31,15 @@ const concatFields: FieldSpec[] = [
 export const fakeLookup: TagLookup = (tag) => {
   switch (tag) {
     case "Transcode":
-      return { fields: transcodeFields, output: "object", templateTag: "Transcode" };
+      return { fields: transcodeFields, output: "object", templateTag: "Transcode", paramElement: "Transcode" };
     case "Concat":
-      return { fields: concatFields, output: "object", templateTag: "Concat" };
+      return { fields: concatFields, output: "object", templateTag: "Concat", paramElement: "ConcatTemplate" };
     case "Snapshot":
-      return { fields: [{ kind: "group", name: "Snapshot", label: "Snapshot", fields: [{ kind: "number", name: "Count", label: "Count" }] }], output: "snapshot", templateTag: "Snapshot" };
+      return { fields: [{ kind: "group", name: "Snapshot", label: "Snapshot", fields: [{ kind: "number", name: "Count", label: "Count" }] }], output: "snapshot", templateTag: "Snapshot", paramElement: "Snapshot" };
     case "StreamExtract":
-      return { fields: [], output: "streamExtract", templateTag: null };
+      return { fields: [], output: "streamExtract", templateTag: null, paramElement: null };
     case "MediaInfo":
-      return { fields: [], output: "none", templateTag: null };
+      return { fields: [], output: "none", templateTag: null, paramElement: null };
     default:
       return undefined;
   }

@@ -3,18 +3,14 @@
  * emulator object in hand: every CI request's arrival time is recorded (to show retry pacing) and a fault can be
  * limited to the next N CI requests (deterministic bursts instead of random rates).
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import { matchRoute } from "@/emulator/router";
 import { faultConfigSchema, type FaultConfig } from "@/emulator/faults";
 import type { StatsSnapshot } from "@/emulator/stats";
-import { resetConfigForTests } from "@/lib/server/config";
 import { closeDb, getDb } from "@/lib/server/db";
 import * as jobsRoute from "@/app/api/jobs/route";
 import { resetRuntimeForTests } from "@/lib/server/ci-runtime";
-import { BUCKET, OTHER_BUCKET, SECRET_ID, SECRET_KEY, get } from "./route-harness";
+import { BUCKET, OTHER_BUCKET, SECRET_ID, SECRET_KEY, get, pointAppAt } from "./route-harness";
 
 export interface Arrival {
   /** performance.now() when the request reached the emulator. */
@@ -71,23 +67,7 @@ export async function startDrillHarness(env: Record<string, string> = {}): Promi
   });
   const port = await emulator.listen(0, "127.0.0.1");
   const emulatorUrl = `http://127.0.0.1:${port}`;
-  Object.assign(process.env, {
-    LOG_LEVEL: "silent",
-    CI_SECRET_ID: SECRET_ID,
-    CI_SECRET_KEY: SECRET_KEY,
-    CI_BUCKETS: `${BUCKET}@ap-beijing,${OTHER_BUCKET}@ap-shanghai`,
-    CI_ENDPOINT: emulatorUrl,
-    CI_EMULATOR: "1",
-    AUTH_MODE: "header",
-    AUTH_OPERATOR_GROUPS: "media-ops",
-    CI_CACHE_MS: "0",
-    CI_TIMEOUT_MS: "4000",
-    // A fresh embedded database (idempotency keys) per harness, like route-harness.
-    DATA_DIR: mkdtempSync(join(tmpdir(), "ci-console-drills-")),
-    ...env,
-  });
-  resetConfigForTests();
-  resetRuntimeForTests();
+  await pointAppAt(emulatorUrl, "ci-console-drills-", env);
 
   return {
     emulator,

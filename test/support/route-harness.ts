@@ -36,25 +36,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   });
   const port = await emulator.listen(0, "127.0.0.1");
   const emulatorUrl = `http://127.0.0.1:${port}`;
-  Object.assign(process.env, {
-    LOG_LEVEL: "silent",
-    CI_SECRET_ID: SECRET_ID,
-    CI_SECRET_KEY: SECRET_KEY,
-    CI_BUCKETS: `${BUCKET}@ap-beijing,${OTHER_BUCKET}@ap-shanghai`,
-    CI_ENDPOINT: emulatorUrl,
-    CI_EMULATOR: "1",
-    AUTH_MODE: "header",
-    AUTH_OPERATOR_GROUPS: "media-ops",
-    CI_CACHE_MS: "0",
-    CI_TIMEOUT_MS: "4000",
-    // A fresh embedded database per harness (DATABASE_URL, when a test sets it, takes precedence).
-    DATA_DIR: mkdtempSync(join(tmpdir(), "ci-console-routes-")),
-    ...env,
-  });
-  resetConfigForTests();
-  resetRuntimeForTests();
-  // Open the embedded database (initdb + migrations, several seconds on a busy machine) before any timed test.
-  await getDb().query("SELECT 1");
+  await pointAppAt(emulatorUrl, "ci-console-routes-", env);
   const admin = async <T,>(path: string, init?: RequestInit): Promise<T> => {
     const res = await fetch(`${emulatorUrl}/__emulator/${path}`, init);
     const text = await res.text();
@@ -73,6 +55,31 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       await emulator.close();
     },
   };
+}
+
+/**
+ * Points the app (config, CI runtime, a fresh embedded database) at an emulator and opens the database, so the
+ * first timed test does not pay for initdb + migrations (several seconds on a busy machine).
+ */
+export async function pointAppAt(emulatorUrl: string, dataDirPrefix: string, env: Record<string, string> = {}): Promise<void> {
+  Object.assign(process.env, {
+    LOG_LEVEL: "silent",
+    CI_SECRET_ID: SECRET_ID,
+    CI_SECRET_KEY: SECRET_KEY,
+    CI_BUCKETS: `${BUCKET}@ap-beijing,${OTHER_BUCKET}@ap-shanghai`,
+    CI_ENDPOINT: emulatorUrl,
+    CI_EMULATOR: "1",
+    AUTH_MODE: "header",
+    AUTH_OPERATOR_GROUPS: "media-ops",
+    CI_CACHE_MS: "0",
+    CI_TIMEOUT_MS: "4000",
+    // A fresh embedded database per harness (DATABASE_URL, when a test sets it, takes precedence).
+    DATA_DIR: mkdtempSync(join(tmpdir(), dataDirPrefix)),
+    ...env,
+  });
+  resetConfigForTests();
+  resetRuntimeForTests();
+  await getDb().query("SELECT 1");
 }
 
 export function get(path: string, headers: Record<string, string> = OPERATOR): Request {
