@@ -40,6 +40,9 @@ test.describe("trigger wizard: creating jobs", () => {
     const object = page.getByRole("textbox", { name: "Object", exact: true });
     await object.fill("out/");
     await page.getByRole("button", { name: "${InventoryTriggerJobId}" }).click();
+    // The chip hands focus back to the field (a person sees the caret return) before typing goes on.
+    await expect(object).toBeFocused();
+    await expect(object).toHaveValue("out/${InventoryTriggerJobId}");
     await page.keyboard.type(".");
     await page.getByRole("button", { name: "${ext}" }).click();
     await expect(object).toHaveValue("out/${InventoryTriggerJobId}.${ext}");

@@ -21,7 +21,7 @@ interface Target {
 }
 
 interface Ctx {
-  track: (name: string) => { onFocus: (e: SyntheticEvent<HTMLInputElement>) => void; onSelect: (e: SyntheticEvent<HTMLInputElement>) => void };
+  track: (name: string) => Record<"onFocus" | "onSelect" | "onInput" | "onBlur", (e: SyntheticEvent<HTMLInputElement>) => void>;
   target: () => Target | null;
 }
 
@@ -35,7 +35,8 @@ export function InsertTargetProvider({ defaultTarget, children }: { defaultTarge
     last.current = { name, start: el.selectionStart, end: el.selectionEnd };
   };
   const ctx: Ctx = {
-    track: (name) => ({ onFocus: remember(name), onSelect: remember(name) }),
+    // onSelect alone can lag behind fast typing; the caret at input and at blur (a chip click) is the truth.
+    track: (name) => ({ onFocus: remember(name), onSelect: remember(name), onInput: remember(name), onBlur: remember(name) }),
     target: () => last.current ?? { name: defaultTarget, start: null, end: null },
   };
   return <InsertTargetContext.Provider value={ctx}>{children}</InsertTargetContext.Provider>;
