@@ -56,10 +56,13 @@ test.describe("trigger wizard: duplicate, submit safety, errors, drafts, accessi
   });
 
   test("double-clicking Submit creates exactly one job", async ({ page }) => {
-    await transcodeToReview(page, uniqueName("e2e-dbl"));
+    const name = uniqueName("e2e-dbl");
+    await transcodeToReview(page, name);
     const before = (await emulatorTriggers()).length;
     await page.getByRole("button", { name: "Submit job" }).dblclick();
     await page.waitForURL(/\/jobs\/b[0-9a-f]+/);
+    // The toast is raised just before leaving the wizard; the lazily loaded Toaster lives in the root layout, so it shows here.
+    await expect(page.getByText(`Job ${name} created`)).toBeVisible();
     await page.waitForLoadState("networkidle");
     expect((await emulatorTriggers()).length).toBe(before + 1);
   });
@@ -147,6 +150,7 @@ test.describe("trigger wizard: duplicate, submit safety, errors, drafts, accessi
     await expectStep(page, 2, "Input");
     await expect(page.getByRole("textbox", { name: "Prefix", exact: true })).toHaveValue("keep/me/");
     await page.getByRole("button", { name: "Discard draft" }).click();
+    await expect(page.getByText("Draft discarded")).toBeVisible();
     await expectStep(page, 1, "Basics");
     await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("");
   });

@@ -7,7 +7,7 @@ import Link from "next/link";
 import dynamic from "next/dynamic";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { FormProvider, useForm, useFormState, type Resolver } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { emptyWizardValues, WIZARD_STEPS, type WizardStep, type WizardValues } from "@/lib/jobs/draft";
@@ -207,7 +207,7 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
     setAcknowledged(false);
     form.clearErrors();
     attempted.current = new Set();
-    toast("Draft discarded");
+    toast.message("Draft discarded");
     headingRef.current?.focus();
   }
 

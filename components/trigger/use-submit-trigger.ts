@@ -7,7 +7,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { jobHref } from "@/components/jobs/job-links";
 import type { WizardValues } from "@/lib/jobs/draft";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
