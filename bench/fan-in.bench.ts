@@ -1,11 +1,15 @@
 /**
  * Fan-in: 200 simulated open dashboards poll the same view (the default /jobs view, exactly the query the browser
- * sends) every 4 s for 60 s. Counts the CI list calls the emulator receives per 4 s poll window — about one per
- * CI_CACHE_MS with coalescing, against 200 for a naive proxy — with the default CI_CACHE_MS (1000) and with 0,
- * and samples the server's peak RSS (the `next start` process tree).
+ * sends) every 4 s for 60 s. Counts the CI list calls the emulator receives per 4 s poll window — against 200 for a
+ * naive proxy — and samples the server's peak RSS (the `next start` process tree).
+ * Scenarios: the dashboard's real schedule (polls on the server's beat: lib/jobs/poll-schedule.ts, with each
+ * simulated tab's clock skewed by up to ±1 min and corrected from X-Server-Time exactly as the browser does), the
+ * schedule before it (every 4 s from whenever the tab was opened), and the server's reuse window switched off.
  */
 import http from "node:http";
 import { POLL_ACTIVE_MS } from "@/lib/jobs/job-view";
+import { alignedPollDelay, pickPollJitter, SERVER_TIME_HEADER } from "@/lib/jobs/poll-schedule";
+import { createServerClock, type ServerClock } from "@/lib/query/server-clock";
 import { loadJobsSearchParams, toApiListParams, toApiSearch, toJobsView } from "@/lib/jobs/url-state";
 import { BENCH } from "./lib/bench-env";
 import { startApp, startEmulator, treeRss, watchPeakRss } from "./lib/processes";
@@ -20,10 +24,19 @@ const DURATION_MS = quick ? 20_000 : 60_000;
 interface Scenario {
   label: string;
   cacheMs: string;
-  /** All dashboards poll at the same instant (e.g. all opened by one announcement) instead of at random phases. */
-  aligned: boolean;
+  /** "beat": the dashboard's schedule (server-clock beats + per-tab jitter); "phase": every 4 s from a random start. */
+  schedule: "beat" | "phase";
   durationMs: number;
 }
+
+/** A simulated browser tab: its own clock (skewed by up to ±1 min), its own estimate of the server's, its jitter. */
+interface Tab {
+  skewMs: number;
+  clock: ServerClock;
+  jitterMs: number;
+}
+
+const localNow = (tab: Tab) => Date.now() + tab.skewMs;
 
 interface Outcome {
   scenario: Scenario;
@@ -44,10 +57,13 @@ function defaultViewQuery(): string {
   return toApiSearch(toApiListParams(view));
 }
 
-function poll(agent: http.Agent, url: URL): Promise<{ ok: boolean; ms: number; outcome: string }> {
+function poll(agent: http.Agent, url: URL, tab?: Tab): Promise<{ ok: boolean; ms: number; outcome: string }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
+    const sentAt = tab ? localNow(tab) : 0;
     const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: { ...BENCH.identity }, agent }, (res) => {
+      // What apiFetch does with every answer: learn the server's clock.
+      if (tab) tab.clock.note((res.headers[SERVER_TIME_HEADER] as string | undefined) ?? null, sentAt, localNow(tab));
       let body = "";
       res.on("data", (c: Buffer) => {
         if (res.statusCode !== 200 && body.length < 2_000) body += c.toString();
@@ -82,31 +98,50 @@ async function run(scenario: Scenario, emulator: Awaited<ReturnType<typeof start
     const end = start + scenario.durationMs;
     const pending: Promise<void>[] = [];
 
-    // Each dashboard polls on its own fixed schedule (react-query's refetchInterval does not wait for slow answers).
+    const record = (r: Awaited<ReturnType<typeof poll>>) => {
+      polls++;
+      if (r.ok) latencies.push(r.ms);
+      else {
+        errors++;
+        failures[r.outcome] = (failures[r.outcome] ?? 0) + 1;
+      }
+    };
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
     for (let d = 0; d < DASHBOARDS; d++) {
-      const phase = scenario.aligned ? 0 : Math.random() * INTERVAL_MS;
+      // Tabs open at random moments in the first interval; like react-query's refetchInterval, the next poll is
+      // scheduled when an answer arrives (lib/jobs/poll-schedule.ts) or, for "phase", every 4 s regardless.
+      const opensAt = start + Math.random() * INTERVAL_MS;
+      const tab: Tab = { skewMs: Math.round((Math.random() * 2 - 1) * 60_000), clock: createServerClock(), jitterMs: pickPollJitter() };
       pending.push(
         (async () => {
-          for (let t = start + phase; t < end; t += INTERVAL_MS) {
-            const wait = t - performance.now();
-            if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-            const r = await poll(agent, url);
-            polls++;
-            if (r.ok) latencies.push(r.ms);
-            else {
-              errors++;
-              failures[r.outcome] = (failures[r.outcome] ?? 0) + 1;
+          await sleep(opensAt - performance.now());
+          // The page's render time seeds the clock before any answer (as seedServerClock does on hydration).
+          tab.clock.seed(Date.now(), localNow(tab));
+          if (scenario.schedule === "phase") {
+            for (let t = opensAt; t < end; t += INTERVAL_MS) {
+              await sleep(t - performance.now());
+              record(await poll(agent, url, tab));
             }
+            return;
+          }
+          let next = performance.now() + alignedPollDelay(INTERVAL_MS, tab.clock.now(localNow(tab)), tab.jitterMs);
+          while (next < end) {
+            await sleep(next - performance.now());
+            record(await poll(agent, url, tab));
+            next = performance.now() + alignedPollDelay(INTERVAL_MS, tab.clock.now(localNow(tab)), tab.jitterMs);
           }
         })(),
       );
     }
-    // CI calls per poll window, read at each window boundary.
+    // CI calls per poll window, read mid-way between two server beats (so a beat's burst is never split), after
+    // the first full interval (tabs are still opening during the first).
     const callsPerWindow: number[] = [];
-    let previous = 0;
-    for (let w = 1; w * INTERVAL_MS <= scenario.durationMs; w++) {
-      const wait = start + w * INTERVAL_MS - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const untilMidBeat = (INTERVAL_MS - (Date.now() % INTERVAL_MS) + INTERVAL_MS / 2) % INTERVAL_MS;
+    const firstRead = performance.now() + INTERVAL_MS + untilMidBeat;
+    await sleep(firstRead - performance.now());
+    let previous = await listCalls();
+    for (let w = 1; firstRead + w * INTERVAL_MS <= end; w++) {
+      await sleep(firstRead + w * INTERVAL_MS - performance.now());
       const now = await listCalls();
       callsPerWindow.push(now - previous);
       previous = now;
@@ -122,9 +157,9 @@ async function run(scenario: Scenario, emulator: Awaited<ReturnType<typeof start
 
 async function main(): Promise<void> {
   const scenarios: Scenario[] = [
-    { label: "random phase, CI_CACHE_MS=1000 (default)", cacheMs: "1000", aligned: false, durationMs: DURATION_MS },
-    { label: "random phase, CI_CACHE_MS=0", cacheMs: "0", aligned: false, durationMs: DURATION_MS },
-    { label: "aligned polls, CI_CACHE_MS=1000", cacheMs: "1000", aligned: true, durationMs: quick ? 12_000 : 20_000 },
+    { label: "server beat (the dashboard), CI_CACHE_MS=1000 (default)", cacheMs: "1000", schedule: "beat", durationMs: DURATION_MS },
+    { label: "every 4 s from opening (before the beat), CI_CACHE_MS=1000", cacheMs: "1000", schedule: "phase", durationMs: DURATION_MS },
+    { label: "server beat, CI_CACHE_MS=0 (single flight only)", cacheMs: "0", schedule: "beat", durationMs: DURATION_MS },
   ];
   const emulator = await startEmulator(BENCH.emulatorPort);
   const outcomes: Outcome[] = [];
@@ -139,7 +174,7 @@ async function main(): Promise<void> {
     await emulator.stop();
   }
   const rows = outcomes.map((o) => {
-    const windows = o.callsPerWindow.length;
+    const windows = o.scenario.durationMs / INTERVAL_MS;
     return [
       o.scenario.label,
       `${o.polls} (${fmt(o.polls / windows, 0)}/window)`,
@@ -158,8 +193,9 @@ async function main(): Promise<void> {
     [
       `## Fan-in: ${DASHBOARDS} dashboards polling one view every ${INTERVAL_MS / 1000} s`,
       "",
-      `Query \`/api/jobs?${defaultViewQuery()}\` (the default /jobs view), ${DURATION_MS / 1000} s per scenario (aligned: shorter), one \`next start\`.`,
-      "A naive proxy would send CI one call per poll: 200 per window. RSS is the whole `next start` process tree.",
+      `Query \`/api/jobs?${defaultViewQuery()}\` (the default /jobs view), ${DURATION_MS / 1000} s per scenario, one \`next start\`. Tabs open at`,
+      "random moments during the first interval, each with its clock skewed by up to ±1 min; windows are counted from the",
+      "second interval on. A naive proxy would send CI one call per poll: 200 per window. RSS is the whole `next start` process tree.",
       "",
       table(["scenario", "polls", "errors", "CI calls / 4 s window: median [min–max]", "CI calls total", "polls per CI call", "poll p50 ms", "poll p99 ms", "RSS idle", "RSS peak"], rows),
       "",

@@ -61,6 +61,13 @@ test("a job triggered through the API appears and goes Submitted → Running →
 
 test("polling stops while the tab is hidden, resumes at once when visible, and can be paused", async ({ page }) => {
   await page.clock.install();
+  // The page polls on the server's beat, read from X-Server-Time; under a fake clock that beat must be fake time too,
+  // or every answer would move the beat by however much real time has passed.
+  await page.route("**/api/jobs?*", async (route) => {
+    const response = await route.fetch();
+    const pageNow = await page.evaluate(() => Date.now());
+    await route.fulfill({ response, headers: { ...response.headers(), "x-server-time": String(pageNow) } });
+  });
   let listCalls = 0;
   page.on("request", (r) => {
     if (r.method() === "GET" && new URL(r.url()).pathname === "/api/jobs") listCalls++;
@@ -83,6 +90,7 @@ test("polling stops while the tab is hidden, resumes at once when visible, and c
   // Visible: the seed list has active jobs, so it polls about every 4 s.
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
   await nextPoll();
+  await nextPoll(); // the first answer may move the page onto the server's beat: judge the gap after it
   const gap = await nextPoll();
   expect(gap).toBeGreaterThanOrEqual(3_500);
   expect(gap).toBeLessThanOrEqual(8_000); // (page time spent handling the previous answer counts too)
@@ -98,10 +106,14 @@ test("polling stops while the tab is hidden, resumes at once when visible, and c
   await setVisibility(false);
   await visibleRequest; // at once, without advancing the clock to the next interval
   expect(listCalls).toBe(hiddenAt + 1);
+  // That refresh came between beats: the next poll waits for the next beat (never sooner than 1 s), then the normal rate.
+  const toBeat = await nextPoll();
+  expect(toBeat).toBeGreaterThanOrEqual(1_000);
+  expect(toBeat).toBeLessThanOrEqual(8_000);
   const resumedGap = await nextPoll();
   expect(resumedGap).toBeGreaterThanOrEqual(3_500);
   expect(resumedGap).toBeLessThanOrEqual(8_000);
-  expect(listCalls).toBe(hiddenAt + 2);
+  expect(listCalls).toBe(hiddenAt + 3);
 
   // Paused by the person: no polls at all, and the choice survives a reload.
   await page.getByRole("button", { name: "Pause live updates" }).click();
@@ -131,4 +143,37 @@ test("a chosen interval is remembered and a bad stored value falls back to Auto"
   await jobsScreen(page).hydrated();
   await expect(interval).toHaveValue("auto");
   await expect(page.getByRole("button", { name: "Pause live updates" })).toBeVisible();
+});
+
+test("open dashboards poll on the server's beat, so they share CI calls", async ({ browser }) => {
+  // Two people's tabs (separate contexts) on the same view, polling every 5 s; every poll should land just after a
+  // multiple of 5 s on the server's clock (this machine's), within the tab's jitter (< 300 ms) plus timer slack.
+  const INTERVAL = 5_000;
+  const SLACK = 1_200; // timers and request events run late on a loaded 2-core machine; a random phase fits 24% of the time
+  const tabs = await Promise.all([0, 1].map(() => browser.newContext({ extraHTTPHeaders: { "x-forwarded-email": "olivia.operator@example.com", "x-forwarded-groups": "media-ops" } })));
+  try {
+    const polls: number[][] = [[], []];
+    for (const [i, context] of tabs.entries()) {
+      await context.addInitScript(() => localStorage.setItem("ci-console:live-updates", JSON.stringify({ paused: false, interval: 5_000 })));
+      const page = await context.newPage();
+      page.on("request", (r) => {
+        if (r.method() === "GET" && new URL(r.url()).pathname === "/api/jobs") polls[i]!.push(Date.now());
+      });
+      await page.goto("/jobs");
+      await jobsScreen(page).hydrated();
+    }
+    // The first request may be a refetch on mount (if hydration outlasted staleTime): judge the three after it.
+    await expect.poll(() => Math.min(polls[0]!.length, polls[1]!.length), { timeout: 40_000 }).toBeGreaterThanOrEqual(4);
+    const judged = polls.map((times) => times.slice(1, 4));
+    // Signed distance from the nearest beat: the tab's estimate of the server clock may be a few ms early (half a
+    // round trip at most), so "just before" counts as on the beat too.
+    const phases = judged.flatMap((times) => times.map((t) => ((t + INTERVAL / 2) % INTERVAL) - INTERVAL / 2));
+    expect(phases.every((p) => p > -250 && p < SLACK), `ms from the beat: ${phases.join(", ")}`).toBe(true);
+    // Consecutive polls of one tab are a whole interval apart (± slack), never bunched.
+    for (const times of judged) {
+      for (let k = 1; k < times.length; k++) expect(Math.abs(times[k]! - times[k - 1]! - INTERVAL)).toBeLessThan(SLACK);
+    }
+  } finally {
+    await Promise.all(tabs.map((c) => c.close()));
+  }
 });

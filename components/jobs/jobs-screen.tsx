@@ -7,6 +7,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { nextPollDelay } from "@/lib/jobs/job-view";
+import { alignedPollDelay, pickPollJitter } from "@/lib/jobs/poll-schedule";
+import { seedServerClock, serverClockNow } from "@/lib/query/server-clock";
 import {
   CLEAR_FILTERS,
   FIRST_PAGE,
@@ -72,6 +74,9 @@ export function JobsScreen({
   const [live, setLive] = useLiveSettings();
   // Consecutive failed polls: drives the back-off. A ref, because refetchInterval reads it right after each fetch.
   const failures = useRef(0);
+  // Polls land on the server's beat, so dashboards on the same view share one CI call (lib/jobs/poll-schedule.ts).
+  const [jitter] = useState(pickPollJitter);
+  useEffect(() => seedServerClock(serverNow), [serverNow]);
 
   const query = useQuery({
     queryKey: jobKeys.list(view),
@@ -87,8 +92,11 @@ export function JobsScreen({
     },
     placeholderData: keepPreviousData,
     retry: false,
-    refetchInterval: (q) =>
-      nextPollDelay({ paused: live.paused, interval: live.interval, states: q.state.data?.jobs.map((j) => j.State), failures: failures.current }),
+    refetchInterval: (q) => {
+      const interval = nextPollDelay({ paused: live.paused, interval: live.interval, states: q.state.data?.jobs.map((j) => j.State), failures: failures.current });
+      // Back-off after failures stays as computed: errors are not shared between dashboards anyway.
+      return interval === false || failures.current > 0 ? interval : alignedPollDelay(interval, serverClockNow(), jitter);
+    },
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: !live.paused,
     refetchOnReconnect: !live.paused,

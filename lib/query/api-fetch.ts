@@ -1,4 +1,6 @@
 /** Browser-side calls to our own JSON routes. Errors arrive as `{ error: { code, message, requestId?, fields? } }`. */
+import { SERVER_TIME_HEADER } from "@/lib/jobs/poll-schedule";
+import { noteServerTime } from "./server-clock";
 
 export interface ApiFieldError {
   path: string;
@@ -38,6 +40,7 @@ export class ApiError extends Error {
 export async function apiFetch<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
   const { json, headers, ...rest } = init ?? {};
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(path, {
       ...rest,
@@ -47,6 +50,7 @@ export async function apiFetch<T>(path: string, init?: RequestInit & { json?: un
   } catch {
     throw new ApiError(0, { code: "NetworkError", message: "Could not reach the dashboard server. Check your connection.", retryable: true });
   }
+  noteServerTime(res.headers.get(SERVER_TIME_HEADER), sentAt, Date.now());
   const text = await res.text();
   let body: unknown = undefined;
   try {

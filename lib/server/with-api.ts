@@ -8,6 +8,7 @@ import { identify, type Identity } from "./identity";
 import { ciErrorBody, ciErrorStatus } from "./jobs-service";
 import { logEvent } from "./logger";
 import { ApiProblem, validationProblem } from "./problem";
+import { SERVER_TIME_HEADER } from "@/lib/jobs/poll-schedule";
 
 export interface ApiContext<P> {
   req: Request;
@@ -101,6 +102,8 @@ export function withApi<P = Record<string, never>>(route: string, handler: Handl
     }
     const requestId = randomUUID();
     res.headers.set("x-request-id", requestId);
+    // The server's clock (ms), so every open dashboard can poll on the same beat (lib/jobs/poll-schedule.ts).
+    res.headers.set(SERVER_TIME_HEADER, String(Date.now()));
     logEvent({ level: "info", route, method: req.method, status: res.status, user, ciRequestId: log.ciRequestId, ms: Math.round(performance.now() - started), requestId });
     return res;
   };

@@ -57,6 +57,19 @@ describe("GET /api/jobs", () => {
     expect(body.requestId).toBeTruthy();
   });
 
+  it("stamps every answer, errors included, with the server's clock for beat-aligned polling", async () => {
+    const before = Date.now();
+    const ok = await jobsRoute.GET(get("/api/jobs?size=1"));
+    const refused = await jobsRoute.GET(get("/api/jobs?size=abc"));
+    const after = Date.now();
+    for (const res of [ok, refused]) {
+      const stamp = Number(res.headers.get("x-server-time"));
+      expect(stamp).toBeGreaterThanOrEqual(before);
+      expect(stamp).toBeLessThanOrEqual(after);
+    }
+    expect(refused.status).toBe(400);
+  });
+
   it("pages across three pages without overlap", async () => {
     const seen = new Set<string>();
     let token: string | null = null;
