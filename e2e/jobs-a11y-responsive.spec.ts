@@ -82,3 +82,20 @@ test("keyboard: arrow keys move between rows, focus is visible", async ({ page }
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
   expect(outline).not.toBe("none");
 });
+
+test("every page loads without a failed request or a console error (favicon included)", async ({ page }) => {
+  const failures: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) failures.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error") failures.push(`console: ${m.text()}`);
+  });
+  for (const path of ["/jobs", "/jobs/new", "/audit"]) {
+    await page.goto(path);
+    await expect(page.locator("h1").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+  }
+  await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon/);
+  expect(failures).toEqual([]);
+});
