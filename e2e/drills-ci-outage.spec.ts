@@ -1,5 +1,5 @@
 /**
- * Drill: CI answers 500 for ~10 s while /jobs is open. The rows stay, a banner shows CI's code and the RequestId of
+ * Drill: CI answers 500 for 30 s while /jobs is open. The rows stay, a banner shows CI's code and the RequestId of
  * the failed answer, polling backs off (fewer /api/jobs requests than the normal rate, a longer pause after the
  * failure), and when the fault expires on its own the page recovers without a reload or a click.
  */
@@ -8,7 +8,8 @@ import { expect, test, type Page, type Response } from "@playwright/test";
 import { E2E } from "./support/env";
 import { waitForHydration } from "./support/jobs-page";
 
-const OUTAGE_MS = 10_000;
+const OUTAGE_MS = 30_000; // the issue's drill: half a minute of 500s
+const MAX_BACKOFF_MS = 60_000; // POLL_MAX_BACKOFF_MS: the longest the page waits between failed polls
 const INTERVAL_MS = 5_000; // "Every 5 s", chosen in the page's own control
 
 async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -46,8 +47,8 @@ test.afterEach(async () => {
   await admin("DELETE", "faults");
 });
 
-test("CI 500s for 10 s: rows stay, the banner names CI's code and RequestId, polling backs off, recovery is automatic", async ({ page }) => {
-  test.setTimeout(90_000);
+test("CI 500s for 30 s: rows stay, the banner names CI's code and RequestId, polling backs off, recovery is automatic", async ({ page }) => {
+  test.setTimeout(180_000);
   const polls = watchPolls(page);
   await page.goto("/jobs");
   const table = page.getByRole("region", { name: "Batch jobs table" });
@@ -89,7 +90,7 @@ test("CI 500s for 10 s: rows stay, the banner names CI's code and RequestId, pol
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
   // Recovery: nobody clears the fault or clicks anything.
-  await expect(banner).toBeHidden({ timeout: OUTAGE_MS + 4 * INTERVAL_MS });
+  await expect(banner).toBeHidden({ timeout: OUTAGE_MS + MAX_BACKOFF_MS + INTERVAL_MS });
   const recoveredAt = Date.now();
   const callsDuring = (await listCalls()) - callsBefore;
   expect(recoveredAt - faultSetAt).toBeGreaterThanOrEqual(OUTAGE_MS - 500);
