@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
 import { triggerJob, uniqueName } from "./support/jobs-api";
-import { advanceUntilResponse } from "./support/clock";
+import { advanceUntilResponse, serverTimeFollowsPageClock } from "./support/clock";
 import { jobsScreen } from "./support/jobs-page";
 
 test.beforeEach(async () => {
@@ -61,13 +61,7 @@ test("a job triggered through the API appears and goes Submitted → Running →
 
 test("polling stops while the tab is hidden, resumes at once when visible, and can be paused", async ({ page }) => {
   await page.clock.install();
-  // The page polls on the server's beat, read from X-Server-Time; under a fake clock that beat must be fake time too,
-  // or every answer would move the beat by however much real time has passed.
-  await page.route("**/api/jobs?*", async (route) => {
-    const response = await route.fetch();
-    const pageNow = await page.evaluate(() => Date.now());
-    await route.fulfill({ response, headers: { ...response.headers(), "x-server-time": String(pageNow) } });
-  });
+  await serverTimeFollowsPageClock(page, "**/api/jobs?*");
   let listCalls = 0;
   page.on("request", (r) => {
     if (r.method() === "GET" && new URL(r.url()).pathname === "/api/jobs") listCalls++;

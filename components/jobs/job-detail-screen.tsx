@@ -2,19 +2,17 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EyeIcon } from "@/components/ui/icons";
 import { Notice } from "@/components/ui/notice";
 import { Skeleton } from "@/components/ui/skeleton";
 import { inputSummary, xmlText } from "@/lib/jobs/job-view";
-import { alignedPollDelay, pickPollJitter } from "@/lib/jobs/poll-schedule";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { setWatched } from "@/lib/jobs/watch-list";
 import { ApiError } from "@/lib/query/api-fetch";
 import { fetchJob, jobKeys, meQueryOptions } from "@/lib/query/jobs";
-import { seedServerClock, serverClockNow } from "@/lib/query/server-clock";
 import { useFinishedNotifications } from "./job-notifications";
 import { duplicateHref } from "./job-links";
 import { JobAttributionList, JobAuditTrail } from "./job-audit-history";
@@ -22,6 +20,7 @@ import { JobStateBadge } from "./job-state-badge";
 import { JobTimeline } from "./job-timeline";
 import { PollErrorBanner, type ShownError } from "./poll-error-banner";
 import { useJobChanges } from "./use-job-changes";
+import { useServerBeat } from "./use-server-beat";
 import { useHydrated } from "./use-now";
 import { useWatchList } from "./use-watch-list";
 import { XmlValue, XmlValueList } from "./xml-value-list";
@@ -64,8 +63,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
   const me = useQuery(meQueryOptions).data;
   const failures = useRef(0);
   // On the server's beat, like the jobs table, so everyone watching this job shares one CI call per poll.
-  const [jitter] = useState(pickPollJitter);
-  useEffect(() => seedServerClock(serverNow), [serverNow]);
+  const untilBeat = useServerBeat(serverNow);
   const query = useQuery({
     queryKey: jobKeys.detail(jobId, bucket),
     queryFn: async ({ signal }) => {
@@ -83,7 +81,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
       const job = q.state.data?.job;
       if (job && isFinishedState(job.State) && failures.current === 0) return false;
       if (q.state.error instanceof ApiError && q.state.error.code === "NoSuchJob") return false;
-      return failures.current ? Math.min(POLL_MS * 2 ** failures.current, MAX_BACKOFF_MS) : alignedPollDelay(POLL_MS, serverClockNow(), jitter);
+      return failures.current ? Math.min(POLL_MS * 2 ** failures.current, MAX_BACKOFF_MS) : untilBeat(POLL_MS);
     },
     refetchIntervalInBackground: false,
   });

@@ -7,8 +7,6 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { nextPollDelay } from "@/lib/jobs/job-view";
-import { alignedPollDelay, pickPollJitter } from "@/lib/jobs/poll-schedule";
-import { seedServerClock, serverClockNow } from "@/lib/query/server-clock";
 import {
   CLEAR_FILTERS,
   FIRST_PAGE,
@@ -34,6 +32,7 @@ import { PollErrorBanner, type ShownError } from "./poll-error-banner";
 import { finishedTransitions, useJobChanges } from "./use-job-changes";
 import { useFinishedTitle } from "./use-finished-title";
 import { useLiveSettings } from "./use-live-settings";
+import { useServerBeat } from "./use-server-beat";
 import { useHydrated } from "./use-now";
 import { useWatchList } from "./use-watch-list";
 
@@ -74,9 +73,8 @@ export function JobsScreen({
   const [live, setLive] = useLiveSettings();
   // Consecutive failed polls: drives the back-off. A ref, because refetchInterval reads it right after each fetch.
   const failures = useRef(0);
-  // Polls land on the server's beat, so dashboards on the same view share one CI call (lib/jobs/poll-schedule.ts).
-  const [jitter] = useState(pickPollJitter);
-  useEffect(() => seedServerClock(serverNow), [serverNow]);
+  // Polls land on the server's beat, so dashboards on the same view share one CI call.
+  const untilBeat = useServerBeat(serverNow);
 
   const query = useQuery({
     queryKey: jobKeys.list(view),
@@ -95,7 +93,7 @@ export function JobsScreen({
     refetchInterval: (q) => {
       const interval = nextPollDelay({ paused: live.paused, interval: live.interval, states: q.state.data?.jobs.map((j) => j.State), failures: failures.current });
       // Back-off after failures stays as computed: errors are not shared between dashboards anyway.
-      return interval === false || failures.current > 0 ? interval : alignedPollDelay(interval, serverClockNow(), jitter);
+      return interval === false || failures.current > 0 ? interval : untilBeat(interval);
     },
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: !live.paused,
