@@ -3,10 +3,10 @@
  * libraries), built with this repository's `next` and served by `next start`, so page weights can be read against
  * what the framework alone costs.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./processes";
+import { launch, ROOT, stopper, waitFor } from "./processes";
 
 const FIXTURE = join(ROOT, "bench/fixtures/bare-next");
 const NEXT_BIN = join(ROOT, "node_modules/next/dist/bin/next");
@@ -21,35 +21,19 @@ function ensureBuilt(): void {
   if (existsSync(marker) && readFileSync(marker, "utf8") === nextVersion()) return;
   const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: FIXTURE, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) throw new Error(`next build of bench/fixtures/bare-next failed:\n${r.stdout}\n${r.stderr}`);
-  spawnSync("sh", ["-c", `printf %s "${nextVersion()}" > "${marker}"`]);
+  writeFileSync(marker, nextVersion());
 }
 
 export async function startBareNext(port: number, host: string): Promise<{ url: string; stop: () => Promise<void> }> {
   ensureBuilt();
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", host], { cwd: FIXTURE, stdio: "ignore", detached: true });
+  const { child, stderr } = launch(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", host], {}, FIXTURE);
   const url = `http://${host}:${port}`;
-  const stop = () =>
-    new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
-      child.once("exit", () => done());
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        done();
-      }
-    });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start of the bare fixture exited (${child.exitCode})`);
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok) return { url, stop };
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`${url} (bare Next.js fixture) did not answer within 60 s`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  const stop = stopper(child);
+  try {
+    await waitFor(url, child, stderr, 60_000);
+  } catch (e) {
+    await stop();
+    throw e;
   }
+  return { url, stop };
 }

@@ -31,9 +31,9 @@ export interface Started {
   stop: () => Promise<void>;
 }
 
-function launch(cmd: string, args: string[], env: Record<string, string>): { child: ChildProcess; stderr: () => string } {
+export function launch(cmd: string, args: string[], env: Record<string, string>, cwd: string = ROOT): { child: ChildProcess; stderr: () => string } {
   const child = spawn(cmd, args, {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true, // own process group: stop() ends the whole tree and nothing else
@@ -45,7 +45,7 @@ function launch(cmd: string, args: string[], env: Record<string, string>): { chi
   return { child, stderr: () => tail };
 }
 
-async function waitFor(url: string, child: ChildProcess, stderr: () => string, timeoutMs: number, init?: RequestInit): Promise<void> {
+export async function waitFor(url: string, child: ChildProcess, stderr: () => string, timeoutMs: number, init?: RequestInit): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${url} answered:\n${stderr()}`);
@@ -60,7 +60,7 @@ async function waitFor(url: string, child: ChildProcess, stderr: () => string, t
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${stderr()}`);
 }
 
-function stopper(child: ChildProcess): () => Promise<void> {
+export function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise<void>((done) => {
       if (child.exitCode !== null || child.signalCode !== null) return done();

@@ -2,13 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { CiError } from "@/lib/ci/errors";
+import { SERVER_TIME_HEADER } from "@/lib/jobs/poll-schedule";
 import { ConfigError } from "./config-schema";
 import { getConfig } from "./config";
 import { identify, type Identity } from "./identity";
 import { ciErrorBody, ciErrorStatus } from "./jobs-service";
 import { logEvent } from "./logger";
 import { ApiProblem, validationProblem } from "./problem";
-import { SERVER_TIME_HEADER } from "@/lib/jobs/poll-schedule";
 
 export interface ApiContext<P> {
   req: Request;
