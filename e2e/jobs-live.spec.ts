@@ -62,7 +62,7 @@ test("a job triggered through the API appears and goes Submitted → Running →
 
 test("polling stops while the tab is hidden, resumes at once when visible, and can be paused", async ({ page }) => {
   await page.clock.install();
-  await serverTimeFollowsPageClock(page, "**/api/jobs?*");
+  await serverTimeFollowsPageClock(page);
   let listCalls = 0;
   page.on("request", (r) => {
     if (r.method() === "GET" && new URL(r.url()).pathname === "/api/jobs") listCalls++;

@@ -22,12 +22,12 @@ export async function advanceUntilResponse(page: Page, match: (r: Response) => b
 }
 
 /**
- * Pages poll on the server's beat, read from each answer's `x-server-time`. Under a fake page clock that beat must be
- * fake time too, or every answer would move the beat by however much real time has passed: this rewrites the header
- * of matching answers to the page's own (fake) now.
+ * Pages poll on the server's beat, read from every API answer's `x-server-time`. Under a fake page clock that beat must
+ * be fake time too, or each answer would move the beat by however much real time has passed: this rewrites the header
+ * of every /api/ answer (all of them feed the page's estimate of the server clock) to the page's own (fake) now.
  */
-export async function serverTimeFollowsPageClock(page: Page, url: string): Promise<void> {
-  await page.route(url, async (route) => {
+export async function serverTimeFollowsPageClock(page: Page): Promise<void> {
+  await page.route("**/api/**", async (route) => {
     const response = await route.fetch();
     const pageNow = await page.evaluate(() => Date.now());
     await route.fulfill({ response, headers: { ...response.headers(), "x-server-time": String(pageNow) } });
