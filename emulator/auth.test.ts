@@ -42,7 +42,7 @@ describe("accepted signatures", () => {
     expect(r.status).toBe(200);
   });
 
-  it("reproduces the derived CI vector of ci-api.md §2.2 byte for byte", async () => {
+  it("reproduces the derived CI vector of docs/ci-api.md §2.2 byte for byte", async () => {
     const emu = createEmulator({
       credentials: { secretId: "AKIDQjz3ltompVjBni5LitkWHFlFpwkn9U5q", secretKey: "BQYIM75p8x0iWVFSIgqEKwFprpRSVHlz" },
       buckets: [{ bucket: "examplebucket-1250000000", region: "ap-beijing" }],

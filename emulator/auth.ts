@@ -1,6 +1,6 @@
 /**
  * Verifies a COS/CI request signature with the very code the product signs with (lib/ci/sign.ts), answering the
- * codes of CI's error table (ci-api.md §3.2). The order of checks, and why each answer is what it is, is in the README.
+ * codes of CI's error table (docs/ci-api.md §3.2). The order of checks, and why each answer is what it is, is in the README.
  */
 import { timingSafeEqual } from "node:crypto";
 import { camSafeUrlEncode, parseAuthorization, signParts } from "@/lib/ci/sign";
@@ -21,7 +21,7 @@ const UNSIGNED_QUERY_KEYS = new Set<string>([...AUTH_QUERY_KEYS, "x-cos-security
 
 /**
  * Bare action flags that may be sent without being signed: the Python SDK signs `PUT …?cancel` with an empty
- * q-url-param-list and CI accepts it (ci-api.md §1 "Notes on cancel").
+ * q-url-param-list and CI accepts it (docs/ci-api.md §1 "Notes on cancel").
  */
 const UNSIGNED_ACTION_FLAGS = new Set(["cancel"]);
 

@@ -1,4 +1,4 @@
-/** GET /template, /queue, /workflow: shapes of ci-api.md §6, filters and paging. */
+/** GET /template, /queue, /workflow: shapes of docs/ci-api.md §6, filters and paging. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { XmlObject } from "@/lib/ci/xml";
 import { DOC_SAMPLE_IDS } from "./seed/catalog";

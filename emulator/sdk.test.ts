@@ -57,7 +57,7 @@ describe("COS.getAuthorization", () => {
 });
 
 describe("property: whatever the SDK signs, the emulator verifies", () => {
-  // Plain keys (CI's own are plain, ci-api.md §2.3); arbitrary values and path segments, unicode included.
+  // Plain keys (CI's own are plain, docs/ci-api.md §2.3); arbitrary values and path segments, unicode included.
   const keys = fc.uniqueArray(fc.constantFrom("name", "jobId", "workflowId", "states", "size", "orderByTime", "nextToken"), { maxLength: 4 });
   const value = fc.string({ unit: "grapheme", maxLength: 20 });
 

@@ -1,4 +1,4 @@
-/** The XML bodies the emulator writes: `<Response>` documents and CI's `<Error>` document (ci-api.md §3.1). */
+/** The XML bodies the emulator writes: `<Response>` documents and CI's `<Error>` document (docs/ci-api.md §3.1). */
 import { buildXml } from "@/lib/ci/xml";
 import { newTraceId } from "./request-id";
 import type { CiResult } from "./types";

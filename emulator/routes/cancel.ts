@@ -1,5 +1,5 @@
 /**
- * `PUT /inventorytriggerjob/<jobId>?cancel` (ci-api.md §1): 200 with an empty body; only Submitted, Running and Pause
+ * `PUT /inventorytriggerjob/<jobId>?cancel` (docs/ci-api.md §1): 200, empty body; only Submitted, Running and Pause
  * jobs can be cancelled. Refusals are 400 InvalidArgument (see README).
  */
 import { isCancellable } from "@/lib/jobs/states";

@@ -1,4 +1,4 @@
-/** `GET /inventorytriggerjob/<jobId>` (ci-api.md §1.4): an unknown ID is a 200 with `<NonExistJobIds>`. */
+/** `GET /inventorytriggerjob/<jobId>` (docs/ci-api.md §1.4): an unknown ID is a 200 with `<NonExistJobIds>`. */
 import { renderJobDetail } from "../store/job-detail";
 import { xmlResponse } from "../xml-response";
 import type { CiResult } from "../types";

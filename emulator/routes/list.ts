@@ -1,5 +1,5 @@
 /**
- * `GET /inventorytriggerjob?…` (ci-api.md §1.3). Parameters are validated with the product's own list schema; unknown
+ * `GET /inventorytriggerjob?…` (docs/ci-api.md §1.3). Parameters are validated with the product's own list schema; unknown
  * parameters are ignored and empty ones count as absent (the Python SDK sends `nextToken=`, `jobId=` …).
  */
 import { createHash } from "node:crypto";

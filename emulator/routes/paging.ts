@@ -1,4 +1,4 @@
-/** `pageNumber` / `pageSize` of the picker endpoints (ci-api.md §6): default 1 and 10, pageSize at most 100. */
+/** `pageNumber` / `pageSize` of the picker endpoints (docs/ci-api.md §6): default 1 and 10, pageSize at most 100. */
 import { invalidArgument } from "../ci-error";
 
 export interface Page {

@@ -1,5 +1,5 @@
 /**
- * The picker endpoints (ci-api.md §6): `GET /template`, `GET /queue`, `GET /workflow`, each with TotalCount,
+ * The picker endpoints (docs/ci-api.md §6): `GET /template`, `GET /queue`, `GET /workflow`, each with TotalCount,
  * PageNumber, PageSize and a repeated list element. Newest first, as the console shows them.
  */
 import { invalidArgument } from "../ci-error";

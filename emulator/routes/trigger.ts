@@ -1,5 +1,5 @@
 /**
- * `POST /inventorytriggerjob` (ci-api.md §1.1–1.2): parse the XML, validate it with the product's own trigger schema,
+ * `POST /inventorytriggerjob` (docs/ci-api.md §1.1–1.2): parse the XML, validate it with the product's own trigger schema,
  * check the IDs it names against this bucket, create the job, and answer its JobsDetail (State Submitted).
  */
 import { randomBytes } from "node:crypto";
@@ -52,7 +52,7 @@ function template(store: BucketStore, id: string, wantTag: string, field: string
   return t;
 }
 
-/** The IDs a request names must exist in this bucket (ci-api.md §3.3 codes QueueNotFound, TemplateNotFound). */
+/** The IDs a request names must exist in this bucket (docs/ci-api.md §3.3 codes QueueNotFound, TemplateNotFound). */
 function checkReferences(store: BucketStore, request: ReturnType<typeof validate>): void {
   if (request.Type === "Workflow") {
     const id = request.Operation.WorkflowIds;

@@ -1,5 +1,5 @@
 /**
- * Picker data (ci-api.md §6): templates per Tag (Official, shared by all buckets, and Custom per bucket), queues and
+ * Picker data (docs/ci-api.md §6): templates per Tag (Official, shared by all buckets; Custom per bucket), queues and
  * workflows. The first configured bucket also gets the IDs that appear in the CI docs' samples, so copied samples work.
  */
 import type { XmlObject } from "@/lib/ci/xml";
@@ -38,7 +38,7 @@ export interface WorkflowRecord {
   updatedAt: number;
 }
 
-/** IDs copied from the CI docs' samples (ci-api.md §1.1), given to the first bucket. */
+/** IDs copied from the CI docs' samples (docs/ci-api.md §1.1), given to the first bucket. */
 export const DOC_SAMPLE_IDS = {
   workflowId: "w7476ff3564ee45b7b490d64bccaba6cc",
   queueId: "p893bcda225bf4945a378da6662e81a89",

@@ -73,7 +73,7 @@ const EXT: Partial<Record<TagName, string>> = {
   VideoProcess: "mp4", SuperResolution: "mp4", PicProcess: "jpg", DigitalWatermark: "mp4", Tts: "pcm", NoiseReduction: "wav",
 };
 
-/** The Output block a Tag writes (ci-api.md §4.0 table), or undefined for Tags without output. */
+/** The Output block a Tag writes (docs/ci-api.md §4.0 table), or undefined for Tags without output. */
 export function jobOutput(rng: Rng, tag: TagName, bucket: string, region: string, sprite: boolean): XmlObject | undefined {
   const base = `output/${SLUG[tag]}/\${InventoryTriggerJobId}`;
   const target = { Region: region, Bucket: rng.chance(0.8) ? bucket : "media-output-1250000000" };

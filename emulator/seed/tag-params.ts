@@ -1,12 +1,12 @@
 /**
- * Realistic parameter blocks per Tag (ci-api.md §4), shared by inline JobParams and by templates. All values are
+ * Realistic parameter blocks per Tag (docs/ci-api.md §4), shared by inline JobParams and by templates. All values are
  * strings, as CI's XML has them.
  */
 import type { XmlObject } from "@/lib/ci/xml";
 import type { TagName } from "@/lib/jobs/tags/names";
 import type { Rng } from "./prng";
 
-/** Template tags served by `GET /template` and the payload element of each (ci-api.md §6.1). */
+/** Template tags served by `GET /template` and the payload element of each (docs/ci-api.md §6.1). */
 export const TEMPLATE_ELEMENT = {
   Transcode: "TransTpl",
   Snapshot: "Snapshot",

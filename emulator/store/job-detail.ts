@@ -1,4 +1,4 @@
-/** Renders a job as CI's `<JobsDetail>` (ci-api.md §1.2–1.3), element order as in the list sample. */
+/** Renders a job as CI's `<JobsDetail>` (docs/ci-api.md §1.2–1.3), element order as in the list sample. */
 import { formatCiTime } from "@/lib/jobs/ci-time";
 import type { XmlObject } from "@/lib/ci/xml";
 import type { JobRecord } from "./job-record";

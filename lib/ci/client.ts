@@ -57,7 +57,7 @@ export interface CiClient {
   close(): void;
 }
 
-/** List parameters in CI's spelling (ci-api.md §1.3); only those set are sent. */
+/** List parameters in CI's spelling (docs/ci-api.md §1.3); only those set are sent. */
 const LIST_PARAMS = [
   "nextToken",
   "size",
@@ -137,7 +137,7 @@ export function createCiClient(opts: CiClientOptions): CiClient {
       const details = listOf(root, "JobsDetail").map((d, i) => validate(jobDetailSchema, d, res, "read", `JobsDetail[${i}]`, requestId));
       const job = details.find((d) => d.JobId === jobId) ?? details[0];
       if (job) return { job, requestId, rawXml: res.body };
-      // The doc spells it NonExistJobIds; the Go SDK NonExistJobId (ci-api.md §7.3). Either means "no such job".
+      // The doc spells it NonExistJobIds; the Go SDK NonExistJobId (docs/ci-api.md §7.3). Either means "no such job".
       const missing = [...listOf(root, "NonExistJobIds"), ...listOf(root, "NonExistJobId")];
       if (missing.length > 0) return { job: null, requestId, rawXml: res.body };
       throw badResponse(res, "read", "neither JobsDetail nor NonExistJobIds", requestId);

@@ -1,5 +1,5 @@
 /**
- * COS/CI request signature (q-sign-algorithm=sha1), exactly as ci-api.md §2.1 describes it.
+ * COS/CI request signature (q-sign-algorithm=sha1), exactly as docs/ci-api.md §2.1 describes it.
  * Pure and dependency-free so that the emulator can verify with the very same code the server signs with.
  */
 import { createHash, createHmac } from "node:crypto";

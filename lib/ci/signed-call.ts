@@ -95,7 +95,7 @@ export function createCaller(opts: CallerOptions): Caller {
     } else if (spec.method !== "GET") {
       headers["Content-Length"] = "0";
     }
-    // Sent unsigned, as the Node SDK does for *.ci.* hosts (ci-api.md §2.5: signing it is optional).
+    // Sent unsigned, as the Node SDK does for *.ci.* hosts (docs/ci-api.md §2.5: signing it is optional).
     if (opts.securityToken) headers["x-ci-security-token"] = opts.securityToken;
     return headers;
   }

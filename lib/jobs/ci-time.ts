@@ -1,5 +1,5 @@
 /**
- * CI's time format `YYYY-MM-DDTHH:MM:SS+HHMM` (ci-api.md §1.1: the doc's `%Y-%m-%dT%H:%m:%S%z`).
+ * CI's time format `YYYY-MM-DDTHH:MM:SS+HHMM` (docs/ci-api.md §1.1: the doc's `%Y-%m-%dT%H:%m:%S%z`).
  * CI writes `-` (or nothing) for a time that is not set yet.
  */
 export const CI_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2})(\d{2})$/;

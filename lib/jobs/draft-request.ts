@@ -11,7 +11,7 @@ import type { FieldSpec, OutputKind, TagModule } from "./tags/types";
 /** Finds a Tag's module (the registry's getTag); a parameter so that this file does not pull every Tag in tests. */
 export type TagLookup = (tag: TagName) => Pick<TagModule, "fields" | "output" | "templateTag" | "paramElement"> | undefined;
 
-/** Which Output elements each output kind writes (ci-api.md §4.0, last column). */
+/** Which Output elements each output kind writes (docs/ci-api.md §4.0, last column). */
 export const OUTPUT_FIELDS: Record<OutputKind, readonly ("Object" | "AuObject" | "SpriteObject" | "StreamExtract")[]> = {
   none: [],
   object: ["Object"],
@@ -126,7 +126,7 @@ export function buildJobParam(values: WizardValues, tag: TagName, lookup: TagLoo
   const fields = (mod?.fields ?? []).filter((f) => f.name !== "TemplateId");
   const templateId = typeof jobParam.TemplateId === "string" ? jobParam.TemplateId.trim() : "";
   if (values.paramMode === "template" && mod?.templateTag) {
-    // TemplateId replaces the Tag's own parameter element (ci-api.md §4.0); the other JobParam children still apply.
+    // TemplateId replaces the Tag's own parameter element (docs/ci-api.md §4.0); other JobParam children still apply.
     const inline = mod.paramElement;
     const rest = pruneParams(jobParam, fields.filter((f) => f.name !== inline), jobParam);
     return templateId || rest ? { ...(templateId ? { TemplateId: templateId } : {}), ...rest } : undefined;

@@ -24,7 +24,7 @@ export interface WizardValues {
   /** Which of the four Input elements is sent; the other three keep what was typed but are not sent. */
   inputSource: InputSourceValue;
   Input: Record<InputSourceValue, string>;
-  /** `template`: JobParam.TemplateId replaces the Tag's own parameters (ci-api.md §4.0 "TemplateId takes precedence"). */
+  /** `template`: JobParam.TemplateId replaces the Tag's own parameters (docs/ci-api.md §4.0 "TemplateId takes precedence"). */
   paramMode: "template" | "inline";
   Operation: {
     /** `datetime-local` values in the browser's zone (`YYYY-MM-DDTHH:MM[:SS]`); converted to CI's format on send. */

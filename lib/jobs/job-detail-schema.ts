@@ -1,5 +1,5 @@
 /**
- * CI's `JobsDetail` (ci-api.md §1.2) as it arrives after XML parsing. Loose on purpose: CI may add elements, and a
+ * CI's `JobsDetail` (docs/ci-api.md §1.2) as it arrives after XML parsing. Loose on purpose: CI may add elements; a
  * dashboard that tells the truth shows them rather than failing. Unknown states are kept as strings.
  */
 import { z } from "zod";
@@ -25,7 +25,7 @@ export const jobDetailSchema = z.looseObject({
 });
 export type JobDetail = z.infer<typeof jobDetailSchema>;
 
-/** `<Error>` bodies (ci-api.md §3.1). */
+/** `<Error>` bodies (docs/ci-api.md §3.1). */
 export const ciErrorBodySchema = z.object({
   Error: z.looseObject({ Code: text, Message: text, RequestId: text, TraceId: text, Resource: text }),
 });

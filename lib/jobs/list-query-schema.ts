@@ -1,4 +1,4 @@
-/** The job-list query (`GET /inventorytriggerjob?…`, ci-api.md §1.3), spelled exactly as CI's parameters. */
+/** The job-list query (`GET /inventorytriggerjob?…`, docs/ci-api.md §1.3), spelled exactly as CI's parameters. */
 import { z } from "zod";
 import { CI_TIME_PATTERN, parseCiTime } from "./ci-time";
 import { JOB_STATES, JOB_TYPES } from "./states";

@@ -1,5 +1,5 @@
 /**
- * Picker data (templates, queues, workflows; ci-api.md §6): CI's list entries as they arrive after XML parsing, and
+ * Picker data (templates, queues, workflows; docs/ci-api.md §6): CI's list entries as they arrive after parsing, and
  * the small shape the wizard's pickers show. Loose on purpose: each entry carries far more than a picker needs.
  */
 import { z } from "zod";
@@ -16,7 +16,7 @@ export const pickerItemSchema = z.strictObject({
 });
 export type PickerItem = z.infer<typeof pickerItemSchema>;
 
-/** `Response.TemplateList[]` of `GET /template` (ci-api.md §6.1). */
+/** `Response.TemplateList[]` of `GET /template` (docs/ci-api.md §6.1). */
 export const templateEntrySchema = z.looseObject({
   TemplateId: z.string().min(1),
   Name: text,
@@ -24,7 +24,7 @@ export const templateEntrySchema = z.looseObject({
   Category: text,
 });
 
-/** `Response.QueueList[]` of `GET /queue` (ci-api.md §6.2). */
+/** `Response.QueueList[]` of `GET /queue` (docs/ci-api.md §6.2). */
 export const queueEntrySchema = z.looseObject({
   QueueId: z.string().min(1),
   Name: text,
@@ -32,7 +32,7 @@ export const queueEntrySchema = z.looseObject({
   Category: text,
 });
 
-/** `Response.MediaWorkflowList[]` of `GET /workflow` (ci-api.md §6.3). */
+/** `Response.MediaWorkflowList[]` of `GET /workflow` (docs/ci-api.md §6.3). */
 export const workflowEntrySchema = z.looseObject({
   WorkflowId: z.string().min(1),
   Name: text,

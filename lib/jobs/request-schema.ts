@@ -6,7 +6,7 @@ import { z } from "zod";
 import { CI_TIME_PATTERN, parseCiTime } from "./ci-time";
 import { TAG_NAMES, TAGS_WITHOUT_OUTPUT, validateJobOperation } from "./tags";
 
-/** CI: Chinese, English letters, digits, "—" and "_", at most 128 (ci-api.md §1.1). We also accept "-": see README. */
+/** CI: Chinese, English letters, digits, "—" and "_", at most 128 (docs/ci-api.md §1.1). We also accept "-": see README. */
 export const JOB_NAME_PATTERN = /^[\p{Script=Han}A-Za-z0-9_\-—]+$/u;
 export const JOB_NAME_MAX = 128;
 
@@ -16,7 +16,7 @@ export const jobNameSchema = z
   .max(JOB_NAME_MAX, `Name is at most ${JOB_NAME_MAX} characters`)
   .regex(JOB_NAME_PATTERN, "Name may contain letters (Chinese included), digits, - and _ only");
 
-/** COS bucket `name-APPID` (ci-api.md §5.2). */
+/** COS bucket `name-APPID` (docs/ci-api.md §5.2). */
 export const BUCKET_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
 export const REGION_PATTERN = /^[a-z0-9-]+$/;
 
@@ -95,7 +95,7 @@ export const jobOperationSchema = z
     Tag: z.enum(TAG_NAMES, "Choose a Tag"),
     JobParam: z.record(z.string(), z.unknown()).optional(),
     Output: outputSchema.optional(),
-    // UNCERTAIN (ci-api.md §1.1): the newest sample has no QueueId, so it is optional.
+    // UNCERTAIN (docs/ci-api.md §1.1): the newest sample has no QueueId, so it is optional.
     QueueId: z.string().regex(QUEUE_ID_PATTERN, "A queue ID looks like p893bcda225bf4945a378da6662e81a89").optional(),
     UserData: z.string().max(1024, "UserData is at most 1024 characters").regex(printableAscii, "UserData must be printable ASCII").optional(),
     JobLevel: z.enum(["0", "1", "2"]).optional(),

@@ -1,4 +1,4 @@
-/** The vocabulary of batch jobs: states and types exactly as CI spells them (ci-api.md §1.2). */
+/** The vocabulary of batch jobs: states and types exactly as CI spells them (docs/ci-api.md §1.2). */
 export const JOB_STATES = ["Submitted", "Running", "Success", "Failed", "Pause", "Cancel"] as const;
 export type JobState = (typeof JOB_STATES)[number];
 

@@ -179,7 +179,7 @@ export function toJobsView(s: JobsSearchState): JobsView {
   };
 }
 
-/** CI's list parameters (ci-api.md §1.3) for a view, with relative presets resolved against `now`. */
+/** CI's list parameters (docs/ci-api.md §1.3) for a view, with relative presets resolved against `now`. */
 export interface ApiListParams {
   bucket?: string;
   type?: JobType;

@@ -1,9 +1,9 @@
 /**
- * The signer against every vector of ci-api.md §2.2, then against the official Node SDK as an oracle on random
+ * The signer against every vector of docs/ci-api.md §2.2, then against the official Node SDK as an oracle on random
  * requests. Installed cos-nodejs-sdk-v5 3.0.0 signs (util.js `signHeaders`): cache-control, content-disposition,
  * content-encoding, content-length, content-md5, content-type, expect, expires, host, if-match, if-modified-since,
  * if-none-match, if-unmodified-since, origin, range, transfer-encoding, pic-operations and any x-cos-* / x-ci-*.
- * Unlike the commit ci-api.md §2.3 describes, 3.0.0 DOES sign content-type and cache-control; it still drops date.
+ * Unlike the commit docs/ci-api.md §2.3 describes, 3.0.0 DOES sign content-type and cache-control; it drops date.
  */
 import { createRequire } from "node:module";
 import fc from "fast-check";
@@ -124,7 +124,7 @@ describe("other published vectors", () => {
   });
 });
 
-describe("derived CI vectors (ci-api.md §2.2 table)", () => {
+describe("derived CI vectors (docs/ci-api.md §2.2 table)", () => {
   const keyTime = "1557989753;1557996953";
 
   it("GET list with states", async () => {
@@ -186,7 +186,7 @@ describe("derived CI vectors (ci-api.md §2.2 table)", () => {
   });
 });
 
-describe("what the installed SDK signs (recorded, since ci-api.md §2.3 describes an older commit)", () => {
+describe("what the installed SDK signs (recorded, since docs/ci-api.md §2.3 describes an older commit)", () => {
   it("signs content-type and cache-control but drops date and user-agent", () => {
     const auth = COS.getAuthorization({
       SecretId: DOC.secretId,
@@ -200,7 +200,7 @@ describe("what the installed SDK signs (recorded, since ci-api.md §2.3 describe
 });
 
 describe("property: same Authorization as COS.getAuthorization (SDK 3.0.0)", () => {
-  /** Plain keys only (ci-api.md §2.3: SDK and doc sort differently when encoding changes a key). */
+  /** Plain keys only (docs/ci-api.md §2.3: SDK and doc sort differently when encoding changes a key). */
   const plainKey = fc.stringMatching(/^[a-z][a-z0-9_.-]{0,11}$/);
   /** Unicode without lone surrogates (encodeURIComponent rejects those, and so would any HTTP client). */
   const anyText = fc.string({ unit: "grapheme", maxLength: 24 });

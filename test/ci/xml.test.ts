@@ -124,7 +124,7 @@ describe("the seeds' sample request bodies", () => {
     expect(parseXml(buildXml("Request", fromSeed.Request as XmlObject))).toEqual(fromSeed);
   });
 
-  it("the Job sample (seed 003, ci-api.md §1.1) builds to XML that parses back equal", () => {
+  it("the Job sample (seed 003, docs/ci-api.md §1.1) builds to XML that parses back equal", () => {
     const fromSeed = parseXml(fixture("ci/request-job.xml"));
     expect(fromSeed).toEqual({ Request: JOB_SAMPLE });
     expect(parseXml(buildXml("Request", JOB_SAMPLE))).toEqual(fromSeed);

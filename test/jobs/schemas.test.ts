@@ -24,7 +24,7 @@ describe("triggerRequestSchema: the seeds' samples", () => {
     expect(r.data?.Type).toBe("Job");
   });
 
-  it("accepts the Job sample without QueueId (the 2025 doc sample, ci-api.md §1.1)", () => {
+  it("accepts the Job sample without QueueId (the 2025 doc sample, docs/ci-api.md §1.1)", () => {
     const req = clone(JOB_SAMPLE);
     delete req.Operation.QueueId;
     expect(triggerRequestSchema.safeParse(req).success).toBe(true);

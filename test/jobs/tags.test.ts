@@ -10,7 +10,7 @@ import type { FieldSpec } from "@/lib/jobs/tags/types";
 import { example, expectIssue, expectValid, issues, jobRequest, type Fragment } from "./tags-support";
 
 const TEMPLATE_ID = "t1460606b9752148c4ab182f55163ba7cd";
-/** Template tags of GET /template (ci-api.md §6.1). */
+/** Template tags of GET /template (docs/ci-api.md §6.1). */
 const TEMPLATE_TAGS = [
   "Transcode", "Snapshot", "Animation", "Concat", "SmartCover", "VideoProcess", "SuperResolution", "VoiceSeparate",
   "VideoMontage", "PicProcess", "Tts", "SpeechRecognition", "NoiseReduction",

@@ -4,7 +4,7 @@ import type { WizardValues } from "@/lib/jobs/draft";
 import { RadioGroup, Section, SelectInput, TextInput } from "../form-controls";
 
 /**
- * CI's limit (ci-api.md §1.1), the same as request-schema's JOB_NAME_MAX, repeated here so that step 1 does not load
+ * CI's limit (docs/ci-api.md §1.1), equal to request-schema's JOB_NAME_MAX, repeated here so that step 1 does not load
  * the schema (zod and every Tag) just for a number. The schema still enforces it.
  */
 const JOB_NAME_MAX = 128;

@@ -1,4 +1,4 @@
-/** Animation (ci-api.md §4.3): video to animated gif / webp. */
+/** Animation (docs/ci-api.md §4.3): video to animated gif / webp. */
 import type { z } from "zod";
 import { timeIntervalField } from "./common-fields";
 import { defineTag } from "./define-tag";

@@ -1,11 +1,11 @@
 /**
- * Fields that several Tags share (ci-api.md §4.1 extras, §4.1a Watermark, §4.15 DigitalWatermark): the template IDs,
+ * Fields several Tags share (docs/ci-api.md §4.1 extras, §4.1a Watermark, §4.15 DigitalWatermark): the template IDs,
  * watermarks, audio mixing, time ranges and HLS encryption.
  */
 import { bool, choice, num, options, text, URL_PATTERN } from "./field-helpers";
 import type { FieldSpec, GroupField, ListField, StringListField, TextField } from "./types";
 
-/** CI template IDs start with `t` (ci-api.md §6.1). Same pattern as request-schema's TEMPLATE_ID_PATTERN. */
+/** CI template IDs start with `t` (docs/ci-api.md §6.1). Same pattern as request-schema's TEMPLATE_ID_PATTERN. */
 export const TEMPLATE_ID_PATTERN = /^t[0-9A-Za-z]{6,64}$/;
 const templatePattern = (what: string) => ({
   regex: TEMPLATE_ID_PATTERN,

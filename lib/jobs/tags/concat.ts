@@ -1,4 +1,4 @@
-/** Concat (ci-api.md §4.5): splice fragments before / after each input. The parameter element is ConcatTemplate. */
+/** Concat (docs/ci-api.md §4.5): splice fragments before/after each input. Its parameter element is ConcatTemplate. */
 import type { z } from "zod";
 import { audioMixFields } from "./common-fields";
 import { defineTag } from "./define-tag";

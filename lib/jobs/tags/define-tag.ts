@@ -1,5 +1,5 @@
 /**
- * Builds a TagModule's JobParam schema from its fields and the TemplateId rule (ci-api.md §4.0): either `TemplateId`
+ * Builds a TagModule's JobParam schema from its fields and the TemplateId rule (docs/ci-api.md §4.0): `TemplateId`
  * (Tags with a templateTag only) or the Tag's own parameter element; the other top-level fields (WatermarkTemplateId,
  * Watermark, DigitalWatermark, …) may go with either.
  */

@@ -1,4 +1,4 @@
-/** DigitalWatermark (ci-api.md §4.15): embed an invisible text watermark in video. No template. */
+/** DigitalWatermark (docs/ci-api.md §4.15): embed an invisible text watermark in video. No template. */
 import { digitalWatermarkField } from "./common-fields";
 import { defineTag } from "./define-tag";
 

@@ -1,4 +1,4 @@
-/** ExtractDigitalWatermark (ci-api.md §4.16): read an embedded text watermark back. Writes no output file. */
+/** ExtractDigitalWatermark (docs/ci-api.md §4.16): read an embedded text watermark back. Writes no output file. */
 import { defineTag } from "./define-tag";
 import { choice, options } from "./field-helpers";
 

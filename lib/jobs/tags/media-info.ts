@@ -1,4 +1,4 @@
-/** MediaInfo (ci-api.md §4.17): probe each file's format and streams. No JobParam, no output file. */
+/** MediaInfo (docs/ci-api.md §4.17): probe each file's format and streams. No JobParam, no output file. */
 import { defineTag } from "./define-tag";
 
 export const mediaInfo = defineTag({

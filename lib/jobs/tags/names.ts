@@ -1,5 +1,5 @@
 /**
- * The 21 documented batch-job Tags (ci-api.md §4), kept apart from the full registry so that light pages (the job
+ * The 21 documented batch-job Tags (docs/ci-api.md §4), kept apart from the full registry so that light pages (the job
  * table) can name Tags without loading every Tag's form metadata.
  */
 export const TAG_NAMES = [

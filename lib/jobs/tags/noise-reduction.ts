@@ -1,4 +1,4 @@
-/** NoiseReduction (ci-api.md §4.20): remove background noise from audio. */
+/** NoiseReduction (docs/ci-api.md §4.20): remove background noise from audio. */
 import { defineTag } from "./define-tag";
 import { choice, options } from "./field-helpers";
 

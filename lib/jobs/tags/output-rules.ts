@@ -1,5 +1,5 @@
 /**
- * Which Output fields each kind of Tag uses (ci-api.md §4.0 last column; trigger doc: Object is required unless the
+ * Which Output fields each kind of Tag uses (docs/ci-api.md §4.0, last column; trigger doc: Object is needed unless the
  * Tag is Snapshot, VoiceSeparate or StreamExtract). Whether Output itself must be present is request-schema's job
  * (TAGS_WITHOUT_OUTPUT); Snapshot's Object / SpriteObject choice depends on its parameters and lives in snapshot.ts.
  */

@@ -1,4 +1,4 @@
-/** PicProcess (ci-api.md §4.14): run a CI image-processing rule on each image. */
+/** PicProcess (docs/ci-api.md §4.14): run a CI image-processing rule on each image. */
 import { defineTag } from "./define-tag";
 import { bool, text } from "./field-helpers";
 

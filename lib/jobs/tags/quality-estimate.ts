@@ -1,4 +1,4 @@
-/** QualityEstimate (ci-api.md §4.21): score video quality. Writes no output file. */
+/** QualityEstimate (docs/ci-api.md §4.21): score video quality. Writes no output file. */
 import { defineTag } from "./define-tag";
 import { choice, options } from "./field-helpers";
 

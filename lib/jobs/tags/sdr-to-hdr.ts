@@ -1,4 +1,4 @@
-/** SDRtoHDR (ci-api.md §4.9): no template of its own; a transcode template decides the output encoding. */
+/** SDRtoHDR (docs/ci-api.md §4.9): no template of its own; a transcode template decides the output encoding. */
 import { transcodeTemplateIdField, watermarkTemplateIdField } from "./common-fields";
 import { defineTag } from "./define-tag";
 import { choice, options } from "./field-helpers";

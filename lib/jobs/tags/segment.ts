@@ -1,4 +1,4 @@
-/** Segment (ci-api.md §4.12): re-mux into another container, optionally cut into pieces. No template. */
+/** Segment (docs/ci-api.md §4.12): re-mux into another container, optionally cut into pieces. No template. */
 import { hlsEncryptField } from "./common-fields";
 import { defineTag } from "./define-tag";
 import { choice, num, options } from "./field-helpers";

@@ -1,4 +1,4 @@
-/** SmartCover (ci-api.md §4.4): pick the best frames as cover images. */
+/** SmartCover (docs/ci-api.md §4.4): pick the best frames as cover images. */
 import { defineTag } from "./define-tag";
 import { bool, choice, dimension, num, options } from "./field-helpers";
 import { requireNumberVariable, textAt } from "./refine-helpers";

@@ -1,4 +1,4 @@
-/** Snapshot (ci-api.md §4.2): frame captures and sprite sheets. Output: Object and/or SpriteObject. */
+/** Snapshot (docs/ci-api.md §4.2): frame captures and sprite sheets. Output: Object and/or SpriteObject. */
 import type { z } from "zod";
 import { defineTag } from "./define-tag";
 import { bool, choice, dimension, num, options, text } from "./field-helpers";
@@ -78,7 +78,7 @@ export const snapshot = defineTag({
         ], { defaultValue: "Interval" }),
         num("Start", "Start", { min: 0, unit: "s", defaultValue: "0" }),
         num("TimeInterval", "Interval", { min: 0, max: 3600, minExclusive: true, unit: "s" }),
-        // Required per the Android template model (ci-api.md §4.2).
+        // Required per the Android template model (docs/ci-api.md §4.2).
         num("Count", "Count", { required: true, min: 0, max: 10000, minExclusive: true, integer: true }),
         dimension("Width", false),
         dimension("Height", false),

@@ -1,4 +1,4 @@
-/** SpeechRecognition (ci-api.md §4.6): audio/video to text, standard or flash ASR. */
+/** SpeechRecognition (docs/ci-api.md §4.6): audio/video to text, standard or flash ASR. */
 import type { z } from "zod";
 import { defineTag } from "./define-tag";
 import { bool, choice, num, options } from "./field-helpers";

@@ -1,4 +1,4 @@
-/** StreamExtract (ci-api.md §4.18): write each stream to its own file. No JobParam; Output.StreamExtract lists them. */
+/** StreamExtract (docs/ci-api.md §4.18): write each stream to its own file. No JobParam; Output.StreamExtract lists them. */
 import { defineTag } from "./define-tag";
 
 export const streamExtract = defineTag({

@@ -1,4 +1,4 @@
-/** SuperResolution (ci-api.md §4.11): upscale SD to HD or HD to 4K. */
+/** SuperResolution (docs/ci-api.md §4.11): upscale SD to HD or HD to 4K. */
 import { digitalWatermarkField, transcodeTemplateIdField, watermarkTemplateIdField } from "./common-fields";
 import { defineTag } from "./define-tag";
 import { bool, choice } from "./field-helpers";

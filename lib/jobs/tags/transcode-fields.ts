@@ -1,10 +1,10 @@
-/** Transcode's parameter element (ci-api.md §4.1): Container, Video, Audio, TimeInterval, TransConfig, AudioMix. */
+/** Transcode's element (docs/ci-api.md §4.1): Container, Video, Audio, TimeInterval, TransConfig, AudioMix. */
 import { audioMixFields, hlsEncryptField, timeIntervalField } from "./common-fields";
 import { bool, choice, dimension, fps, num, options, text } from "./field-helpers";
 import type { FieldOption, GroupField } from "./types";
 
 /**
- * Container formats. UNCERTAIN (ci-api.md §4.1: "the full current list is UNCERTAIN"): the documented list plus dash
+ * Container formats. UNCERTAIN (docs/ci-api.md §4.1: the complete list is open): the documented list plus dash
  * and wav, which the Android SDK and the pcm_s16le default mention. Values are lower case as CI's other formats are
  * ("WebM" in the doc table is a display name).
  */

@@ -1,5 +1,5 @@
 /**
- * Transcode's cross-field rules (ci-api.md §4.1): codec/container fit, and the Video / Audio options that only some
+ * Transcode's cross-field rules (docs/ci-api.md §4.1): codec/container fit, and the Video/Audio options that only some
  * codecs take. A codec that is not given is the container's default (H.264, or VP8 for WebM; aac, or the one codec an
  * audio-only container holds, Vorbis for WebM).
  */

@@ -1,4 +1,4 @@
-/** Transcode (ci-api.md §4.1): TemplateId or Transcode, plus watermarks, watermark removal, subtitles. */
+/** Transcode (docs/ci-api.md §4.1): TemplateId or Transcode, plus watermarks, watermark removal, subtitles. */
 import {
   digitalWatermarkField,
   removeWatermarkField,

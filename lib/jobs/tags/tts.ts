@@ -1,4 +1,4 @@
-/** Tts (ci-api.md §4.19): text to speech. The parameter element is TtsTpl. */
+/** Tts (docs/ci-api.md §4.19): text to speech. The parameter element is TtsTpl. */
 import { defineTag } from "./define-tag";
 import { choice, num, options, text, URL_PATTERN } from "./field-helpers";
 import { addIssue, presentAt, textAt } from "./refine-helpers";

@@ -7,7 +7,7 @@ import type { TagName } from "./names";
 
 export type TagGroup = "video" | "audio" | "image" | "ai";
 
-/** Which Output fields the Tag writes (ci-api.md §4.0 table, last column). */
+/** Which Output fields the Tag writes (docs/ci-api.md §4.0 table, last column). */
 export type OutputKind = "none" | "object" | "snapshot" | "voiceSeparate" | "streamExtract";
 
 export interface FieldOption {

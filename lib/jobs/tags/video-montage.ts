@@ -1,4 +1,4 @@
-/** VideoMontage (ci-api.md §4.8): an automatic highlights cut. */
+/** VideoMontage (docs/ci-api.md §4.8): an automatic highlights cut. */
 import type { z } from "zod";
 import { audioMixFields } from "./common-fields";
 import { defineTag } from "./define-tag";
@@ -9,7 +9,7 @@ const M = ["JobParam", "VideoMontage"];
 
 function refineMontage(op: Operation, ctx: z.RefinementCtx): void {
   if (!presentAt(op, M)) return;
-  // Same encoder as Transcode: H.265 only in mp4 / hls (ci-api.md §4.1 container table).
+  // Same encoder as Transcode: H.265 only in mp4 / hls (docs/ci-api.md §4.1 container table).
   const format = textAt(op, [...M, "Container", "Format"]);
   if (textAt(op, [...M, "Video", "Codec"]) === "H.265" && format && !["mp4", "hls"].includes(format))
     addIssue(ctx, [...M, "Video", "Codec"], `Codec H.265 does not fit the ${format} container (use H.264)`);

@@ -1,4 +1,4 @@
-/** VideoProcess (ci-api.md §4.10): colour enhancement and sharpening, then a transcode template's encoding. */
+/** VideoProcess (docs/ci-api.md §4.10): colour enhancement and sharpening, then a transcode template's encoding. */
 import { digitalWatermarkField, transcodeTemplateIdField, watermarkTemplateIdField } from "./common-fields";
 import { defineTag } from "./define-tag";
 import { bool, num } from "./field-helpers";

@@ -1,4 +1,4 @@
-/** VideoTag (ci-api.md §4.13): label what a video shows. Writes no output file. */
+/** VideoTag (docs/ci-api.md §4.13): label what a video shows. Writes no output file. */
 import { defineTag } from "./define-tag";
 import { choice } from "./field-helpers";
 

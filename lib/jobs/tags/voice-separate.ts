@@ -1,4 +1,4 @@
-/** VoiceSeparate (ci-api.md §4.7): split vocals (AuObject) from background (Object). */
+/** VoiceSeparate (docs/ci-api.md §4.7): split vocals (AuObject) from background (Object). */
 import type { z } from "zod";
 import { defineTag } from "./define-tag";
 import { choice, num, options } from "./field-helpers";

@@ -5,7 +5,7 @@ import { jsonResponse, withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";
 
-// Template tags CI knows besides batch Tag names (ci-api.md §6.1).
+// Template tags CI knows besides batch Tag names (docs/ci-api.md §6.1).
 const EXTRA_TEMPLATE_TAGS = ["Watermark", "TranscodePro"];
 
 /** Templates of one Tag, for the wizard's TemplateId picker. */
