@@ -3,7 +3,7 @@ import "server-only";
  * Turns what came back from CI (or did not) into results or CiErrors. Pure apart from the types, so the mapping is
  * tested without a network.
  */
-import { ciErrorBodySchema } from "@/lib/jobs/job-detail-schema";
+import { ciErrorBodySchema, ciJsonErrorBodySchema } from "@/lib/jobs/job-detail-schema";
 import { CiError } from "./errors";
 import type { HttpResponse } from "./transport";
 import { TransportError } from "./transport";
@@ -32,15 +32,35 @@ export function headerRequestId(res: Pick<HttpResponse, "headers">): string | un
 
 const text = (v: XmlValue | undefined): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
-/** A CI error answer (any non-2xx status). */
-export function errorFromResponse(res: HttpResponse, kind: CallKind, redact: Redactor): CiError {
-  let body: { Code?: string; Message?: string; RequestId?: string; TraceId?: string } = {};
+type ErrorBody = { Code?: string; Message?: string; RequestId?: string; TraceId?: string };
+
+/**
+ * CI's error description: XML `<Error>` (docs/ci-api.md §3.1) or, from some CI front ends, JSON
+ * `{code, message, request_id}` (what cos-go-sdk-v5 `checkResponse` falls back to). Anything else: nothing.
+ */
+function readErrorBody(raw: string): ErrorBody {
+  const trimmed = raw.trimStart();
+  if (trimmed.startsWith("{")) {
+    try {
+      const parsed = ciJsonErrorBodySchema.safeParse(JSON.parse(trimmed));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Not JSON either: described by the status alone.
+    }
+    return {};
+  }
   try {
-    const parsed = ciErrorBodySchema.safeParse(parseXml(res.body));
-    if (parsed.success) body = parsed.data.Error;
+    const parsed = ciErrorBodySchema.safeParse(parseXml(raw));
+    if (parsed.success) return parsed.data.Error;
   } catch {
     // Not XML: described by the status alone.
   }
+  return {};
+}
+
+/** A CI error answer (any non-2xx status). */
+export function errorFromResponse(res: HttpResponse, kind: CallKind, redact: Redactor): CiError {
+  const body = readErrorBody(res.body);
   // Without CI's <Code> (a proxy's HTML page, an empty body) the HTTP status in `status` is all there is to say.
   const code = body.Code || "BadResponse";
   // SlowDown is a refusal before any work, so even a trigger answered with it did nothing.

@@ -15,6 +15,7 @@ import { IDEMPOTENCY_KEY_PATTERN, type StoredAnswer } from "./idempotency";
 import type { Identity } from "./identity";
 import { ApiProblem } from "./problem";
 import { stableStringify } from "./stable-json";
+import { noteUnreadableJobs } from "./unreadable-jobs";
 
 export const JOB_ID_PATTERN = /^[0-9A-Za-z]{1,64}$/;
 
@@ -59,6 +60,7 @@ export async function loadJobsPage(query: ListQuery & { bucket?: string }): Prom
   const key = `${target.bucket}|list|${stableStringify(ciQuery)}`;
   return reads.run(key, getConfig().cacheMs, async () => {
     const page = await client.listJobs(target, ciQuery);
+    noteUnreadableJobs(target.bucket, page.jobs);
     // Inside the shared loader: one audit query per CI call, not one per polling dashboard.
     const attributions = await attributionsFor(target.bucket, page.jobs.map((j) => j.JobId));
     reconcileInBackground(target);
@@ -120,6 +122,7 @@ export async function loadJob(jobId: string, bucket?: string | null) {
   const { client, reads } = getRuntime();
   const result = await reads.run(`${target.bucket}|job|${jobId}`, getConfig().cacheMs, () => client.getJob(target, jobId));
   if (!result.job) return null;
+  noteUnreadableJobs(target.bucket, [result.job]);
   let history = await historyFor(target.bucket, jobId);
   if (history?.entries.some((e) => e.outcome === "unknown" || e.outcome === "pending")) {
     // An earlier answer was lost: settle it from what CI says now, then show the settled history.
