@@ -107,18 +107,50 @@ export function badResponse(res: HttpResponse, kind: CallKind, detail: string, r
   });
 }
 
+/**
+ * Answers that differ from an earlier one only in their RequestId (a poll of a list where nothing changed) reuse the
+ * earlier parse: validating and parsing a 100-job answer is most of the proxy's own cost (bench/RESULTS.md,
+ * "XML parse"). The parsed tree is shared, like the coalesced pages built from it: nothing may mutate it.
+ */
+const PARSE_MEMO_MAX = 16;
+const PARSE_MEMO_MIN_BYTES = 2048;
+const parseMemo = new Map<string, XmlObject>();
+const REQUEST_ID_ELEMENT = /<RequestId>[^<]*<\/RequestId>/;
+
+function parseAnswer(body: string): XmlObject {
+  if (body.length < PARSE_MEMO_MIN_BYTES) return parseXml(body);
+  const key = body.replace(REQUEST_ID_ELEMENT, "<RequestId/>");
+  const hit = parseMemo.get(key);
+  if (hit) {
+    parseMemo.delete(key); // least recently used goes first
+    parseMemo.set(key, hit);
+    return hit;
+  }
+  const doc = parseXml(body);
+  parseMemo.set(key, doc);
+  if (parseMemo.size > PARSE_MEMO_MAX) parseMemo.delete(parseMemo.keys().next().value!);
+  return doc;
+}
+
 /** Parses a 2xx XML body whose root is `<Response>`; an empty `<Response/>` is an empty object. */
 export function decodeResponse(res: HttpResponse, kind: CallKind): { root: XmlObject; requestId: string } {
   let doc: XmlObject;
   try {
-    doc = parseXml(res.body);
+    doc = parseAnswer(res.body);
   } catch {
     throw badResponse(res, kind, "not well-formed XML");
   }
   const root = doc.Response;
   if (root === undefined || Array.isArray(root)) throw badResponse(res, kind, "no <Response> element");
   const obj: XmlObject = typeof root === "string" ? {} : root;
-  return { root: obj, requestId: text(obj.RequestId) ?? headerRequestId(res) ?? "" };
+  // Read from this answer's own text: a reused parse carries the RequestId of the answer it was made from.
+  const ownRequestId = REQUEST_ID_ELEMENT.exec(res.body)?.[0].slice("<RequestId>".length, -"</RequestId>".length);
+  return { root: obj, requestId: ownRequestId || (text(obj.RequestId) ?? headerRequestId(res) ?? "") };
+}
+
+/** For tests and the parse benchmark: how many parsed answers are remembered. */
+export function parseMemoSize(): number {
+  return parseMemo.size;
 }
 
 /** The entries of a repeatable element, without the empty strings that `<X/>` parses to. */
