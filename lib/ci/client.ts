@@ -5,6 +5,7 @@ import "server-only";
  * a CiError. The secret key and the Authorization header never leave this module, not even in error messages.
  */
 import { readJobDetail, type JobDetail } from "@/lib/jobs/job-detail-schema";
+import { QUEUE_FAMILY_PATH, type QueueFamily } from "@/lib/jobs/queue-families";
 import type { ListQuery } from "@/lib/jobs/list-query-schema";
 import {
   queueEntrySchema,
@@ -51,7 +52,8 @@ export interface CiClient {
   getJob(t: CiTarget, jobId: string): Promise<{ job: JobDetail | null; requestId: string; rawXml: string }>;
   cancelJob(t: CiTarget, jobId: string): Promise<{ requestId: string }>;
   listTemplates(t: CiTarget, q: { tag: string; pageNumber?: number; pageSize?: number }): Promise<PickerPage>;
-  listQueues(t: CiTarget, q?: { pageNumber?: number; pageSize?: number; category?: string }): Promise<PickerPage>;
+  /** Media queues by default; `family` reads the picture, speech or AI queue list instead (lib/jobs/queue-families.ts). */
+  listQueues(t: CiTarget, q?: { pageNumber?: number; pageSize?: number; category?: string; family?: QueueFamily }): Promise<PickerPage>;
   listWorkflows(t: CiTarget, q?: { pageNumber?: number; pageSize?: number }): Promise<PickerPage>;
   /** Closes pooled connections. */
   close(): void;
@@ -167,8 +169,10 @@ export function createCiClient(opts: CiClientOptions): CiClient {
     },
 
     listQueues(t, q = {}) {
-      const query = { pageNumber: q.pageNumber, pageSize: q.pageSize, category: q.category };
-      return pickerPage(t, "/queue", query, "QueueList", queueEntrySchema, queueToPickerItem);
+      const family = q.family ?? "media";
+      // `category` narrows media queues only (Transcoding / SpeedTranscoding / CateAll); the other lists have none.
+      const query = { pageNumber: q.pageNumber, pageSize: q.pageSize, category: family === "media" ? q.category : undefined };
+      return pickerPage(t, QUEUE_FAMILY_PATH[family], query, "QueueList", queueEntrySchema, queueToPickerItem);
     },
 
     listWorkflows(t, q = {}) {

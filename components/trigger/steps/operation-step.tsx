@@ -107,6 +107,7 @@ export function OperationStep() {
             label="Queue"
             kind="queues"
             bucket={bucket}
+            tag={mod.tag}
             emptyLabel="— the bucket's default queue —"
             placeholder="p893bcda225bf4945a378da6662e81a89"
           />
