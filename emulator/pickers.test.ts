@@ -73,6 +73,27 @@ describe("GET /template", () => {
   });
 });
 
+describe("queue families: GET /picqueue, /asrqueue, /ai_queue", () => {
+  it.each([
+    ["/picqueue", "PicProcessing"],
+    ["/asrqueue", "ASR"],
+    ["/ai_queue", "AIProcess"],
+  ])("%s lists only its own family, in /queue's answer shape", async (path, category) => {
+    const list = items(await get(path), "QueueList");
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((q) => q.Category === category)).toBe(true);
+    for (const q of list) expect(String(q.QueueId)).toMatch(/^p[0-9a-f]{32}$/);
+    // The SDKs send state=All by default: no filter.
+    expect(items(await get(path, { state: "All" }), "QueueList")).toHaveLength(list.length);
+  });
+
+  it("media lists never show the other families, and a picture queue is unknown to /queue", async () => {
+    const pic = items(await get("/picqueue"), "QueueList")[0]!;
+    expect(items(await get("/queue", { category: "CateAll" }), "QueueList").some((q) => q.QueueId === pic.QueueId)).toBe(false);
+    expect(responseOf(await get("/queue", { queueIds: String(pic.QueueId) })).NonExistPIDs).toEqual([pic.QueueId]);
+  });
+});
+
 describe("GET /queue", () => {
   it("lists Active and Paused queues (CateAll) with the documented fields", async () => {
     const r = await get("/queue", { category: "CateAll" });

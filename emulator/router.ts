@@ -8,6 +8,9 @@ const COLLECTIONS: Record<string, Partial<Record<string, RouteKey>>> = {
   "/inventorytriggerjob": { GET: "GET /inventorytriggerjob", POST: "POST /inventorytriggerjob" },
   "/template": { GET: "GET /template" },
   "/queue": { GET: "GET /queue" },
+  "/picqueue": { GET: "GET /picqueue" },
+  "/asrqueue": { GET: "GET /asrqueue" },
+  "/ai_queue": { GET: "GET /ai_queue" },
   "/workflow": { GET: "GET /workflow" },
 };
 const ONE_JOB: Partial<Record<string, RouteKey>> = {

@@ -16,7 +16,7 @@ import { handleCancel } from "./routes/cancel";
 import type { RouteContext } from "./routes/context";
 import { handleDescribe } from "./routes/describe";
 import { handleList } from "./routes/list";
-import { handleQueues, handleTemplates, handleWorkflows } from "./routes/pickers";
+import { handleFamilyQueues, handleQueues, handleTemplates, handleWorkflows } from "./routes/pickers";
 import { handleTrigger } from "./routes/trigger";
 import { Stats } from "./stats";
 import { EmulatorStore } from "./store/emulator-store";
@@ -43,6 +43,9 @@ const HANDLERS: Record<RouteKey, (ctx: RouteContext) => CiResult> = {
   "PUT /inventorytriggerjob/:jobId?cancel": handleCancel,
   "GET /template": handleTemplates,
   "GET /queue": handleQueues,
+  "GET /picqueue": handleFamilyQueues("pic"),
+  "GET /asrqueue": handleFamilyQueues("asr"),
+  "GET /ai_queue": handleFamilyQueues("ai"),
   "GET /workflow": handleWorkflows,
 };
 

@@ -43,6 +43,9 @@ export const ROUTE_KEYS = [
   "PUT /inventorytriggerjob/:jobId?cancel",
   "GET /template",
   "GET /queue",
+  "GET /picqueue",
+  "GET /asrqueue",
+  "GET /ai_queue",
   "GET /workflow",
 ] as const;
 export type RouteKey = (typeof ROUTE_KEYS)[number];

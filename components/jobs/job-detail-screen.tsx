@@ -24,6 +24,7 @@ import { useServerBeat } from "./use-server-beat";
 import { useHydrated } from "./use-now";
 import { useWatchList } from "./use-watch-list";
 import { XmlValue, XmlValueList } from "./xml-value-list";
+import { DetailsProblemMarker } from "./details-problem-marker";
 
 // Loaded on first use: the dialog's library is the heaviest thing on the page.
 const CancelJobsDialog = dynamic(() => import("./cancel-jobs-dialog").then((m) => m.CancelJobsDialog), { ssr: false });
@@ -32,7 +33,7 @@ const POLL_MS = 3_000;
 const MAX_BACKOFF_MS = 30_000;
 const CALLBACK_KEYS = ["CallBack", "CallBackFormat", "CallBackType", "CallBackMqConfig", "CallBackKafkaConfig"] as const;
 const KNOWN_OPERATION = new Set(["WorkflowIds", "TimeInterval", "Tag", "JobParam", "Output", "QueueId", "QueueType", "JobLevel", "UserData", ...CALLBACK_KEYS]);
-const KNOWN_JOB = new Set(["JobId", "Name", "Type", "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "Progress", "Tag", "QueueId", "Input", "Operation"]);
+const KNOWN_JOB = new Set(["JobId", "Name", "Type", "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "Progress", "Tag", "QueueId", "Input", "Operation", "detailsProblem"]);
 
 function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
@@ -130,6 +131,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="break-words text-2xl font-semibold text-slate-950">{job ? job.Name || "(no name)" : "Batch job"}</h1>
+          {job && <DetailsProblemMarker problem={job.detailsProblem} long />}
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
             <span>JobId</span>
             <code className="break-all font-mono text-xs">{jobId}</code>

@@ -13,6 +13,7 @@ import { DurationCell } from "./duration-cell";
 import { duplicateHref, jobHref } from "./job-links";
 import { JobStateBadge } from "./job-state-badge";
 import { RelativeTime } from "./relative-time";
+import { DetailsProblemMarker } from "./details-problem-marker";
 
 const thWrap = "px-1.5 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const th = `${thWrap} whitespace-nowrap`;
@@ -145,6 +146,7 @@ export function JobsTable(props: JobsTableProps) {
                   <Link href={jobHref(job.JobId, bucket)} className="font-medium break-words text-blue-800 underline-offset-2 hover:underline">
                     {name}
                   </Link>
+                  <DetailsProblemMarker problem={job.detailsProblem} />
                 </td>
                 <td className={td}>
                   <span className="inline-flex items-center gap-1">

@@ -16,8 +16,8 @@ export interface Issue {
 export const STEP_PATHS: readonly (readonly string[])[] = [
   ["bucket", "Name", "Type"],
   ["inputSource", "Input", "Operation.TimeInterval"],
-  ["paramMode", "Operation.WorkflowIds", "Operation.Tag", "Operation.JobParam", "Operation.QueueId"],
-  ["Operation.Output", "Operation.JobLevel", "Operation.UserData", "Operation.CallBack", "Operation.CallBackFormat", "Operation.CallBackType", "Operation.CallBackMqConfig"],
+  ["paramMode", "Operation.WorkflowIds", "Operation.Tag", "Operation.JobParam", "Operation.QueueId", "Operation.QueueType"],
+  ["Operation.Output", "Operation.JobLevel", "Operation.UserData", "Operation.CallBack", "Operation.CallBackFormat", "Operation.CallBackType", "Operation.CallBackMqConfig", "Operation.CallBackKafkaConfig"],
   ["root"],
 ];
 
@@ -43,6 +43,8 @@ export function toFormPath(requestPath: string, values: Pick<WizardValues, "inpu
       return values.Operation.Tag === "StreamExtract" ? "Operation.Output.StreamExtract" : "Operation.Output.Object";
     case "Operation.CallBackMqConfig":
       return "Operation.CallBackMqConfig.MqName";
+    case "Operation.CallBackKafkaConfig":
+      return "Operation.CallBackKafkaConfig.InstanceId";
     case "Operation.TimeInterval":
       return "Operation.TimeInterval.Start";
     default:

@@ -3,7 +3,7 @@
  * PageNumber, PageSize and a repeated list element. Newest first, as the console shows them.
  */
 import { invalidArgument } from "../ci-error";
-import { TEMPLATE_ELEMENT, type QueueRecord, type TemplateRecord, type WorkflowRecord } from "../seed/catalog";
+import { TEMPLATE_ELEMENT, type QueueFamily, type QueueRecord, type TemplateRecord, type WorkflowRecord } from "../seed/catalog";
 import { TEMPLATE_TAGS, type TemplateTag } from "../seed/tag-params";
 import { ciTime } from "../store/job-detail";
 import { xmlResponse } from "../xml-response";
@@ -70,10 +70,11 @@ export function handleQueues(ctx: RouteContext): CiResult {
   if (state && state !== "Active" && state !== "Paused") throw invalidArgument("Invalid parameter state: use Active or Paused");
   const category = ctx.query.get("category") || "Transcoding";
   if (!["CateAll", "Transcoding", "SpeedTranscoding"].includes(category)) throw invalidArgument("Invalid parameter category: use CateAll, Transcoding or SpeedTranscoding");
-  let items = ctx.store.queues.filter((q) => (ids ? ids.includes(q.queueId) : category === "CateAll" || q.category === category));
+  const media = ctx.store.queues.filter((q) => (q.family ?? "media") === "media");
+  let items = media.filter((q) => (ids ? ids.includes(q.queueId) : category === "CateAll" || q.category === category));
   if (state) items = items.filter((q) => q.state === state);
   items = newestFirst(items);
-  const missing = ids?.filter((id) => !ctx.store.queues.some((q) => q.queueId === id)) ?? [];
+  const missing = ids?.filter((id) => !media.some((q) => q.queueId === id)) ?? [];
   return xmlResponse(ctx.requestId, {
     TotalCount: String(items.length),
     PageNumber: String(page.pageNumber),
@@ -81,6 +82,32 @@ export function handleQueues(ctx: RouteContext): CiResult {
     QueueList: pageOf(items, page).map(queueXml),
     ...(missing.length ? { NonExistPIDs: missing } : {}),
   });
+}
+
+/**
+ * `/picqueue`, `/asrqueue`, `/ai_queue`: the same answer shape as `/queue` for one family's queues, with the same
+ * `queueIds`, `state` and paging parameters (cos-python-sdk-v5 `ci_get_asr_queue`: queueIds, state, pageNumber,
+ * pageSize). `state=All` means no state filter, as the SDK sends it by default.
+ */
+export function handleFamilyQueues(family: Exclude<QueueFamily, "media">) {
+  return (ctx: RouteContext): CiResult => {
+    const page = readPage(ctx.query);
+    const ids = idList(ctx.query, "queueIds", 10);
+    const state = ctx.query.get("state");
+    if (state && state !== "Active" && state !== "Paused" && state !== "All") throw invalidArgument("Invalid parameter state: use Active, Paused or All");
+    const own = ctx.store.queues.filter((q) => q.family === family);
+    let items = own.filter((q) => !ids || ids.includes(q.queueId));
+    if (state && state !== "All") items = items.filter((q) => q.state === state);
+    items = newestFirst(items);
+    const missing = ids?.filter((id) => !own.some((q) => q.queueId === id)) ?? [];
+    return xmlResponse(ctx.requestId, {
+      TotalCount: String(items.length),
+      PageNumber: String(page.pageNumber),
+      PageSize: String(page.pageSize),
+      QueueList: pageOf(items, page).map(queueXml),
+      ...(missing.length ? { NonExistPIDs: missing } : {}),
+    });
+  };
 }
 
 function workflowXml(w: WorkflowRecord) {

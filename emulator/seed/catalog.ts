@@ -17,11 +17,20 @@ export interface TemplateRecord {
   updatedAt: number;
 }
 
+/**
+ * Queue families: media queues at `/queue`; picture, speech and AI queues at their own paths (docs/ci-api.md §6.2,
+ * "Other queue lists"; cos-python-sdk-v5 `ci_get_media_pic_queue` → `/picqueue`, `ci_get_asr_queue` → `/asrqueue`,
+ * `ci_get_ai_queue` → `/ai_queue`).
+ */
+export type QueueFamily = "media" | "pic" | "asr" | "ai";
+
 export interface QueueRecord {
   queueId: string;
   name: string;
   state: "Active" | "Paused";
-  category: "Transcoding" | "SpeedTranscoding";
+  category: "Transcoding" | "SpeedTranscoding" | "PicProcessing" | "ASR" | "AIProcess";
+  /** Absent = media (the `/queue` list). */
+  family?: QueueFamily;
   notifyUrl: string;
   createdAt: number;
   updatedAt: number;
@@ -119,6 +128,22 @@ export function queues(rng: Rng, now: number, isFirst: boolean): QueueRecord[] {
     const createdAt = now - rng.between(100, 700) * DAY;
     const queueId = isFirst && i === 0 ? DOC_SAMPLE_IDS.queueId : id("p", rng);
     return { queueId, ...s, notifyUrl: `https://hooks.example.com/ci/${s.name}`, createdAt, updatedAt: createdAt + rng.between(0, 90) * DAY };
+  });
+}
+
+/**
+ * The picture, speech and AI queues of a bucket. Drawn from their own random stream, so adding them left every other
+ * seeded ID (media queues, workflows, jobs) exactly as it was.
+ */
+export function familyQueues(rng: Rng, now: number): QueueRecord[] {
+  const specs = [
+    { name: "image-processing", state: "Active", category: "PicProcessing", family: "pic" },
+    { name: "speech-to-text", state: "Active", category: "ASR", family: "asr" },
+    { name: "ai-recognition", state: "Active", category: "AIProcess", family: "ai" },
+  ] as const;
+  return specs.map((s) => {
+    const createdAt = now - rng.between(100, 700) * DAY;
+    return { queueId: id("p", rng), ...s, notifyUrl: `https://hooks.example.com/ci/${s.name}`, createdAt, updatedAt: createdAt };
   });
 }
 

@@ -1,7 +1,7 @@
 /** All emulator state: one store per configured bucket (jobs and picker data), plus the log of trigger bodies. */
 import type { BucketConfig } from "../types";
 import type { JobRecord } from "./job-record";
-import { customTemplates, officialTemplates, queues, workflows, type QueueRecord, type TemplateRecord, type WorkflowRecord } from "../seed/catalog";
+import { customTemplates, familyQueues, officialTemplates, queues, workflows, type QueueRecord, type TemplateRecord, type WorkflowRecord } from "../seed/catalog";
 import { seedJobs } from "../seed/jobs";
 import { createRng } from "../seed/prng";
 
@@ -68,6 +68,7 @@ export class EmulatorStore {
       const wfs = workflows(rng, now, bucket, region, qs.map((q) => q.queueId), templates, isFirst);
       const store = new BucketStore(bucket, region, templates, qs, wfs);
       for (const job of seedJobs(rng, { now, bucket, region, count: seedCount, queues: qs, workflows: wfs, templates })) store.addJob(job);
+      store.queues.push(...familyQueues(createRng(`${seed}:${bucket}@${region}:queue-families`), now));
       this.buckets.set(key(bucket, region), store);
     });
   }

@@ -4,7 +4,8 @@ import "server-only";
  * sends it (to CI_ENDPOINT's address when one is set), retries what is safe to retry, and returns validated data or
  * a CiError. The secret key and the Authorization header never leave this module, not even in error messages.
  */
-import { jobDetailSchema, type JobDetail } from "@/lib/jobs/job-detail-schema";
+import { readJobDetail, type JobDetail } from "@/lib/jobs/job-detail-schema";
+import { QUEUE_FAMILY_PATH, type QueueFamily } from "@/lib/jobs/queue-families";
 import type { ListQuery } from "@/lib/jobs/list-query-schema";
 import {
   queueEntrySchema,
@@ -51,7 +52,8 @@ export interface CiClient {
   getJob(t: CiTarget, jobId: string): Promise<{ job: JobDetail | null; requestId: string; rawXml: string }>;
   cancelJob(t: CiTarget, jobId: string): Promise<{ requestId: string }>;
   listTemplates(t: CiTarget, q: { tag: string; pageNumber?: number; pageSize?: number }): Promise<PickerPage>;
-  listQueues(t: CiTarget, q?: { pageNumber?: number; pageSize?: number; category?: string }): Promise<PickerPage>;
+  /** Media queues by default; `family` reads the picture, speech or AI queue list instead (lib/jobs/queue-families.ts). */
+  listQueues(t: CiTarget, q?: { pageNumber?: number; pageSize?: number; category?: string; family?: QueueFamily }): Promise<PickerPage>;
   listWorkflows(t: CiTarget, q?: { pageNumber?: number; pageSize?: number }): Promise<PickerPage>;
   /** Closes pooled connections. */
   close(): void;
@@ -116,7 +118,10 @@ export function createCiClient(opts: CiClientOptions): CiClient {
       const { root, requestId } = decodeResponse(res, "trigger");
       const detail = listOf(root, "JobsDetail")[0];
       if (detail === undefined) throw badResponse(res, "trigger", "no JobsDetail", requestId);
-      return { job: validate(jobDetailSchema, detail, res, "trigger", "JobsDetail", requestId), requestId };
+      // CI said yes; an answer we only partly understand is still that job (marked), but without a JobId it is nothing.
+      const job = readJobDetail(detail);
+      if (!job.JobId) throw badResponse(res, "trigger", `JobsDetail: ${job.detailsProblem ?? "no JobId"}`, requestId);
+      return { job, requestId };
     },
 
     async listJobs(t, q) {
@@ -127,14 +132,15 @@ export function createCiClient(opts: CiClientOptions): CiClient {
       }
       const res = await call(t, { method: "GET", path: "/inventorytriggerjob", query, kind: "read" });
       const { root, requestId } = decodeResponse(res, "read");
-      const jobs = listOf(root, "JobsDetail").map((d, i) => validate(jobDetailSchema, d, res, "read", `JobsDetail[${i}]`, requestId));
+      // Tolerant per job: one JobsDetail of an unexpected shape is marked (detailsProblem), never fatal to the page.
+      const jobs = listOf(root, "JobsDetail").map(readJobDetail);
       return { jobs, nextToken: xmlText(root.NextToken) ?? null, requestId };
     },
 
     async getJob(t, jobId) {
       const res = await call(t, { method: "GET", path: jobPath(jobId), kind: "read" });
       const { root, requestId } = decodeResponse(res, "read");
-      const details = listOf(root, "JobsDetail").map((d, i) => validate(jobDetailSchema, d, res, "read", `JobsDetail[${i}]`, requestId));
+      const details = listOf(root, "JobsDetail").map(readJobDetail);
       const job = details.find((d) => d.JobId === jobId) ?? details[0];
       if (job) return { job, requestId, rawXml: res.body };
       // The doc spells it NonExistJobIds; the Go SDK NonExistJobId (docs/ci-api.md §7.3). Either means "no such job".
@@ -163,8 +169,10 @@ export function createCiClient(opts: CiClientOptions): CiClient {
     },
 
     listQueues(t, q = {}) {
-      const query = { pageNumber: q.pageNumber, pageSize: q.pageSize, category: q.category };
-      return pickerPage(t, "/queue", query, "QueueList", queueEntrySchema, queueToPickerItem);
+      const family = q.family ?? "media";
+      // `category` narrows media queues only (Transcoding / SpeedTranscoding / CateAll); the other lists have none.
+      const query = { pageNumber: q.pageNumber, pageSize: q.pageSize, category: family === "media" ? q.category : undefined };
+      return pickerPage(t, QUEUE_FAMILY_PATH[family], query, "QueueList", queueEntrySchema, queueToPickerItem);
     },
 
     listWorkflows(t, q = {}) {

@@ -3,7 +3,7 @@ import "server-only";
  * Turns what came back from CI (or did not) into results or CiErrors. Pure apart from the types, so the mapping is
  * tested without a network.
  */
-import { ciErrorBodySchema } from "@/lib/jobs/job-detail-schema";
+import { ciErrorBodySchema, ciJsonErrorBodySchema } from "@/lib/jobs/job-detail-schema";
 import { CiError } from "./errors";
 import type { HttpResponse } from "./transport";
 import { TransportError } from "./transport";
@@ -32,15 +32,35 @@ export function headerRequestId(res: Pick<HttpResponse, "headers">): string | un
 
 const text = (v: XmlValue | undefined): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
-/** A CI error answer (any non-2xx status). */
-export function errorFromResponse(res: HttpResponse, kind: CallKind, redact: Redactor): CiError {
-  let body: { Code?: string; Message?: string; RequestId?: string; TraceId?: string } = {};
+type ErrorBody = { Code?: string; Message?: string; RequestId?: string; TraceId?: string };
+
+/**
+ * CI's error description: XML `<Error>` (docs/ci-api.md §3.1) or, from some CI front ends, JSON
+ * `{code, message, request_id}` (what cos-go-sdk-v5 `checkResponse` falls back to). Anything else: nothing.
+ */
+function readErrorBody(raw: string): ErrorBody {
+  const trimmed = raw.trimStart();
+  if (trimmed.startsWith("{")) {
+    try {
+      const parsed = ciJsonErrorBodySchema.safeParse(JSON.parse(trimmed));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Not JSON either: described by the status alone.
+    }
+    return {};
+  }
   try {
-    const parsed = ciErrorBodySchema.safeParse(parseXml(res.body));
-    if (parsed.success) body = parsed.data.Error;
+    const parsed = ciErrorBodySchema.safeParse(parseXml(raw));
+    if (parsed.success) return parsed.data.Error;
   } catch {
     // Not XML: described by the status alone.
   }
+  return {};
+}
+
+/** A CI error answer (any non-2xx status). */
+export function errorFromResponse(res: HttpResponse, kind: CallKind, redact: Redactor): CiError {
+  const body = readErrorBody(res.body);
   // Without CI's <Code> (a proxy's HTML page, an empty body) the HTTP status in `status` is all there is to say.
   const code = body.Code || "BadResponse";
   // SlowDown is a refusal before any work, so even a trigger answered with it did nothing.
@@ -87,18 +107,50 @@ export function badResponse(res: HttpResponse, kind: CallKind, detail: string, r
   });
 }
 
+/**
+ * Answers that differ from an earlier one only in their RequestId (a poll of a list where nothing changed) reuse the
+ * earlier parse: validating and parsing a 100-job answer is most of the proxy's own cost (bench/RESULTS.md,
+ * "XML parse"). The parsed tree is shared, like the coalesced pages built from it: nothing may mutate it.
+ */
+const PARSE_MEMO_MAX = 16;
+const PARSE_MEMO_MIN_BYTES = 2048;
+const parseMemo = new Map<string, XmlObject>();
+const REQUEST_ID_ELEMENT = /<RequestId>[^<]*<\/RequestId>/;
+
+function parseAnswer(body: string): XmlObject {
+  if (body.length < PARSE_MEMO_MIN_BYTES) return parseXml(body);
+  const key = body.replace(REQUEST_ID_ELEMENT, "<RequestId/>");
+  const hit = parseMemo.get(key);
+  if (hit) {
+    parseMemo.delete(key); // least recently used goes first
+    parseMemo.set(key, hit);
+    return hit;
+  }
+  const doc = parseXml(body);
+  parseMemo.set(key, doc);
+  if (parseMemo.size > PARSE_MEMO_MAX) parseMemo.delete(parseMemo.keys().next().value!);
+  return doc;
+}
+
 /** Parses a 2xx XML body whose root is `<Response>`; an empty `<Response/>` is an empty object. */
 export function decodeResponse(res: HttpResponse, kind: CallKind): { root: XmlObject; requestId: string } {
   let doc: XmlObject;
   try {
-    doc = parseXml(res.body);
+    doc = parseAnswer(res.body);
   } catch {
     throw badResponse(res, kind, "not well-formed XML");
   }
   const root = doc.Response;
   if (root === undefined || Array.isArray(root)) throw badResponse(res, kind, "no <Response> element");
   const obj: XmlObject = typeof root === "string" ? {} : root;
-  return { root: obj, requestId: text(obj.RequestId) ?? headerRequestId(res) ?? "" };
+  // Read from this answer's own text: a reused parse carries the RequestId of the answer it was made from.
+  const ownRequestId = REQUEST_ID_ELEMENT.exec(res.body)?.[0].slice("<RequestId>".length, -"</RequestId>".length);
+  return { root: obj, requestId: ownRequestId || (text(obj.RequestId) ?? headerRequestId(res) ?? "") };
+}
+
+/** For tests and the parse benchmark: how many parsed answers are remembered. */
+export function parseMemoSize(): number {
+  return parseMemo.size;
 }
 
 /** The entries of a repeatable element, without the empty strings that `<X/>` parses to. */

@@ -12,11 +12,11 @@ import type { FieldSpec, OutputKind, TagModule } from "./tags/types";
 export type TagLookup = (tag: TagName) => Pick<TagModule, "fields" | "output" | "templateTag" | "paramElement"> | undefined;
 
 /** Which Output elements each output kind writes (docs/ci-api.md §4.0, last column). */
-export const OUTPUT_FIELDS: Record<OutputKind, readonly ("Object" | "AuObject" | "SpriteObject" | "StreamExtract")[]> = {
+export const OUTPUT_FIELDS: Record<OutputKind, readonly ("Object" | "AuObject" | "BassObject" | "DrumObject" | "SpriteObject" | "StreamExtract")[]> = {
   none: [],
   object: ["Object"],
   snapshot: ["Object", "SpriteObject"],
-  voiceSeparate: ["Object", "AuObject"],
+  voiceSeparate: ["Object", "AuObject", "BassObject", "DrumObject"],
   streamExtract: ["StreamExtract"],
 };
 
@@ -170,6 +170,7 @@ export function draftToRequest(values: WizardValues, lookup: TagLookup, offset?:
     }
   }
   const tdmq = op.CallBackType === "TDMQ";
+  const kafka = op.CallBackType === "Kafka";
   return {
     Name: values.Name.trim(),
     Type: "Job",
@@ -180,6 +181,7 @@ export function draftToRequest(values: WizardValues, lookup: TagLookup, offset?:
       JobParam: tag ? buildJobParam(values, tag, lookup) : undefined,
       Output,
       QueueId: nonEmpty(op.QueueId),
+      QueueType: nonEmpty(op.QueueType),
       // UserData is passed through to CI as typed: only a completely empty value is dropped.
       UserData: op.UserData !== "" ? op.UserData : undefined,
       JobLevel: nonEmpty(op.JobLevel),
@@ -188,6 +190,9 @@ export function draftToRequest(values: WizardValues, lookup: TagLookup, offset?:
       CallBackType: nonEmpty(op.CallBackType),
       CallBackMqConfig: tdmq
         ? compact({ MqRegion: nonEmpty(op.CallBackMqConfig.MqRegion), MqMode: nonEmpty(op.CallBackMqConfig.MqMode), MqName: nonEmpty(op.CallBackMqConfig.MqName) })
+        : undefined,
+      CallBackKafkaConfig: kafka
+        ? compact({ Region: nonEmpty(op.CallBackKafkaConfig.Region), InstanceId: nonEmpty(op.CallBackKafkaConfig.InstanceId), Topic: nonEmpty(op.CallBackKafkaConfig.Topic) })
         : undefined,
     }),
   };
@@ -214,9 +219,11 @@ export function requestToDraft(request: Record<string, unknown>, target?: { buck
   const jobParam = isRecord(op.JobParam) ? (op.JobParam as Record<string, ParamValue>) : {};
   values.Operation.JobParam = structuredClone(jobParam);
   values.paramMode = typeof jobParam.TemplateId === "string" && jobParam.TemplateId !== "" ? "template" : "inline";
-  for (const k of ["QueueId", "UserData", "JobLevel", "CallBack", "CallBackFormat", "CallBackType"] as const) values.Operation[k] = str(op[k]);
+  for (const k of ["QueueId", "QueueType", "UserData", "JobLevel", "CallBack", "CallBackFormat", "CallBackType"] as const) values.Operation[k] = str(op[k]);
   const mq = isRecord(op.CallBackMqConfig) ? op.CallBackMqConfig : {};
   values.Operation.CallBackMqConfig = { MqRegion: str(mq.MqRegion), MqMode: str(mq.MqMode), MqName: str(mq.MqName) };
+  const kafka = isRecord(op.CallBackKafkaConfig) ? op.CallBackKafkaConfig : {};
+  values.Operation.CallBackKafkaConfig = { Region: str(kafka.Region), InstanceId: str(kafka.InstanceId), Topic: str(kafka.Topic) };
   const out = isRecord(op.Output) ? op.Output : undefined;
   if (out) {
     values.Operation.Output = {
@@ -224,6 +231,8 @@ export function requestToDraft(request: Record<string, unknown>, target?: { buck
       Bucket: str(out.Bucket),
       Object: str(out.Object),
       AuObject: str(out.AuObject),
+      BassObject: str(out.BassObject),
+      DrumObject: str(out.DrumObject),
       SpriteObject: str(out.SpriteObject),
       StreamExtract: (Array.isArray(out.StreamExtract) ? out.StreamExtract : []).filter(isRecord).map((s) => ({ Index: str(s.Index), Object: str(s.Object) })),
     };

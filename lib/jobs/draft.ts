@@ -37,17 +37,21 @@ export interface WizardValues {
      */
     JobParam: Record<string, unknown>;
     QueueId: string;
+    QueueType: string;
     UserData: string;
     JobLevel: string;
     CallBack: string;
     CallBackFormat: string;
     CallBackType: string;
     CallBackMqConfig: { MqRegion: string; MqMode: string; MqName: string };
+    CallBackKafkaConfig: { Region: string; InstanceId: string; Topic: string };
     Output: {
       Region: string;
       Bucket: string;
       Object: string;
       AuObject: string;
+      BassObject: string;
+      DrumObject: string;
       SpriteObject: string;
       StreamExtract: { Index: string; Object: string }[];
     };
@@ -70,13 +74,15 @@ export function emptyWizardValues(target?: { bucket: string; region: string }): 
       Tag: "",
       JobParam: {},
       QueueId: "",
+      QueueType: "",
       UserData: "",
       JobLevel: "",
       CallBack: "",
       CallBackFormat: "",
       CallBackType: "",
       CallBackMqConfig: { MqRegion: "", MqMode: "", MqName: "" },
-      Output: { Region: target?.region ?? "", Bucket: target?.bucket ?? "", Object: "", AuObject: "", SpriteObject: "", StreamExtract: [] },
+      CallBackKafkaConfig: { Region: "", InstanceId: "", Topic: "" },
+      Output: { Region: target?.region ?? "", Bucket: target?.bucket ?? "", Object: "", AuObject: "", BassObject: "", DrumObject: "", SpriteObject: "", StreamExtract: [] },
     },
   };
 }

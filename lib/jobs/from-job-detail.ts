@@ -84,8 +84,9 @@ function pickScalars(src: Record<string, unknown>, keys: readonly string[], path
   return out;
 }
 
-const JOB_OPERATION_SCALARS = ["QueueId", "UserData", "JobLevel", "CallBack", "CallBackFormat", "CallBackType"] as const;
-const KNOWN_JOB_OPERATION = new Set<string>([...JOB_OPERATION_SCALARS, "TimeInterval", "Tag", "JobParam", "Output", "CallBackMqConfig"]);
+const JOB_OPERATION_SCALARS = ["QueueId", "QueueType", "FreeTranscode", "UserData", "JobLevel", "CallBack", "CallBackFormat", "CallBackType"] as const;
+const KNOWN_JOB_OPERATION = new Set<string>([...JOB_OPERATION_SCALARS, "TimeInterval", "Tag", "JobParam", "Output", "CallBackMqConfig", "CallBackKafkaConfig"]);
+const OUTPUT_SCALARS = ["Region", "Bucket", "Object", "AuObject", "BassObject", "DrumObject", "Force", "SpriteObject"] as const;
 
 /** JobDetail → the Request that would trigger the same job again, plus what could not be carried over. */
 export function fromJobDetail(job: JobDetail, lookup: TagLookup): DuplicatedRequest {
@@ -119,19 +120,23 @@ export function fromJobDetail(job: JobDetail, lookup: TagLookup): DuplicatedRequ
   }
   const outSrc = isRecord(op.Output) ? op.Output : undefined;
   if (outSrc && !(tag && TAGS_WITHOUT_OUTPUT.includes(tag))) {
-    const Output: Record<string, unknown> = pickScalars(outSrc, ["Region", "Bucket", "Object", "AuObject", "SpriteObject"], "Operation.Output", dropped);
+    const Output: Record<string, unknown> = pickScalars(outSrc, OUTPUT_SCALARS, "Operation.Output", dropped);
     const streams = asArray(outSrc.StreamExtract)
       .filter(isRecord)
       .map((s, i) => pickScalars(s, ["Index", "Object"], `Operation.Output.StreamExtract[${i}]`, dropped))
       .filter((s) => Object.keys(s).length > 0);
     if (streams.length) Output.StreamExtract = streams;
-    for (const k of Object.keys(outSrc)) if (!["Region", "Bucket", "Object", "AuObject", "SpriteObject", "StreamExtract"].includes(k)) dropped.push(`Operation.Output.${k}`);
+    for (const k of Object.keys(outSrc)) if (![...OUTPUT_SCALARS, "StreamExtract"].includes(k)) dropped.push(`Operation.Output.${k}`);
     operation.Output = Output;
   }
   Object.assign(operation, pickScalars(op, JOB_OPERATION_SCALARS, "Operation", dropped));
   if (isRecord(op.CallBackMqConfig)) {
     const mq = pickScalars(op.CallBackMqConfig, ["MqRegion", "MqMode", "MqName"], "Operation.CallBackMqConfig", dropped);
     if (Object.keys(mq).length) operation.CallBackMqConfig = mq;
+  }
+  if (isRecord(op.CallBackKafkaConfig)) {
+    const kafka = pickScalars(op.CallBackKafkaConfig, ["Region", "InstanceId", "Topic"], "Operation.CallBackKafkaConfig", dropped);
+    if (Object.keys(kafka).length) operation.CallBackKafkaConfig = kafka;
   }
   for (const k of Object.keys(op)) if (!KNOWN_JOB_OPERATION.has(k) && op[k] !== "") dropped.push(`Operation.${k}`);
   return { request: { Name: job.Name ?? "", Type: "Job", Input, Operation: operation }, dropped };

@@ -23,9 +23,68 @@ export const jobDetailSchema = z.looseObject({
   Input: xmlNode.optional(),
   Operation: xmlNode.optional(),
 });
-export type JobDetail = z.infer<typeof jobDetailSchema>;
+export type JobDetail = z.infer<typeof jobDetailSchema> & {
+  /**
+   * Set (by us, never by CI: CI's elements are PascalCase) when CI's `JobsDetail` did not fit the schema above. The
+   * job is then shown with what could be read and a visible "details not understood" marker instead of breaking the
+   * whole page (issue 12: one odd job never breaks a page).
+   */
+  detailsProblem?: string;
+};
+
+const SCALAR_FIELDS = [
+  "JobId", "Name", "Type", "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "Progress", "Tag", "QueueId",
+] as const;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * Reads one `JobsDetail` tolerantly: a job that fits the schema is returned as parsed; one that does not keeps every
+ * scalar field that is plain text (JobId, Name, State, times…) and the Input/Operation blocks that are objects, plus
+ * `detailsProblem` naming the first element that did not fit. A job without a readable State is "Unknown".
+ */
+export function readJobDetail(value: unknown): JobDetail {
+  const parsed = jobDetailSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join(".") : "JobsDetail";
+  const problem = `${where}: ${issue?.message ?? "not understood"}`;
+  const src = isRecord(value) ? value : {};
+  const out: Record<string, unknown> = {};
+  for (const key of SCALAR_FIELDS) {
+    const v = src[key];
+    if (typeof v === "string" && v !== "") out[key] = v;
+  }
+  if (isRecord(src.Input)) out.Input = src.Input;
+  if (isRecord(src.Operation)) out.Operation = src.Operation;
+  return { ...(out as Partial<JobDetail>), JobId: (out.JobId as string | undefined) ?? "", State: (out.State as string | undefined) ?? "Unknown", detailsProblem: problem };
+}
 
 /** `<Error>` bodies (docs/ci-api.md §3.1). */
 export const ciErrorBodySchema = z.object({
   Error: z.looseObject({ Code: text, Message: text, RequestId: text, TraceId: text, Resource: text }),
 });
+
+/**
+ * JSON error bodies `{ "code": …, "message": …, "request_id": … }`: some CI front ends answer errors in JSON, and the
+ * official Go SDK reads them when the XML has no Code (cos-go-sdk-v5 `error.go`, `checkResponse` / `jsonError`,
+ * where `code` is a number). We accept a number or a string; the other spellings seen in Tencent APIs are read too.
+ */
+export const ciJsonErrorBodySchema = z
+  .looseObject({
+    code: z.union([z.string(), z.number()]).optional(),
+    Code: z.union([z.string(), z.number()]).optional(),
+    message: text,
+    Message: text,
+    request_id: text,
+    requestId: text,
+    RequestId: text,
+  })
+  .transform((b) => {
+    const code = b.code ?? b.Code;
+    return {
+      Code: code === undefined || code === "" ? undefined : String(code),
+      Message: b.message ?? b.Message,
+      RequestId: b.request_id ?? b.requestId ?? b.RequestId,
+    };
+  });

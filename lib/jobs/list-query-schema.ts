@@ -23,6 +23,9 @@ export const statesParamSchema = z
     return [...new Set(parts)].sort((a, b) => JOB_STATES.indexOf(a as never) - JOB_STATES.indexOf(b as never)).join(",");
   });
 
+/** Longest cursor we pass on: far above CI's real tokens (tens of characters), far below a URL's practical limit. */
+export const NEXT_TOKEN_MAX = 1024;
+
 export const listQuerySchema = z
   .strictObject({
     type: z.enum(JOB_TYPES).optional(),
@@ -34,7 +37,8 @@ export const listQuerySchema = z
     jobId: z.string().regex(/^[0-9A-Za-z]{1,64}$/, "A job ID has letters and digits only").optional(),
     workflowId: z.string().regex(/^[0-9A-Za-z]{1,64}$/, "A workflow ID has letters and digits only").optional(),
     size: z.coerce.number().int("size is a whole number").min(1, "size is 1 to 100").max(100, "size is 1 to 100").optional(),
-    nextToken: z.string().regex(/^[0-9A-Za-z._=-]{1,256}$/, "nextToken is not one CI gave").optional(),
+    // Opaque: CI promises no character set, so it is only length-limited here and URL-encoded on the way to CI.
+    nextToken: z.string().min(1).max(NEXT_TOKEN_MAX, `nextToken is at most ${NEXT_TOKEN_MAX} characters`).optional(),
   })
   .superRefine((q, ctx) => {
     const a = q.startCreationTime ? parseCiTime(q.startCreationTime) : null;

@@ -70,6 +70,10 @@ export const outputSchema = z.strictObject({
   Object: z.string().max(1024).optional(),
   AuObject: z.string().max(1024).optional(),
   SpriteObject: z.string().max(1024).optional(),
+  // VoiceSeparate's extra stems and overwrite switch (cos-go-sdk-v5 `JobOutput`: BassObject, DrumObject, Force).
+  BassObject: z.string().max(1024).optional(),
+  DrumObject: z.string().max(1024).optional(),
+  Force: z.enum(["true", "false"], "Force is true or false").optional(),
   StreamExtract: z
     .array(z.strictObject({ Index: z.string().regex(/^\d+$/, "Index is a stream number"), Object: nonEmpty("Object") }))
     .max(20)
@@ -84,9 +88,25 @@ export const callBackMqConfigSchema = z.strictObject({
   MqName: nonEmpty("MqName", 256),
 });
 
+/** Kafka callbacks (cos-java-sdk-v5 BatchJobOperation `CallBackKafkaConfig`; cos-go-sdk-v5 `KafkaConfig`). */
+export const callBackKafkaConfigSchema = z.strictObject({
+  Region: z.string().regex(REGION_PATTERN, "Region looks like ap-guangzhou"),
+  InstanceId: nonEmpty("InstanceId", 128),
+  Topic: nonEmpty("Topic", 256),
+});
+
+/** Most workflows one trigger may name; CI documents no limit, this keeps a typo from fanning out unseen. */
+export const MAX_WORKFLOWS_PER_TRIGGER = 10;
+const WORKFLOW_IDS_PATTERN = new RegExp(
+  `^${WORKFLOW_ID_PATTERN.source.slice(1, -1)}(?:,${WORKFLOW_ID_PATTERN.source.slice(1, -1)}){0,${MAX_WORKFLOWS_PER_TRIGGER - 1}}$`,
+);
+
 const workflowOperationSchema = z.strictObject({
   TimeInterval: timeIntervalSchema.optional(),
-  WorkflowIds: z.string().regex(WORKFLOW_ID_PATTERN, "A workflow ID looks like w7476ff3564ee45b7b490d64bccaba6cc"),
+  // One ID, or several separated by commas (docs/ci-api.md §1.1 "WorkflowIds"; the SDKs send it as one string).
+  WorkflowIds: z
+    .string()
+    .regex(WORKFLOW_IDS_PATTERN, `A workflow ID looks like w7476ff3564ee45b7b490d64bccaba6cc; several (at most ${MAX_WORKFLOWS_PER_TRIGGER}) are separated by commas`),
 });
 
 export const jobOperationSchema = z
@@ -97,12 +117,18 @@ export const jobOperationSchema = z
     Output: outputSchema.optional(),
     // UNCERTAIN (docs/ci-api.md §1.1): the newest sample has no QueueId, so it is optional.
     QueueId: z.string().regex(QUEUE_ID_PATTERN, "A queue ID looks like p893bcda225bf4945a378da6662e81a89").optional(),
+    // A queue type instead of (or besides) a QueueId: `SpeedTranscoding` is the one value CI documents
+    // (docs/ci-api.md §1.1 "Operation.QueueType"; cos-php-sdk-v5 Descriptions.php).
+    QueueType: z.enum(["SpeedTranscoding"], "QueueType is SpeedTranscoding").optional(),
+    FreeTranscode: z.enum(["true", "false"], "FreeTranscode is true or false").optional(),
     UserData: z.string().max(1024, "UserData is at most 1024 characters").regex(printableAscii, "UserData must be printable ASCII").optional(),
     JobLevel: z.enum(["0", "1", "2"]).optional(),
     CallBack: z.string().max(1024).optional(),
-    CallBackFormat: z.enum(["JSON", "XML"]).optional(),
-    CallBackType: z.enum(["Url", "TDMQ"]).optional(),
+    // The SDK demos write it in lower case too (`json`); sent as written.
+    CallBackFormat: z.enum(["JSON", "XML", "json", "xml"], "CallBackFormat is JSON or XML").optional(),
+    CallBackType: z.enum(["Url", "TDMQ", "Kafka"], "CallBackType is Url, TDMQ or Kafka").optional(),
     CallBackMqConfig: callBackMqConfigSchema.optional(),
+    CallBackKafkaConfig: callBackKafkaConfigSchema.optional(),
   })
   .superRefine((op, ctx) => {
     const needsOutput = !(TAGS_WITHOUT_OUTPUT as readonly string[]).includes(op.Tag);
@@ -112,6 +138,10 @@ export const jobOperationSchema = z
       ctx.addIssue({ code: "custom", path: ["CallBackMqConfig"], message: "TDMQ callbacks need MqRegion, MqMode and MqName" });
     if (op.CallBackType !== "TDMQ" && op.CallBackMqConfig)
       ctx.addIssue({ code: "custom", path: ["CallBackMqConfig"], message: "CallBackMqConfig is only for CallBackType TDMQ" });
+    if (op.CallBackType === "Kafka" && !op.CallBackKafkaConfig)
+      ctx.addIssue({ code: "custom", path: ["CallBackKafkaConfig"], message: "Kafka callbacks need Region, InstanceId and Topic" });
+    if (op.CallBackType !== "Kafka" && op.CallBackKafkaConfig)
+      ctx.addIssue({ code: "custom", path: ["CallBackKafkaConfig"], message: "CallBackKafkaConfig is only for CallBackType Kafka" });
     if (op.CallBack && op.CallBack !== "no" && !/^https?:\/\/\S+$/.test(op.CallBack))
       ctx.addIssue({ code: "custom", path: ["CallBack"], message: "CallBack is an http(s) URL, or no" });
     validateJobOperation(op as Record<string, unknown>, ctx);

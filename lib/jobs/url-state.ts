@@ -40,7 +40,10 @@ export const MAX_BACK_STACK = 200;
 // Same rules as lib/jobs/list-query-schema.ts and request-schema.ts, repeated here so that the table's bundle does
 // not pull zod in.
 const ID_PATTERN = /^[0-9A-Za-z]{1,64}$/;
-const TOKEN_PATTERN = /^[0-9A-Za-z._=-]{1,256}$/;
+// CI's nextToken is opaque (no promised character set): only its length is bounded, as in list-query-schema.ts, and
+// control characters (which no cursor carries and a URL should not) fall back to page one.
+// eslint-disable-next-line no-control-regex
+const TOKEN_PATTERN = /^[^\u0000-\u001f\u007f]{1,1024}$/;
 const BUCKET_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
 // An absolute instant as Date.toISOString() writes it (seconds and milliseconds optional).
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;

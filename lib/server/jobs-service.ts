@@ -4,6 +4,7 @@ import type { CiTarget, PickerItem } from "@/lib/ci/client";
 import { CiError } from "@/lib/ci/errors";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import type { ListQuery } from "@/lib/jobs/list-query-schema";
+import { queueFamilyForTag, type QueueFamily } from "@/lib/jobs/queue-families";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { logEvent } from "./logger";
@@ -15,6 +16,7 @@ import { IDEMPOTENCY_KEY_PATTERN, type StoredAnswer } from "./idempotency";
 import type { Identity } from "./identity";
 import { ApiProblem } from "./problem";
 import { stableStringify } from "./stable-json";
+import { noteUnreadableJobs } from "./unreadable-jobs";
 
 export const JOB_ID_PATTERN = /^[0-9A-Za-z]{1,64}$/;
 
@@ -59,6 +61,7 @@ export async function loadJobsPage(query: ListQuery & { bucket?: string }): Prom
   const key = `${target.bucket}|list|${stableStringify(ciQuery)}`;
   return reads.run(key, getConfig().cacheMs, async () => {
     const page = await client.listJobs(target, ciQuery);
+    noteUnreadableJobs(target.bucket, page.jobs);
     // Inside the shared loader: one audit query per CI call, not one per polling dashboard.
     const attributions = await attributionsFor(target.bucket, page.jobs.map((j) => j.JobId));
     reconcileInBackground(target);
@@ -120,6 +123,7 @@ export async function loadJob(jobId: string, bucket?: string | null) {
   const { client, reads } = getRuntime();
   const result = await reads.run(`${target.bucket}|job|${jobId}`, getConfig().cacheMs, () => client.getJob(target, jobId));
   if (!result.job) return null;
+  noteUnreadableJobs(target.bucket, [result.job]);
   let history = await historyFor(target.bucket, jobId);
   if (history?.entries.some((e) => e.outcome === "unknown" || e.outcome === "pending")) {
     // An earlier answer was lost: settle it from what CI says now, then show the settled history.
@@ -301,13 +305,18 @@ function failureOutcome(e: CiError): Parameters<typeof recordOutcome>[1] {
 export type PickerKind = "templates" | "queues" | "workflows";
 const PICKER_TTL_MS = 60_000;
 
-/** Picker data (templates by Tag, queues, workflows), cached for a minute: it changes rarely. */
-export async function loadPicker(kind: PickerKind, bucket?: string | null, tag?: string): Promise<PickerItem[]> {
+/**
+ * Picker data (templates by Tag, queues, workflows), cached for a minute: it changes rarely. For queues, `tag` picks
+ * the queue family (lib/jobs/queue-families.ts), so the cache holds one list per family, not per Tag.
+ */
+export async function loadPicker(kind: PickerKind, bucket?: string | null, tag?: string, family?: QueueFamily): Promise<PickerItem[]> {
   const target = resolveTarget(bucket);
   const { client, reads } = getRuntime();
-  return reads.run(`${target.bucket}|picker|${kind}|${tag ?? ""}`, PICKER_TTL_MS, async () => {
+  const queueFamily = family ?? queueFamilyForTag(tag);
+  const detail = kind === "queues" ? queueFamily : kind === "templates" ? (tag ?? "") : "";
+  return reads.run(`${target.bucket}|picker|${kind}|${detail}`, PICKER_TTL_MS, async () => {
     if (kind === "templates") return (await client.listTemplates(target, { tag: tag!, pageSize: 100 })).items;
-    if (kind === "queues") return (await client.listQueues(target, { pageSize: 100 })).items;
+    if (kind === "queues") return (await client.listQueues(target, { pageSize: 100, family: queueFamily })).items;
     const items = (await client.listWorkflows(target, { pageSize: 100 })).items;
     return [...items].sort((a, b) => Number(b.state === "Active") - Number(a.state === "Active"));
   });

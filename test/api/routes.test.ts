@@ -97,7 +97,7 @@ describe("GET /api/jobs", () => {
 
   it("answers 400 naming the field for a bad query, without calling CI", async () => {
     await h.admin("stats/reset", { method: "POST" });
-    for (const q of ["size=500", "states=Done", "startCreationTime=yesterday", "orderByTime=Sideways", "type=Batch", "nextToken=%3Cscript%3E", "bogus=1"]) {
+    for (const q of ["size=500", "states=Done", "startCreationTime=yesterday", "orderByTime=Sideways", "type=Batch", `nextToken=${"x".repeat(1025)}`, "bogus=1"]) {
       const res = await jobsRoute.GET(get(`/api/jobs?${q}`));
       expect(res.status, q).toBe(400);
       const body = (await res.json()) as { error: { code: string; fields: { path: string }[] } };
@@ -276,6 +276,22 @@ describe("pickers", () => {
     const lastActive = w.items.map((i) => i.state).lastIndexOf("Active");
     expect(firstPaused === -1 || lastActive < firstPaused).toBe(true);
     expect((await templatesRoute.GET(get("/api/ci/templates?tag=Nope"))).status).toBe(400);
+  });
+
+  it("queues come from the Tag's family: PicProcess → /picqueue, SpeechRecognition → /asrqueue, others → /queue", async () => {
+    const names = async (query: string) =>
+      ((await (await queuesRoute.GET(get(`/api/ci/queues${query}`))).json()) as { items: { id: string; name: string }[] }).items.map((i) => i.name);
+    const media = await names("?tag=Transcode");
+    expect(media).toContain("default-transcode");
+    expect(media).not.toContain("image-processing");
+    expect(await names("?tag=PicProcess")).toEqual(["image-processing"]);
+    expect(await names("?tag=SpeechRecognition")).toEqual(["speech-to-text"]);
+    expect(await names("?family=ai")).toEqual(["ai-recognition"]);
+    expect(await names("")).toEqual(media);
+    const bad = await queuesRoute.GET(get("/api/ci/queues?family=video"));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("family");
+    expect((await queuesRoute.GET(get("/api/ci/queues?tag=Nope"))).status).toBe(400);
   });
 });
 

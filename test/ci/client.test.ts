@@ -295,11 +295,15 @@ describe("failures", () => {
     expect(trig).toMatchObject({ status: 200, code: "BadResponse", outcomeUnknown: true });
   });
 
-  it("a 2xx whose JobsDetail fails the schema → BadResponse naming the field", async () => {
+  it("a JobsDetail that fails the schema: a list marks that row (issue 12); a trigger → BadResponse naming the field", async () => {
     stub.handle((_req, res) => reply(res, 200, "<Response><JobsDetail><Name>x</Name><State>Running</State></JobsDetail></Response>"));
-    const err = await failure(client.listJobs(TARGET, {}));
+    const page = await client.listJobs(TARGET, {});
+    expect(page.jobs).toHaveLength(1);
+    expect(page.jobs[0]).toMatchObject({ Name: "x", State: "Running", JobId: "" });
+    expect(page.jobs[0]!.detailsProblem).toContain("JobId");
+    const err = await failure(client.triggerJob(TARGET, WORKFLOW_SAMPLE as unknown as TriggerRequest));
     expect(err.code).toBe("BadResponse");
-    expect(err.message).toContain("JobsDetail[0].JobId");
+    expect(err.message).toContain("JobsDetail: JobId");
   });
 
   it("an answer far larger than any CI body → BadResponse, without reading it all", async () => {

@@ -88,8 +88,10 @@ describe("fromJobDetail", () => {
       fakeLookup,
     );
     expect(dropped.sort()).toEqual(
-      ["Operation.JobParam.FreeTranscode", "Operation.JobParam.Transcode.Mystery", "Operation.MediaResult", "Operation.Output.Force"].sort(),
+      ["Operation.JobParam.FreeTranscode", "Operation.JobParam.Transcode.Mystery", "Operation.MediaResult"].sort(),
     );
+    // Output.Force is an element the SDKs send (cos-go-sdk-v5 JobOutput): carried over, not dropped.
+    expect((request.Operation as { Output: { Force?: string } }).Output.Force).toBe("true");
     expect((request.Operation as { JobParam: unknown }).JobParam).toEqual({ Transcode: { Container: { Format: "mp4" } } });
   });
 

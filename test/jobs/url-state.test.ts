@@ -54,7 +54,8 @@ describe("parsing the URL", () => {
       "type=Drop%20table&states=Running,Hacked,Success&size=1000&order=sideways&created=3y",
       "jobId=<script>&workflowId=../../etc&bucket=UPPER_case&name=" + "x".repeat(500),
       "from=yesterday&to=2025-13-45T99:99Z&created=custom",
-      "cursor=a%20b&back=ok1,bad%20token,ok2",
+      // CI's nextToken is opaque (any printable text), so only control characters make a cursor hostile.
+      "cursor=a%01b&back=ok1,bad%00token,ok2",
       "states=&size=abc&size=20&name=%00evil",
       "__proto__=1&constructor=2&toString=3",
     ];
@@ -69,7 +70,8 @@ describe("parsing the URL", () => {
     expect([w.jobId, w.workflowId, w.bucket, w.name]).toEqual([null, null, null, null]);
     expect(viewOf(hostile[2]!).created).toBeNull();
     expect(viewOf(hostile[3]!)).toMatchObject({ cursor: null, back: [] });
-    expect(viewOf("cursor=t3&back=ok1,bad%20token,ok2").back).toEqual(["ok1", "ok2"]);
+    expect(viewOf("cursor=t3&back=ok1,bad%00token,ok2").back).toEqual(["ok1", "ok2"]);
+    expect(viewOf("cursor=a%20b%2Bc").cursor).toBe("a b+c");
     expect(viewOf(hostile[4]!).name).toBeNull();
   });
 

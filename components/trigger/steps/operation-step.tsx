@@ -4,7 +4,7 @@ import type { WizardValues } from "@/lib/jobs/draft";
 import { paramDefaults } from "@/lib/jobs/draft-request";
 import type { TagName } from "@/lib/jobs/tags";
 import { ParamFields } from "../field-renderer";
-import { RadioGroup, Section, useFieldError } from "../form-controls";
+import { RadioGroup, Section, SelectInput, useFieldError } from "../form-controls";
 import { PickerField } from "../picker-field";
 import { TagChooser } from "../tag-chooser";
 import { tagModule } from "../tag-registry";
@@ -29,7 +29,7 @@ export function OperationStep() {
           required
           emptyLabel="— choose a workflow —"
           placeholder="w7476ff3564ee45b7b490d64bccaba6cc"
-          help="Active workflows are listed first. A paused workflow may not run."
+          help="Active workflows are listed first. A paused workflow may not run. To run several workflows on the same files, type their IDs separated by commas (at most 10)."
         />
       </Section>
     );
@@ -107,8 +107,16 @@ export function OperationStep() {
             label="Queue"
             kind="queues"
             bucket={bucket}
+            tag={mod.tag}
             emptyLabel="— the bucket's default queue —"
             placeholder="p893bcda225bf4945a378da6662e81a89"
+          />
+          <SelectInput
+            name="Operation.QueueType"
+            label="Queue type"
+            help="SpeedTranscoding runs the job on CI's fast-transcoding queues; it can replace a QueueId."
+            options={[{ value: "SpeedTranscoding", label: "SpeedTranscoding — fast transcoding" }]}
+            emptyLabel="— the queue's own type —"
           />
         </Section>
       )}

@@ -88,6 +88,12 @@ export function OutputStep() {
             {outputs.includes("AuObject") && (
               <OutputNameInput name="Operation.Output.AuObject" label="Vocals object (AuObject)" placeholder="vocals/${InventoryTriggerJobId}.mp3" help="Give the background object, the vocals object, or both." />
             )}
+            {outputs.includes("BassObject") && (
+              <OutputNameInput name="Operation.Output.BassObject" label="Bass object (BassObject, optional)" placeholder="bass/${InventoryTriggerJobId}.mp3" help="Four-stem separation only." />
+            )}
+            {outputs.includes("DrumObject") && (
+              <OutputNameInput name="Operation.Output.DrumObject" label="Drum object (DrumObject, optional)" placeholder="drums/${InventoryTriggerJobId}.mp3" help="Four-stem separation only." />
+            )}
             {outputs.includes("StreamExtract") && <StreamExtractList />}
           </InsertTargetProvider>
         )}
@@ -111,7 +117,12 @@ export function OutputStep() {
         <TextInput name="Operation.CallBack" label="Callback URL" type="url" placeholder="https://example.com/ci-callback" help="http(s) URL, or no to send no callback at all." />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectInput name="Operation.CallBackFormat" label="Callback format" options={[{ value: "XML", label: "XML" }, { value: "JSON", label: "JSON" }]} emptyLabel="— default (XML) —" />
-          <SelectInput name="Operation.CallBackType" label="Callback type" options={[{ value: "Url", label: "URL (HTTP)" }, { value: "TDMQ", label: "TDMQ message queue" }]} emptyLabel="— default (URL) —" />
+          <SelectInput
+            name="Operation.CallBackType"
+            label="Callback type"
+            options={[{ value: "Url", label: "URL (HTTP)" }, { value: "TDMQ", label: "TDMQ message queue" }, { value: "Kafka", label: "Kafka (CKafka topic)" }]}
+            emptyLabel="— default (URL) —"
+          />
         </div>
         {callBackType === "TDMQ" && (
           <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-3">
@@ -131,6 +142,14 @@ export function OutputStep() {
             />
             <SelectInput name="Operation.CallBackMqConfig.MqMode" label="MQ mode" required options={[{ value: "Queue", label: "Queue" }, { value: "Topic", label: "Topic" }]} emptyLabel="— choose —" />
             <TextInput name="Operation.CallBackMqConfig.MqName" label="MQ name" required />
+          </fieldset>
+        )}
+        {callBackType === "Kafka" && (
+          <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-3">
+            <legend className="px-1 text-sm font-semibold text-slate-800">Kafka settings</legend>
+            <TextInput name="Operation.CallBackKafkaConfig.Region" label="Kafka region" required placeholder="ap-guangzhou" />
+            <TextInput name="Operation.CallBackKafkaConfig.InstanceId" label="Instance ID" required placeholder="ckafka-abc123" />
+            <TextInput name="Operation.CallBackKafkaConfig.Topic" label="Topic" required />
           </fieldset>
         )}
       </Section>

@@ -60,6 +60,7 @@ function Summary({ request, bucket }: { request: TriggerRequest; bucket: string 
       </Row>,
     );
     if (o.QueueId) rows.push(<Row key="q" term="Queue">{o.QueueId}</Row>);
+    if (o.QueueType) rows.push(<Row key="qt" term="Queue type">{o.QueueType}</Row>);
     if (o.Output) {
       const out = flattenRequest(o.Output);
       rows.push(
@@ -78,9 +79,12 @@ function Summary({ request, bucket }: { request: TriggerRequest; bucket: string 
     if (o.UserData) rows.push(<Row key="ud" term="User data">{o.UserData}</Row>);
     if (o.CallBack || o.CallBackType) {
       const mq = o.CallBackMqConfig;
+      const kafka = o.CallBackKafkaConfig;
       rows.push(
         <Row key="cb" term="Callback">
-          {[o.CallBackType ?? "Url", o.CallBack, o.CallBackFormat, mq && `${mq.MqRegion}/${mq.MqMode}/${mq.MqName}`].filter(Boolean).join(" · ")}
+          {[o.CallBackType ?? "Url", o.CallBack, o.CallBackFormat, mq && `${mq.MqRegion}/${mq.MqMode}/${mq.MqName}`, kafka && `${kafka.Region}/${kafka.InstanceId}/${kafka.Topic}`]
+            .filter(Boolean)
+            .join(" · ")}
         </Row>,
       );
     }

@@ -9,6 +9,9 @@ import type { OutputKind } from "./types";
 
 const FIELD_OWNERS: Record<string, { kinds: readonly OutputKind[]; label: string }> = {
   AuObject: { kinds: ["voiceSeparate"], label: "VoiceSeparate" },
+  // Extra stems of a four-stem separation (cos-go-sdk-v5 `JobOutput` BassObject / DrumObject).
+  BassObject: { kinds: ["voiceSeparate"], label: "VoiceSeparate" },
+  DrumObject: { kinds: ["voiceSeparate"], label: "VoiceSeparate" },
   SpriteObject: { kinds: ["snapshot"], label: "Snapshot" },
   StreamExtract: { kinds: ["streamExtract"], label: "StreamExtract" },
 };

@@ -1,0 +1,66 @@
+/**
+ * The XML layer's cost (issue 12 item 7): one 100-job list answer read the way the CI client reads it.
+ * - before: validate + parse on every answer (what decodeResponse did for every poll);
+ * - a changed answer: still validated and parsed (the memo misses; this is the cost of real news);
+ * - an unchanged answer with a fresh RequestId (a poll where nothing changed): the memo in lib/ci/responses.ts
+ *   serves the earlier parse after one string comparison.
+ * Steps run round-robin in one process, so load from elsewhere hits them alike; compare the ratios.
+ */
+import { parseXml } from "@/lib/ci/xml";
+import { decodeResponse } from "@/lib/ci/responses";
+import { median, percentile } from "./lib/stats";
+import { runMain, writeSection } from "./lib/report";
+
+const quick = process.argv.includes("--quick");
+
+function answer(requestId: string, variant: number): string {
+  const jobs = Array.from({ length: 100 }, (_, i) =>
+    `<JobsDetail><Code>Success</Code><Type>Job</Type><Message/><Name>batch-${i}</Name><JobId>j${variant}x${String(i).padStart(30, "0")}</JobId>` +
+    `<State>${i % 3 ? "Success" : "Running"}</State><CreationTime>2026-12-01T10:00:00+0800</CreationTime><StartTime>2026-12-01T10:00:01+0800</StartTime>` +
+    `<EndTime>2026-12-01T10:05:00+0800</EndTime><Input><Prefix>input/${i}/</Prefix></Input><Operation><Tag>Transcode</Tag>` +
+    `<TimeInterval><Start>2026-11-01T12:00:00+0800</Start><End>2026-12-01T12:00:00+0800</End></TimeInterval>` +
+    `<QueueId>p893bcda225bf4945a378da6662e81a89</QueueId><UserData>note &amp; more</UserData><CallBack>https://cb.example.com/hook</CallBack>` +
+    `<JobParam><TemplateId>t1460606b9752148c4ab182f55163ba7cd</TemplateId></JobParam>` +
+    `<Output><Region>ap-chongqing</Region><Bucket>test-1234567890</Bucket><Object>output/\${InventoryTriggerJobId}/out-${i}.mp4</Object></Output>` +
+    `<JobLevel>0</JobLevel></Operation></JobsDetail>`,
+  ).join("");
+  return `<Response><RequestId>${requestId}</RequestId>${jobs}<NextToken>25</NextToken></Response>`;
+}
+
+async function main() {
+  const base = answer("warm", 0);
+  const res = (body: string) => ({ status: 200, headers: {}, body });
+  let n = 0;
+  const steps = [
+    { name: "before: validate + parse (parseXml) every answer", fn: () => parseXml(answer(`r${n}`, 0)), samples: [] as number[] },
+    { name: "decodeResponse, changed answer (memo miss: validate + parse)", fn: () => decodeResponse(res(answer(`r${n}`, n)), "read"), samples: [] as number[] },
+    { name: "decodeResponse, unchanged answer, new RequestId (memo hit)", fn: () => decodeResponse(res(answer(`r${n}`, 0)), "read"), samples: [] as number[] },
+  ];
+  decodeResponse(res(base), "read");
+  // Building each answer string is part of every step alike (a fresh string, as from the network), and is timed.
+  const rounds = quick ? 60 : 300;
+  for (let round = -20; round < rounds; round++) {
+    n++;
+    for (const s of steps) {
+      const t0 = process.hrtime.bigint();
+      s.fn();
+      if (round >= 0) s.samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  const before = median(steps[0]!.samples);
+  const rows = steps.map((s) => `| ${s.name} | ${s.samples.length} | ${median(s.samples).toFixed(2)} | ${percentile(s.samples, 99).toFixed(2)} | ${(before / median(s.samples)).toFixed(1)}× |`);
+  writeSection(
+    "xml-parse",
+    [
+      "## XML parse: one 100-job list answer",
+      "",
+      `Answer size ${(base.length / 1024).toFixed(0)} kB. Median and p99 in ms per answer; speed-up against "before" in the same run.`,
+      "",
+      "| step | runs | median ms | p99 ms | speed-up |",
+      "|---|---:|---:|---:|---:|",
+      ...rows,
+    ].join("\n"),
+  );
+}
+
+runMain(main);

@@ -1,0 +1,81 @@
+/**
+ * Issue 12 item 2: request shapes the official SDKs send that we used to refuse. Each case names the SDK source that
+ * sends (or carries) the element; the malformed variant next to it still fails, naming the field.
+ */
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { buildXml, parseXml } from "@/lib/ci/xml";
+import { triggerRequestSchema } from "@/lib/jobs/request-schema";
+import { clone, JOB_SAMPLE, WORKFLOW_SAMPLE, type Mutable } from "../fixtures";
+
+const paths = (r: z.ZodSafeParseResult<unknown>) => (r.success ? [] : r.error.issues.map((i) => i.path.join(".")));
+const accepts = (req: Mutable) => {
+  const r = triggerRequestSchema.safeParse(req);
+  expect(r.error?.issues).toBeUndefined();
+  // What we accept is what we send: the XML built from the parsed request reads back to the same request.
+  const xml = buildXml("Request", r.data as unknown as Record<string, unknown>);
+  expect(buildXml("Request", (parseXml(xml).Request ?? {}) as Record<string, unknown>)).toBe(xml);
+  return xml;
+};
+
+describe("accepted now", () => {
+  it("several workflows in one trigger, comma-separated (cos-go-sdk-v5 InventoryTriggerJobOperation.WorkflowIds is one string)", () => {
+    const req = clone(WORKFLOW_SAMPLE);
+    req.Operation.WorkflowIds = "w7476ff3564ee45b7b490d64bccaba6cc,w5a99d4c18a158468d2a7817d7c09f120";
+    expect(accepts(req)).toContain("<WorkflowIds>w7476ff3564ee45b7b490d64bccaba6cc,w5a99d4c18a158468d2a7817d7c09f120</WorkflowIds>");
+    for (const bad of ["w7476ff3564ee45b7b490d64bccaba6cc, w5a99d4c18a158468d2a7817d7c09f120", "w7476ff3564ee45b7b490d64bccaba6cc,", Array(11).fill("w7476ff3564ee45b7b490d64bccaba6cc").join(",")]) {
+      req.Operation.WorkflowIds = bad;
+      expect(paths(triggerRequestSchema.safeParse(req)), bad).toContain("Operation.WorkflowIds");
+    }
+  });
+
+  it("Operation.QueueType SpeedTranscoding (cos-php-sdk-v5 Descriptions.php), instead of a QueueId", () => {
+    const req = clone(JOB_SAMPLE);
+    delete req.Operation.QueueId;
+    req.Operation.QueueType = "SpeedTranscoding";
+    expect(accepts(req)).toContain("<QueueType>SpeedTranscoding</QueueType>");
+    req.Operation.QueueType = "Turbo";
+    expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.QueueType");
+  });
+
+  it("CallBackType Kafka with CallBackKafkaConfig (cos-java-sdk-v5 BatchJobOperation; cos-go-sdk-v5 KafkaConfig)", () => {
+    const req = clone(JOB_SAMPLE);
+    delete req.Operation.CallBack;
+    req.Operation.CallBackType = "Kafka";
+    expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.CallBackKafkaConfig");
+    req.Operation.CallBackKafkaConfig = { Region: "ap-guangzhou", InstanceId: "ckafka-abc123", Topic: "ci-events" };
+    expect(accepts(req)).toContain("<CallBackKafkaConfig><Region>ap-guangzhou</Region><InstanceId>ckafka-abc123</InstanceId><Topic>ci-events</Topic></CallBackKafkaConfig>");
+    req.Operation.CallBackType = "Url";
+    expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.CallBackKafkaConfig");
+    req.Operation.CallBackType = "Kafka";
+    req.Operation.CallBackKafkaConfig = { Region: "ap-guangzhou", InstanceId: "", Topic: "t" };
+    expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.CallBackKafkaConfig.InstanceId");
+  });
+
+  it("CallBackFormat written in lower case, as the SDK demos write it, is sent as written", () => {
+    const req = clone(JOB_SAMPLE);
+    req.Operation.CallBackFormat = "json";
+    expect(accepts(req)).toContain("<CallBackFormat>json</CallBackFormat>");
+    req.Operation.CallBackFormat = "yaml";
+    expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.CallBackFormat");
+  });
+
+  it("Operation.FreeTranscode (cos-go-sdk-v5 InventoryTriggerJobOperation)", () => {
+    const req = clone(JOB_SAMPLE);
+    req.Operation.FreeTranscode = "true";
+    expect(accepts(req)).toContain("<FreeTranscode>true</FreeTranscode>");
+    req.Operation.FreeTranscode = "yes";
+    expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.FreeTranscode");
+  });
+
+  it("VoiceSeparate Output BassObject / DrumObject / Force (cos-go-sdk-v5 JobOutput); other Tags refuse the stems", () => {
+    const req = clone(JOB_SAMPLE);
+    req.Operation.Tag = "VoiceSeparate";
+    req.Operation.JobParam = { TemplateId: "t1460606b9752148c4ab182f55163ba7cd" };
+    req.Operation.Output = { Region: "ap-chongqing", Bucket: "test-1234567890", Object: "bg.mp3", AuObject: "vocal.mp3", BassObject: "bass.mp3", DrumObject: "drum.mp3", Force: "true" };
+    expect(accepts(req)).toContain("<BassObject>bass.mp3</BassObject><DrumObject>drum.mp3</DrumObject><Force>true</Force>");
+    const transcode = clone(JOB_SAMPLE);
+    transcode.Operation.Output = { ...transcode.Operation.Output, BassObject: "bass.mp3" };
+    expect(paths(triggerRequestSchema.safeParse(transcode))).toContain("Operation.Output.BassObject");
+  });
+});
