@@ -22,6 +22,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // A self-contained server (server.js + only the traced node_modules) for the container image: see Dockerfile and
+  // scripts/assemble-standalone.mjs. `next start` keeps working from the same build.
+  output: "standalone",
   // PGlite loads its WebAssembly and data files from its own package directory; bundled, it cannot find them.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   async headers() {
