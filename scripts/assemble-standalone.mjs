@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Assembles the files of the container image's runtime stage into one fresh folder, from a finished `next build`
- * (with `output: "standalone"`). The Dockerfile's build stage runs this very script and its runtime stage copies
+ * Assembles the files of the container image's runtime stage into one fresh folder, from a finished
+ * `NEXT_OUTPUT=standalone next build` (next.config.js then sets `output: "standalone"`). The Dockerfile's build stage runs this very script and its runtime stage copies
  * the folder as a whole, so the image and scripts/smoke-standalone.mjs test the same file set by construction.
  *
  *   node scripts/assemble-standalone.mjs <target-folder>     (NEXT_DIST_DIR picks another build folder)
@@ -66,7 +66,7 @@ export function assemble(target, distDir = process.env.NEXT_DIST_DIR || ".next")
   const out = resolve(target);
   if (existsSync(out) && readdirSync(out).length > 0) throw new Error(`${out} is not empty: assemble into a fresh folder`);
   if (!existsSync(join(ROOT, distDir, "standalone", "server.js"))) {
-    throw new Error(`No standalone build in ${distDir}/standalone: run \`npx next build\` (next.config.js sets output: "standalone")`);
+    throw new Error(`No standalone build in ${distDir}/standalone: run \`NEXT_OUTPUT=standalone npx next build\` (next.config.js)`);
   }
   mkdirSync(out, { recursive: true });
   for (const [from, to] of runtimeLayout(distDir)) {
@@ -74,8 +74,9 @@ export function assemble(target, distDir = process.env.NEXT_DIST_DIR || ".next")
     // `.env*` files are never copied: configuration comes from the environment at run time, secrets included.
     cpSync(join(ROOT, from), join(out, to), { recursive: true, verbatimSymlinks: true, filter: (src) => !/\/\.env[^/]*$/.test(src) });
   }
-  // Next writes nothing at run time for this app (no ISR, no image optimisation); an empty cache folder that the
-  // app user cannot write makes an attempt fail loudly in the smoke test instead of silently filling the image.
+  // Next's build cache is never part of the runtime. At run time Next would write under .next/cache only for ISR
+  // pages, the image optimiser or a cached fetch; this app has none of them (every page is dynamic, CI calls use
+  // node:http, not fetch), and scripts/smoke-standalone.mjs checks that nothing is written on a read-only copy.
   rmSync(join(out, distDir, "cache"), { recursive: true, force: true });
   checkAssembled(out, distDir);
   return out;
