@@ -48,7 +48,7 @@ async function checkDatabase(): Promise<Readiness["checks"]["database"]> {
 
 async function checkCi(): Promise<Readiness["checks"]["ci"]> {
   try {
-    // The same coalesced call as the dashboards' polls and /api/health: no extra CI call while pages are open.
+    // One row, through the same coalescing as /api/health: probes and health checks share one CI call per window.
     await loadJobsPage({ size: 1 });
     return "ok";
   } catch (e) {
