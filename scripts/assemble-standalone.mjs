@@ -37,14 +37,18 @@ function packagesIn(nodeModules) {
   );
 }
 
-/** Packages that package-lock.json marks as needed only for development (`"dev": true`). */
+/**
+ * Packages needed only for development: package-lock.json marks them `"dev": true`; the direct devDependencies count
+ * too, since a few (e.g. @playwright/test, an optional peer of next) are only `devOptional` there.
+ */
 function devOnlyPackages() {
   const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8"));
-  return new Set(
-    Object.entries(lock.packages ?? {})
-      .filter(([path, meta]) => meta.dev && path.startsWith("node_modules/") && !path.slice(13).includes("/node_modules/"))
-      .map(([path]) => path.slice("node_modules/".length)),
-  );
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+  const fromLock = Object.entries(lock.packages ?? {})
+    .filter(([path, meta]) => meta.dev && path.startsWith("node_modules/") && !path.slice(13).includes("/node_modules/"))
+    .map(([path]) => path.slice("node_modules/".length));
+  const direct = Object.keys(pkg.devDependencies ?? {}).filter((name) => !(name in (pkg.dependencies ?? {})));
+  return new Set([...fromLock, ...direct]);
 }
 
 /** Throws with one line per problem found in an assembled folder. */
