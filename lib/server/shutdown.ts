@@ -11,7 +11,9 @@
  *     frees DATA_DIR; a PostgreSQL pool ends its connections), then the process exits with Next's code;
  *   - if requests are still running when SHUTDOWN_GRACE_MS is over, the process closes the database and exits anyway
  *     (exit code 1), so an orchestrator's own kill never has to come.
- * No `server-only` import: instrumentation.ts loads this outside the React Server Components layer.
+ * Do not set NEXT_MANUAL_SIG_HANDLE: Next would then neither stop accepting nor drain, and the process would only
+ * exit at the end of the grace period.
+ * No `server-only` import: it holds no secret, and test/server/shutdown-child.ts runs it in a plain Node process.
  */
 
 export interface ShutdownOptions {
