@@ -22,6 +22,10 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // NEXT_OUTPUT=standalone (set by the Dockerfile and `npm test`) adds a self-contained server (server.js + only the
+  // traced node_modules) for the container image: see Dockerfile and scripts/assemble-standalone.mjs. Off otherwise,
+  // because `next start` (npm start) warns on a standalone build although it serves it correctly.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // PGlite loads its WebAssembly and data files from its own package directory; bundled, it cannot find them.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   async headers() {

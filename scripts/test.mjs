@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check, in the order that fails fastest: types → unit & integration (vitest) → production build
- * (with a canary secret) → secret scan of the build → JS budgets → browser tests (Playwright, system Chromium).
+ * (with a canary secret) → secret scan of the build → standalone (container) smoke test and shutdown drills →
+ * JS budgets → browser tests (Playwright, system Chromium).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -30,8 +31,11 @@ function ensureChromium() {
 
 step("Type check", "npx", ["tsc", "--noEmit"]);
 step("Unit and integration tests", "npx", ["vitest", "run"]);
-step("Production build", "npx", ["next", "build"], { CI_SECRET_KEY: CANARY_SECRET, CI_SECRET_ID: "canary-secret-id" });
+step("Production build", "npx", ["next", "build"], { CI_SECRET_KEY: CANARY_SECRET, CI_SECRET_ID: "canary-secret-id", NEXT_OUTPUT: "standalone" });
 step("Secret scan of the client bundle", "node", ["scripts/check-secrets.mjs", CANARY_SECRET]);
+// The container's file set, read-only, as an unprivileged user; then the same SIGTERM drill under `next start`.
+step("Standalone image layout: smoke test and SIGTERM drill", "node", ["scripts/smoke-standalone.mjs", "--canary", CANARY_SECRET]);
+step("Graceful shutdown under next start", "node", ["test/deploy/next-start-shutdown.mjs"]);
 ensureChromium(); // the budgets are measured in Chromium too
 step("JavaScript budgets", "node", ["scripts/check-budgets.mjs"]);
 step("Browser tests", "npx", ["playwright", "test"]);

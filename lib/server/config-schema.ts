@@ -47,6 +47,8 @@ const envSchema = z.object({
     z.string().regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL must be a postgres:// or postgresql:// URL").optional(),
   ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
+  // How long a SIGTERM waits for requests in flight before the process exits anyway (lib/server/shutdown.ts).
+  SHUTDOWN_GRACE_MS: z.coerce.number().int("must be a whole number of ms").min(1_000, "must be at least 1000").max(600_000, "must be at most 600000").default(25_000),
 });
 
 export interface AppConfig {
@@ -67,6 +69,7 @@ export interface AppConfig {
   };
   outputBucketAllowlist: string[];
   database: { url?: string; dataDir: string };
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -129,5 +132,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     },
     outputBucketAllowlist: list(e.OUTPUT_BUCKET_ALLOWLIST),
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

@@ -9,6 +9,8 @@ describe("parseConfig", () => {
     expect(c.buckets).toEqual([{ bucket: "examplebucket-1250000000", region: "ap-beijing", host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com" }]);
     expect(c.auth.mode).toBe("header");
     expect(c.cacheMs).toBe(1000);
+    expect(c.shutdownGraceMs).toBe(25_000);
+    expect(parseConfig({ ...base, SHUTDOWN_GRACE_MS: "5000" }).shutdownGraceMs).toBe(5_000);
   });
 
   it("reads several buckets from CI_BUCKETS, the first being the default", () => {
@@ -26,6 +28,8 @@ describe("parseConfig", () => {
     [{ ...base, CI_ENDPOINT: "ftp://x" }, /CI_ENDPOINT/],
     [{ ...base, AUTH_MODE: "magic" }, /AUTH_MODE/],
     [{ ...base, CI_TIMEOUT_MS: "-5" }, /CI_TIMEOUT_MS/],
+    [{ ...base, SHUTDOWN_GRACE_MS: "soon" }, /SHUTDOWN_GRACE_MS/],
+    [{ ...base, SHUTDOWN_GRACE_MS: "10" }, /SHUTDOWN_GRACE_MS: must be at least 1000/],
   ])("fails fast with one message naming the variable (%#)", (env, pattern) => {
     expect(() => parseConfig(env as Record<string, string>)).toThrow(ConfigError);
     expect(() => parseConfig(env as Record<string, string>)).toThrow(pattern);
