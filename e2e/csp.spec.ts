@@ -37,27 +37,34 @@ test.beforeEach(async () => {
   await emulatorAdmin.reset();
 });
 
-test("every page runs under a nonce-based CSP with no violation", async ({ page, request }) => {
+const pages: Array<{ name: string; path: (jobId: string) => string; ready: (page: Page) => Promise<void> }> = [
+  { name: "the jobs table", path: () => "/jobs", ready: (page) => jobsScreen(page).ready() },
+  { name: "the trigger wizard", path: () => "/jobs/new", ready: (page) => expect(page.getByRole("heading", { level: 2 })).toBeVisible() },
+  { name: "a job page", path: (jobId) => `/jobs/${jobId}`, ready: (page) => waitForHydration(page) },
+  { name: "the audit log", path: () => "/audit", ready: (page) => expect(page.getByTestId("audit-chain")).toBeVisible() },
+  {
+    name: "the job-not-found page",
+    path: () => "/jobs/b00000000000000000000000000000000",
+    ready: (page) => expect(page.getByRole("heading", { name: "Job not found" })).toBeVisible(),
+  },
+];
+
+for (const { name, path, ready } of pages) {
+  test(`${name} runs under a nonce-based CSP with no violation`, async ({ page, request }) => {
+    const violations = await watchViolations(page);
+    const jobId = (await listJobs(request, { size: 1 })).jobs[0]!.JobId;
+    const res = await page.goto(path(jobId));
+    const csp = res!.headers()["content-security-policy"] ?? "";
+    expect(directive(csp, "script-src")).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+    await ready(page);
+    await page.waitForLoadState("networkidle");
+    expect(await violations()).toEqual([]);
+  });
+}
+
+test("a client-side navigation loads the next page's chunks under the CSP ('strict-dynamic')", async ({ page, request }) => {
   const violations = await watchViolations(page);
   const jobId = (await listJobs(request, { size: 1 })).jobs[0]!.JobId;
-
-  const visits: Array<[string, () => Promise<void>]> = [
-    ["/jobs", () => jobsScreen(page).ready()],
-    ["/jobs/new", () => expect(page.getByRole("heading", { level: 1 })).toBeVisible()],
-    [`/jobs/${jobId}`, () => waitForHydration(page)],
-    ["/audit", () => expect(page.getByRole("heading", { level: 1 })).toBeVisible()],
-    ["/jobs/b00000000000000000000000000000000", () => expect(page.getByRole("heading", { name: "Job not found" })).toBeVisible()],
-  ];
-  for (const [path, ready] of visits) {
-    const res = await page.goto(path);
-    const csp = res!.headers()["content-security-policy"] ?? "";
-    expect(directive(csp, "script-src"), path).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
-    await ready();
-    await page.waitForLoadState("networkidle");
-    expect(await violations(), path).toEqual([]);
-  }
-
-  // A client-side navigation loads the next page's chunks from script: trusted through 'strict-dynamic'.
   await page.goto("/jobs");
   await jobsScreen(page).ready();
   await jobsScreen(page).row(jobId).getByRole("link").first().click();
@@ -104,16 +111,16 @@ test("each answer has its own nonce, on every script Next renders, and scripts a
   }
 });
 
-test("an injected inline script is refused, and the watcher above sees it", async ({ page }) => {
+test("an inline script injected into the page's HTML is refused, and the watcher above reports it", async ({ page }) => {
   const violations = await watchViolations(page);
-  await page.goto("/jobs");
-  await jobsScreen(page).ready();
-  const ran = await page.evaluate(() => {
-    const s = document.createElement("script");
-    s.textContent = "window.__injectedRan = true";
-    document.head.appendChild(s);
-    return (window as { __injectedRan?: boolean }).__injectedRan === true;
+  // What a stored XSS would look like: markup in the server's answer, without the request's nonce.
+  await page.route("**/jobs", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace("</body>", "<script>window.__injectedRan = true</script></body>");
+    await route.fulfill({ response, body: html });
   });
-  expect(ran).toBe(false);
+  await page.goto("/jobs");
+  await jobsScreen(page).ready(); // the page's own (nonced) scripts still run
+  expect(await page.evaluate(() => (window as { __injectedRan?: boolean }).__injectedRan === true)).toBe(false);
   await expect.poll(violations).toContainEqual(expect.stringContaining("script-src"));
 });
