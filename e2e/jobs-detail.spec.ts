@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
-import { advanceUntilResponse, serverTimeFollowsPageClock } from "./support/clock";
+import { advanceUntilRequest, serverTimeFollowsPageClock } from "./support/clock";
 import { getJob, listJobs, triggerJob, uniqueName } from "./support/jobs-api";
 import { jobsScreen, waitForHydration } from "./support/jobs-page";
 
@@ -83,9 +83,9 @@ test("the detail page polls while the job is active and stops once it finished",
   await page.waitForLoadState("networkidle");
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
   const isDetail = (url: string) => new URL(url).pathname === `/api/jobs/${active.JobId}`;
-  await advanceUntilResponse(page, (r) => isDetail(r.url()));
-  await advanceUntilResponse(page, (r) => isDetail(r.url())); // the first answer may move the page onto the server's beat
-  const gap = await advanceUntilResponse(page, (r) => isDetail(r.url()));
+  await advanceUntilRequest(page, (r) => isDetail(r.url()));
+  await advanceUntilRequest(page, (r) => isDetail(r.url())); // the first answer may move the page onto the server's beat
+  const gap = await advanceUntilRequest(page, (r) => isDetail(r.url()));
   expect(gap).toBeGreaterThanOrEqual(2_500); // about every 3 s
   expect(gap).toBeLessThanOrEqual(6_000); // (page time spent handling the previous answer counts too)
   expect(calls).toBeGreaterThanOrEqual(2);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
 import { triggerJob, uniqueName } from "./support/jobs-api";
-import { advanceUntilResponse, serverTimeFollowsPageClock } from "./support/clock";
+import { advanceUntilRequest, serverTimeFollowsPageClock } from "./support/clock";
 import { E2E } from "./support/env";
 import { jobsScreen } from "./support/jobs-page";
 
@@ -80,7 +80,7 @@ test("polling stops while the tab is hidden, resumes at once when visible, and c
     }, hidden);
 
   const isList = (url: string) => new URL(url).pathname === "/api/jobs";
-  const nextPoll = () => advanceUntilResponse(page, (r) => isList(r.url()));
+  const nextPoll = () => advanceUntilRequest(page, (r) => isList(r.url()));
 
   // Visible: the seed list has active jobs, so it polls about every 4 s.
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);

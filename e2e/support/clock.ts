@@ -1,24 +1,41 @@
 /** Helpers for tests that drive the page's fake clock (page.clock) instead of waiting in real time. */
-import type { Page, Response } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 
 /**
- * Advances the paused page clock in small steps until a response matching `match` arrives, and returns how much
- * page time that took. Small steps (each a round trip) let the page finish handling the previous answer and set
- * its next timer before the clock moves on. Throws after `maxMs` of page time.
+ * Advances the paused page clock in small steps until the page sends a request matching `match`, then lets that
+ * request's answer arrive with the clock standing still, and returns how much page time passed until the request
+ * left. Small steps (each a round trip) let the page finish handling the previous answer and set its next timer
+ * before the clock moves on. Throws after `maxMs` of page time.
+ *
+ * Why the clock stops while the request is in flight: the pages poll on the server's beat, so a poll leaves at a
+ * fixed page time whatever the previous answer's latency was. Moving the clock while an answer is on its way would
+ * turn real network time (a cold route, a busy machine) into page time, so the gap between two *answers* would swing
+ * by that latency (a slow first answer made a 3 s poll look like a 2 s one). Measured at the request, and with no
+ * page time passing in flight, the gap is the page's own polling interval, to within a step or two.
  */
-export async function advanceUntilResponse(page: Page, match: (r: Response) => boolean, { stepMs = 250, maxMs = 70_000 } = {}): Promise<number> {
-  let arrived = false;
-  const answered = page.waitForResponse((r) => match(r), { timeout: 0 }).then(() => {
-    arrived = true;
-  });
-  let advanced = 0;
-  while (!arrived) {
-    if (advanced >= maxMs) throw new Error(`no matching response within ${maxMs} ms of page time`);
-    await page.clock.runFor(stepMs);
-    advanced += stepMs;
+export async function advanceUntilRequest(page: Page, match: (r: Request) => boolean, { stepMs = 250, maxMs = 70_000 } = {}): Promise<number> {
+  let sent: Request | null = null;
+  const onRequest = (r: Request) => {
+    if (!sent && match(r)) sent = r;
+  };
+  page.on("request", onRequest);
+  try {
+    let advanced = 0;
+    while (!sent) {
+      if (advanced >= maxMs) throw new Error(`no matching request within ${maxMs} ms of page time`);
+      await page.clock.runFor(stepMs);
+      advanced += stepMs;
+      // Requests started during the step are reported after runFor returns: give the events a round trip to arrive.
+      if (!sent) await page.evaluate(() => 0);
+    }
+    const request: Request = sent;
+    const response = await request.response();
+    if (!response) throw new Error(`request ${request.url()} got no answer`);
+    await response.finished();
+    return advanced;
+  } finally {
+    page.off("request", onRequest);
   }
-  await answered;
-  return advanced;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   type OpenAuditRow,
   type ReconcileLookup,
 } from "./audit-reconcile";
+import { verifyAuditChain } from "./audit-chain";
 import { redactForAudit } from "./audit-redact";
 import {
   AUDIT_ACTIONS,
@@ -34,6 +35,7 @@ import {
 } from "./audit-types";
 
 export * from "./audit-types";
+export type { ChainReport } from "./audit-chain";
 export { verdictForCancel, verdictForTrigger, candidateFromJob, triggerWindow } from "./audit-reconcile";
 export type { OpenAuditRow, ReconcileContext, ReconcileLookup, ReconcileVerdict, CandidateJob } from "./audit-reconcile";
 
@@ -296,7 +298,10 @@ export function createAuditLog(db: Db) {
     return report;
   }
 
-  return { recordIntent, recordOutcome, listAudit, triggeredBy, jobHistory, jobIdsTriggeredBy, reconcileUnknown };
+  /** Whether the hash chain over every row still holds (lib/server/audit-chain.ts). */
+  const verifyChain = () => verifyAuditChain(db);
+
+  return { recordIntent, recordOutcome, listAudit, triggeredBy, jobHistory, jobIdsTriggeredBy, reconcileUnknown, verifyChain };
 }
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
@@ -315,5 +320,7 @@ export const triggeredBy: AuditLog["triggeredBy"] = (bucket, jobIds) => log().tr
 export const jobHistory: AuditLog["jobHistory"] = (bucket, jobId) => log().jobHistory(bucket, jobId);
 /** Job ids a person triggered, newest first. */
 export const jobIdsTriggeredBy: AuditLog["jobIdsTriggeredBy"] = (actor, bucket, limit) => log().jobIdsTriggeredBy(actor, bucket, limit);
+/** Walks the hash chain: intact, or the first row where it breaks. */
+export const verifyAuditLogChain: AuditLog["verifyChain"] = () => log().verifyChain();
 /** Settles unknown and stale pending rows of a bucket using the caller's CI lookup. */
 export const reconcileUnknown: AuditLog["reconcileUnknown"] = (bucket, lookup, opts) => log().reconcileUnknown(bucket, lookup, opts);

@@ -49,6 +49,16 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
   // How long a SIGTERM waits for requests in flight before the process exits anyway (lib/server/shutdown.ts).
   SHUTDOWN_GRACE_MS: z.coerce.number().int("must be a whole number of ms").min(1_000, "must be at least 1000").max(600_000, "must be at most 600000").default(25_000),
+  // Migrations run as this (owning) role when set; DATABASE_URL's role then only uses the tables (lib/server/db/README.md).
+  DATABASE_MIGRATION_URL: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_MIGRATION_URL must be a postgres:// or postgresql:// URL").optional(),
+  ),
+  // Seconds of Strict-Transport-Security (proxy.ts); off by default because localhost is plain http.
+  HSTS_MAX_AGE: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/^\d{1,9}$/, "HSTS_MAX_AGE must be a whole number of seconds").refine((v) => Number(v) <= 63_072_000, "HSTS_MAX_AGE must be at most 63072000 (two years)").optional(),
+  ),
 });
 
 export interface AppConfig {
@@ -68,7 +78,7 @@ export interface AppConfig {
     operatorGroups: string[];
   };
   outputBucketAllowlist: string[];
-  database: { url?: string; dataDir: string };
+  database: { url?: string; migrationUrl?: string; dataDir: string };
   shutdownGraceMs: number;
 }
 
@@ -114,6 +124,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       "Invalid configuration: AUTH_MODE=none with real CI credentials lets anyone trigger jobs; set ALLOW_ANONYMOUS=1 to allow it",
     );
   }
+  if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) {
+    throw new ConfigError("Invalid configuration: DATABASE_MIGRATION_URL: set DATABASE_URL too (the runtime role the app uses after migrating)");
+  }
   return {
     secretId: e.CI_SECRET_ID,
     secretKey: e.CI_SECRET_KEY,
@@ -131,7 +144,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       operatorGroups: list(e.AUTH_OPERATOR_GROUPS),
     },
     outputBucketAllowlist: list(e.OUTPUT_BUCKET_ALLOWLIST),
-    database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+    database: { url: e.DATABASE_URL, migrationUrl: e.DATABASE_MIGRATION_URL, dataDir: e.DATA_DIR },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

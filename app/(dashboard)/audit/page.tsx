@@ -1,10 +1,11 @@
+import { AuditChainStatus } from "@/components/audit/audit-chain-status";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { auditSearch } from "@/components/audit/audit-links";
 import { AuditPagination } from "@/components/audit/audit-pagination";
 import { AuditTable } from "@/components/audit/audit-table";
 import { NotSignedIn } from "@/components/layout/not-signed-in";
 import { Notice } from "@/components/ui/notice";
-import { listAudit, type AuditPage } from "@/lib/server/audit";
+import { listAudit, verifyAuditLogChain, type AuditPage } from "@/lib/server/audit";
 import { AUDIT_QUERY_KEYS, auditQuerySchema, toAuditFilter, type AuditQuery } from "@/lib/server/audit-query";
 import { getConfig } from "@/lib/server/config";
 import { getIdentity } from "@/lib/server/identity";
@@ -47,6 +48,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { query, ignored } = readQuery(await searchParams);
   const buckets = getConfig().buckets.map((b) => b.bucket);
 
+  const chain = verifyAuditLogChain().catch(() => null); // read beside the page, shown under the filters
   let page: AuditPage | null = null;
   let problem: string | null = null;
   try {
@@ -78,6 +80,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </header>
 
       <AuditFilters query={query} buckets={buckets} />
+      <AuditChainStatus status={await chain} />
 
       {ignored.length > 0 && (
         <Notice tone="warning" title="Some filters in the link were not understood and are ignored">

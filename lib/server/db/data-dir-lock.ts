@@ -1,5 +1,5 @@
 import "server-only";
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -8,7 +8,10 @@ import { join } from "node:path";
  * is gone (a crash, a restart) is taken over.
  */
 export function lockDataDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
+  // The audit log and Idempotency-Key answers live here: this account only, whatever the umask (an existing
+  // folder is tightened too).
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   const path = join(dir, "pglite.lock");
   const open = openHere();
   if (open.has(path)) throw new Error(`DATA_DIR ${dir} is already open in this process`);

@@ -1,5 +1,6 @@
 import "server-only";
 import { getConfig } from "../config";
+import { AuditGuardError } from "./audit-guard";
 import { openDb, type DbOptions } from "./open-db";
 import type { Db } from "./types";
 
@@ -18,7 +19,9 @@ const holder = (): Holder => ((globalThis as { [KEY]?: Holder })[KEY] ??= {});
 /** Which engine the configuration asks for: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export function dbOptionsFromConfig(): DbOptions {
   const { database } = getConfig();
-  return database.url ? { engine: "postgres", url: database.url } : { engine: "pglite", dataDir: database.dataDir };
+  return database.url
+    ? { engine: "postgres", url: database.url, migrationUrl: database.migrationUrl }
+    : { engine: "pglite", dataDir: database.dataDir };
 }
 
 function ready(): Promise<Db> {
@@ -30,11 +33,18 @@ function ready(): Promise<Db> {
       return db;
     },
     (e: unknown) => {
+      // An audit log whose guard triggers are off must not be written to: stop the server with the one line.
+      if (e instanceof AuditGuardError) refuseToRun(e);
       h.opening = undefined; // a database that was down at the first request may be up at the next
       throw e;
     },
   );
   return h.opening;
+}
+
+function refuseToRun(e: AuditGuardError): never {
+  console.error(`\n${e.message}\n`);
+  process.exit(1);
 }
 
 const lazyDb: Db = {

@@ -28,7 +28,10 @@ export interface MigrationReport {
 export async function runMigrations(db: Db, schema = "public", migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
   return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`ci-batch-console:migrations:${schema}`]);
-    if (schema !== "public") await tx.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    // Asked first: CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists, and an
+    // owner role (DATABASE_MIGRATION_URL) may own its schema without that right.
+    const exists = schema === "public" || (await tx.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema])).length > 0;
+    if (!exists) await tx.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY,
       name text NOT NULL,
