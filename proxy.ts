@@ -4,6 +4,7 @@ import { oidcSignInRedirect } from "@/lib/server/auth/oidc-gate";
 /** Runs before every page: in AUTH_MODE=oidc, a visitor without a session is sent to sign in (other modes: no-op). */
 export async function proxy(request: NextRequest) {
   const signIn = await oidcSignInRedirect(request.headers, request.nextUrl);
+  if (signIn === "unauthorized") return new NextResponse(null, { status: 401 });
   return signIn ? NextResponse.redirect(signIn, 303) : NextResponse.next();
 }
 

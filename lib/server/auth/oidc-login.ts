@@ -23,9 +23,14 @@ export class OidcLoginError extends Error {
   }
 }
 
-const loginCookieName = (config: OidcConfig) => (config.secureCookies ? "__Secure-ci-console-login" : "ci-console-login");
-const loginCookie = (config: OidcConfig, value: string, maxAge: number) =>
-  serializeCookie(loginCookieName(config), value, { secure: config.secureCookies, path: "/auth", maxAgeSeconds: maxAge });
+/**
+ * One cookie per attempt, named after its state: two tabs signing in at once (or a page prefetching behind the
+ * user's back) cannot overwrite each other's attempt. They expire after LOGIN_TTL_SECONDS anyway.
+ */
+const loginCookieName = (config: OidcConfig, state: string) =>
+  `${config.secureCookies ? "__Secure-" : ""}ci-console-login-${state.replace(/[^\w-]/g, "").slice(0, 16)}`;
+const loginCookie = (config: OidcConfig, state: string, value: string, maxAge: number) =>
+  serializeCookie(loginCookieName(config, state), value, { secure: config.secureCookies, path: "/auth", maxAgeSeconds: maxAge });
 
 /** Only a path on this site: `//evil.example` and `/\evil.example` would leave it (open redirect). */
 export function safeReturnTo(value: string | null | undefined): string {
@@ -49,7 +54,7 @@ export async function startLogin(config: OidcConfig, returnTo: string): Promise<
     nonce,
   });
   const sealed = await seal({ codeVerifier, state, nonce, returnTo: safeReturnTo(returnTo) }, "login", config.sessionSecret, LOGIN_TTL_SECONDS);
-  return { location, setCookie: loginCookie(config, sealed, LOGIN_TTL_SECONDS) };
+  return { location, setCookie: loginCookie(config, state, sealed, LOGIN_TTL_SECONDS) };
 }
 
 /** Reads a claim by name or dotted path (`realm_access.roles`). */
@@ -80,7 +85,8 @@ function sessionFrom(claims: Record<string, unknown>, groupsClaim: string): Oidc
  * endpoint when the groups claim is not in the ID token). Returns the cookies to set and where to go.
  */
 export async function finishLogin(requestUrl: URL, cookieHeader: string | null, config: OidcConfig): Promise<{ returnTo: string; setCookies: string[] }> {
-  const attempt = await unseal(readCookie(cookieHeader, loginCookieName(config)), "login", config.sessionSecret);
+  const stateParam = requestUrl.searchParams.get("state") ?? "";
+  const attempt = stateParam ? await unseal(readCookie(cookieHeader, loginCookieName(config, stateParam)), "login", config.sessionSecret) : null;
   const { codeVerifier, state, nonce, returnTo } = (attempt ?? {}) as Record<string, unknown>;
   if (typeof codeVerifier !== "string" || typeof state !== "string" || typeof nonce !== "string") {
     throw new OidcLoginError(400, "This sign-in link has expired or was opened in another browser. Start again.");
@@ -109,7 +115,7 @@ export async function finishLogin(requestUrl: URL, cookieHeader: string | null, 
   const sealedSession = await sealSession(session, config);
   return {
     returnTo: safeReturnTo(typeof returnTo === "string" ? returnTo : undefined),
-    setCookies: [sessionSetCookie(sealedSession, config), loginCookie(config, "", 0)],
+    setCookies: [sessionSetCookie(sealedSession, config), loginCookie(config, state, "", 0)],
   };
 }
 
