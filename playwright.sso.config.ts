@@ -33,7 +33,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  timeout: 120_000, // each test is a full login through several servers on a shared CI machine
   expect: { timeout: 15_000 },
   reporter: [["list"]],
   outputDir: process.env.PW_OUTPUT_DIR ?? "test-results/sso",
@@ -60,7 +60,7 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "ignore", // oidc-provider warns about Node 20 and its in-memory store on every start
-      timeout: 60_000,
+      timeout: 120_000, // each test is a full login through several servers on a shared CI machine
     },
     app("oidc", SSO.oidcApp.port, {
       AUTH_MODE: "oidc",

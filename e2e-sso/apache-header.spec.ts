@@ -18,7 +18,7 @@ test("alice logs in through Apache and lands on the dashboard as an operator; he
   await signInAtIdp(page, alice);
   await expect(page).toHaveURL(`${PROXY}/jobs`);
   await expect(page.getByRole("heading", { name: "You are not signed in" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "New batch job" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Batch jobs" })).toBeVisible();
 
   const who = await me(page.request, PROXY);
   expect(who.status).toBe(200);

@@ -61,7 +61,17 @@ async function createProvider(): Promise<Provider> {
     return grant;
   },
   pkce: { required: () => true },
-  features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+  features: {
+    devInteractions: { enabled: false },
+    // The stock logout page pulls a web font from the internet; this one is self-contained.
+    rpInitiatedLogout: {
+      enabled: true,
+      async logoutSource(ctx: KoaContextWithOIDC, form: string) {
+        ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test IdP sign-out</title></head><body>
+<h1>Sign out of the test IdP?</h1>${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button></body></html>`;
+      },
+    },
+  },
   interactions: { url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
   cookies: { keys: ["idp-cookie-key-for-tests-only-0123456789"] },
  });
