@@ -84,7 +84,11 @@ ${virtualHost(SSO.apacheHeader.port, SSO.headerApp.url, "sso_header_session", [
   `RequestHeader set x-forwarded-groups "%{OIDC_CLAIM_groups}e"`,
   `RequestHeader set x-auth-proxy-secret "${SSO.proxySecret}"`,
 ])}
-${virtualHost(SSO.apacheJwt.port, SSO.jwtApp.url, "sso_jwt_session", [`RequestHeader set authorization "Bearer %{OIDC_id_token}e"`])}
+${virtualHost(SSO.apacheJwt.port, SSO.jwtApp.url, "sso_jwt_session", [
+  // The forwarded ID token expires on the IdP's schedule: end Apache's session with it.
+  "OIDCSessionMaxDuration 0",
+  `RequestHeader set authorization "Bearer %{OIDC_id_token}e"`,
+])}
 `;
   const file = join(serverRoot, "httpd.conf");
   writeFileSync(file, conf);
