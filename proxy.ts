@@ -1,14 +1,24 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { oidcSignInRedirect } from "@/lib/server/auth/oidc-gate";
 import { contentSecurityPolicy, hstsHeader, newNonce } from "@/lib/server/security-headers";
 
+/** Paths the sign-in gate leaves alone: API routes answer 401 JSON themselves, and /auth is the sign-in itself. */
+const UNGATED = /^\/(?:api|auth)(?:\/|$)/;
+
 /**
- * Runs before every page and API route (not static assets, see `config`): gives each request a fresh CSP nonce.
- * Next reads the CSP from the *request* headers to put the nonce on its scripts, so it is set there and on the
- * response (node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md). Every page renders per request
- * already, so nonces cost no static rendering. The constant headers (nosniff, COOP, CORP…) are in next.config.js.
+ * Runs before every page and API route (not static assets, see `config`):
+ * 1. in AUTH_MODE=oidc, a page visit without a session is sent to sign in (other modes: no-op);
+ * 2. gives each request a fresh CSP nonce. Next reads the CSP from the *request* headers to put the nonce on its
+ *    scripts, so it is set there and on the response (node_modules/next/dist/docs/01-app/02-guides/
+ *    content-security-policy.md). Every page renders per request already, so nonces cost no static rendering.
+ * The constant headers (nosniff, COOP, CORP…) are in next.config.js.
  */
-export function proxy(request: NextRequest): NextResponse {
-  // Host check (421 Misdirected Request for an unexpected Host in production) goes here, before anything renders.
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  if (!UNGATED.test(request.nextUrl.pathname)) {
+    const signIn = await oidcSignInRedirect(request.headers, request.nextUrl);
+    if (signIn === "unauthorized") return new NextResponse(null, { status: 401 });
+    if (signIn) return NextResponse.redirect(signIn, 303);
+  }
 
   const nonce = newNonce();
   const hsts = hstsHeader(process.env.HSTS_MAX_AGE);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { getConfig } from "@/lib/server/config";
+import { SignOutForm } from "@/components/auth/sign-out-form";
 
 /** Top bar: navigation, and a plain statement of which CI this dashboard is talking to. */
 export async function SiteHeader() {
@@ -31,6 +32,7 @@ export async function SiteHeader() {
         <p className="ml-auto text-xs text-slate-600">
           {config.buckets.map((b) => `${b.bucket} · ${b.region}`).join(", ")}
         </p>
+        {config.auth.mode === "oidc" && <SignOutForm />}
       </div>
     </header>
   );

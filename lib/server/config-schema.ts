@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { BUCKET_PATTERN, REGION_PATTERN } from "@/lib/jobs/request-schema";
+import { oidcEnvShape, parseOidcConfig, parsePublicOrigin, type OidcConfig } from "./auth/oidc-config";
 
 export interface BucketTarget {
   bucket: string;
@@ -34,12 +35,14 @@ const envSchema = z.object({
   CI_EMULATOR: flag,
   CI_TIMEOUT_MS: positiveInt(10_000),
   CI_CACHE_MS: positiveInt(1_000),
-  AUTH_MODE: z.enum(["header", "none"]).optional(),
+  AUTH_MODE: z.enum(["header", "oidc", "none"]).optional(),
   AUTH_USER_HEADER: z.string().default("x-forwarded-email"),
   AUTH_GROUPS_HEADER: z.string().default("x-forwarded-groups"),
   AUTH_PROXY_SECRET: optionalText,
   AUTH_OPERATOR_GROUPS: z.string().optional(),
   ALLOW_ANONYMOUS: flag,
+  PUBLIC_ORIGIN: z.preprocess(blankToUndefined, z.string().optional()),
+  ...oidcEnvShape,
   OUTPUT_BUCKET_ALLOWLIST: z.string().optional(),
   // Audit log and idempotency keys: a shared PostgreSQL when set, else the embedded PGlite in DATA_DIR.
   DATABASE_URL: z.preprocess(
@@ -71,12 +74,16 @@ export interface AppConfig {
   timeoutMs: number;
   cacheMs: number;
   auth: {
-    mode: "header" | "none";
+    mode: "header" | "oidc" | "none";
     userHeader: string;
     groupsHeader: string;
     proxySecret?: string;
     operatorGroups: string[];
+    /** Set when mode is "oidc" (lib/server/auth/oidc-config.ts). */
+    oidc?: OidcConfig;
   };
+  /** PUBLIC_ORIGIN, e.g. https://ci-console.corp (origin only); required by the oidc mode. */
+  publicOrigin?: string;
   outputBucketAllowlist: string[];
   database: { url?: string; migrationUrl?: string; dataDir: string };
   shutdownGraceMs: number;
@@ -127,6 +134,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) {
     throw new ConfigError("Invalid configuration: DATABASE_MIGRATION_URL: set DATABASE_URL too (the runtime role the app uses after migrating)");
   }
+  let publicOrigin: string | undefined;
+  let oidc: OidcConfig | undefined;
+  try {
+    publicOrigin = parsePublicOrigin(e.PUBLIC_ORIGIN);
+    oidc = mode === "oidc" ? parseOidcConfig(e, publicOrigin) : undefined;
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: ${(error as Error).message}`);
+  }
   return {
     secretId: e.CI_SECRET_ID,
     secretKey: e.CI_SECRET_KEY,
@@ -142,7 +157,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       groupsHeader: e.AUTH_GROUPS_HEADER.toLowerCase(),
       proxySecret: e.AUTH_PROXY_SECRET,
       operatorGroups: list(e.AUTH_OPERATOR_GROUPS),
+      oidc,
     },
+    publicOrigin,
     outputBucketAllowlist: list(e.OUTPUT_BUCKET_ALLOWLIST),
     database: { url: e.DATABASE_URL, migrationUrl: e.DATABASE_MIGRATION_URL, dataDir: e.DATA_DIR },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -2,6 +2,7 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { headers as nextHeaders } from "next/headers";
 import type { AppConfig } from "./config-schema";
+import { identifyOidc } from "./auth/oidc";
 import { getConfig } from "./config";
 
 export interface Identity {
@@ -26,8 +27,9 @@ const USER_PATTERN = /^[^\s,;<>"]{1,254}$/;
  * Who is calling. Behind the SSO proxy the user and groups come from trusted headers; the optional proxy secret proves
  * that the request came through the proxy and not around it with a forged header.
  */
-export function identify(headers: Headers, config: AppConfig = getConfig()): IdentityResult {
+export async function identify(headers: Headers, config: AppConfig = getConfig()): Promise<IdentityResult> {
   const auth = config.auth;
+  if (auth.mode === "oidc") return identifyOidc(headers, config);
   if (auth.mode === "none") {
     return { ok: true, identity: { id: "local-operator", name: "Local operator", groups: [], canTrigger: true } };
   }
@@ -50,6 +52,6 @@ export function identify(headers: Headers, config: AppConfig = getConfig()): Ide
 
 /** For server components: the caller's identity, or null when there is none. */
 export async function getIdentity(): Promise<Identity | null> {
-  const result = identify(await nextHeaders());
+  const result = await identify(await nextHeaders());
   return result.ok ? result.identity : null;
 }

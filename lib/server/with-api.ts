@@ -81,7 +81,7 @@ export function withApi<P = Record<string, never>>(route: string, handler: Handl
     let res: Response;
     try {
       getConfig();
-      const who = identify(req.headers);
+      const who = await identify(req.headers);
       let identity: Identity;
       if (who.ok) identity = who.identity;
       else if (options.public) identity = { id: "anonymous", name: "anonymous", groups: [], canTrigger: false };
