@@ -17,6 +17,8 @@ const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()
 const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const positiveInt = (def: number) => z.coerce.number().int().min(0).max(600_000).default(def);
+/** pino's levels; `silent` writes nothing (tests). */
+export const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
@@ -47,6 +49,9 @@ const envSchema = z.object({
     z.string().regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL must be a postgres:// or postgresql:// URL").optional(),
   ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
+  LOG_LEVEL: z.preprocess(blankToUndefined, logLevelSchema.default("info")),
+  // Bearer token for /api/metrics; unset = loopback only (docs/operations.md).
+  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
 });
 
 export interface AppConfig {
@@ -67,6 +72,8 @@ export interface AppConfig {
   };
   outputBucketAllowlist: string[];
   database: { url?: string; dataDir: string };
+  logLevel: z.infer<typeof logLevelSchema>;
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -129,5 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     },
     outputBucketAllowlist: list(e.OUTPUT_BUCKET_ALLOWLIST),
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
