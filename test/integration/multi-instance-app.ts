@@ -55,7 +55,9 @@ const server = createServer((req, res) => {
     res.end();
   });
 });
-server.keepAliveTimeout = 5_000;
+// Longer than the proxy keeps idle sockets, so it never reuses one this server is closing (a spurious 502).
+server.keepAliveTimeout = 60_000;
+server.headersTimeout = 61_000;
 server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
   const address = server.address();
   process.stdout.write(`listening ${typeof address === "object" && address ? address.port : 0}\n`);

@@ -5,7 +5,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, createServer, request as httpRequest, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createEmulator } from "@/emulator/server";
@@ -93,7 +96,8 @@ export function startInstance(env: Record<string, string>, timeoutMs = 60_000): 
 /** A round-robin reverse proxy: request n goes to instance n mod N, as a load balancer without affinity would. */
 export function startRoundRobinProxy(targets: readonly string[]): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   let next = 0;
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // Idle upstream sockets are dropped after 30 s, well before an instance closes them (60 s), so none is reused as it closes.
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 30_000 });
   const server = createServer((req, res) => {
     const target = new URL(targets[next++ % targets.length]!);
     const upstream = httpRequest(
@@ -109,7 +113,8 @@ export function startRoundRobinProxy(targets: readonly string[]): Promise<{ url:
     });
     req.pipe(upstream);
   });
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 61_000;
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
@@ -137,12 +142,17 @@ export interface Cluster {
   resetStats: () => Promise<void>;
   /** Jobs the emulator created (its trigger log). */
   triggerCount: () => Promise<number>;
+  /** The shared database ("" when every instance has its own PGlite). */
   databaseUrl: string;
   close: () => Promise<void>;
 }
 
-/** Emulator + fresh database + `count` instances + proxy. `env` adds to the instances' environment. */
-export async function startCluster(baseDatabaseUrl: string, count: number, env: Record<string, string> = {}): Promise<Cluster> {
+/**
+ * Emulator + fresh database + `count` instances + proxy. `env` adds to the instances' environment. With
+ * `baseDatabaseUrl` null every instance gets its own embedded PGlite instead (nothing shared: the benchmark's
+ * baseline).
+ */
+export async function startCluster(baseDatabaseUrl: string | null, count: number, env: Record<string, string> = {}): Promise<Cluster> {
   const emulator = createEmulator({
     credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY },
     buckets: [{ bucket: BUCKET, region: "ap-beijing" }],
@@ -150,7 +160,18 @@ export async function startCluster(baseDatabaseUrl: string, count: number, env: 
     seedCount: 40,
   });
   const emulatorUrl = `http://127.0.0.1:${await emulator.listen(0, "127.0.0.1")}`;
-  const db = await createDatabase(baseDatabaseUrl);
+  const db = baseDatabaseUrl ? await createDatabase(baseDatabaseUrl) : null;
+  const dataDirs: string[] = [];
+  const perInstance = (): Record<string, string> => {
+    if (db) return { DATABASE_URL: db.url };
+    const dir = mkdtempSync(join(tmpdir(), "ci-console-mi-"));
+    dataDirs.push(dir);
+    return { DATA_DIR: dir };
+  };
+  const dropAll = async () => {
+    await db?.drop();
+    for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+  };
   const instanceEnv = {
     LOG_LEVEL: "silent",
     CI_SECRET_ID: SECRET_ID,
@@ -162,19 +183,18 @@ export async function startCluster(baseDatabaseUrl: string, count: number, env: 
     CI_CACHE_MS: "3000",
     AUTH_MODE: "header",
     AUTH_OPERATOR_GROUPS: "media-ops",
-    DATABASE_URL: db.url,
     ...env,
   };
   const instances: Instance[] = [];
   try {
     // The first instance runs the migrations; the others then find them done (they would also queue on the lock).
-    instances.push(await startInstance(instanceEnv));
+    instances.push(await startInstance({ ...instanceEnv, ...perInstance() }));
     await fetch(`${instances[0]!.url}/api/jobs?size=1`, { headers: OPERATOR });
-    instances.push(...(await Promise.all(Array.from({ length: count - 1 }, () => startInstance(instanceEnv)))));
+    instances.push(...(await Promise.all(Array.from({ length: count - 1 }, () => startInstance({ ...instanceEnv, ...perInstance() })))));
   } catch (e) {
     await Promise.all(instances.map((i) => i.stop()));
     await emulator.close();
-    await db.drop();
+    await dropAll();
     throw e;
   }
   const proxy = await startRoundRobinProxy(instances.map((i) => i.url));
@@ -187,7 +207,7 @@ export async function startCluster(baseDatabaseUrl: string, count: number, env: 
     proxyUrl: proxy.url,
     instances,
     emulatorUrl,
-    databaseUrl: db.url,
+    databaseUrl: db?.url ?? "",
     stats: async () => (await admin<{ routes?: Record<string, number> }>("stats")).routes ?? {},
     resetStats: async () => void (await admin("stats/reset", { method: "POST" })),
     triggerCount: async () => {
@@ -198,7 +218,7 @@ export async function startCluster(baseDatabaseUrl: string, count: number, env: 
       await proxy.close();
       await Promise.all(instances.map((i) => i.stop()));
       await emulator.close();
-      await db.drop();
+      await dropAll();
     },
   };
 }
