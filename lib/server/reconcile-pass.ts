@@ -2,7 +2,7 @@ import "server-only";
 /**
  * One reconciliation pass at a time per bucket: across instances on PostgreSQL through a transaction-scoped
  * advisory lock (an instance that finds it taken skips its pass; the holder settles the same rows), inside one
- * process (PGlite) through a flag. Without the lock, instances polling together would all ask CI about the same
+ * process by joining the pass already running (a job page waiting for its settled history gets it). Without the lock, instances polling together would all ask CI about the same
  * open rows; the row updates themselves were already safe (audit.ts settles a row once).
  */
 import type { ReconcileLookup } from "./audit-reconcile";
@@ -12,15 +12,21 @@ import { countReconcilePass } from "./metrics";
 
 type Report = Awaited<ReturnType<typeof reconcileUnknown>>;
 
-const running = new Set<string>();
+const running = new Map<string, Promise<Report | null>>();
 
-/** Runs a pass unless one is already running for this bucket (here or on another instance); null when skipped. */
-export async function runReconcilePass(bucket: string, lookup: ReconcileLookup): Promise<Report | null> {
-  if (running.has(bucket)) {
-    countReconcilePass("skipped");
-    return null;
-  }
-  running.add(bucket);
+/**
+ * Runs a pass for this bucket, or joins the one this process is already running; null when another instance holds
+ * the bucket's lock (its pass settles the same rows).
+ */
+export function runReconcilePass(bucket: string, lookup: ReconcileLookup): Promise<Report | null> {
+  const current = running.get(bucket);
+  if (current) return current;
+  const pass = runLocked(bucket, lookup).finally(() => running.delete(bucket));
+  running.set(bucket, pass);
+  return pass;
+}
+
+async function runLocked(bucket: string, lookup: ReconcileLookup): Promise<Report | null> {
   try {
     const db = getDb();
     const report =
@@ -39,7 +45,5 @@ export async function runReconcilePass(bucket: string, lookup: ReconcileLookup):
   } catch (e) {
     countReconcilePass("failed");
     throw e;
-  } finally {
-    running.delete(bucket);
   }
 }

@@ -35,12 +35,25 @@ class LoadFailed {
 
 const kindOf = (key: string) => key.split("|")[1] ?? "";
 
-async function readFresh(db: DbExecutor, key: string, ttlMs: number): Promise<{ answer: unknown } | null> {
-  const rows = await db.query<{ answer: unknown }>(
-    `SELECT answer FROM shared_reads WHERE key = $1 AND fetched_at > clock_timestamp() - $2::int * interval '1 millisecond'`,
-    [key, ttlMs],
+/** The answer an instance last read or stored for a key, tagged with the row's fetch time. */
+interface Known {
+  fetchedAt: string;
+  value: unknown;
+}
+
+/**
+ * The key's row if it is younger than the window. When `known` is the same row (same fetch time), the answer is
+ * not sent again: the instance reuses its parsed copy (a 100-job page is ~60 kB of JSON to ship and parse).
+ */
+async function readFresh(db: DbExecutor, key: string, ttlMs: number, known?: Known): Promise<Known | null> {
+  const rows = await db.query<{ fetched_at: string; answer: unknown }>(
+    `SELECT fetched_at::text AS fetched_at, CASE WHEN fetched_at::text = $3 THEN NULL ELSE answer END AS answer
+     FROM shared_reads WHERE key = $1 AND fetched_at > clock_timestamp() - $2::int * interval '1 millisecond'`,
+    [key, ttlMs, known?.fetchedAt ?? null],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  return row.fetched_at === known?.fetchedAt ? known : { fetchedAt: row.fetched_at, value: row.answer };
 }
 
 /** A Coalescer whose list/detail windows are shared through PostgreSQL (see the file comment). */
@@ -49,7 +62,14 @@ export function createSharedReads(db: Db, opts: SharedReadsOptions): Coalescer {
   // Per instance: single flight for shared kinds (the window lives in the table), the usual window for the rest.
   const inFlight = createCoalescer(Date.now, 2_000, (key, r) => r !== "miss" && report(key, r));
   const local = createCoalescer(Date.now, 2_000, report);
+  const known = new Map<string, Known>();
   let lastSweep = 0;
+
+  function remember(key: string, k: Known) {
+    known.delete(key); // re-insert: the Map's order is then oldest-used first
+    known.set(key, k);
+    if (known.size > 500) known.delete(known.keys().next().value!);
+  }
 
   function sweep() {
     if (Date.now() - lastSweep < 60_000) return;
@@ -60,28 +80,33 @@ export function createSharedReads(db: Db, opts: SharedReadsOptions): Coalescer {
   async function loadShared<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
     let loaded: { value: T } | undefined;
     try {
-      const fresh = await readFresh(db, key, ttlMs);
+      const fresh = await readFresh(db, key, ttlMs, known.get(key));
       if (fresh) {
+        remember(key, fresh);
         report(key, "shared_hit");
-        return fresh.answer as T;
+        return fresh.value as T;
       }
       return await db.transaction(async (tx) => {
         await tx.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.trunc(opts.lockTimeoutMs))}`);
         // Keyed by schema too: test suites share one database in separate schemas.
         await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || '|' || $1, 0))`, [key]);
-        const filled = await readFresh(tx, key, ttlMs);
+        const filled = await readFresh(tx, key, ttlMs, known.get(key));
         if (filled) {
+          remember(key, filled);
           report(key, "shared_hit");
-          return filled.answer as T;
+          return filled.value as T;
         }
         report(key, "miss");
         const value = await load().catch((e: unknown) => Promise.reject(new LoadFailed(e)));
         loaded = { value };
-        await tx.query(
+        const [stored] = await tx.query<{ fetched_at: string }>(
           `INSERT INTO shared_reads (key, answer, fetched_at) VALUES ($1, $2::json, clock_timestamp())
-           ON CONFLICT (key) DO UPDATE SET answer = EXCLUDED.answer, fetched_at = EXCLUDED.fetched_at`,
+           ON CONFLICT (key) DO UPDATE SET answer = EXCLUDED.answer, fetched_at = EXCLUDED.fetched_at
+           RETURNING fetched_at::text AS fetched_at`,
           [key, JSON.stringify(value)],
         );
+        // The JSON round trip is what the other instances will see; keep the same shape here.
+        if (stored) remember(key, { fetchedAt: stored.fetched_at, value: JSON.parse(JSON.stringify(value)) });
         sweep();
         return value;
       });
@@ -103,6 +128,7 @@ export function createSharedReads(db: Db, opts: SharedReadsOptions): Coalescer {
     async clear(prefix?: string) {
       local.clear(prefix);
       inFlight.clear(prefix);
+      for (const k of known.keys()) if (!prefix || k.startsWith(prefix)) known.delete(k);
       try {
         if (prefix) await db.query(`DELETE FROM shared_reads WHERE left(key, char_length($1)) = $1`, [prefix]);
         else await db.query(`DELETE FROM shared_reads`);
