@@ -23,7 +23,7 @@ const nextConfig = {
   // because `next start` (npm start) warns on a standalone build although it serves it correctly.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // PGlite loads its WebAssembly and data files from its own package directory; bundled, it cannot find them.
-  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "prom-client"], // prom-client: one registry module per process (lib/server/metrics.ts)
   async headers() {
     return [
       {

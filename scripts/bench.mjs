@@ -28,6 +28,7 @@ const BENCHMARKS = [
   { name: "first-rows" },
   { name: "freshness" },
   { name: "xml-parse", server: true },
+  { name: "multi-instance", server: true },
 ];
 
 const selected = onlyArg ? BENCHMARKS.filter((b) => onlyArg.split(",").includes(b.name)) : BENCHMARKS;

@@ -1,10 +1,12 @@
 import "server-only";
 import { createCiClient, type CiClient } from "@/lib/ci/client";
 import { getConfig } from "./config";
-import { createCoalescer, type Coalescer } from "./coalesce";
+import type { Coalescer } from "./coalesce";
 import { getDb } from "./db";
 import { createDurableIdempotencyStore } from "./durable-idempotency";
 import type { IdempotencyStore } from "./idempotency";
+import { countRead, observeCiCall } from "./metrics";
+import { createReadCache } from "./shared-reads";
 
 interface Runtime {
   client: CiClient;
@@ -29,8 +31,10 @@ export function getRuntime(): Runtime {
         securityToken: config.securityToken,
         endpoint: config.endpoint,
         timeoutMs: config.timeoutMs,
+        onCall: observeCiCall,
       }),
-      reads: createCoalescer(),
+      // Shared through PostgreSQL when several instances use one (lib/server/shared-reads.ts).
+      reads: createReadCache(getDb(), { lockTimeoutMs: config.timeoutMs + 1_000, onLookup: countRead }),
       // In the database, so a retry that lands on another instance (or after a restart) is still recognised.
       idempotency: createDurableIdempotencyStore(getDb()),
     };

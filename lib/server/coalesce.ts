@@ -5,9 +5,13 @@
  */
 export interface Coalescer {
   run<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
-  clear(prefix?: string): void;
+  /** Forgets answers (all, or those whose key starts with `prefix`); a shared cache resolves once they are gone. */
+  clear(prefix?: string): void | Promise<void>;
   readonly size: number;
 }
+
+/** How a read was answered: a fresh settled answer, an in-flight load joined, or a new load. */
+export type LookupResult = "hit" | "joined" | "miss";
 
 interface Entry {
   promise: Promise<unknown>;
@@ -15,7 +19,11 @@ interface Entry {
   expiresAt: number;
 }
 
-export function createCoalescer(now: () => number = Date.now, maxEntries = 2_000): Coalescer {
+export function createCoalescer(
+  now: () => number = Date.now,
+  maxEntries = 2_000,
+  onLookup?: (key: string, result: LookupResult) => void,
+): Coalescer {
   const entries = new Map<string, Entry>();
 
   function sweep() {
@@ -32,7 +40,11 @@ export function createCoalescer(now: () => number = Date.now, maxEntries = 2_000
   return {
     run<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
       const existing = entries.get(key);
-      if (existing && existing.expiresAt > now()) return existing.promise as Promise<T>;
+      if (existing && existing.expiresAt > now()) {
+        onLookup?.(key, existing.expiresAt === Number.POSITIVE_INFINITY ? "joined" : "hit");
+        return existing.promise as Promise<T>;
+      }
+      onLookup?.(key, "miss");
       const entry: Entry = { promise: Promise.resolve(), expiresAt: Number.POSITIVE_INFINITY };
       entry.promise = load().then(
         (value) => {

@@ -18,6 +18,8 @@ const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()
 const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const positiveInt = (def: number) => z.coerce.number().int().min(0).max(600_000).default(def);
+/** pino's levels; `silent` writes nothing (tests). */
+export const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
@@ -62,6 +64,9 @@ const envSchema = z.object({
     blankToUndefined,
     z.string().regex(/^\d{1,9}$/, "HSTS_MAX_AGE must be a whole number of seconds").refine((v) => Number(v) <= 63_072_000, "HSTS_MAX_AGE must be at most 63072000 (two years)").optional(),
   ),
+  LOG_LEVEL: z.preprocess(blankToUndefined, logLevelSchema.default("info")),
+  // Bearer token for /api/metrics; unset = loopback only (docs/operations.md).
+  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
 });
 
 export interface AppConfig {
@@ -87,6 +92,8 @@ export interface AppConfig {
   outputBucketAllowlist: string[];
   database: { url?: string; migrationUrl?: string; dataDir: string };
   shutdownGraceMs: number;
+  logLevel: z.infer<typeof logLevelSchema>;
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -163,5 +170,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     outputBucketAllowlist: list(e.OUTPUT_BUCKET_ALLOWLIST),
     database: { url: e.DATABASE_URL, migrationUrl: e.DATABASE_MIGRATION_URL, dataDir: e.DATA_DIR },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

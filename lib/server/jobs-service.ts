@@ -8,7 +8,9 @@ import { queueFamilyForTag, type QueueFamily } from "@/lib/jobs/queue-families";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { logEvent } from "./logger";
-import { jobHistory, jobIdsTriggeredBy, reconcileUnknown, recordIntent, recordOutcome, triggeredBy, type Attribution, type JobHistory } from "./audit";
+import { countAuditFailure, countJobChange } from "./metrics";
+import { runReconcilePass } from "./reconcile-pass";
+import { jobHistory, jobIdsTriggeredBy, recordIntent, recordOutcome, triggeredBy, type Attribution, type JobHistory } from "./audit";
 import { ciReconcileLookup } from "./audit-lookup";
 import { getConfig } from "./config";
 import { getRuntime } from "./ci-runtime";
@@ -81,7 +83,7 @@ function reconcileInBackground(target: CiTarget) {
   if (now - (lastReconcile.get(target.bucket) ?? 0) < RECONCILE_EVERY_MS) return;
   lastReconcile.set(target.bucket, now);
   const { client } = getRuntime();
-  reconcileUnknown(target.bucket, ciReconcileLookup(client, target)).catch(() => undefined);
+  runReconcilePass(target.bucket, ciReconcileLookup(client, target)).catch(() => undefined);
 }
 
 /**
@@ -127,7 +129,7 @@ export async function loadJob(jobId: string, bucket?: string | null) {
   let history = await historyFor(target.bucket, jobId);
   if (history?.entries.some((e) => e.outcome === "unknown" || e.outcome === "pending")) {
     // An earlier answer was lost: settle it from what CI says now, then show the settled history.
-    await reconcileUnknown(target.bucket, ciReconcileLookup(client, target)).catch(() => undefined);
+    await runReconcilePass(target.bucket, ciReconcileLookup(client, target)).catch(() => undefined);
     history = await historyFor(target.bucket, jobId);
   }
   return { job: result.job, requestId: result.requestId, rawXml: result.rawXml, history };
@@ -192,12 +194,12 @@ export async function submitTrigger(
     const auditId = await writeIntent({ identity, action: "trigger", bucket: target.bucket, request, idempotencyKey: opts.idempotencyKey ?? undefined });
     try {
       const { job, requestId } = await client.triggerJob(target, request);
-      reads.clear(`${target.bucket}|list|`); // the new job must show on the next poll
-      await writeOutcome(auditId, { outcome: "success", jobId: job.JobId, ciRequestId: requestId });
+      await reads.clear(`${target.bucket}|list|`); // the new job must show on the next poll (on every instance)
+      await writeOutcome(auditId, { outcome: "success", jobId: job.JobId, ciRequestId: requestId }, "trigger");
       return { answer: { status: 201, body: { job, requestId } }, remember: true };
     } catch (e) {
       if (!(e instanceof CiError)) throw e;
-      await writeOutcome(auditId, failureOutcome(e));
+      await writeOutcome(auditId, failureOutcome(e), "trigger");
       // Remember an unknown outcome so a retry cannot create a second job; a definite refusal frees the key.
       return { answer: ciErrorAnswer(e), remember: e.outcomeUnknown };
     }
@@ -240,7 +242,7 @@ export async function cancelJob(identity: Identity, jobId: string, bucket?: stri
   const auditId = await writeIntent({ identity, action: "cancel", bucket: target.bucket, jobId });
   try {
     const { requestId } = await client.cancelJob(target, jobId);
-    await writeOutcome(auditId, { outcome: "success", jobId, ciRequestId: requestId });
+    await writeOutcome(auditId, { outcome: "success", jobId, ciRequestId: requestId }, "cancel");
     return { ok: true, requestId };
   } catch (e) {
     if (!(e instanceof CiError)) throw e;
@@ -249,20 +251,20 @@ export async function cancelJob(identity: Identity, jobId: string, bucket?: stri
       const after = await client.getJob(target, jobId).catch(() => null);
       // The answer was lost but the cancel took effect: that is a success, not an error.
       if (e.outcomeUnknown && after?.job?.State === "Cancel") {
-        await writeOutcome(auditId, { outcome: "success", jobId, ciRequestId: e.requestId });
+        await writeOutcome(auditId, { outcome: "success", jobId, ciRequestId: e.requestId }, "cancel");
         return { ok: true, requestId: e.requestId ?? after.requestId };
       }
-      await writeOutcome(auditId, { ...failureOutcome(e), jobId });
+      await writeOutcome(auditId, { ...failureOutcome(e), jobId }, "cancel");
       // It may have finished between our look and the cancel: say so plainly.
       if (definiteRefusal && after?.job && isFinishedState(after.job.State)) {
         throw new ApiProblem(409, "JobFinished", `Job ${jobId} finished (${after.job.State}) before it could be cancelled`);
       }
       throw e;
     }
-    await writeOutcome(auditId, { ...failureOutcome(e), jobId });
+    await writeOutcome(auditId, { ...failureOutcome(e), jobId }, "cancel");
     throw e;
   } finally {
-    reads.clear(`${target.bucket}|`);
+    await reads.clear(`${target.bucket}|`);
   }
 }
 
@@ -282,16 +284,19 @@ async function writeIntent(input: { identity: Identity; action: "trigger" | "can
       idempotencyKey: input.idempotencyKey,
     });
   } catch (e) {
+    countAuditFailure("intent");
     logEvent({ level: "error", event: "audit-intent-failed", error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
     throw new ApiProblem(503, "AuditUnavailable", "The audit log is unavailable, so nothing was sent to CI. Try again in a moment.", { extra: { retryable: true } });
   }
 }
 
 /** CI's answer, written after the call. A failure here must not turn a created job into an error for the user. */
-async function writeOutcome(auditId: string, result: Parameters<typeof recordOutcome>[1]) {
+async function writeOutcome(auditId: string, result: Parameters<typeof recordOutcome>[1], action: "trigger" | "cancel") {
+  countJobChange(action, result.outcome);
   try {
     await recordOutcome(auditId, result);
   } catch (e) {
+    countAuditFailure("outcome");
     logEvent({ level: "error", event: "audit-outcome-failed", auditId, error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
   }
 }

@@ -7,7 +7,8 @@ import { ConfigError } from "./config-schema";
 import { getConfig } from "./config";
 import { identify, type Identity } from "./identity";
 import { ciErrorBody, ciErrorStatus } from "./jobs-service";
-import { logEvent } from "./logger";
+import { logEvent, withLogContext } from "./logger";
+import { countRefusal, openPoll } from "./metrics";
 import { ApiProblem, validationProblem } from "./problem";
 
 export interface ApiContext<P> {
@@ -78,6 +79,7 @@ export function withApi<P = Record<string, never>>(route: string, handler: Handl
     const url = new URL(req.url);
     const log: ApiContext<P>["log"] = {};
     let user: string | undefined;
+    let closePoll = () => {};
     let res: Response;
     try {
       getConfig();
@@ -87,19 +89,22 @@ export function withApi<P = Record<string, never>>(route: string, handler: Handl
       else if (options.public) identity = { id: "anonymous", name: "anonymous", groups: [], canTrigger: false };
       else throw new ApiProblem(401, "Unauthenticated", who.reason);
       user = identity.id;
+      closePoll = openPoll(route, user);
       if (options.mutation) {
         if (!identity.canTrigger) throw new ApiProblem(403, "Forbidden", "You may view jobs but not trigger or cancel them (ask to be added to an operator group)");
         const refused = checkMutationRequest(req, url);
         if (refused) throw refused;
       }
       const params = ((await routeCtx?.params) ?? {}) as P;
-      res = await handler({ req, url, identity, params, log });
+      res = await withLogContext({ route, user }, () => handler({ req, url, identity, params, log }));
     } catch (e) {
+      if (e instanceof ApiProblem) countRefusal(e);
       const mapped = toResponse(e);
       res = mapped.res;
       log.ciRequestId ??= mapped.ciRequestId;
       if (res.status >= 500 && !(e instanceof CiError)) logEvent({ level: "error", route, error: e instanceof Error ? e.name : "unknown" });
     }
+    closePoll();
     const requestId = randomUUID();
     res.headers.set("x-request-id", requestId);
     // The server's clock (ms), so every open dashboard can poll on the same beat (lib/jobs/poll-schedule.ts).

@@ -8,12 +8,12 @@ export const AUDIT_OUTCOME_COLUMNS = ["outcome", "finished_at", "job_id", "ci_re
 /**
  * With DATABASE_MIGRATION_URL, the tables belong to the migration role and the app's runtime role gets only what it
  * needs: read and append the audit log, settle outcomes (the guard trigger keeps final rows final), read the chain,
- * and use the Idempotency-Key table. Not the owner, it cannot ALTER, DISABLE TRIGGER, DROP or TRUNCATE anything.
+ * and use the Idempotency-Key and shared-reads tables. Not the owner, it cannot ALTER, DISABLE TRIGGER, DROP or TRUNCATE anything.
  * Run by the owner after every migration run (idempotent: REVOKE then GRANT).
  */
 export async function grantRuntimeRole(owner: DbExecutor, runtimeRole: string, schema: string): Promise<void> {
   const role = quoteRole(runtimeRole);
-  const tables = ["audit_log", "audit_chain", "audit_chain_head", "idempotency_keys", "schema_migrations"].join(", ");
+  const tables = ["audit_log", "audit_chain", "audit_chain_head", "idempotency_keys", "shared_reads", "schema_migrations"].join(", ");
   const statements = [
     `GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${role}`,
     `REVOKE ALL ON ${tables} FROM ${role}`,
@@ -21,6 +21,8 @@ export async function grantRuntimeRole(owner: DbExecutor, runtimeRole: string, s
     `GRANT UPDATE (${AUDIT_OUTCOME_COLUMNS.join(", ")}) ON audit_log TO ${role}`,
     `GRANT SELECT ON audit_chain, audit_chain_head, schema_migrations TO ${role}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency_keys TO ${role}`,
+    // The shared poll-window cache (lib/server/shared-reads.ts): rows are disposable copies of CI answers.
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON shared_reads TO ${role}`,
   ];
   for (const sql of statements) await owner.query(sql);
 }
