@@ -1,5 +1,6 @@
 import "server-only";
 import { createCiClient, type CiClient } from "@/lib/ci/client";
+import { CiBudget } from "./ci-budget";
 import { getConfig } from "./config";
 import { createCoalescer, type Coalescer } from "./coalesce";
 import { getDb } from "./db";
@@ -10,6 +11,8 @@ interface Runtime {
   client: CiClient;
   reads: Coalescer;
   idempotency: IdempotencyStore;
+  /** The CI call budget: every attempt to CI passes it; requests that would reach CI are charged to a person. */
+  budget: CiBudget;
 }
 
 // Next bundles route handlers and server components separately; one runtime per process keeps one connection
@@ -22,13 +25,16 @@ export function getRuntime(): Runtime {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
     const config = getConfig();
+    const budget = new CiBudget(config.budget);
     holder[KEY] = {
+      budget,
       client: createCiClient({
         secretId: config.secretId,
         secretKey: config.secretKey,
         securityToken: config.securityToken,
         endpoint: config.endpoint,
         timeoutMs: config.timeoutMs,
+        gate: budget,
       }),
       reads: createCoalescer(),
       // In the database, so a retry that lands on another instance (or after a restart) is still recognised.

@@ -5,6 +5,8 @@
  */
 export interface Coalescer {
   run<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
+  /** Whether `run(key)` would be answered without loading (in flight, or settled and still fresh). */
+  has(key: string): boolean;
   clear(prefix?: string): void;
   readonly size: number;
 }
@@ -50,6 +52,10 @@ export function createCoalescer(now: () => number = Date.now, maxEntries = 2_000
       entries.set(key, entry);
       sweep();
       return entry.promise as Promise<T>;
+    },
+    has(key: string): boolean {
+      const existing = entries.get(key);
+      return !!existing && existing.expiresAt > now();
     },
     clear(prefix?: string) {
       if (!prefix) return entries.clear();

@@ -34,6 +34,11 @@ const envSchema = z.object({
   CI_EMULATOR: flag,
   CI_TIMEOUT_MS: positiveInt(10_000),
   CI_CACHE_MS: positiveInt(1_000),
+  // The CI call budget (lib/server/ci-budget.ts): CI documents no QPS figure, so stay well under any plausible one.
+  CI_BUDGET_QPS: z.coerce.number().positive().max(1_000).default(5),
+  CI_BUDGET_BURST: z.coerce.number().int().min(1).max(10_000).default(10),
+  CI_BUDGET_USER_PER_MIN: z.coerce.number().positive().max(60_000).default(60),
+  CI_BUDGET_USER_BURST: z.coerce.number().int().min(1).max(10_000).default(20),
   AUTH_MODE: z.enum(["header", "none"]).optional(),
   AUTH_USER_HEADER: z.string().default("x-forwarded-email"),
   AUTH_GROUPS_HEADER: z.string().default("x-forwarded-groups"),
@@ -58,6 +63,7 @@ export interface AppConfig {
   emulator: boolean;
   timeoutMs: number;
   cacheMs: number;
+  budget: { qps: number; burst: number; userPerMinute: number; userBurst: number };
   auth: {
     mode: "header" | "none";
     userHeader: string;
@@ -120,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     emulator: e.CI_EMULATOR,
     timeoutMs: e.CI_TIMEOUT_MS,
     cacheMs: e.CI_CACHE_MS,
+    budget: { qps: e.CI_BUDGET_QPS, burst: e.CI_BUDGET_BURST, userPerMinute: e.CI_BUDGET_USER_PER_MIN, userBurst: e.CI_BUDGET_USER_BURST },
     auth: {
       mode,
       userHeader: e.AUTH_USER_HEADER.toLowerCase(),
