@@ -4,6 +4,7 @@ import "server-only";
  * the retry policy. Reads are retried on network errors, 5xx and SlowDown; a cancel only when no answer came back;
  * a trigger never (a second POST could start a second batch job).
  */
+import { createHash } from "node:crypto";
 import { CiError } from "./errors";
 import { errorFromResponse, errorFromTransport, headerRequestId, makeRedactor, type CallKind } from "./responses";
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffPolicy } from "./retry";
@@ -100,9 +101,14 @@ export function createCaller(opts: CallerOptions): Caller {
   /** The headers of one attempt; signed afresh each time so a retry never carries a stale key time. */
   function headersFor(t: CallTarget, spec: CallSpec, query: Record<string, string>, body?: Buffer): Record<string, string> {
     const signed: Record<string, string> = { host: t.host };
+    // The body is covered by the signature through Content-MD5 (base64 of the MD5 of the bytes sent, as the Go SDK
+    // sets it before signing; docs/ci-api.md §2.2 Example B signs it, §2.5): CI answers InvalidContent when the
+    // body does not match it, and a changed header breaks the signature.
+    const contentMd5 = body ? createHash("md5").update(body).digest("base64") : undefined;
     if (body) {
       signed["content-type"] = "application/xml";
       signed["content-length"] = String(body.length);
+      signed["content-md5"] = contentMd5!;
     }
     const authorization = sign({
       method: spec.method,
@@ -117,6 +123,7 @@ export function createCaller(opts: CallerOptions): Caller {
     if (body) {
       headers["Content-Type"] = "application/xml";
       headers["Content-Length"] = String(body.length);
+      headers["Content-MD5"] = contentMd5!;
     } else if (spec.method !== "GET") {
       headers["Content-Length"] = "0";
     }

@@ -16,6 +16,11 @@ const optionalText = z.string().trim().min(1).optional().catch(undefined);
 const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+/** 127.0.0.0/8, ::1 and localhost: the only hosts CI_ENDPOINT may reach over plain http. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
 const positiveInt = (def: number) => z.coerce.number().int().min(0).max(600_000).default(def);
 
 const envSchema = z.object({
@@ -30,6 +35,8 @@ const envSchema = z.object({
     .string()
     .url("CI_ENDPOINT must be a URL such as http://127.0.0.1:9100")
     .refine((u) => /^https?:\/\//.test(u), "CI_ENDPOINT must be http:// or https://")
+    // The signed requests (and the answers) would cross the network in clear text: only loopback may be http.
+    .refine((u) => /^https:\/\//i.test(u) || isLoopbackHost(new URL(u).hostname), "CI_ENDPOINT must be https:// unless it is a loopback address")
     .optional(),
   CI_EMULATOR: flag,
   CI_TIMEOUT_MS: positiveInt(10_000),

@@ -9,6 +9,7 @@ import { parseCiTime } from "@/lib/jobs/ci-time";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { logEvent } from "./logger";
 import { jobHistory, jobIdsTriggeredBy, recordIntent, recordOutcome, triggeredBy, type Attribution, type JobHistory } from "./audit";
+import { redactSecretsDeep, redactUrlsInText } from "./audit-redact";
 import { withPriority } from "./ci-budget";
 import { reconcileIfDue } from "./reconcile-schedule";
 import { getConfig } from "./config";
@@ -78,7 +79,8 @@ export async function loadJobsPage(query: ListQuery & { bucket?: string }, ident
     const attributions = await attributionsFor(target.bucket, page.jobs.map((j) => j.JobId));
     // Audit rows whose CI answer was lost are settled on a per-bucket schedule, never delaying this answer.
     void reconcileIfDue(target).catch(() => undefined);
-    return { ...page, fetchedAt: new Date().toISOString(), triggeredBy: attributions };
+    // CI echoes callback URLs: their credentials never go to the browser (redacted once, in the shared answer).
+    return { ...page, jobs: redactSecretsDeep(page.jobs), fetchedAt: new Date().toISOString(), triggeredBy: attributions };
   });
 }
 
@@ -119,7 +121,7 @@ export async function loadMyJobsPage(identity: Identity, opts: { bucket?: string
     if (ids.every((id) => found.has(id)) || !result.nextToken || (lastCreated !== undefined && lastCreated < oldest)) break;
     nextToken = result.nextToken;
   }
-  const jobs = ids.flatMap((id) => found.get(id) ?? []);
+  const jobs = ids.flatMap((id) => found.get(id) ?? []).map(redactSecretsDeep);
   const shown = Object.fromEntries(Object.entries(attributions).filter(([id]) => found.has(id)));
   return { jobs, nextToken: null, requestId, fetchedAt: new Date().toISOString(), triggeredBy: shown };
 }
@@ -146,7 +148,8 @@ export async function loadJob(jobId: string, bucket?: string | null, identity?: 
     // pages ask), then show the settled history.
     if (await reconcileIfDue(target).catch(() => false)) history = await historyFor(target.bucket, jobId);
   }
-  return { job: result.job, requestId: result.requestId, rawXml: result.rawXml, history };
+  // Callback credentials are redacted in the job and in CI's raw XML alike.
+  return { job: redactSecretsDeep(result.job), requestId: result.requestId, rawXml: redactUrlsInText(result.rawXml), history };
 }
 
 async function historyFor(bucket: string, jobId: string): Promise<JobHistory | null> {
@@ -210,7 +213,7 @@ export async function submitTrigger(
       const { job, requestId } = await client.triggerJob(target, request);
       reads.clear(`${target.bucket}|list|`); // the new job must show on the next poll
       await writeOutcome(auditId, { outcome: "success", jobId: job.JobId, ciRequestId: requestId });
-      return { answer: { status: 201, body: { job, requestId } }, remember: true };
+      return { answer: { status: 201, body: { job: redactSecretsDeep(job), requestId } }, remember: true };
     } catch (e) {
       if (!(e instanceof CiError)) throw e;
       await writeOutcome(auditId, failureOutcome(e));
