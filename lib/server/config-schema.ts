@@ -36,7 +36,7 @@ const envSchema = z.object({
     .url("CI_ENDPOINT must be a URL such as http://127.0.0.1:9100")
     .refine((u) => /^https?:\/\//.test(u), "CI_ENDPOINT must be http:// or https://")
     // The signed requests (and the answers) would cross the network in clear text: only loopback may be http.
-    .refine((u) => /^https:\/\//i.test(u) || isLoopbackHost(new URL(u).hostname), "CI_ENDPOINT must be https:// unless it is a loopback address")
+    .refine((u) => !/^http:\/\//i.test(u) || isLoopbackHost(URL.canParse(u) ? new URL(u).hostname : ""), "CI_ENDPOINT must be https:// unless it is a loopback address")
     .optional(),
   CI_EMULATOR: flag,
   CI_TIMEOUT_MS: positiveInt(10_000),
