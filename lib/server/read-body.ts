@@ -6,7 +6,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 const tooLarge = (limit: number) => new ApiProblem(413, "BodyTooLarge", `The request body is over ${limit / 1024} KiB`);
 
 /**
- * The body's bytes, counted as they arrive: at the limit we stop reading and cancel the stream, so a chunked body,
+ * The body's bytes, counted as they arrive: at the limit we stop reading, so a chunked body,
  * or one whose Content-Length lies, never gets buffered beyond `limit` bytes. A declared length over the limit is
  * refused before reading anything.
  */
@@ -22,8 +22,9 @@ export async function readBodyBytes(req: Request, limit = MAX_BODY_BYTES): Promi
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      // Stop the upload here: the rest is never read (and never buffered).
-      await reader.cancel().catch(() => undefined);
+      // Stop reading here: the rest is never read, so never buffered (backpressure holds it in the client's socket).
+      // Not cancel(): that destroys the connection before the 413 can be written, and the client sees a reset.
+      reader.releaseLock();
       throw tooLarge(limit);
     }
     chunks.push(value);
