@@ -44,8 +44,8 @@ const envSchema = z.object({
   // The CI call budget (lib/server/ci-budget.ts): CI documents no QPS figure, so stay well under any plausible one.
   CI_BUDGET_QPS: z.coerce.number().positive().max(1_000).default(5),
   CI_BUDGET_BURST: z.coerce.number().int().min(1).max(10_000).default(10),
-  CI_BUDGET_USER_PER_MIN: z.coerce.number().positive().max(60_000).default(60),
-  CI_BUDGET_USER_BURST: z.coerce.number().int().min(1).max(10_000).default(20),
+  CI_BUDGET_USER_PER_MIN: z.coerce.number().positive().max(60_000).default(120),
+  CI_BUDGET_USER_BURST: z.coerce.number().int().min(1).max(10_000).default(30),
   AUTH_MODE: z.enum(["header", "none"]).optional(),
   AUTH_USER_HEADER: z.string().default("x-forwarded-email"),
   AUTH_GROUPS_HEADER: z.string().default("x-forwarded-groups"),

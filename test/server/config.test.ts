@@ -43,7 +43,7 @@ describe("parseConfig", () => {
   });
 
   it("has a CI call budget well under any plausible CI limit by default, and reads it from the environment", () => {
-    expect(parseConfig(base).budget).toEqual({ qps: 5, burst: 10, userPerMinute: 60, userBurst: 20 });
+    expect(parseConfig(base).budget).toEqual({ qps: 5, burst: 10, userPerMinute: 120, userBurst: 30 });
     expect(parseConfig({ ...base, CI_BUDGET_QPS: "2.5", CI_BUDGET_BURST: "4", CI_BUDGET_USER_PER_MIN: "30", CI_BUDGET_USER_BURST: "5" }).budget).toEqual({
       qps: 2.5,
       burst: 4,
