@@ -9,9 +9,9 @@ import "server-only";
  *   reach CI (an answer from the shared cache costs nothing): past it, 429 with Retry-After.
  *
  * Priorities, so that someone hammering distinct queries cannot starve everyone else: a trigger or cancel may take
- * the last token; a read by someone who has used little of their own allowance ("light") leaves one token for
- * those; a read by someone who has used most of theirs ("heavy"), and background work, leaves a few more. Heavy
- * callers thus only ever get what light ones leave, and the default view's polls keep working.
+ * the last token; a read by someone reaching CI at a polling pace ("light": at most one every 2 s on average, a
+ * burst of 3) leaves one token for those; a read by someone asking faster ("heavy"), and background work, leaves a
+ * few more. Heavy callers thus only ever get what light ones leave, and the default view's polls keep working.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { CallGate } from "@/lib/ci/signed-call";
@@ -37,6 +37,8 @@ export type Priority = "light" | "heavy";
 const LIGHT_RESERVE = 1; // left for triggers and cancels
 const HEAVY_RESERVE = 3; // left for light reads, triggers and cancels
 const LOG_EVERY_MS = 10_000;
+/** A polling page reaches CI at most every 3–4 s; faster than this pace makes a person's reads "heavy". */
+const LIGHT_PACE = { burst: 3, perSecond: 0.5 };
 const MAX_TRACKED_PEOPLE = 10_000;
 
 const priorityContext = new AsyncLocalStorage<Priority>();
@@ -60,6 +62,7 @@ export interface BudgetSnapshot {
 export class CiBudget implements CallGate {
   private readonly buckets = new Map<string, { tb: TokenBucket; granted: number; denied: number }>();
   private readonly people = new Map<string, TokenBucket>();
+  private readonly pace = new Map<string, TokenBucket>();
   private peopleDenied = 0;
   private readonly denials = new Map<string, Denials>();
 
@@ -115,15 +118,26 @@ export class CiBudget implements CallGate {
         { extra: { retryable: true, retryAfterSeconds: seconds } },
       );
     }
-    return tb.level(t) >= this.settings.userBurst / 2 ? "light" : "heavy";
+    let pace = this.pace.get(personId);
+    if (!pace) {
+      pace = new TokenBucket(LIGHT_PACE.burst, LIGHT_PACE.perSecond, t);
+      this.pace.set(personId, pace);
+    }
+    return pace.take(t) === 0 ? "light" : "heavy";
   }
 
   private forgetRestedPeople(t: number) {
-    for (const [id, tb] of this.people) if (tb.level(t) >= tb.capacity) this.people.delete(id);
+    for (const [id, tb] of this.people) {
+      if (tb.level(t) >= tb.capacity) {
+        this.people.delete(id);
+        this.pace.delete(id);
+      }
+    }
     // Still full of active people: forget the oldest entries (they start afresh, which only favours them).
     for (const id of this.people.keys()) {
       if (this.people.size < MAX_TRACKED_PEOPLE) break;
       this.people.delete(id);
+      this.pace.delete(id);
     }
   }
 

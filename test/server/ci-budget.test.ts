@@ -61,7 +61,8 @@ describe("CiBudget", () => {
     let t = 0;
     const budget = new CiBudget(settings, () => t);
     const priorities = Array.from({ length: settings.userBurst }, () => budget.charge("mallory@example.com"));
-    expect(priorities[0]).toBe("light");
+    // Three at once are a page opening; more, faster than a poll every 2 s, is heavy.
+    expect(priorities.slice(0, 4)).toEqual(["light", "light", "light", "heavy"]);
     expect(priorities[settings.userBurst - 1]).toBe("heavy");
     let refused: unknown;
     try {
@@ -78,6 +79,14 @@ describe("CiBudget", () => {
     t += 1_000;
     expect(() => budget.charge("mallory@example.com")).not.toThrow();
     expect(budget.snapshot().people).toMatchObject({ tracked: 2, denied: 1 });
+  });
+
+  it("keeps a viewer polling every 3 s light, however long", () => {
+    let t = 0;
+    const budget = new CiBudget(settings, () => t);
+    const priorities: string[] = [];
+    for (; t < 600_000; t += 3_000) priorities.push(budget.charge("patient@example.com"));
+    expect(new Set(priorities)).toEqual(new Set(["light"]));
   });
 
   it("shows its state: settings, tokens left and refusals per bucket", () => {
