@@ -97,7 +97,8 @@ async function main(): Promise<void> {
     const calls = await total();
     const budget = Number(BUDGET.CI_BUDGET_BURST) + Number(BUDGET.CI_BUDGET_QPS) * seconds;
     const ok = legit.filter((a) => a.status === 200);
-    const legitFailures = legit.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.code}`);
+    const legitFailures: Record<string, number> = {};
+    for (const a of legit) if (a.status !== 200) legitFailures[`${a.status} ${a.code}`] = (legitFailures[`${a.status} ${a.code}`] ?? 0) + 1;
     const lat = ok.map((a) => a.ms);
 
     writeSection(
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
             ["CI calls per second: median / max", `${fmt(median(perSecond), 0)} / ${Math.max(0, ...perSecond)}`],
             ["Abusive requests sent", sent],
             ["Abusive answers", Object.entries(abuse).map(([k, v]) => `${k}: ${v}`).join(", ")],
-            ["Legitimate polls answered 200", `${ok.length} of ${legit.length}${legitFailures.length ? ` (others: ${legitFailures.join(", ")})` : ""}`],
+            ["Legitimate polls answered 200", `${ok.length} of ${legit.length}${Object.keys(legitFailures).length ? ` (others: ${Object.entries(legitFailures).map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""}`],
             ["Legitimate poll latency p50 / p95", lat.length ? `${fmt(median(lat), 0)} ms / ${fmt(percentile(lat, 95), 0)} ms` : "–"],
           ],
         ),
