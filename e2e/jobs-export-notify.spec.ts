@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import { emulatorAdmin } from "./support/emulator-admin";
 import { listJobs, triggerJob, uniqueName } from "./support/jobs-api";
 import { expectRows, jobsScreen } from "./support/jobs-page";
@@ -18,11 +19,12 @@ test("Export CSV writes the rows in view, in a file named after the filters", as
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^jobs_type-Job_states-Success-Failed_\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);
   const text = (await readFile((await file.path())!, "utf8")).replace(/^\uFEFF/, "");
-  const lines = text.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("JobId,Name,Type,TagOrWorkflow,State,Code,Message,CreationTime,StartTime,EndTime,DurationSeconds,InputKind,Input,TriggeredBy,TriggeredAt");
-  expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(truth.map((j) => j.JobId));
+  expect(text.endsWith("\r\n")).toBe(true);
+  const [header, ...records] = parse(text) as string[][];
+  expect(header!.join(",")).toBe("JobId,Name,Type,TagOrWorkflow,State,Code,Message,CreationTime,StartTime,EndTime,DurationSeconds,InputKind,Input,TriggeredBy,TriggeredAt");
+  expect(records.map((r) => r[0])).toEqual(truth.map((j) => j.JobId));
   const failed = truth.find((j) => j.State === "Failed");
-  if (failed) expect(lines.find((l) => l.startsWith(failed.JobId))).toContain(`,Failed,${failed.Code}`);
+  if (failed) expect(records.find((r) => r[0] === failed.JobId)!.slice(4, 6)).toEqual(["Failed", failed.Code]);
   await expect(s.rows).toHaveCount(truth.length);
 });
 

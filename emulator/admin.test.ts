@@ -197,3 +197,42 @@ describe("admin access", () => {
     }
   });
 });
+
+describe("admin requests a web page could forge", () => {
+  const health = (headers: Record<string, string>) => rawRequest(h.port, "GET", "/__emulator/health", headers);
+  const reset = (headers: Record<string, string>, body?: string) => rawRequest(h.port, "POST", "/__emulator/reset", headers, body);
+
+  it("refuses a Host that is not a loopback name (DNS rebinding)", async () => {
+    const r = await health({ Host: `attacker.example:${h.port}` });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.text).error).toMatch(/Host/);
+    expect((await health({ Host: `localhost:${h.port}` })).status).toBe(200);
+    expect((await health({ Host: `[::1]:${h.port}` })).status).toBe(200);
+  });
+
+  it("refuses a foreign Origin or a cross-site fetch, even for a bodiless POST", async () => {
+    await h.admin("POST", "faults", { latencyMs: 1 });
+    const r = await reset({ Origin: "https://evil.example" });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.text).error).toMatch(/Origin/);
+    expect((await reset({ Origin: "http://localhost:3000" })).status).toBe(403);
+    expect((await reset({ Origin: "null" })).status).toBe(403);
+    expect((await reset({ "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
+    // Nothing was reset: the fault is still there.
+    expect((await h.admin("GET", "faults")).json?.config.latencyMs).toBe(1);
+    expect((await reset({ Origin: `http://127.0.0.1:${h.port}` })).status).toBe(200);
+  });
+
+  it("refuses a POST body that is not JSON (a form or text/plain needs no preflight)", async () => {
+    const form = await rawRequest(h.port, "POST", "/__emulator/faults", { "Content-Type": "application/x-www-form-urlencoded" }, "errorRate=1");
+    expect(form.status).toBe(415);
+    const text = await rawRequest(h.port, "POST", "/__emulator/faults", { "Content-Type": "text/plain" }, '{"errorRate":1}');
+    expect(text.status).toBe(415);
+    const none = await rawRequest(h.port, "POST", "/__emulator/faults", {}, '{"errorRate":1}');
+    expect(none.status).toBe(415);
+    expect((await h.admin("GET", "faults")).json).toBeNull();
+    // What the test helpers send still works: JSON bodies, and a bodiless POST.
+    expect((await h.admin("POST", "faults", { errorRate: 0 })).status).toBe(200);
+    expect((await reset({})).status).toBe(200);
+  });
+});

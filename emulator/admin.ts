@@ -153,9 +153,40 @@ function route(deps: AdminDeps, method: string, path: string, body: string): [nu
   }
 }
 
+/** `localhost`, `127.x.y.z` or `[::1]`, with an optional port: the names a loopback caller reaches us by. */
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[(?:::1|0:0:0:0:0:0:0:1)\])(?::\d{1,5})?$/i;
+
+/**
+ * Why a browser page must not reach the admin API although the socket is loopback: a web page the developer has
+ * open can POST to 127.0.0.1 (a "simple" cross-site request needs no preflight), and a rebound DNS name can even
+ * read the answers. So: the Host must be a loopback name (defeats DNS rebinding), any Origin must be our own
+ * (browsers send Origin on every cross-site POST), and a POST body must be JSON (a form or `text/plain` is what a
+ * page can send without a preflight). A POST without a body and without a Content-Type is fine: that is what the
+ * test helpers' `reset` sends, and a browser sending one would carry its foreign Origin.
+ * Returns the refusal (403, or 415 for the content type), or null when the request may proceed.
+ */
+export function adminRequestRefusal(req: Pick<IncomingMessage, "method" | "headers">): { status: number; error: string } | null {
+  const refuse = (error: string, status = 403) => ({ status, error });
+  const host = req.headers.host ?? "";
+  if (!LOOPBACK_HOST.test(host)) return refuse("The admin API answers only requests addressed to a loopback name (Host)");
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin.toLowerCase() !== `http://${host.toLowerCase()}`) return refuse("The admin API refuses requests from web pages (foreign Origin)");
+  const site = req.headers["sec-fetch-site"];
+  if (site !== undefined && site !== "same-origin" && site !== "none") return refuse("The admin API refuses requests from web pages (Sec-Fetch-Site)");
+  if (req.method === "POST") {
+    const type = req.headers["content-type"];
+    const length = req.headers["content-length"];
+    const hasBody = req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
+    if ((type !== undefined || hasBody) && !/^application\/json\s*(;|$)/i.test(type ?? "")) return refuse("Send admin POSTs as application/json", 415);
+  }
+  return null;
+}
+
 /** Answers an admin request; `allowed` says whether the caller's address may use the admin API. */
 export function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, path: string, body: string, allowed: boolean): void {
   if (!allowed) return sendJson(res, 403, { error: "The admin API only answers loopback callers" });
+  const refusal = adminRequestRefusal(req);
+  if (refusal) return sendJson(res, refusal.status, { error: refusal.error });
   try {
     const [status, value] = route(deps, req.method ?? "GET", path.slice(ADMIN_PREFIX.length), body);
     sendJson(res, status, value);

@@ -29,6 +29,7 @@ const BENCHMARKS = [
   { name: "freshness" },
   { name: "xml-parse", server: true },
   { name: "multi-instance", server: true },
+  { name: "ci-budget", server: true },
 ];
 
 const selected = onlyArg ? BENCHMARKS.filter((b) => onlyArg.split(",").includes(b.name)) : BENCHMARKS;

@@ -45,6 +45,12 @@ export function appEnv(emulatorPort: number, extra: Record<string, string> = {})
     AUTH_OPERATOR_GROUPS: "media-ops",
     CI_TIMEOUT_MS: "5000",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The CI call budget is exercised by its own tests and benchmark; here it must not get in the way.
+    CI_BUDGET_QPS: "1000",
+    CI_BUDGET_BURST: "10000",
+    CI_BUDGET_USER_PER_MIN: "60000",
+    CI_BUDGET_USER_BURST: "10000",
+
     ...extra,
   };
 }

@@ -8,8 +8,12 @@ const look: Record<AuditOutcome, { tone: BadgeTone; label: string }> = {
   pending: { tone: "info", label: "Pending" },
 };
 
-/** What CI answered; the word carries the meaning, the colour only helps. */
+/**
+ * What CI answered; the word carries the meaning, the colour only helps. An unknown outcome that reconciliation
+ * gave up on (it has a verdict time but stays unknown) is final: "Could not be settled".
+ */
 export function AuditOutcomeBadge({ outcome, reconciled }: { outcome: AuditOutcome; reconciled: boolean }) {
+  if (outcome === "unknown" && reconciled) return <Badge tone="warning">Could not be settled</Badge>;
   const { tone, label } = look[outcome];
   return (
     <Badge tone={tone}>

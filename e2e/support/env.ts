@@ -37,6 +37,11 @@ export const E2E = {
     AUTH_MODE: "header",
     AUTH_OPERATOR_GROUPS: "media-ops",
     CI_TIMEOUT_MS: "5000",
+    // The CI call budget is exercised by its own tests and benchmark; here it must not get in the way.
+    CI_BUDGET_QPS: "1000",
+    CI_BUDGET_BURST: "10000",
+    CI_BUDGET_USER_PER_MIN: "60000",
+    CI_BUDGET_USER_BURST: "10000",
     DATA_DIR: process.env.E2E_DATA_DIR,
   },
 } as const;

@@ -71,10 +71,11 @@ export function sign(input: SignInput): string {
 }
 
 /**
- * Key time for a request made now. It starts a minute in the past so that a server whose clock runs slightly
- * behind ours still accepts it, and lasts `ttlSeconds` (default 15 min, as the Node SDK's 900 s).
+ * Key time for a request made now: from a minute in the past (a server whose clock runs slightly behind ours still
+ * accepts it) to `ttlSeconds` ahead, 5 minutes by default. Every attempt is signed afresh, so a short window costs
+ * nothing; a captured Authorization is only good for those few minutes (the Node SDK's default is 900 s).
  */
-export function keyTimeNow(nowMs = Date.now(), ttlSeconds = 900, skewSeconds = 60): string {
+export function keyTimeNow(nowMs = Date.now(), ttlSeconds = 300, skewSeconds = 60): string {
   const start = Math.floor(nowMs / 1000) - skewSeconds;
   return `${start};${start + skewSeconds + ttlSeconds}`;
 }

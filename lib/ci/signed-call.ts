@@ -4,11 +4,35 @@ import "server-only";
  * the retry policy. Reads are retried on network errors, 5xx and SlowDown; a cancel only when no answer came back;
  * a trigger never (a second POST could start a second batch job).
  */
+import { createHash } from "node:crypto";
 import { CiError } from "./errors";
 import { errorFromResponse, errorFromTransport, headerRequestId, makeRedactor, type CallKind } from "./responses";
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffPolicy } from "./retry";
 import { camSafeUrlEncode, keyTimeNow, sign } from "./sign";
 import { createTransport, TransportError, type HttpResponse } from "./transport";
+
+/**
+ * The CI call budget's hook (lib/server/ci-budget.ts implements it): asked before every attempt, retries included,
+ * so nothing reaches CI beyond the budget. Returns 0 when the attempt may go now, else the ms until it could.
+ */
+export interface CallGate {
+  acquire(host: string, kind: CallKind): number;
+}
+
+/** A read refused by the call budget: answered 429 with Retry-After, never sent to CI. */
+export class CallBudgetError extends CiError {
+  readonly retryAfterMs: number;
+  constructor(retryAfterMs: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    super({
+      status: 429,
+      code: "CiBudgetExhausted",
+      message: `The dashboard is holding back calls to CI: its share of CI's rate limit is used up for the moment. Try again in ${seconds} s.`,
+      retryable: true,
+    });
+    this.retryAfterMs = retryAfterMs;
+  }
+}
 
 /** A retry is only started when at least this much of the call's budget would be left for it. */
 const MIN_ATTEMPT_MS = 50;
@@ -47,6 +71,8 @@ export interface CallerOptions {
   onCall?: (info: CallInfo) => void;
   /** Backoff tuning; tests shrink it. */
   backoff?: Partial<BackoffPolicy>;
+  /** The CI call budget; without it every attempt goes out. */
+  gate?: CallGate;
 }
 
 export interface CallSpec {
@@ -75,9 +101,14 @@ export function createCaller(opts: CallerOptions): Caller {
   /** The headers of one attempt; signed afresh each time so a retry never carries a stale key time. */
   function headersFor(t: CallTarget, spec: CallSpec, query: Record<string, string>, body?: Buffer): Record<string, string> {
     const signed: Record<string, string> = { host: t.host };
+    // The body is covered by the signature through Content-MD5 (base64 of the MD5 of the bytes sent, as the Go SDK
+    // sets it before signing; docs/ci-api.md §2.2 Example B signs it, §2.5): CI answers InvalidContent when the
+    // body does not match it, and a changed header breaks the signature.
+    const contentMd5 = body ? createHash("md5").update(body).digest("base64") : undefined;
     if (body) {
       signed["content-type"] = "application/xml";
       signed["content-length"] = String(body.length);
+      signed["content-md5"] = contentMd5!;
     }
     const authorization = sign({
       method: spec.method,
@@ -92,6 +123,7 @@ export function createCaller(opts: CallerOptions): Caller {
     if (body) {
       headers["Content-Type"] = "application/xml";
       headers["Content-Length"] = String(body.length);
+      headers["Content-MD5"] = contentMd5!;
     } else if (spec.method !== "GET") {
       headers["Content-Length"] = "0";
     }
@@ -108,6 +140,21 @@ export function createCaller(opts: CallerOptions): Caller {
     return false;
   }
 
+  /**
+   * Waits for the budget's go-ahead. A read is refused at once (the person sees a 429 and the page tries later; a
+   * retry that is refused ends with the error that caused it). A trigger or cancel waits for its turn within its
+   * deadline: the budget keeps a reserve for them, so the wait is short.
+   */
+  async function admit(t: CallTarget, spec: CallSpec, deadline: number, lastError: CiError | undefined): Promise<void> {
+    if (!opts.gate) return;
+    for (;;) {
+      const waitMs = opts.gate.acquire(t.host, spec.kind);
+      if (waitMs <= 0) return;
+      if (spec.kind === "read" || performance.now() + waitMs >= deadline) throw lastError ?? new CallBudgetError(waitMs);
+      await sleep(waitMs);
+    }
+  }
+
   async function call(t: CallTarget, spec: CallSpec): Promise<HttpResponse> {
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) query[k] = String(v);
@@ -119,7 +166,9 @@ export function createCaller(opts: CallerOptions): Caller {
     const deadline = performance.now() + opts.timeoutMs;
     let delivered = false; // an earlier attempt of a cancel may have reached CI
 
+    let lastError: CiError | undefined;
     for (let attempt = 0; ; attempt++) {
+      await admit(t, spec, deadline, lastError);
       const t0 = performance.now();
       let res: HttpResponse | undefined;
       let err: CiError | undefined;
@@ -154,6 +203,7 @@ export function createCaller(opts: CallerOptions): Caller {
         err = new CiError({ ...err.toJSON(), traceId: err.traceId, outcomeUnknown: true });
       }
       delivered ||= err.outcomeUnknown;
+      lastError = err;
       if (!shouldRetry(spec.kind, err, attempt)) throw err;
       const delay = backoffDelay(attempt, backoff);
       // A timeout used up the budget (timers may fire a hair early); a retry with a few ms left only adds noise.

@@ -4,6 +4,7 @@
  */
 import type { JobDetail } from "./job-detail-schema";
 import { parseCiTime } from "./ci-time";
+import { csvRecord } from "./csv";
 import { isCancellable, isFinishedState } from "./states";
 
 /** A CI XML value as text: strings as they are, lists joined, anything else empty. */
@@ -106,20 +107,11 @@ export function actorName(actor: string): string {
 }
 
 /**
- * One CSV cell (RFC 4180 quoting). Cells that a spreadsheet would run as a formula (= + - @, tab, CR) get a leading
- * apostrophe: job names and messages come from users and from CI.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/**
  * The rows on screen as CSV (header row, CRLF line ends as RFC 4180 says). `triggeredBy` (JobId → full identity and
  * time, from the audit log) fills the last two columns; jobs triggered outside the dashboard leave them empty.
  */
 export function buildJobsCsv(jobs: readonly JobDetail[], now: number, triggeredBy: Readonly<Record<string, { actor: string; at: string }>> = {}): string {
-  const lines = [CSV_COLUMNS.join(",")];
+  let csv = csvRecord(CSV_COLUMNS);
   for (const job of jobs) {
     const dur = jobDuration(job, now);
     const input = inputSummary(job);
@@ -141,9 +133,9 @@ export function buildJobsCsv(jobs: readonly JobDetail[], now: number, triggeredB
       triggeredBy[job.JobId]?.actor ?? "",
       triggeredBy[job.JobId]?.at ?? "",
     ];
-    lines.push(row.map(csvCell).join(","));
+    csv += csvRecord(row);
   }
-  return lines.join("\r\n") + "\r\n";
+  return csv;
 }
 
 /** A file name that says what is in the file: `jobs_<bucket>_<filters>_<timestamp>.csv`, safe on every OS. */

@@ -1,28 +1,21 @@
+import { CSV_LIST_JOINER, csvRecord } from "@/lib/jobs/csv";
 import type { AuditEntry } from "./audit-types";
+
+export { csvField } from "@/lib/jobs/csv";
 
 export const AUDIT_CSV_COLUMNS = [
   "id", "at", "actor", "actor_groups", "action", "bucket", "job_id", "outcome", "finished_at", "ci_request_id",
   "error_code", "error_message", "idempotency_key", "reconciled_at", "reconcile_note", "request",
 ] as const;
 
-/**
- * One CSV field. Quoted when needed; a leading = + - @ (or tab/CR) gets a ' so that a spreadsheet shows the text
- * instead of running it as a formula (job names and error messages come from users and CI).
- */
-export function csvField(value: string | null | undefined): string {
-  let s = value ?? "";
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function auditCsvHeader(): string {
-  return `${AUDIT_CSV_COLUMNS.join(",")}\r\n`;
+  return csvRecord(AUDIT_CSV_COLUMNS);
 }
 
 export function auditCsvRow(e: AuditEntry): string {
   const cells = [
-    e.id, e.at, e.actor, e.actorGroups.join(";"), e.action, e.bucket, e.jobId, e.outcome, e.finishedAt, e.ciRequestId,
+    e.id, e.at, e.actor, e.actorGroups.join(CSV_LIST_JOINER), e.action, e.bucket, e.jobId, e.outcome, e.finishedAt, e.ciRequestId,
     e.errorCode, e.errorMessage, e.idempotencyKey, e.reconciledAt, e.reconcileNote, e.request === null ? "" : JSON.stringify(e.request),
   ];
-  return `${cells.map(csvField).join(",")}\r\n`;
+  return csvRecord(cells);
 }

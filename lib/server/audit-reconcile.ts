@@ -115,3 +115,60 @@ export function verdictForTrigger(row: OpenAuditRow, candidates: readonly Candid
   }
   return null; // window still open, or several candidates: do not guess
 }
+
+/** How long an undecided row waits before it is asked about again, and when reconciliation gives up on it. */
+export const RECONCILE_BACKOFF = { baseMs: 60_000, capMs: 6 * 3_600_000, maxAttempts: 8 } as const;
+
+/** The note on a row reconciliation gave up on; with outcome `unknown` and a reconciled_at, the UI shows it as such. */
+export const UNSETTLED_NOTE_PREFIX = "Could not be settled";
+
+/**
+ * Which open rows are resting between attempts (in memory: after a restart every row is simply due again, and the
+ * age limit still applies). Undecided rows wait 1, 2, 4… minutes (capped), so that rows which can never be settled
+ * do not use up every pass; after `maxAttempts` undecided answers the row is marked as not settleable. A failed
+ * lookup (CI unreachable, budget used up) waits the same way without counting as an attempt.
+ */
+export class ReconcileBackoff {
+  private readonly rows = new Map<string, { attempts: number; failures: number; nextAt: number }>();
+
+  constructor(private readonly policy: { baseMs: number; capMs: number; maxAttempts: number } = RECONCILE_BACKOFF) {}
+
+  /** Ids that must not be asked about at `now` (at most `max`, the soonest due last). */
+  resting(now: Date, max = 1_000): string[] {
+    const t = now.getTime();
+    const out: string[] = [];
+    for (const [id, r] of this.rows) {
+      if (r.nextAt > t) out.push(id);
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  attempts(id: string): number {
+    return this.rows.get(id)?.attempts ?? 0;
+  }
+
+  /** True when this undecided answer is the last one allowed: the caller marks the row as not settleable. */
+  undecided(id: string, now: Date): boolean {
+    const r = this.rows.get(id) ?? { attempts: 0, failures: 0, nextAt: 0 };
+    r.attempts++;
+    r.nextAt = now.getTime() + this.delay(r.attempts + r.failures);
+    this.rows.set(id, r);
+    return r.attempts >= this.policy.maxAttempts;
+  }
+
+  failed(id: string, now: Date): void {
+    const r = this.rows.get(id) ?? { attempts: 0, failures: 0, nextAt: 0 };
+    r.failures++;
+    r.nextAt = now.getTime() + this.delay(r.attempts + r.failures);
+    this.rows.set(id, r);
+  }
+
+  forget(id: string): void {
+    this.rows.delete(id);
+  }
+
+  private delay(n: number): number {
+    return Math.min(this.policy.capMs, this.policy.baseMs * 2 ** Math.min(Math.max(0, n - 1), 30));
+  }
+}

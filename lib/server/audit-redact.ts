@@ -1,7 +1,9 @@
 /**
- * What the audit log keeps of a request: the JSON as sent, minus anything that looks like a credential, and capped
- * in size. Trigger requests carry no secrets by design, but a callback URL can (`?token=…`), and the log is
- * readable by every signed-in viewer and exported as CSV.
+ * The one home of redaction. Trigger requests carry no secrets by design, but a callback URL can (`?token=…`,
+ * `https://user:pw@…`), and CI echoes it back (`Operation.CallBack` in JobsDetail and in the raw XML). So:
+ * - redactForAudit: what the audit log keeps of a request (readable by every viewer, exported as CSV);
+ * - redactSecretsDeep / redactUrlsInText: every job answer to the browser (list, detail, raw XML) and log lines.
+ * Operators see a callback's credentials only in the wizard they typed them into.
  */
 const SECRET_KEY = /secret|passw(or)?d|token|authori[sz]ation|signature|credential|cookie|private.?key|access.?key|api.?key/i;
 const SECRET_PARAM = /secret|passw(or)?d|token|signature|^sig$|^sign$|credential|^key$|api.?key|access.?key|auth/i;
@@ -11,7 +13,13 @@ const MAX_ITEMS = 500;
 const MAX_DEPTH = 16;
 export const MAX_AUDIT_REQUEST_BYTES = 64 * 1024;
 
-function scrubUrl(value: string): string {
+/** A query value that looks like a key or token whatever its name: long, letters and digits mixed, no spaces. */
+const SECRET_LOOKING_VALUE = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9+/=_.~-]{20,}$/;
+/** A URL inside text (JSON strings, XML): scheme://, up to whitespace, quotes or markup. */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"'`]+/gi;
+
+/** A URL without its credentials: userinfo, and query values whose name or look says secret. Not a URL → as is. */
+export function redactUrl(value: string): string {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value;
   let url: URL;
   try {
@@ -21,18 +29,44 @@ function scrubUrl(value: string): string {
   }
   let changed = false;
   if (url.username || url.password) {
-    url.username = url.password ? REDACTED : url.username;
+    // A bare user name is often a token too (https://TOKEN@host).
+    url.username = REDACTED;
     url.password = "";
     changed = true;
   }
-  for (const name of [...url.searchParams.keys()]) {
-    if (SECRET_PARAM.test(name)) {
+  for (const [name, v] of [...url.searchParams]) {
+    if (SECRET_PARAM.test(name) || SECRET_LOOKING_VALUE.test(v)) {
       url.searchParams.set(name, REDACTED);
       changed = true;
     }
   }
   return changed ? url.toString() : value;
 }
+
+/** Every URL inside a text redacted; XML-escaped ampersands (`&amp;`) are read and written back as such. */
+export function redactUrlsInText(text: string): string {
+  return text.replace(URL_IN_TEXT, (found) => {
+    const xmlEscaped = found.includes("&amp;");
+    const raw = xmlEscaped ? found.replace(/&amp;/g, "&") : found;
+    const clean = redactUrl(raw);
+    if (clean === raw) return found;
+    return xmlEscaped ? clean.replace(/&/g, "&amp;") : clean;
+  });
+}
+
+/** A JSON-like value with every URL in every string redacted (same shape; for answers to the browser). */
+export function redactSecretsDeep<T>(value: T): T {
+  if (typeof value === "string") return redactUrlsInText(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactSecretsDeep(v)) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redactSecretsDeep(v);
+    return out as T;
+  }
+  return value;
+}
+
+const scrubUrl = redactUrl;
 
 function scrub(value: unknown, depth: number): unknown {
   if (typeof value === "string") {

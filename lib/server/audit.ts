@@ -14,10 +14,13 @@ import "server-only";
  */
 import { ApiProblem } from "./problem";
 import { getDb, type Db, type DbExecutor } from "./db";
+import { CallBudgetError } from "@/lib/ci/signed-call";
 import {
   RECONCILE_MIN_AGE_MS,
+  UNSETTLED_NOTE_PREFIX,
   triggerWindow,
   type OpenAuditRow,
+  type ReconcileBackoff,
   type ReconcileLookup,
 } from "./audit-reconcile";
 import { verifyAuditChain } from "./audit-chain";
@@ -108,7 +111,7 @@ const containsPattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)
 export interface ReconcileReport {
   checked: number;
   settled: number;
-  /** Pending rows past giveUpAfterMs with no verdict: now marked `unknown`. */
+  /** Rows past giveUpAfterMs (or out of attempts) with no verdict: now marked `unknown`, "could not be settled". */
   markedUnknown: number;
   undecided: number;
   /** The lookup threw (CI unreachable…): asked again next time. */
@@ -231,15 +234,19 @@ export function createAuditLog(db: Db) {
   async function reconcileUnknown(
     bucket: string,
     lookup: ReconcileLookup,
-    opts: { minAgeMs?: number; giveUpAfterMs?: number; limit?: number; now?: () => Date } = {},
+    opts: { minAgeMs?: number; giveUpAfterMs?: number; limit?: number; now?: () => Date; backoff?: ReconcileBackoff } = {},
   ): Promise<ReconcileReport> {
     const now = (opts.now ?? (() => new Date()))();
     const minAge = opts.minAgeMs ?? RECONCILE_MIN_AGE_MS;
     const giveUp = opts.giveUpAfterMs ?? 24 * 60 * 60 * 1000;
+    // Rows resting between attempts are left out, so rows that cannot be settled yet never crowd out newer ones;
+    // rows already given up on (unknown, with a reconciled_at) are never asked about again.
+    const resting = opts.backoff?.resting(now) ?? [];
     const rows = await db.query<Row>(
       `SELECT ${COLUMNS} FROM audit_log WHERE bucket = $1 AND outcome IN ('pending', 'unknown') AND at <= $2::timestamptz
+         AND NOT (outcome = 'unknown' AND reconciled_at IS NOT NULL) AND NOT (audit_log.id = ANY($4::bigint[]))
        ORDER BY at, audit_log.id LIMIT $3`,
-      [bucket, new Date(now.getTime() - minAge).toISOString(), opts.limit ?? 50],
+      [bucket, new Date(now.getTime() - minAge).toISOString(), opts.limit ?? 50, resting],
     );
     const report: ReconcileReport = { checked: rows.length, settled: 0, markedUnknown: 0, undecided: 0, failed: 0 };
     for (const r of rows) {
@@ -259,8 +266,10 @@ export function createAuditLog(db: Db) {
       try {
         const attributedJobIds = row.action === "trigger" ? await attributedNear(db, bucket, window.from, window.to) : new Set<string>();
         verdict = await lookup(row, { now, window, attributedJobIds });
-      } catch {
+      } catch (e) {
         report.failed++;
+        opts.backoff?.failed(row.id, now);
+        if (e instanceof CallBudgetError) break; // the CI budget is used up: the rest waits for the next pass
         continue;
       }
       if (verdict) {
@@ -283,14 +292,21 @@ export function createAuditLog(db: Db) {
         });
         if (settled) report.settled++;
         else report.undecided++;
-      } else if (row.outcome === "pending" && now.getTime() - row.at.getTime() > giveUp) {
+        opts.backoff?.forget(row.id);
+      } else if (now.getTime() - row.at.getTime() > giveUp || opts.backoff?.undecided(row.id, now)) {
+        const attempts = opts.backoff?.attempts(row.id);
+        const note = `${UNSETTLED_NOTE_PREFIX}: ${row.outcome === "pending" ? "no outcome was recorded and " : ""}reconciliation could not tell from CI what happened${attempts ? ` (${attempts} attempts)` : ""}`;
+        // Pending → unknown (with its finish time); an unknown row keeps what it recorded and only gains the verdict.
         const marked = await db.query(
-          `UPDATE audit_log SET outcome = 'unknown', finished_at = clock_timestamp(), reconciled_at = clock_timestamp(),
-             reconcile_note = 'No outcome was recorded and reconciliation could not tell what happened'
-           WHERE id = $1::bigint AND outcome = 'pending' RETURNING id`,
-          [row.id],
+          row.outcome === "pending"
+            ? `UPDATE audit_log SET outcome = 'unknown', finished_at = clock_timestamp(), reconciled_at = clock_timestamp(), reconcile_note = $2
+               WHERE id = $1::bigint AND outcome = 'pending' RETURNING id`
+            : `UPDATE audit_log SET reconciled_at = clock_timestamp(), reconcile_note = $2
+               WHERE id = $1::bigint AND outcome = 'unknown' AND reconciled_at IS NULL RETURNING id`,
+          [row.id, note],
         );
         if (marked.length) report.markedUnknown++;
+        opts.backoff?.forget(row.id);
       } else {
         report.undecided++;
       }

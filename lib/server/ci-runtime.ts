@@ -1,5 +1,6 @@
 import "server-only";
 import { createCiClient, type CiClient } from "@/lib/ci/client";
+import { CiBudget } from "./ci-budget";
 import { getConfig } from "./config";
 import type { Coalescer } from "./coalesce";
 import { getDb } from "./db";
@@ -12,6 +13,8 @@ interface Runtime {
   client: CiClient;
   reads: Coalescer;
   idempotency: IdempotencyStore;
+  /** The CI call budget: every attempt to CI passes it; requests that would reach CI are charged to a person. */
+  budget: CiBudget;
 }
 
 // Next bundles route handlers and server components separately; one runtime per process keeps one connection
@@ -24,7 +27,9 @@ export function getRuntime(): Runtime {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
     const config = getConfig();
+    const budget = new CiBudget(config.budget);
     holder[KEY] = {
+      budget,
       client: createCiClient({
         secretId: config.secretId,
         secretKey: config.secretKey,
@@ -32,6 +37,7 @@ export function getRuntime(): Runtime {
         endpoint: config.endpoint,
         timeoutMs: config.timeoutMs,
         onCall: observeCiCall,
+        gate: budget,
       }),
       // Shared through PostgreSQL when several instances use one (lib/server/shared-reads.ts).
       reads: createReadCache(getDb(), { lockTimeoutMs: config.timeoutMs + 1_000, onLookup: countRead }),

@@ -5,6 +5,8 @@
  */
 export interface Coalescer {
   run<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
+  /** Whether `run(key)` would be answered without loading (in flight, or settled and still fresh), in this process. */
+  has(key: string): boolean;
   /** Forgets answers (all, or those whose key starts with `prefix`); a shared cache resolves once they are gone. */
   clear(prefix?: string): void | Promise<void>;
   readonly size: number;
@@ -62,6 +64,10 @@ export function createCoalescer(
       entries.set(key, entry);
       sweep();
       return entry.promise as Promise<T>;
+    },
+    has(key: string): boolean {
+      const existing = entries.get(key);
+      return !!existing && existing.expiresAt > now();
     },
     clear(prefix?: string) {
       if (!prefix) return entries.clear();

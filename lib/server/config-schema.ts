@@ -17,6 +17,11 @@ const optionalText = z.string().trim().min(1).optional().catch(undefined);
 const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+/** 127.0.0.0/8, ::1 and localhost: the only hosts CI_ENDPOINT may reach over plain http. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
 const positiveInt = (def: number) => z.coerce.number().int().min(0).max(600_000).default(def);
 /** pino's levels; `silent` writes nothing (tests). */
 export const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
@@ -33,10 +38,17 @@ const envSchema = z.object({
     .string()
     .url("CI_ENDPOINT must be a URL such as http://127.0.0.1:9100")
     .refine((u) => /^https?:\/\//.test(u), "CI_ENDPOINT must be http:// or https://")
+    // The signed requests (and the answers) would cross the network in clear text: only loopback may be http.
+    .refine((u) => !/^http:\/\//i.test(u) || isLoopbackHost(URL.canParse(u) ? new URL(u).hostname : ""), "CI_ENDPOINT must be https:// unless it is a loopback address")
     .optional(),
   CI_EMULATOR: flag,
   CI_TIMEOUT_MS: positiveInt(10_000),
   CI_CACHE_MS: positiveInt(1_000),
+  // The CI call budget (lib/server/ci-budget.ts): CI documents no QPS figure, so stay well under any plausible one.
+  CI_BUDGET_QPS: z.coerce.number().positive().max(1_000).default(5),
+  CI_BUDGET_BURST: z.coerce.number().int().min(1).max(10_000).default(10),
+  CI_BUDGET_USER_PER_MIN: z.coerce.number().positive().max(60_000).default(120),
+  CI_BUDGET_USER_BURST: z.coerce.number().int().min(1).max(10_000).default(30),
   AUTH_MODE: z.enum(["header", "oidc", "none"]).optional(),
   AUTH_USER_HEADER: z.string().default("x-forwarded-email"),
   AUTH_GROUPS_HEADER: z.string().default("x-forwarded-groups"),
@@ -78,6 +90,7 @@ export interface AppConfig {
   emulator: boolean;
   timeoutMs: number;
   cacheMs: number;
+  budget: { qps: number; burst: number; userPerMinute: number; userBurst: number };
   auth: {
     mode: "header" | "oidc" | "none";
     userHeader: string;
@@ -158,6 +171,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     emulator: e.CI_EMULATOR,
     timeoutMs: e.CI_TIMEOUT_MS,
     cacheMs: e.CI_CACHE_MS,
+    budget: { qps: e.CI_BUDGET_QPS, burst: e.CI_BUDGET_BURST, userPerMinute: e.CI_BUDGET_USER_PER_MIN, userBurst: e.CI_BUDGET_USER_BURST },
     auth: {
       mode,
       userHeader: e.AUTH_USER_HEADER.toLowerCase(),

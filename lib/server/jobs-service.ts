@@ -6,12 +6,14 @@ import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import type { ListQuery } from "@/lib/jobs/list-query-schema";
 import { queueFamilyForTag, type QueueFamily } from "@/lib/jobs/queue-families";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
+import { parseCiTime } from "@/lib/jobs/ci-time";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { logEvent } from "./logger";
 import { countAuditFailure, countJobChange } from "./metrics";
-import { runReconcilePass } from "./reconcile-pass";
 import { jobHistory, jobIdsTriggeredBy, recordIntent, recordOutcome, triggeredBy, type Attribution, type JobHistory } from "./audit";
-import { ciReconcileLookup } from "./audit-lookup";
+import { redactSecretsDeep, redactUrlsInText } from "./audit-redact";
+import { withPriority } from "./ci-budget";
+import { reconcileIfDue } from "./reconcile-schedule";
 import { getConfig } from "./config";
 import { getRuntime } from "./ci-runtime";
 import { IDEMPOTENCY_KEY_PATTERN, type StoredAnswer } from "./idempotency";
@@ -55,58 +57,77 @@ async function attributionsFor(bucket: string, jobIds: string[]): Promise<Record
   }
 }
 
+/**
+ * A cached CI read. Only a read the cache cannot answer is charged to the person (429 past their allowance), and
+ * its CI calls go out at the priority their usage earns (lib/server/ci-budget.ts). Without a person (health
+ * checks), nothing is charged and calls get the lowest priority.
+ */
+function budgetedRead<T>(identity: Identity | undefined, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  const { reads, budget } = getRuntime();
+  if (!identity || reads.has(key)) return reads.run(key, ttlMs, load);
+  const priority = budget.charge(identity.id);
+  return withPriority(priority, () => reads.run(key, ttlMs, load));
+}
+
+const listKey = (bucket: string, ciQuery: object) => `${bucket}|list|${stableStringify(ciQuery)}`;
+
 /** One page of jobs, shared between identical concurrent requests and reused for CI_CACHE_MS. */
-export async function loadJobsPage(query: ListQuery & { bucket?: string }): Promise<JobsPage> {
+export async function loadJobsPage(query: ListQuery & { bucket?: string }, identity?: Identity): Promise<JobsPage> {
   const { bucket, ...ciQuery } = query;
   const target = resolveTarget(bucket);
-  const { client, reads } = getRuntime();
-  const key = `${target.bucket}|list|${stableStringify(ciQuery)}`;
-  return reads.run(key, getConfig().cacheMs, async () => {
+  const { client } = getRuntime();
+  return budgetedRead(identity, listKey(target.bucket, ciQuery), getConfig().cacheMs, async () => {
     const page = await client.listJobs(target, ciQuery);
     noteUnreadableJobs(target.bucket, page.jobs);
     // Inside the shared loader: one audit query per CI call, not one per polling dashboard.
     const attributions = await attributionsFor(target.bucket, page.jobs.map((j) => j.JobId));
-    reconcileInBackground(target);
-    return { ...page, fetchedAt: new Date().toISOString(), triggeredBy: attributions };
+    // Audit rows whose CI answer was lost are settled on a per-bucket schedule, never delaying this answer.
+    void reconcileIfDue(target).catch(() => undefined);
+    // CI echoes callback URLs: their credentials never go to the browser (redacted once, in the shared answer).
+    return { ...page, jobs: redactSecretsDeep(page.jobs), fetchedAt: new Date().toISOString(), triggeredBy: attributions };
   });
 }
 
-const RECONCILE_EVERY_MS = 60_000;
-const lastReconcile = new Map<string, number>();
+/** Pages of CI's newest-first list "My jobs" may read: a person's jobs older than 300 jobs are not shown. */
+const MINE_MAX_PAGES = 3;
+const MINE_PAGE = { size: 100, orderByTime: "Desc" } as const;
+/** CI's CreationTime may run behind the audit row's time by clock skew. */
+const MINE_SKEW_MS = 60_000;
 
 /**
- * Audit rows whose CI answer was lost are settled from CI's job list, at most once a minute per bucket, piggy-backing
- * on the polling that is happening anyway (never delaying it).
- */
-function reconcileInBackground(target: CiTarget) {
-  const now = Date.now();
-  if (now - (lastReconcile.get(target.bucket) ?? 0) < RECONCILE_EVERY_MS) return;
-  lastReconcile.set(target.bucket, now);
-  const { client } = getRuntime();
-  runReconcilePass(target.bucket, ciReconcileLookup(client, target)).catch(() => undefined);
-}
-
-/**
- * "My jobs": the newest jobs the caller triggered through this dashboard (from the audit log), each read from CI.
- * One page of at most `size` jobs; CI's other filters do not apply (CI cannot filter by a list of IDs).
+ * "My jobs": the newest jobs the caller triggered through this dashboard. The audit log says which JobIds (and
+ * when); CI's newest-first job list, shared with every other "My jobs" view in the cache, supplies them: usually
+ * one CI call for everybody, never one per job. The list is read until every id is found or it reaches jobs older
+ * than the oldest of them. CI's other filters do not apply (CI cannot filter by a list of IDs).
  */
 export async function loadMyJobsPage(identity: Identity, opts: { bucket?: string; size?: number }): Promise<JobsPage> {
   const target = resolveTarget(opts.bucket);
   const ids = await jobIdsTriggeredBy(identity.id, target.bucket, opts.size ?? 10);
-  const { client, reads } = getRuntime();
+  const attributions = await attributionsFor(target.bucket, ids);
+  const times = ids.map((id) => Date.parse(attributions[id]?.at ?? "")).filter((t) => !Number.isNaN(t));
+  const oldest = times.length === ids.length && times.length > 0 ? Math.min(...times) - MINE_SKEW_MS : Number.NEGATIVE_INFINITY;
+  const { client } = getRuntime();
   const cacheMs = getConfig().cacheMs;
-  const jobs: JobDetail[] = [];
+  const found = new Map<string, JobDetail>();
   let requestId = "";
-  for (let i = 0; i < ids.length; i += 5) {
-    const batch = await Promise.all(
-      ids.slice(i, i + 5).map((id) => reads.run(`${target.bucket}|job|${id}`, cacheMs, () => client.getJob(target, id))),
-    );
-    for (const r of batch) {
-      if (r.job) jobs.push(r.job);
-      requestId ||= r.requestId;
-    }
+  let nextToken: string | undefined;
+  for (let page = 0; ids.length > 0 && page < MINE_MAX_PAGES; page++) {
+    const ciQuery = { ...MINE_PAGE, ...(nextToken ? { nextToken } : {}) };
+    const result = await budgetedRead(identity, listKey(target.bucket, ciQuery), cacheMs, async () => ({
+      ...(await client.listJobs(target, ciQuery)),
+      fetchedAt: new Date().toISOString(),
+      triggeredBy: {},
+    }));
+    requestId ||= result.requestId;
+    for (const job of result.jobs) found.set(job.JobId, job);
+    const last = result.jobs[result.jobs.length - 1];
+    const lastCreated = last?.CreationTime ? parseCiTime(last.CreationTime)?.getTime() : undefined;
+    if (ids.every((id) => found.has(id)) || !result.nextToken || (lastCreated !== undefined && lastCreated < oldest)) break;
+    nextToken = result.nextToken;
   }
-  return { jobs, nextToken: null, requestId, fetchedAt: new Date().toISOString(), triggeredBy: await attributionsFor(target.bucket, jobs.map((j) => j.JobId)) };
+  const jobs = ids.flatMap((id) => found.get(id) ?? []).map(redactSecretsDeep);
+  const shown = Object.fromEntries(Object.entries(attributions).filter(([id]) => found.has(id)));
+  return { jobs, nextToken: null, requestId, fetchedAt: new Date().toISOString(), triggeredBy: shown };
 }
 
 export function assertJobId(jobId: string): string {
@@ -119,20 +140,21 @@ export function assertJobId(jobId: string): string {
 }
 
 /** One job with CI's raw XML, or null when CI says it does not exist. */
-export async function loadJob(jobId: string, bucket?: string | null) {
+export async function loadJob(jobId: string, bucket?: string | null, identity?: Identity) {
   assertJobId(jobId);
   const target = resolveTarget(bucket);
-  const { client, reads } = getRuntime();
-  const result = await reads.run(`${target.bucket}|job|${jobId}`, getConfig().cacheMs, () => client.getJob(target, jobId));
+  const { client } = getRuntime();
+  const result = await budgetedRead(identity, `${target.bucket}|job|${jobId}`, getConfig().cacheMs, () => client.getJob(target, jobId));
   if (!result.job) return null;
   noteUnreadableJobs(target.bucket, [result.job]);
   let history = await historyFor(target.bucket, jobId);
-  if (history?.entries.some((e) => e.outcome === "unknown" || e.outcome === "pending")) {
-    // An earlier answer was lost: settle it from what CI says now, then show the settled history.
-    await runReconcilePass(target.bucket, ciReconcileLookup(client, target)).catch(() => undefined);
-    history = await historyFor(target.bucket, jobId);
+  if (history?.entries.some((e) => (e.outcome === "unknown" && !e.reconciledAt) || e.outcome === "pending")) {
+    // An earlier answer was lost: settle it from what CI says now (when the bucket's pass is due, however many
+    // pages ask), then show the settled history.
+    if (await reconcileIfDue(target).catch(() => false)) history = await historyFor(target.bucket, jobId);
   }
-  return { job: result.job, requestId: result.requestId, rawXml: result.rawXml, history };
+  // Callback credentials are redacted in the job and in CI's raw XML alike.
+  return { job: redactSecretsDeep(result.job), requestId: result.requestId, rawXml: redactUrlsInText(result.rawXml), history };
 }
 
 async function historyFor(bucket: string, jobId: string): Promise<JobHistory | null> {
@@ -196,7 +218,7 @@ export async function submitTrigger(
       const { job, requestId } = await client.triggerJob(target, request);
       await reads.clear(`${target.bucket}|list|`); // the new job must show on the next poll (on every instance)
       await writeOutcome(auditId, { outcome: "success", jobId: job.JobId, ciRequestId: requestId }, "trigger");
-      return { answer: { status: 201, body: { job, requestId } }, remember: true };
+      return { answer: { status: 201, body: { job: redactSecretsDeep(job), requestId } }, remember: true };
     } catch (e) {
       if (!(e instanceof CiError)) throw e;
       await writeOutcome(auditId, failureOutcome(e), "trigger");
@@ -314,12 +336,12 @@ const PICKER_TTL_MS = 60_000;
  * Picker data (templates by Tag, queues, workflows), cached for a minute: it changes rarely. For queues, `tag` picks
  * the queue family (lib/jobs/queue-families.ts), so the cache holds one list per family, not per Tag.
  */
-export async function loadPicker(kind: PickerKind, bucket?: string | null, tag?: string, family?: QueueFamily): Promise<PickerItem[]> {
+export async function loadPicker(kind: PickerKind, bucket?: string | null, tag?: string, identity?: Identity, family?: QueueFamily): Promise<PickerItem[]> {
   const target = resolveTarget(bucket);
-  const { client, reads } = getRuntime();
+  const { client } = getRuntime();
   const queueFamily = family ?? queueFamilyForTag(tag);
   const detail = kind === "queues" ? queueFamily : kind === "templates" ? (tag ?? "") : "";
-  return reads.run(`${target.bucket}|picker|${kind}|${detail}`, PICKER_TTL_MS, async () => {
+  return budgetedRead(identity, `${target.bucket}|picker|${kind}|${detail}`, PICKER_TTL_MS, async () => {
     if (kind === "templates") return (await client.listTemplates(target, { tag: tag!, pageSize: 100 })).items;
     if (kind === "queues") return (await client.listQueues(target, { pageSize: 100, family: queueFamily })).items;
     const items = (await client.listWorkflows(target, { pageSize: 100 })).items;

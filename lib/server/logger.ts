@@ -8,6 +8,7 @@ import "server-only";
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type DestinationStream, type Logger } from "pino";
+import { redactUrlsInText } from "./audit-redact";
 import { logLevelSchema } from "./config-schema";
 
 /** Field paths whose values are never written (pino `redact`, wildcards one level deep). */
@@ -62,7 +63,8 @@ function secretValues(env: NodeJS.ProcessEnv): string[] {
 
 /** Removes credentials from one string (exported for tests). */
 export function scrubText(text: string, secrets: readonly string[]): string {
-  let out = text.replace(CI_AUTH, CENSOR).replace(SECRET_PARAM, `$1${CENSOR}`).replace(URL_USERINFO, `$1${CENSOR}@`);
+  // Callback URLs (a CI message may quote one) get the same redaction as in answers to the browser (audit-redact.ts).
+  let out = redactUrlsInText(text).replace(CI_AUTH, CENSOR).replace(SECRET_PARAM, `$1${CENSOR}`).replace(URL_USERINFO, `$1${CENSOR}@`);
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join(CENSOR);
   return out;
 }
@@ -128,7 +130,10 @@ export function currentLogContext(): LogContext | undefined {
 
 type Level = "trace" | "debug" | "info" | "warn" | "error" | "fatal";
 
-/** One JSON line per event. Callers pass only safe fields: never headers, bodies or secrets. */
+/**
+ * One JSON line per event. Callers pass only safe fields: never headers, bodies or secrets; as a second line of
+ * defence, URL credentials in any text (a CI message may quote a callback URL) are redacted.
+ */
 export function logEvent(event: Record<string, unknown>): void {
   const { level, event: name, ...fields } = event;
   const lvl: Level = typeof level === "string" && ["trace", "debug", "info", "warn", "error", "fatal"].includes(level) ? (level as Level) : "info";

@@ -125,6 +125,11 @@ export function createSharedReads(db: Db, opts: SharedReadsOptions): Coalescer {
       if (!SHARED_KINDS.has(kindOf(key)) || ttlMs <= 0) return local.run(key, ttlMs, load);
       return inFlight.run(key, 0, () => loadShared(key, ttlMs, load));
     },
+    // What this instance already holds or is loading; an answer another instance stored is not known without asking
+    // the database, so the caller's CI budget is charged for it (conservative: lib/server/jobs-service.ts budgetedRead).
+    has(key: string): boolean {
+      return local.has(key) || inFlight.has(key);
+    },
     async clear(prefix?: string) {
       local.clear(prefix);
       inFlight.clear(prefix);

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { CiError } from "@/lib/ci/errors";
 import { SERVER_TIME_HEADER } from "@/lib/jobs/poll-schedule";
+import { retryAfterSeconds } from "./ci-budget";
 import { ConfigError } from "./config-schema";
 import { getConfig } from "./config";
 import { identify, type Identity } from "./identity";
@@ -101,6 +102,8 @@ export function withApi<P = Record<string, never>>(route: string, handler: Handl
       if (e instanceof ApiProblem) countRefusal(e);
       const mapped = toResponse(e);
       res = mapped.res;
+      const retryAfter = retryAfterSeconds(e); // a CI budget refusal (429): say when to come back
+      if (retryAfter !== undefined) res.headers.set("Retry-After", String(retryAfter));
       log.ciRequestId ??= mapped.ciRequestId;
       if (res.status >= 500 && !(e instanceof CiError)) logEvent({ level: "error", route, error: e instanceof Error ? e.name : "unknown" });
     }

@@ -1,4 +1,5 @@
 /** The CI client against a local stub server: what goes on the wire, retries, and how failures are reported. */
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCiClient, type CiCallInfo, type CiClient, type CiClientOptions, type CiTarget } from "@/lib/ci/client";
 import { CiError } from "@/lib/ci/errors";
@@ -76,7 +77,7 @@ describe("the request on the wire", () => {
     expect(rec!.url).toBe("/inventorytriggerjob?size=10&type=Job&states=Running%2CSuccess");
     const auth = parseAuthorization(String(rec!.headers.authorization));
     expect(auth).toMatchObject({ secretId: SECRET_ID, headerList: ["host"], urlParamList: ["size", "states", "type"] });
-    expect(auth!.keyTime).toBe("1699999940;1700000900");
+    expect(auth!.keyTime).toBe("1699999940;1700000300");
     expect(signatureMatches(rec!, SECRET_KEY)).toBe(true);
     expect(signatureMatches(rec!, "another-key")).toBe(false);
     expect(rec!.headers["x-ci-security-token"]).toBe(TOKEN);
@@ -113,7 +114,7 @@ describe("the request on the wire", () => {
     expect(signatureMatches(stub.calls[0]!, SECRET_KEY)).toBe(true);
   });
 
-  it("POST trigger: the XML body, Content-Type and a signature over content-length, content-type and host", async () => {
+  it("POST trigger: the XML body, Content-Type, Content-MD5 and a signature over content-length, content-md5, content-type and host", async () => {
     stub.handle((_req, res) => reply(res, 200, fixture("ci/response-trigger-job.xml")));
     const { job, requestId } = await client.triggerJob(TARGET, JOB_SAMPLE as unknown as TriggerRequest);
     const rec = stub.calls[0]!;
@@ -122,7 +123,9 @@ describe("the request on the wire", () => {
     expect(rec.body).toBe(buildXml("Request", JOB_SAMPLE));
     expect(rec.headers["content-type"]).toBe("application/xml");
     expect(rec.headers["content-length"]).toBe(String(Buffer.byteLength(rec.body)));
-    expect(parseAuthorization(String(rec.headers.authorization))!.headerList).toEqual(["content-length", "content-type", "host"]);
+    // Content-MD5 is the base64 of the body's MD5 (as the Go SDK sends it), and the signature covers it.
+    expect(rec.headers["content-md5"]).toBe(createHash("md5").update(Buffer.from(rec.body, "utf8")).digest("base64"));
+    expect(parseAuthorization(String(rec.headers.authorization))!.headerList).toEqual(["content-length", "content-md5", "content-type", "host"]);
     expect(signatureMatches(rec, SECRET_KEY)).toBe(true);
     expect(job.JobId).toBe("be8f65004eb8511eaaed4f377124a303c");
     expect(job.State).toBe("Running");

@@ -284,8 +284,8 @@ describe("helpers", () => {
     expect(camSafeUrlEncode("腾")).toBe("%E8%85%BE");
   });
 
-  it("keyTimeNow starts a minute back and lasts the TTL", () => {
-    expect(keyTimeNow(1_700_000_000_500)).toBe("1699999940;1700000900");
+  it("keyTimeNow starts a minute back and ends five minutes ahead", () => {
+    expect(keyTimeNow(1_700_000_000_500)).toBe("1699999940;1700000300");
     expect(keyTimeNow(1_700_000_000_000, 60, 0)).toBe("1700000000;1700000060");
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { csvField } from "@/lib/jobs/csv";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import {
   actorName,
   cancelPlan,
   mapWithConcurrency,
   buildJobsCsv,
-  csvCell,
   csvFileName,
   formatDuration,
   formatExact,
@@ -116,12 +116,12 @@ describe("inputSummary / tagOrWorkflow / xmlText", () => {
 
 describe("CSV", () => {
   it("quotes and defuses formula cells", () => {
-    expect(csvCell("plain")).toBe("plain");
-    expect(csvCell('a,"b"')).toBe('"a,""b"""');
-    expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
-    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvCell("+1")).toBe("'+1");
-    expect(csvCell("@x")).toBe("'@x");
+    expect(csvField("plain")).toBe('"plain"');
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
+    expect(csvField("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvField("=HYPERLINK(1)")).toBe(`"'=HYPERLINK(1)"`);
+    expect(csvField("+1")).toBe(`"'+1"`);
+    expect(csvField("@x")).toBe(`"'@x"`);
   });
   it("writes a header and one row per job, with Code/Message only for failures", () => {
     const csv = buildJobsCsv(
@@ -129,20 +129,20 @@ describe("CSV", () => {
       at("2022-06-27T15:25:11+0800"),
     );
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("JobId,Name,Type,TagOrWorkflow,State,Code,Message,CreationTime,StartTime,EndTime,DurationSeconds,InputKind,Input,TriggeredBy,TriggeredAt");
+    expect(lines[0]).toBe('"JobId","Name","Type","TagOrWorkflow","State","Code","Message","CreationTime","StartTime","EndTime","DurationSeconds","InputKind","Input","TriggeredBy","TriggeredAt"');
     expect(lines[1]).toBe(
-      'b3deffea2f84911ec9cb15254008618d9,demo,Job,Transcode,Failed,InternalError,"boom, bad",2022-06-27T15:23:10+0800,2022-06-27T15:23:11+0800,2022-06-27T15:24:11+0800,60,Prefix,input/,,',
+      '"b3deffea2f84911ec9cb15254008618d9","demo","Job","Transcode","Failed","InternalError","boom, bad","2022-06-27T15:23:10+0800","2022-06-27T15:23:11+0800","2022-06-27T15:24:11+0800","60","Prefix","input/","",""',
     );
-    expect(lines[2]).toContain(",'=evil,");
-    expect(lines[2]).toContain(",Running,,,");
-    expect(lines[2]).toContain(",120,Prefix,");
+    expect(lines[2]).toContain(`,"'=evil",`);
+    expect(lines[2]).toContain(',"Running","","",');
+    expect(lines[2]).toContain(',"120","Prefix",');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe("");
   });
   it("names who triggered a job through the dashboard in the last two columns", () => {
     const [j] = [job()];
     const csv = buildJobsCsv([j!], at("2022-06-27T15:25:11+0800"), { [j!.JobId]: { actor: "olivia.operator@example.com", at: "2022-06-27T07:23:09.000Z" } });
-    expect(csv.split("\r\n")[1]).toMatch(/,olivia\.operator@example\.com,2022-06-27T07:23:09\.000Z$/);
+    expect(csv.split("\r\n")[1]).toMatch(/,"olivia\.operator@example\.com","2022-06-27T07:23:09\.000Z"$/);
   });
   it("shows the name part of an SSO identity", () => {
     expect(actorName("olivia.operator@example.com")).toBe("olivia.operator");

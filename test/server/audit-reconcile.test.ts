@@ -54,6 +54,7 @@ describe("what the audit log keeps of a request", () => {
     expect(out.Operation.JobParam).toEqual({ Secret_Id: "[redacted]", Width: 1280 });
     const url = new URL(out.Operation.CallBack);
     expect(url.password).toBe("");
+    expect(url.username).toBe("%5Bredacted%5D");
     expect(url.searchParams.get("sign")).toBe("[redacted]");
     expect(url.searchParams.get("token")).toBe("[redacted]");
     expect(url.searchParams.get("job")).toBe("3");

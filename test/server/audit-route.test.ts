@@ -92,10 +92,10 @@ describe("GET /api/audit", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark, for spreadsheets
     const text = new TextDecoder().decode(bytes);
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe("id,at,actor,actor_groups,action,bucket,job_id,outcome,finished_at,ci_request_id,error_code,error_message,idempotency_key,reconciled_at,reconcile_note,request");
+    expect(lines[0]).toBe('"id","at","actor","actor_groups","action","bucket","job_id","outcome","finished_at","ci_request_id","error_code","error_message","idempotency_key","reconciled_at","reconcile_note","request"');
     expect(lines).toHaveLength(6); // header + all 5 rows, though limit=1 (limit pages the JSON view only)
     expect(text).toContain(`'=HYPERLINK(""http://evil"")`);
-    expect(text).not.toMatch(/,=HYPERLINK/);
+    expect(text).not.toMatch(/[,;"]=HYPERLINK/);
   });
 
   it("offers no way to change or delete an entry", async () => {
@@ -106,14 +106,17 @@ describe("GET /api/audit", () => {
 
 describe("CSV fields", () => {
   it.each([
-    ["plain", "plain"],
+    ["plain", '"plain"'],
     ["a,b", '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
     ["line\nbreak", '"line\nbreak"'],
-    ["=1+1", "'=1+1"],
-    ["+1", "'+1"],
-    ["-1", "'-1"],
-    ["@SUM(A1)", "'@SUM(A1)"],
-    [null, ""],
+    ["=1+1", `"'=1+1"`],
+    ["+1", `"'+1"`],
+    ["-1", `"'-1"`],
+    ["@SUM(A1)", `"'@SUM(A1)"`],
+    ["in;=1+2", `"in;'=1+2"`],
+    ["a, -b|+c\t@d\n=e", `"a, '-b|'+c\t'@d\n'=e"`],
+    ["2022-06-27T15:23:10+0800", '"2022-06-27T15:23:10+0800"'],
+    [null, '""'],
   ])("%j → %j", (input, out) => expect(csvField(input)).toBe(out));
 });

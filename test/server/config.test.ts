@@ -30,9 +30,30 @@ describe("parseConfig", () => {
     [{ ...base, CI_TIMEOUT_MS: "-5" }, /CI_TIMEOUT_MS/],
     [{ ...base, SHUTDOWN_GRACE_MS: "soon" }, /SHUTDOWN_GRACE_MS/],
     [{ ...base, SHUTDOWN_GRACE_MS: "10" }, /SHUTDOWN_GRACE_MS: must be at least 1000/],
+    [{ ...base, CI_ENDPOINT: "http://ci-proxy.internal:8080" }, /^Invalid configuration: CI_ENDPOINT: .*https/],
+    [{ ...base, CI_ENDPOINT: "http://10.0.0.5" }, /CI_ENDPOINT/],
+    [{ ...base, CI_BUDGET_QPS: "0" }, /CI_BUDGET_QPS/],
+    [{ ...base, CI_BUDGET_BURST: "1.5" }, /CI_BUDGET_BURST/],
+    [{ ...base, CI_BUDGET_USER_PER_MIN: "lots" }, /CI_BUDGET_USER_PER_MIN/],
   ])("fails fast with one message naming the variable (%#)", (env, pattern) => {
     expect(() => parseConfig(env as Record<string, string>)).toThrow(ConfigError);
     expect(() => parseConfig(env as Record<string, string>)).toThrow(pattern);
+  });
+
+  it("accepts plain http only for a loopback CI_ENDPOINT", () => {
+    for (const ok of ["http://127.0.0.1:9100", "http://localhost:9100", "http://[::1]:9100", "https://ci-proxy.internal"]) {
+      expect(parseConfig({ ...base, CI_ENDPOINT: ok }).endpoint?.href).toBe(new URL(ok).href);
+    }
+  });
+
+  it("has a CI call budget well under any plausible CI limit by default, and reads it from the environment", () => {
+    expect(parseConfig(base).budget).toEqual({ qps: 5, burst: 10, userPerMinute: 120, userBurst: 30 });
+    expect(parseConfig({ ...base, CI_BUDGET_QPS: "2.5", CI_BUDGET_BURST: "4", CI_BUDGET_USER_PER_MIN: "30", CI_BUDGET_USER_BURST: "5" }).budget).toEqual({
+      qps: 2.5,
+      burst: 4,
+      userPerMinute: 30,
+      userBurst: 5,
+    });
   });
 
   it("never puts a secret value in its message", () => {

@@ -73,6 +73,11 @@ export async function pointAppAt(emulatorUrl: string, dataDirPrefix: string, env
     AUTH_OPERATOR_GROUPS: "media-ops",
     CI_CACHE_MS: "0",
     CI_TIMEOUT_MS: "4000",
+    // The CI call budget is exercised by its own tests and benchmark; here it must not get in the way.
+    CI_BUDGET_QPS: "1000",
+    CI_BUDGET_BURST: "10000",
+    CI_BUDGET_USER_PER_MIN: "60000",
+    CI_BUDGET_USER_BURST: "10000",
     // A fresh embedded database per harness (DATABASE_URL, when a test sets it, takes precedence).
     DATA_DIR: mkdtempSync(join(tmpdir(), dataDirPrefix)),
     ...env,

@@ -45,7 +45,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         const { bucket, ...params } = toApiListParams(view, now);
         // The URL parsers already enforce these rules; the server schema is the last word before CI.
         const query = listQuerySchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
-        const page = await loadJobsPage({ ...query, bucket });
+        const page = await loadJobsPage({ ...query, bucket }, identity);
         return { ...page, queriedAt: now.toISOString() };
       },
     });

@@ -1,3 +1,4 @@
+import { getRuntime } from "@/lib/server/ci-runtime";
 import { getConfig } from "@/lib/server/config";
 import { getDb } from "@/lib/server/db";
 import { loadJobsPage } from "@/lib/server/jobs-service";
@@ -10,7 +11,7 @@ const errorCode = (e: unknown) => (e && typeof e === "object" && "code" in e ? S
 /**
  * Liveness plus whether CI answers (one coalesced list call) and whether the audit database is open. The first call
  * after start-up also opens the database, so a load balancer's (or `npm start`'s) first probe warms it.
- * Never exposes details beyond error codes.
+ * Never exposes details beyond error codes and the CI call budget's counters.
  */
 export const GET = withApi(
   "GET /api/health",
@@ -34,7 +35,9 @@ export const GET = withApi(
         }
       })(),
     ]);
-    return jsonResponse(200, { ok: true, emulator: getConfig().emulator, ci, db });
+    // The CI call budget: settings, tokens left per bucket, refusals so far (counts only, no identities).
+    const ciBudget = getRuntime().budget.snapshot();
+    return jsonResponse(200, { ok: true, emulator: getConfig().emulator, ci, db, ciBudget });
   },
   { public: true },
 );

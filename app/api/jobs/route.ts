@@ -21,7 +21,7 @@ export const GET = withApi("GET /api/jobs", async ({ url, identity, log }) => {
   const parsed = listQuerySchema.safeParse(raw);
   if (!parsed.success) throw validationProblem(parsed.error, "query");
   const page =
-    mine === "1" ? await loadMyJobsPage(identity, { bucket, size: parsed.data.size }) : await loadJobsPage({ ...parsed.data, bucket });
+    mine === "1" ? await loadMyJobsPage(identity, { bucket, size: parsed.data.size }) : await loadJobsPage({ ...parsed.data, bucket }, identity);
   log.ciRequestId = page.requestId;
   return jsonResponse(200, page);
 });

@@ -44,7 +44,7 @@ export default async function JobPage({ params, searchParams }: { params: Params
   let initialError: ShownError | null = null;
   let found: JobResult | null = null;
   try {
-    found = await loadJob(jobId, bucket);
+    found = await loadJob(jobId, bucket, identity);
   } catch (e) {
     initialError = toShownError(e);
   }

@@ -50,7 +50,7 @@ export default async function NewJobPage({ searchParams }: { searchParams: Searc
   });
   if (from) {
     try {
-      const found: JobResult | null = await loadJob(from, bucket ?? null);
+      const found: JobResult | null = await loadJob(from, bucket ?? null, identity);
       if (found) queryClient.setQueryData(jobKeys.detail(from, bucket ?? null), found);
     } catch {
       // The wizard fetches it again and shows CI's error with its RequestId.

@@ -9,10 +9,10 @@ export const dynamic = "force-dynamic";
 const EXTRA_TEMPLATE_TAGS = ["Watermark", "TranscodePro"];
 
 /** Templates of one Tag, for the wizard's TemplateId picker. */
-export const GET = withApi("GET /api/ci/templates", async ({ url }) => {
+export const GET = withApi("GET /api/ci/templates", async ({ url, identity }) => {
   const tag = url.searchParams.get("tag") ?? "";
   if (!isTagName(tag) && !EXTRA_TEMPLATE_TAGS.includes(tag)) {
     throw new ApiProblem(400, "ValidationError", "tag: give a Tag such as Transcode", { fields: [{ path: "tag", message: "Unknown Tag" }] });
   }
-  return jsonResponse(200, { items: await loadPicker("templates", url.searchParams.get("bucket"), tag) });
+  return jsonResponse(200, { items: await loadPicker("templates", url.searchParams.get("bucket"), tag, identity) });
 });

@@ -4,6 +4,6 @@ import { jsonResponse, withApi } from "@/lib/server/with-api";
 export const dynamic = "force-dynamic";
 
 /** Workflows (Active first), for the Workflow-type picker. */
-export const GET = withApi("GET /api/ci/workflows", async ({ url }) =>
-  jsonResponse(200, { items: await loadPicker("workflows", url.searchParams.get("bucket")) }),
+export const GET = withApi("GET /api/ci/workflows", async ({ url, identity }) =>
+  jsonResponse(200, { items: await loadPicker("workflows", url.searchParams.get("bucket"), undefined, identity) }),
 );
