@@ -24,6 +24,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WebAssembly and data files from its own package directory; bundled, it cannot find them.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // unauthorized() / forbidden() render app/unauthorized.tsx and app/forbidden.tsx with real 401 / 403 statuses.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

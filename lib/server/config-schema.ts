@@ -4,6 +4,12 @@
  */
 import { z } from "zod";
 import { BUCKET_PATTERN, REGION_PATTERN } from "@/lib/jobs/request-schema";
+import { parseAuthConfig, parsePublicOrigin } from "./auth/auth-env";
+import { isBuiltInEmulator } from "./auth/built-in-emulator";
+import type { AuthConfig } from "./auth/types";
+import { ConfigError } from "./config-error";
+
+export { ConfigError };
 
 export interface BucketTarget {
   bucket: string;
@@ -34,12 +40,7 @@ const envSchema = z.object({
   CI_EMULATOR: flag,
   CI_TIMEOUT_MS: positiveInt(10_000),
   CI_CACHE_MS: positiveInt(1_000),
-  AUTH_MODE: z.enum(["header", "none"]).optional(),
-  AUTH_USER_HEADER: z.string().default("x-forwarded-email"),
-  AUTH_GROUPS_HEADER: z.string().default("x-forwarded-groups"),
-  AUTH_PROXY_SECRET: optionalText,
-  AUTH_OPERATOR_GROUPS: z.string().optional(),
-  ALLOW_ANONYMOUS: flag,
+  // AUTH_* and PUBLIC_ORIGIN: lib/server/auth/auth-env.ts.
   OUTPUT_BUCKET_ALLOWLIST: z.string().optional(),
   // Audit log and idempotency keys: a shared PostgreSQL when set, else the embedded PGlite in DATA_DIR.
   DATABASE_URL: z.preprocess(
@@ -58,22 +59,13 @@ export interface AppConfig {
   emulator: boolean;
   timeoutMs: number;
   cacheMs: number;
-  auth: {
-    mode: "header" | "none";
-    userHeader: string;
-    groupsHeader: string;
-    proxySecret?: string;
-    operatorGroups: string[];
-  };
+  /** NODE_ENV=production: requests for another host than PUBLIC_ORIGIN's are refused (421). */
+  production: boolean;
+  /** Where people open the dashboard; changes must come from this origin. Unset only against the built-in emulator. */
+  publicOrigin?: URL;
+  auth: AuthConfig;
   outputBucketAllowlist: string[];
   database: { url?: string; dataDir: string };
-}
-
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ConfigError";
-  }
 }
 
 function target(bucket: string, region: string, variable: string): BucketTarget {
@@ -104,29 +96,26 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   } else {
     throw new ConfigError("Invalid configuration: set CI_BUCKET and CI_REGION, or CI_BUCKETS=bucket@region,…");
   }
-  const production = e.NODE_ENV === "production";
-  const mode = e.AUTH_MODE ?? (e.CI_EMULATOR ? "none" : "header");
-  if (mode === "none" && production && !e.CI_EMULATOR && !e.ALLOW_ANONYMOUS) {
-    throw new ConfigError(
-      "Invalid configuration: AUTH_MODE=none with real CI credentials lets anyone trigger jobs; set ALLOW_ANONYMOUS=1 to allow it",
-    );
+  const endpoint = e.CI_ENDPOINT ? new URL(e.CI_ENDPOINT) : undefined;
+  // Facts, not flags: CI_EMULATOR=1 next to real keys must never switch anything off (lib/server/auth/built-in-emulator.ts).
+  const builtInEmulator = isBuiltInEmulator({ endpoint, secretId: e.CI_SECRET_ID, secretKey: e.CI_SECRET_KEY });
+  if (e.CI_EMULATOR && !builtInEmulator) {
+    throw new ConfigError("Invalid configuration: CI_EMULATOR: set it only for the built-in emulator (loopback CI_ENDPOINT with its demo keys); remove it when using real CI keys");
   }
+  const publicOrigin = parsePublicOrigin(env, { builtInEmulator });
+  const auth = parseAuthConfig(env, { builtInEmulator, publicOrigin });
   return {
     secretId: e.CI_SECRET_ID,
     secretKey: e.CI_SECRET_KEY,
     securityToken: e.CI_SECURITY_TOKEN,
     buckets,
-    endpoint: e.CI_ENDPOINT ? new URL(e.CI_ENDPOINT) : undefined,
-    emulator: e.CI_EMULATOR,
+    endpoint,
+    emulator: builtInEmulator,
     timeoutMs: e.CI_TIMEOUT_MS,
     cacheMs: e.CI_CACHE_MS,
-    auth: {
-      mode,
-      userHeader: e.AUTH_USER_HEADER.toLowerCase(),
-      groupsHeader: e.AUTH_GROUPS_HEADER.toLowerCase(),
-      proxySecret: e.AUTH_PROXY_SECRET,
-      operatorGroups: list(e.AUTH_OPERATOR_GROUPS),
-    },
+    production: e.NODE_ENV === "production",
+    publicOrigin,
+    auth,
     outputBucketAllowlist: list(e.OUTPUT_BUCKET_ALLOWLIST),
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
   };
