@@ -27,6 +27,7 @@ const BENCHMARKS = [
   { name: "page-weight" },
   { name: "first-rows" },
   { name: "freshness" },
+  { name: "auth-verify", server: true },
 ];
 
 const selected = onlyArg ? BENCHMARKS.filter((b) => onlyArg.split(",").includes(b.name)) : BENCHMARKS;
