@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E, ssoHeaders } from "./support/env";
@@ -26,6 +27,30 @@ function rawGet(path: string, headers: Record<string, string>): Promise<{ status
     req.end();
   });
 }
+
+/** Raw header lines on one socket: the only way to send a header twice exactly as a misconfigured proxy would. */
+function rawLines(path: string, lines: string[]): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    const socket = connect(E2E.appPort, "127.0.0.1", () =>
+      socket.write([`GET ${path} HTTP/1.1`, `Host: 127.0.0.1:${E2E.appPort}`, ...lines, "Connection: close", "", ""].join("\r\n")),
+    );
+    socket.setEncoding("utf8");
+    socket.on("data", (c: string) => (data += c));
+    socket.on("end", () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0), body: data.slice(data.indexOf("\r\n\r\n") + 4) }));
+    socket.on("error", reject);
+  });
+}
+
+test("repeated header lines through next start: groups lines are separate groups, a repeated user line is refused", async () => {
+  const secret = `X-Auth-Proxy-Secret: ${E2E.proxySecret}`;
+  const twoGroupLines = await rawLines("/api/me", [secret, `X-Forwarded-Email: ${E2E.viewer.email}`, "X-Forwarded-Groups: readers", "X-Forwarded-Groups: media-ops"]);
+  expect(twoGroupLines.status).toBe(200);
+  expect(twoGroupLines.body).toContain('"groups":["readers","media-ops"]');
+  const twoUsers = await rawLines("/api/me", [secret, `X-Forwarded-Email: ${E2E.viewer.email}`, `X-Forwarded-Email: ${E2E.operator.email}`, "X-Forwarded-Groups: media-ops"]);
+  expect(twoUsers.status).toBe(401);
+  expect(twoUsers.body).toContain("arrived more than once");
+});
 
 test.describe("not signed in", () => {
   test.use({ extraHTTPHeaders: {} });
