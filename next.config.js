@@ -24,6 +24,8 @@ const nextConfig = {
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // PGlite loads its WebAssembly and data files from its own package directory; bundled, it cannot find them.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "prom-client"], // prom-client: one registry module per process (lib/server/metrics.ts)
+  // unauthorized() / forbidden() render app/unauthorized.tsx and app/forbidden.tsx with real 401 / 403 statuses.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -1,10 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/support/find-chromium";
-import { E2E } from "./e2e/support/env";
+import { E2E, ssoHeaders } from "./e2e/support/env";
 
 /**
  * Browser tests drive the production build (`next start`) against the emulator on a fast clock, with SSO headers
- * as a proxy would set them (AUTH_MODE=header), in Debian's Chromium.
+ * as a proxy would set them (AUTH_MODE=header with the proxy secret, PUBLIC_ORIGIN = the app's URL), in Debian's
+ * Chromium.
  */
 export default defineConfig({
   testDir: "./e2e",
@@ -18,7 +19,7 @@ export default defineConfig({
   use: {
     baseURL: E2E.appUrl,
     trace: "retain-on-failure",
-    extraHTTPHeaders: { "x-forwarded-email": E2E.operator.email, "x-forwarded-groups": E2E.operator.groups },
+    extraHTTPHeaders: ssoHeaders(E2E.operator),
     launchOptions: {
       executablePath: findChromium(),
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { E2E } from "./support/env";
+import { E2E, ssoHeaders } from "./support/env";
 import { triggerJob, uniqueName } from "./support/jobs-api";
 import { jobsScreen, waitForHydration } from "./support/jobs-page";
 
@@ -13,7 +13,7 @@ import { jobsScreen, waitForHydration } from "./support/jobs-page";
 const A = E2E.operator;
 const B = { email: "bruno.builder@example.com", groups: "media-ops" } as const;
 const nameOf = (email: string) => email.slice(0, email.indexOf("@"));
-const headersOf = (u: { email: string; groups: string }) => ({ "x-forwarded-email": u.email, "x-forwarded-groups": u.groups });
+const headersOf = (u: { email: string; groups: string }) => ssoHeaders(u);
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const axe = await new AxeBuilder({ page }).analyze();

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./support/env";
+import { E2E, ssoHeaders } from "./support/env";
 import { triggerJob, uniqueName } from "./support/jobs-api";
 
 /**
@@ -90,7 +90,7 @@ test.describe("audit log", () => {
   });
 
   test.describe("as a viewer", () => {
-    test.use({ extraHTTPHeaders: { "x-forwarded-email": E2E.viewer.email, "x-forwarded-groups": E2E.viewer.groups } });
+    test.use({ extraHTTPHeaders: ssoHeaders(E2E.viewer) });
 
     test("can read the log, and nothing can change or delete an entry", async ({ page, request }) => {
       await page.goto("/audit");

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { countOf, emulatorAdmin } from "./support/emulator-admin";
-import { E2E } from "./support/env";
+import { E2E, ssoHeaders } from "./support/env";
 
 const UPLOAD_BYTES = 50 * 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 0x20); // spaces: still "JSON" to a reader that buffers it all
@@ -63,8 +63,7 @@ function chunkedUpload(total: number): Promise<{ status: number; body: string; s
           "content-type": "application/json",
           "transfer-encoding": "chunked",
           origin: E2E.appUrl,
-          "x-forwarded-email": E2E.operator.email,
-          "x-forwarded-groups": E2E.operator.groups,
+          ...ssoHeaders(E2E.operator),
         },
       },
       (res) => {

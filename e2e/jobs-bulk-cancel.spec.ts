@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { E2E } from "./support/env";
+import { E2E, ssoHeaders } from "./support/env";
 import { countOf, emulatorAdmin } from "./support/emulator-admin";
 import { getJob, listJobs, triggerJob, uniqueName } from "./support/jobs-api";
 import { jobsScreen } from "./support/jobs-page";
@@ -80,7 +80,7 @@ test("a job that finishes before its cancel arrives is reported as skipped", asy
 test("viewers see the jobs but no selection, cancel or duplicate", async ({ browser }) => {
   const context = await browser.newContext({
     baseURL: E2E.appUrl,
-    extraHTTPHeaders: { "x-forwarded-email": E2E.viewer.email, "x-forwarded-groups": E2E.viewer.groups },
+    extraHTTPHeaders: ssoHeaders(E2E.viewer),
   });
   const page = await context.newPage();
   const s = jobsScreen(page);

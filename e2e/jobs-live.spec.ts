@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
 import { triggerJob, uniqueName } from "./support/jobs-api";
 import { advanceUntilRequest, serverTimeFollowsPageClock } from "./support/clock";
-import { E2E } from "./support/env";
+import { E2E, ssoHeaders } from "./support/env";
 import { jobsScreen } from "./support/jobs-page";
 
 test.beforeEach(async () => {
@@ -145,7 +145,7 @@ test("open dashboards poll on the server's beat, so they share CI calls", async 
   // multiple of 5 s on the server's clock (this machine's), within the tab's jitter (< 300 ms) plus timer slack.
   const INTERVAL = 5_000;
   const SLACK = 1_200; // timers and request events run late on a loaded 2-core machine; a random phase fits 24% of the time
-  const tabs = await Promise.all([0, 1].map(() => browser.newContext({ extraHTTPHeaders: { "x-forwarded-email": E2E.operator.email, "x-forwarded-groups": E2E.operator.groups } })));
+  const tabs = await Promise.all([0, 1].map(() => browser.newContext({ extraHTTPHeaders: ssoHeaders(E2E.operator) })));
   try {
     const polls: number[][] = [[], []];
     for (const [i, context] of tabs.entries()) {

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { E2E } from "./support/env";
+import { E2E, ssoHeaders } from "./support/env";
 
 test.describe("security boundaries", () => {
   test("pages and API answers carry the security headers", async ({ request }) => {
@@ -19,7 +19,8 @@ test.describe("security boundaries", () => {
     const page = await context.newPage();
     const api = await page.request.get("/api/jobs?size=1");
     expect(api.status()).toBe(401);
-    await page.goto("/jobs");
+    const response = await page.goto("/jobs");
+    expect(response?.status()).toBe(401);
     await expect(page.getByRole("heading", { name: "You are not signed in" })).toBeVisible();
     const html = await page.content();
     expect(html).not.toMatch(/b[0-9a-f]{32}/); // no job IDs rendered for an anonymous caller
@@ -31,14 +32,14 @@ test.describe("security boundaries", () => {
   test("a viewer cannot trigger; a cross-site request cannot change anything", async ({ playwright }) => {
     const viewer = await playwright.request.newContext({
       baseURL: E2E.appUrl,
-      extraHTTPHeaders: { "x-forwarded-email": E2E.viewer.email, "x-forwarded-groups": E2E.viewer.groups },
+      extraHTTPHeaders: ssoHeaders(E2E.viewer),
     });
     const res = await viewer.post("/api/jobs", { data: { Name: "x", Type: "Workflow" } });
     expect(res.status()).toBe(403);
     await viewer.dispose();
     const operator = await playwright.request.newContext({
       baseURL: E2E.appUrl,
-      extraHTTPHeaders: { "x-forwarded-email": E2E.operator.email, "x-forwarded-groups": E2E.operator.groups, origin: "https://evil.example" },
+      extraHTTPHeaders: { ...ssoHeaders(E2E.operator), origin: "https://evil.example" },
     });
     expect((await operator.post("/api/jobs", { data: { Name: "x" } })).status()).toBe(403);
     await operator.dispose();

@@ -11,7 +11,7 @@ import {
   triggerFor,
   uniqueName,
 } from "./trigger-helpers";
-import { E2E } from "./support/env";
+import { E2E, ssoHeaders } from "./support/env";
 
 /** A Transcode-with-template job, up to Review. */
 async function transcodeToReview(page: Page, name: string, object = "out/${InventoryTriggerJobId}.mp4") {
@@ -120,7 +120,7 @@ test.describe("trigger wizard: duplicate, submit safety, errors, drafts, accessi
   });
 
   test("a viewer can fill the form but not submit", async ({ browser }) => {
-    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-email": E2E.viewer.email, "x-forwarded-groups": E2E.viewer.groups } });
+    const context = await browser.newContext({ extraHTTPHeaders: ssoHeaders(E2E.viewer) });
     const page = await context.newPage();
     await openWizard(page);
     await basicsAndInput(page, { name: uniqueName("e2e-viewer"), type: "Workflow", input: { kind: "Prefix", value: "in/" } });

@@ -30,6 +30,7 @@ const BENCHMARKS = [
   { name: "xml-parse", server: true },
   { name: "multi-instance", server: true },
   { name: "ci-budget", server: true },
+  { name: "auth-verify", server: true },
 ];
 
 const selected = onlyArg ? BENCHMARKS.filter((b) => onlyArg.split(",").includes(b.name)) : BENCHMARKS;

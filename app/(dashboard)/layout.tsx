@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
-import { NotSignedIn } from "@/components/layout/not-signed-in";
 import { getIdentity } from "@/lib/server/identity";
 
 /**
- * Every dashboard page needs an identity. Pages check it themselves too before loading data (layouts and pages
- * render in parallel), this only keeps the chrome honest.
+ * Every dashboard page needs an identity: getIdentity() ends the request in the 401 / 403 page (or 404 for a
+ * request addressed to another host) before any data is loaded. Pages call it too (layouts and pages render in
+ * parallel), so neither can leak data the other refused.
  */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const identity = await getIdentity();
-  return identity ? children : <NotSignedIn />;
+  await getIdentity();
+  return children;
 }

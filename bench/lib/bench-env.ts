@@ -6,8 +6,9 @@ export const BENCH = {
   host: "127.0.0.1",
   emulatorPort: 9360,
   appPorts: [3360, 3361, 3362, 3363] as const,
-  secretId: "bench-secret-id",
-  secretKey: "bench-secret-key-not-real",
+  // The emulator's demo pair on loopback: the built-in emulator rule (lib/server/auth/built-in-emulator.ts) applies.
+  secretId: "emulator-secret-id",
+  secretKey: "emulator-secret-key",
   bucket: "examplebucket-1250000000",
   region: "ap-beijing",
   buckets: "examplebucket-1250000000@ap-beijing,archive-1250000000@ap-shanghai",

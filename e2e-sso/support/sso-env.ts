@@ -16,8 +16,10 @@ const extraBase = Number(process.env.SSO_E2E_PORT_BASE ?? 4420);
 const apacheBase = Number(process.env.SSO_E2E_APACHE_PORT_BASE ?? 8420);
 
 const loopback = (port: number) => `http://127.0.0.1:${port}`;
-const secretId = "e2e-secret-id";
-const secretKey = "e2e-secret-key-not-real";
+// The emulator's demo keys: the built-in emulator (lib/server/auth/built-in-emulator.ts), so each mode under test
+// decides sign-in on its own settings, not on the production guards for real CI keys.
+const secretId = "emulator-secret-id";
+const secretKey = "emulator-secret-key";
 
 export const SSO = {
   emulatorUrl: loopback(emulatorPort),

@@ -4,7 +4,12 @@
  */
 import { z } from "zod";
 import { BUCKET_PATTERN, REGION_PATTERN } from "@/lib/jobs/request-schema";
-import { oidcEnvShape, parseOidcConfig, parsePublicOrigin, type OidcConfig } from "./auth/oidc-config";
+import { parseAuthConfig, parsePublicOrigin } from "./auth/auth-env";
+import { isBuiltInEmulator } from "./auth/built-in-emulator";
+import type { AuthConfig } from "./auth/types";
+import { ConfigError } from "./config-error";
+
+export { ConfigError };
 
 export interface BucketTarget {
   bucket: string;
@@ -49,14 +54,7 @@ const envSchema = z.object({
   CI_BUDGET_BURST: z.coerce.number().int().min(1).max(10_000).default(10),
   CI_BUDGET_USER_PER_MIN: z.coerce.number().positive().max(60_000).default(120),
   CI_BUDGET_USER_BURST: z.coerce.number().int().min(1).max(10_000).default(30),
-  AUTH_MODE: z.enum(["header", "oidc", "none"]).optional(),
-  AUTH_USER_HEADER: z.string().default("x-forwarded-email"),
-  AUTH_GROUPS_HEADER: z.string().default("x-forwarded-groups"),
-  AUTH_PROXY_SECRET: optionalText,
-  AUTH_OPERATOR_GROUPS: z.string().optional(),
-  ALLOW_ANONYMOUS: flag,
-  PUBLIC_ORIGIN: z.preprocess(blankToUndefined, z.string().optional()),
-  ...oidcEnvShape,
+  // AUTH_* and PUBLIC_ORIGIN: lib/server/auth/auth-env.ts.
   OUTPUT_BUCKET_ALLOWLIST: z.string().optional(),
   // Audit log and idempotency keys: a shared PostgreSQL when set, else the embedded PGlite in DATA_DIR.
   DATABASE_URL: z.preprocess(
@@ -91,29 +89,16 @@ export interface AppConfig {
   timeoutMs: number;
   cacheMs: number;
   budget: { qps: number; burst: number; userPerMinute: number; userBurst: number };
-  auth: {
-    mode: "header" | "oidc" | "none";
-    userHeader: string;
-    groupsHeader: string;
-    proxySecret?: string;
-    operatorGroups: string[];
-    /** Set when mode is "oidc" (lib/server/auth/oidc-config.ts). */
-    oidc?: OidcConfig;
-  };
-  /** PUBLIC_ORIGIN, e.g. https://ci-console.corp (origin only); required by the oidc mode. */
-  publicOrigin?: string;
+  /** NODE_ENV=production: requests for another host than PUBLIC_ORIGIN's are refused (421). */
+  production: boolean;
+  /** Where people open the dashboard; changes must come from this origin. Unset only against the built-in emulator. */
+  publicOrigin?: URL;
+  auth: AuthConfig;
   outputBucketAllowlist: string[];
   database: { url?: string; migrationUrl?: string; dataDir: string };
   shutdownGraceMs: number;
   logLevel: z.infer<typeof logLevelSchema>;
   metricsToken?: string;
-}
-
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ConfigError";
-  }
 }
 
 function target(bucket: string, region: string, variable: string): BucketTarget {
@@ -144,43 +129,30 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   } else {
     throw new ConfigError("Invalid configuration: set CI_BUCKET and CI_REGION, or CI_BUCKETS=bucket@region,…");
   }
-  const production = e.NODE_ENV === "production";
-  const mode = e.AUTH_MODE ?? (e.CI_EMULATOR ? "none" : "header");
-  if (mode === "none" && production && !e.CI_EMULATOR && !e.ALLOW_ANONYMOUS) {
-    throw new ConfigError(
-      "Invalid configuration: AUTH_MODE=none with real CI credentials lets anyone trigger jobs; set ALLOW_ANONYMOUS=1 to allow it",
-    );
+  const endpoint = e.CI_ENDPOINT ? new URL(e.CI_ENDPOINT) : undefined;
+  // Facts, not flags: CI_EMULATOR=1 next to real keys must never switch anything off (lib/server/auth/built-in-emulator.ts).
+  const builtInEmulator = isBuiltInEmulator({ endpoint, secretId: e.CI_SECRET_ID, secretKey: e.CI_SECRET_KEY });
+  if (e.CI_EMULATOR && !builtInEmulator) {
+    throw new ConfigError("Invalid configuration: CI_EMULATOR: set it only for the built-in emulator (loopback CI_ENDPOINT with its demo keys); remove it when using real CI keys");
   }
   if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) {
     throw new ConfigError("Invalid configuration: DATABASE_MIGRATION_URL: set DATABASE_URL too (the runtime role the app uses after migrating)");
   }
-  let publicOrigin: string | undefined;
-  let oidc: OidcConfig | undefined;
-  try {
-    publicOrigin = parsePublicOrigin(e.PUBLIC_ORIGIN);
-    oidc = mode === "oidc" ? parseOidcConfig(e, publicOrigin) : undefined;
-  } catch (error) {
-    throw new ConfigError(`Invalid configuration: ${(error as Error).message}`);
-  }
+  const publicOrigin = parsePublicOrigin(env, { builtInEmulator });
+  const auth = parseAuthConfig(env, { builtInEmulator, publicOrigin });
   return {
     secretId: e.CI_SECRET_ID,
     secretKey: e.CI_SECRET_KEY,
     securityToken: e.CI_SECURITY_TOKEN,
     buckets,
-    endpoint: e.CI_ENDPOINT ? new URL(e.CI_ENDPOINT) : undefined,
-    emulator: e.CI_EMULATOR,
+    endpoint,
+    emulator: builtInEmulator,
     timeoutMs: e.CI_TIMEOUT_MS,
     cacheMs: e.CI_CACHE_MS,
     budget: { qps: e.CI_BUDGET_QPS, burst: e.CI_BUDGET_BURST, userPerMinute: e.CI_BUDGET_USER_PER_MIN, userBurst: e.CI_BUDGET_USER_BURST },
-    auth: {
-      mode,
-      userHeader: e.AUTH_USER_HEADER.toLowerCase(),
-      groupsHeader: e.AUTH_GROUPS_HEADER.toLowerCase(),
-      proxySecret: e.AUTH_PROXY_SECRET,
-      operatorGroups: list(e.AUTH_OPERATOR_GROUPS),
-      oidc,
-    },
+    production: e.NODE_ENV === "production",
     publicOrigin,
+    auth,
     outputBucketAllowlist: list(e.OUTPUT_BUCKET_ALLOWLIST),
     database: { url: e.DATABASE_URL, migrationUrl: e.DATABASE_MIGRATION_URL, dataDir: e.DATA_DIR },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -6,7 +6,9 @@ import { SERVER_TIME_HEADER } from "@/lib/jobs/poll-schedule";
 import { retryAfterSeconds } from "./ci-budget";
 import { ConfigError } from "./config-schema";
 import { getConfig } from "./config";
-import { identify, type Identity } from "./identity";
+import { identify } from "./auth/identify";
+import type { Identity } from "./auth/types";
+import { isCrossOriginChange, isMisdirected, requestFacts } from "./auth/origin";
 import { ciErrorBody, ciErrorStatus } from "./jobs-service";
 import { logEvent, withLogContext } from "./logger";
 import { countRefusal, openPoll } from "./metrics";
@@ -38,19 +40,9 @@ export function errorResponse(status: number, code: string, message: string, ext
 }
 
 /** Cross-site requests and non-JSON bodies cannot change anything (CSRF defence for cookie-based SSO). */
-function checkMutationRequest(req: Request, url: URL): ApiProblem | null {
-  const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return new ApiProblem(403, "CrossOriginRefused", "Changes are accepted only from this dashboard's own pages");
-  const origin = req.headers.get("origin");
-  if (origin) {
-    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = null;
-    }
-    if (originHost !== host) return new ApiProblem(403, "CrossOriginRefused", "Changes are accepted only from this dashboard's own pages");
+function checkMutationRequest(req: Request, publicOrigin: URL | undefined): ApiProblem | null {
+  if (isCrossOriginChange(requestFacts(req.headers), publicOrigin)) {
+    return new ApiProblem(403, "CrossOriginRefused", "Changes are accepted only from this dashboard's own pages");
   }
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) return new ApiProblem(403, "JsonRequired", "Send changes as application/json");
@@ -83,17 +75,22 @@ export function withApi<P = Record<string, never>>(route: string, handler: Handl
     let closePoll = () => {};
     let res: Response;
     try {
-      getConfig();
-      const who = await identify(req.headers);
+      const config = getConfig();
+      // Health stays reachable for load-balancer probes, which address the app by its IP.
+      if (!options.public && isMisdirected(requestFacts(req.headers), config.publicOrigin, config.production)) {
+        throw new ApiProblem(421, "MisdirectedRequest", "This dashboard answers only at its PUBLIC_ORIGIN address");
+      }
+      const who = await identify(req.headers, config);
       let identity: Identity;
       if (who.ok) identity = who.identity;
       else if (options.public) identity = { id: "anonymous", name: "anonymous", groups: [], canTrigger: false };
+      else if (who.status === 403) throw new ApiProblem(403, "NoAccess", who.reason);
       else throw new ApiProblem(401, "Unauthenticated", who.reason);
       user = identity.id;
       closePoll = openPoll(route, user);
       if (options.mutation) {
         if (!identity.canTrigger) throw new ApiProblem(403, "Forbidden", "You may view jobs but not trigger or cancel them (ask to be added to an operator group)");
-        const refused = checkMutationRequest(req, url);
+        const refused = checkMutationRequest(req, config.publicOrigin);
         if (refused) throw refused;
       }
       const params = ((await routeCtx?.params) ?? {}) as P;

@@ -10,7 +10,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const CREDENTIALS = { id: "drill-secret-id", key: "drill-secret-key-not-real" };
+// The emulator's demo keys: this drill tests shutdown, not the sign-in guards for real CI keys.
+export const CREDENTIALS = { id: "emulator-secret-id", key: "emulator-secret-key" };
 export const BUCKETS = "examplebucket-1250000000@ap-beijing";
 export const OPERATOR = { "x-forwarded-email": "drill.operator@example.com", "x-forwarded-groups": "media-ops" };
 

@@ -13,8 +13,9 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createEmulator } from "@/emulator/server";
 
-export const SECRET_ID = "multi-instance-id";
-export const SECRET_KEY = "multi-instance-secret-key";
+// The emulator's demo keys (built-in emulator): these tests are about sharing, not the sign-in guards for real keys.
+export const SECRET_ID = "emulator-secret-id";
+export const SECRET_KEY = "emulator-secret-key";
 export const BUCKET = "examplebucket-1250000000";
 export const OPERATOR = { "x-forwarded-email": "olivia@example.com", "x-forwarded-groups": "media-ops" };
 

@@ -19,8 +19,10 @@ let route: typeof import("@/app/api/audit/route");
 
 beforeAll(async () => {
   Object.assign(process.env, {
-    CI_SECRET_ID: "id",
-    CI_SECRET_KEY: "key",
+    // The emulator's demo pair on loopback (no CI call is made here): header mode without a proxy secret.
+    CI_SECRET_ID: "emulator-secret-id",
+    CI_SECRET_KEY: "emulator-secret-key",
+    CI_ENDPOINT: "http://127.0.0.1:9",
     CI_BUCKET: "examplebucket-1250000000",
     CI_REGION: "ap-beijing",
     AUTH_MODE: "header",

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/lib/server/config-schema";
 
-const base = { CI_SECRET_ID: "id", CI_SECRET_KEY: "super-secret-value", CI_BUCKET: "examplebucket-1250000000", CI_REGION: "ap-beijing" };
+const base = {
+  CI_SECRET_ID: "id",
+  CI_SECRET_KEY: "super-secret-value",
+  CI_BUCKET: "examplebucket-1250000000",
+  CI_REGION: "ap-beijing",
+  AUTH_MODE: "header",
+  AUTH_PROXY_SECRET: "a-proxy-secret-of-at-least-32-characters",
+  PUBLIC_ORIGIN: "https://ci-console.corp",
+};
 
 describe("parseConfig", () => {
   it("reads one bucket and derives the CI host", () => {
@@ -64,9 +72,11 @@ describe("parseConfig", () => {
     }
   });
 
-  it("refuses anonymous access to real CI in production unless explicitly allowed", () => {
-    expect(() => parseConfig({ ...base, NODE_ENV: "production", AUTH_MODE: "none" })).toThrow(/ALLOW_ANONYMOUS/);
-    expect(parseConfig({ ...base, NODE_ENV: "production", AUTH_MODE: "none", ALLOW_ANONYMOUS: "1" }).auth.mode).toBe("none");
-    expect(parseConfig({ ...base, NODE_ENV: "production", CI_EMULATOR: "1" }).auth.mode).toBe("none");
+  it("refuses anonymous access to real CI in every NODE_ENV; no flag re-enables it (test/server/auth-config.test.ts has the rest)", () => {
+    for (const NODE_ENV of ["production", "development", "test", undefined]) {
+      expect(() => parseConfig({ ...base, NODE_ENV, AUTH_MODE: "none" })).toThrow(/AUTH_MODE/);
+      expect(() => parseConfig({ ...base, NODE_ENV, AUTH_MODE: "none", ALLOW_ANONYMOUS: "1" })).toThrow(ConfigError);
+      expect(() => parseConfig({ ...base, NODE_ENV, CI_EMULATOR: "1" })).toThrow(/CI_EMULATOR/);
+    }
   });
 });

@@ -9,8 +9,9 @@ import { closeDb, getDb } from "@/lib/server/db";
 import { resetConfigForTests } from "@/lib/server/config";
 import { resetRuntimeForTests } from "@/lib/server/ci-runtime";
 
-export const SECRET_ID = "route-test-id";
-export const SECRET_KEY = "route-test-secret-key-value";
+// The emulator's demo key pair on loopback: the app treats this as the built-in emulator (lib/server/auth/built-in-emulator.ts).
+export const SECRET_ID = "emulator-secret-id";
+export const SECRET_KEY = "emulator-secret-key";
 export const BUCKET = "examplebucket-1250000000";
 export const OTHER_BUCKET = "archive-1250000000";
 export const APP = "http://dashboard.test";

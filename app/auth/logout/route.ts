@@ -16,7 +16,7 @@ export async function POST(req: Request): Promise<Response> {
   if (!oidc) return notInOidcMode();
   const site = req.headers.get("sec-fetch-site");
   const origin = req.headers.get("origin");
-  if ((site && site !== "same-origin" && site !== "none") || (origin && origin !== config.publicOrigin)) {
+  if ((site && site !== "same-origin" && site !== "none") || (origin && origin !== config.publicOrigin?.origin)) {
     return authProblemResponse(403, "Sign-out is accepted only from this dashboard's own pages.");
   }
   const signedOut = new URL("/auth/signed-out", config.publicOrigin);
