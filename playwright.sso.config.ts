@@ -74,7 +74,7 @@ export default defineConfig({
     }),
     ...(withApache
       ? [
-          app("header", SSO.headerApp.port, { AUTH_MODE: "header", AUTH_PROXY_SECRET: SSO.proxySecret, PUBLIC_ORIGIN: SSO.apacheHeader.url }),
+          app("header", SSO.headerApp.port, { AUTH_MODE: "header", AUTH_PROXY_SECRET: SSO.proxySecret }),
           ...(withJwt ? [app("jwt", SSO.jwtApp.port, jwtAppEnv())] : []),
           {
             command: apache!.command,

@@ -9,7 +9,8 @@ import { SSO } from "./sso-env";
 export function jwtAppEnv(): Record<string, string> {
   return {
     AUTH_MODE: "jwt",
-    PUBLIC_ORIGIN: SSO.apacheJwt.url,
+    // No PUBLIC_ORIGIN: against the built-in emulator it is optional, and without it the app's own port can be called
+    // directly (the around-the-proxy refusals below are then decided by the token, not by the Host rule's 421).
     AUTH_JWT_HEADER: "authorization",
     AUTH_JWKS_URL: `${SSO.issuer}/jwks`,
     AUTH_JWT_ISSUER: SSO.issuer,
