@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
-import { advanceUntilRequest, serverTimeFollowsPageClock } from "./support/clock";
+import { advanceUntilRequest, pauseClockSoon, serverTimeFollowsPageClock } from "./support/clock";
 import { getJob, listJobs, triggerJob, uniqueName } from "./support/jobs-api";
 import { jobsScreen, waitForHydration } from "./support/jobs-page";
 
@@ -66,6 +66,7 @@ test("a failed job shows CI's Code and Message prominently", async ({ page, requ
 });
 
 test("the detail page polls while the job is active and stops once it finished", async ({ page, request }) => {
+  test.slow(); // a round trip per 250 ms of page time: on a shared machine this takes more than 60 s of real time
   const finished = (await listJobs(request, { size: 5, states: "Success" })).jobs[0]!;
   const active = await triggerJob(request, uniqueName("poll"), `e2e/pause/${Date.now()}/`);
   let calls = 0;
@@ -81,7 +82,7 @@ test("the detail page polls while the job is active and stops once it finished",
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await waitForHydration(page);
   await page.waitForLoadState("networkidle");
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await pauseClockSoon(page);
   const isDetail = (url: string) => new URL(url).pathname === `/api/jobs/${active.JobId}`;
   await advanceUntilRequest(page, (r) => isDetail(r.url()));
   await advanceUntilRequest(page, (r) => isDetail(r.url())); // the first answer may move the page onto the server's beat
@@ -99,7 +100,7 @@ test("the detail page polls while the job is active and stops once it finished",
   await waitForHydration(page);
   await page.waitForLoadState("networkidle");
   calls = 0;
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await pauseClockSoon(page);
   for (let i = 0; i < 12; i++) await page.clock.runFor(5_000);
   await page.evaluate(() => 0);
   expect(calls).toBe(0);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
 import { triggerJob, uniqueName } from "./support/jobs-api";
-import { advanceUntilRequest, serverTimeFollowsPageClock } from "./support/clock";
+import { advanceUntilRequest, pauseClockSoon, serverTimeFollowsPageClock } from "./support/clock";
 import { E2E, ssoHeaders } from "./support/env";
 import { jobsScreen } from "./support/jobs-page";
 
@@ -61,6 +61,7 @@ test("a job triggered through the API appears and goes Submitted → Running →
 });
 
 test("polling stops while the tab is hidden, resumes at once when visible, and can be paused", async ({ page }) => {
+  test.slow(); // a round trip per 250 ms of page time: on a shared machine this takes more than 60 s of real time
   await page.clock.install();
   await serverTimeFollowsPageClock(page);
   let listCalls = 0;
@@ -83,7 +84,7 @@ test("polling stops while the tab is hidden, resumes at once when visible, and c
   const nextPoll = () => advanceUntilRequest(page, (r) => isList(r.url()));
 
   // Visible: the seed list has active jobs, so it polls about every 4 s.
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await pauseClockSoon(page);
   await nextPoll();
   await nextPoll(); // the first answer may move the page onto the server's beat: judge the gap after it
   const gap = await nextPoll();

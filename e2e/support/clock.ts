@@ -39,6 +39,24 @@ export async function advanceUntilRequest(page: Page, match: (r: Request) => boo
 }
 
 /**
+ * Pauses the running page clock a little ahead of the page's now. Reading the page's now and pausing are two round
+ * trips, and the installed clock keeps running between them: on a busy machine more than the lead can pass, and
+ * Playwright refuses to pause in the past. Then try again with a fresh reading and a longer lead. Returns the page time
+ * the clock stands at.
+ */
+export async function pauseClockSoon(page: Page, leadMs = 1_000): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const at = (await page.evaluate(() => Date.now())) + leadMs * 2 ** attempt;
+    try {
+      await page.clock.pauseAt(at);
+      return at;
+    } catch (e) {
+      if (attempt >= 4 || !/fast-forward to the past/i.test(String(e))) throw e;
+    }
+  }
+}
+
+/**
  * Pages poll on the server's beat, read from every API answer's `x-server-time`. Under a fake page clock that beat must
  * be fake time too, or each answer would move the beat by however much real time has passed: this rewrites the header
  * of every /api/ answer (all of them feed the page's estimate of the server clock) to the page's own (fake) now.
@@ -47,6 +65,9 @@ export async function serverTimeFollowsPageClock(page: Page): Promise<void> {
   await page.route("**/api/**", async (route) => {
     const response = await route.fetch();
     const pageNow = await page.evaluate(() => Date.now());
-    await route.fulfill({ response, headers: { ...response.headers(), "x-server-time": String(pageNow) } });
+    await route.fulfill({ response, headers: { ...response.headers(), "x-server-time": String(pageNow) } }).catch((e: unknown) => {
+      // The page went away (navigation, test end) while the answer was on its way: nothing is waiting for it.
+      if (!/disposed|closed/i.test(String(e))) throw e;
+    });
   });
 }
