@@ -9,8 +9,8 @@ import "server-only";
  *   reach CI (an answer from the shared cache costs nothing): past it, 429 with Retry-After.
  *
  * Priorities, so that someone hammering distinct queries cannot starve everyone else: a trigger or cancel may take
- * the last token; a read by someone reaching CI at a polling pace ("light": at most one every 2 s on average, a
- * burst of 3) leaves one token for those; a read by someone asking faster ("heavy"), and background work, leaves a
+ * the last token; a read by someone reaching CI at a polling pace ("light": about one every 2 s or slower, with
+ * most of a 3-token pace allowance left) leaves one token for those; a read by someone asking faster ("heavy"), and background work, leaves a
  * few more. Heavy callers thus only ever get what light ones leave, and the default view's polls keep working.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -123,7 +123,11 @@ export class CiBudget implements CallGate {
       pace = new TokenBucket(LIGHT_PACE.burst, LIGHT_PACE.perSecond, t);
       this.pace.set(personId, pace);
     }
-    return pace.take(t) === 0 ? "light" : "heavy";
+    // Light only with most of the pace allowance left: someone asking all the time would otherwise earn one light
+    // read every 2 s, and fifty such people would crowd the light band.
+    const light = pace.level(t) >= LIGHT_PACE.burst - 1;
+    pace.take(t);
+    return light ? "light" : "heavy";
   }
 
   private forgetRestedPeople(t: number) {

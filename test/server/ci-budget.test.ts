@@ -61,8 +61,8 @@ describe("CiBudget", () => {
     let t = 0;
     const budget = new CiBudget(settings, () => t);
     const priorities = Array.from({ length: settings.userBurst }, () => budget.charge("mallory@example.com"));
-    // Three at once are a page opening; more, faster than a poll every 2 s, is heavy.
-    expect(priorities.slice(0, 4)).toEqual(["light", "light", "light", "heavy"]);
+    // Two at once are a page opening; more, faster than a poll every 2 s, is heavy.
+    expect(priorities.slice(0, 4)).toEqual(["light", "light", "heavy", "heavy"]);
     expect(priorities[settings.userBurst - 1]).toBe("heavy");
     let refused: unknown;
     try {
@@ -79,6 +79,14 @@ describe("CiBudget", () => {
     t += 1_000;
     expect(() => budget.charge("mallory@example.com")).not.toThrow();
     expect(budget.snapshot().people).toMatchObject({ tracked: 2, denied: 1 });
+  });
+
+  it("keeps someone asking once a second heavy for good (no light read every now and then)", () => {
+    let t = 0;
+    const budget = new CiBudget({ ...settings, userPerMinute: 600, userBurst: 100 }, () => t);
+    const priorities: string[] = [];
+    for (; t < 60_000; t += 1_000) priorities.push(budget.charge("hammer@example.com"));
+    expect(priorities.slice(3).every((p) => p === "heavy")).toBe(true);
   });
 
   it("keeps a viewer polling every 3 s light, however long", () => {
