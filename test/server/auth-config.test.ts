@@ -129,7 +129,18 @@ describe("what is accepted", () => {
   });
 
   it("oidc: parses the provider and session settings, groups claim defaults to groups", () => {
-    expect(parseConfig(oidc).auth.oidc).toEqual({ issuer: "https://idp.corp/", clientId: "ci-console", clientSecret: "client-secret-value", sessionSecret: "s".repeat(32), groupsClaim: "groups" });
+    const parsed = parseConfig(oidc).auth.oidc!;
+    expect({ ...parsed, issuer: parsed.issuer.href, redirectUri: parsed.redirectUri.href }).toEqual({
+      issuer: "https://idp.corp/",
+      clientId: "ci-console",
+      clientSecret: "client-secret-value",
+      sessionSecret: "s".repeat(32),
+      groupsClaim: "groups",
+      scopes: "openid email profile",
+      sessionTtlSeconds: 8 * 3600,
+      redirectUri: `${new URL(oidc.PUBLIC_ORIGIN).origin}/auth/callback`,
+      secureCookies: new URL(oidc.PUBLIC_ORIGIN).protocol === "https:",
+    });
   });
 
   it.each([

@@ -64,7 +64,9 @@ function parseHeader(env: Env, mode: AuthMode, facts: AuthFacts): HeaderAuthConf
 /** The oidc mode's variables (lib/server/auth/oidc-config.ts); its plain Errors become one ConfigError line. */
 function parseOidc(env: Env, publicOrigin: URL | undefined): OidcConfig {
   try {
-    return parseOidcConfig(env, publicOrigin?.origin);
+    // Blank means unset here as everywhere else in the configuration.
+    const trimmed = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v?.trim() ? v.trim() : undefined]));
+    return parseOidcConfig(trimmed, publicOrigin?.origin);
   } catch (e) {
     const message = e instanceof Error ? e.message : "invalid";
     const variable = /^[A-Z_]+/.exec(message)?.[0] ?? "OIDC";
