@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { CiTarget, PickerItem } from "@/lib/ci/client";
 import { CiError } from "@/lib/ci/errors";
+import { jobRefs, type CiNames } from "@/lib/jobs/ci-names";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import type { ListQuery } from "@/lib/jobs/list-query-schema";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
@@ -9,6 +10,7 @@ import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { logEvent } from "./logger";
 import { jobHistory, jobIdsTriggeredBy, reconcileUnknown, recordIntent, recordOutcome, triggeredBy, type Attribution, type JobHistory } from "./audit";
 import { ciReconcileLookup } from "./audit-lookup";
+import { resolveCiNames } from "./ci-names";
 import { getConfig } from "./config";
 import { getRuntime } from "./ci-runtime";
 import { IDEMPOTENCY_KEY_PATTERN, type StoredAnswer } from "./idempotency";
@@ -38,6 +40,8 @@ export interface JobsPage {
   fetchedAt: string;
   /** JobId → who triggered it through this dashboard (jobs triggered elsewhere are absent). */
   triggeredBy: Record<string, Attribution>;
+  /** Names of the workflows, templates and queues the jobs refer to (lib/jobs/ci-names.ts). */
+  names: CiNames;
 }
 
 /** Audit look-ups decorate answers; when the database is unavailable the jobs still show, unattributed. */
@@ -62,7 +66,9 @@ export async function loadJobsPage(query: ListQuery & { bucket?: string }): Prom
     // Inside the shared loader: one audit query per CI call, not one per polling dashboard.
     const attributions = await attributionsFor(target.bucket, page.jobs.map((j) => j.JobId));
     reconcileInBackground(target);
-    return { ...page, fetchedAt: new Date().toISOString(), triggeredBy: attributions };
+    // From the cached picker lists: no CI call per row, and none per poll while the lists are fresh.
+    const names = await resolveCiNames(target, page.jobs.flatMap(jobRefs));
+    return { ...page, fetchedAt: new Date().toISOString(), triggeredBy: attributions, names };
   });
 }
 
@@ -101,7 +107,8 @@ export async function loadMyJobsPage(identity: Identity, opts: { bucket?: string
       requestId ||= r.requestId;
     }
   }
-  return { jobs, nextToken: null, requestId, fetchedAt: new Date().toISOString(), triggeredBy: await attributionsFor(target.bucket, jobs.map((j) => j.JobId)) };
+  const [attributions, names] = await Promise.all([attributionsFor(target.bucket, jobs.map((j) => j.JobId)), resolveCiNames(target, jobs.flatMap(jobRefs))]);
+  return { jobs, nextToken: null, requestId, fetchedAt: new Date().toISOString(), triggeredBy: attributions, names };
 }
 
 export function assertJobId(jobId: string): string {
@@ -126,7 +133,8 @@ export async function loadJob(jobId: string, bucket?: string | null) {
     await reconcileUnknown(target.bucket, ciReconcileLookup(client, target)).catch(() => undefined);
     history = await historyFor(target.bucket, jobId);
   }
-  return { job: result.job, requestId: result.requestId, rawXml: result.rawXml, history };
+  const names = await resolveCiNames(target, jobRefs(result.job));
+  return { job: result.job, requestId: result.requestId, rawXml: result.rawXml, history, names };
 }
 
 async function historyFor(bucket: string, jobId: string): Promise<JobHistory | null> {

@@ -1,0 +1,113 @@
+import "server-only";
+import type { CiClient, CiTarget, PickerPage } from "@/lib/ci/client";
+import { emptyNames, type CiNames, type CiRef, type CiRefKind } from "@/lib/jobs/ci-names";
+import type { Coalescer } from "./coalesce";
+import { getRuntime } from "./ci-runtime";
+import { logEvent } from "./logger";
+
+/**
+ * Names for the IDs on screen, from CI's picker lists (docs/ci-api.md §6). One cached look-up per bucket and kind
+ * (templates: per Tag, as CI lists them), shared by every concurrent request through the read coalescer and reused
+ * for NAMES_TTL_MS: a page of jobs, or a hundred polling dashboards, cost CI no extra call per row or per poll.
+ * Never throws: a failed or slow look-up leaves IDs without names.
+ */
+
+/** Names change rarely; a rename shows within five minutes. */
+export const NAMES_TTL_MS = 5 * 60_000;
+/** A failed look-up is remembered this long, so a failing CI is not asked again on every poll. */
+export const NAMES_RETRY_MS = 30_000;
+/** How long an answer waits for a look-up still in flight; after that it goes out with IDs only (names next poll). */
+export const NAMES_WAIT_MS = 1_500;
+const PAGE_SIZE = 100;
+const MAX_PAGES = 5;
+
+type Catalog = { ok: true; names: Map<string, string>; complete: boolean } | { ok: false; failedAt: number };
+
+export interface NameResolverDeps {
+  client: Pick<CiClient, "listWorkflows" | "listQueues" | "listTemplates">;
+  reads: Coalescer;
+  now?: () => number;
+  waitMs?: number;
+}
+
+/** All pages of a picker list (up to MAX_PAGES × 100); `complete` is false when CI has more than we read. */
+async function allPages(page: (pageNumber: number) => Promise<PickerPage>): Promise<{ items: PickerPage["items"]; complete: boolean }> {
+  const items: PickerPage["items"] = [];
+  for (let n = 1; n <= MAX_PAGES; n++) {
+    const p = await page(n);
+    items.push(...p.items);
+    if (p.items.length === 0 || items.length >= p.total) return { items, complete: items.length >= p.total };
+  }
+  return { items, complete: false };
+}
+
+function fetchCatalog(client: NameResolverDeps["client"], target: CiTarget, kind: CiRefKind, tag: string) {
+  const size = { pageSize: PAGE_SIZE };
+  if (kind === "workflows") return allPages((pageNumber) => client.listWorkflows(target, { ...size, pageNumber }));
+  // CateAll: the picker lists Transcoding queues only, but a job may name any queue.
+  if (kind === "queues") return allPages((pageNumber) => client.listQueues(target, { ...size, pageNumber, category: "CateAll" }));
+  // CI lists Custom templates unless asked for Official ones; a job may use either.
+  return Promise.all(
+    (["Custom", "Official"] as const).map((category) => allPages((pageNumber) => client.listTemplates(target, { ...size, pageNumber, tag, category }))),
+  ).then(([custom, official]) => ({ items: [...custom!.items, ...official!.items], complete: custom!.complete && official!.complete }));
+}
+
+/** The name look-up with its dependencies given (tests pass a stub client and a fake clock). */
+export function createNameResolver(deps: NameResolverDeps) {
+  const now = deps.now ?? Date.now;
+  const waitMs = deps.waitMs ?? NAMES_WAIT_MS;
+
+  async function catalog(target: CiTarget, kind: CiRefKind, tag = ""): Promise<Catalog> {
+    const key = `${target.bucket}|names|${kind}|${tag}|`;
+    const result = await deps.reads.run<Catalog>(key, NAMES_TTL_MS, async () => {
+      try {
+        const { items, complete } = await fetchCatalog(deps.client, target, kind, tag);
+        return { ok: true, names: new Map(items.map((i) => [i.id, i.name])), complete };
+      } catch (e) {
+        logEvent({ level: "warn", event: "ci-names-unavailable", kind, error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+        return { ok: false, failedAt: now() };
+      }
+    });
+    // Keep the failure for a short while only: the next request after that asks CI again.
+    if (!result.ok && now() - result.failedAt >= NAMES_RETRY_MS) deps.reads.clear(key);
+    return result;
+  }
+
+  /** Names for the given IDs in one bucket. Waits at most `waitMs` for look-ups in flight. */
+  return async function resolve(target: CiTarget, refs: readonly CiRef[]): Promise<CiNames> {
+    const names = emptyNames();
+    const groups = new Map<string, { kind: CiRefKind; tag: string; ids: Set<string> }>();
+    for (const ref of refs) {
+      if (ref.kind === "templates" && !ref.tag) continue; // no Tag to list it under: the ID shows alone
+      const tag = ref.kind === "templates" ? ref.tag! : "";
+      const key = `${ref.kind}|${tag}`;
+      const group = groups.get(key) ?? { kind: ref.kind, tag, ids: new Set<string>() };
+      group.ids.add(ref.id);
+      groups.set(key, group);
+    }
+    if (groups.size === 0) return names;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), waitMs);
+    });
+    await Promise.all(
+      [...groups.values()].map(async ({ kind, tag, ids }) => {
+        const found = await Promise.race([catalog(target, kind, tag), deadline]);
+        if (!found?.ok) return;
+        for (const id of ids) {
+          const name = found.names.get(id);
+          if (name !== undefined) names[kind][id] = name;
+          else if (found.complete) names[kind][id] = null;
+        }
+      }),
+    );
+    clearTimeout(timer);
+    return names;
+  };
+}
+
+/** Names for the IDs in `refs`, in the given bucket, through the process-wide client and read cache. */
+export function resolveCiNames(target: CiTarget, refs: readonly CiRef[]): Promise<CiNames> {
+  const { client, reads } = getRuntime();
+  return createNameResolver({ client, reads })(target, refs);
+}
