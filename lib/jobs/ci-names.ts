@@ -80,6 +80,11 @@ export function jobRefs(job: { Tag?: string; QueueId?: string; Operation?: unkno
   return operationRefs(job.Operation, { tag: job.Tag, queueId: job.QueueId });
 }
 
+/** The IDs a trigger request (as sent, or as the audit log stored it) refers to. */
+export function requestRefs(request: unknown): CiRef[] {
+  return operationRefs(asRecord(request)?.Operation);
+}
+
 /** Which kind of ID a request path holds (for the duplicate diff), or null for any other element. */
 export function refKindOfPath(path: string): CiRefKind | null {
   const leaf = path.replace(/\[\d+\]$/, "");
@@ -116,17 +121,19 @@ export function mergeNames(...all: (CiNames | undefined)[]): CiNames {
   return out;
 }
 
-/** The CSV columns that put names beside the IDs of a job (several values joined with "; "). */
+/** ID and name cells for each kind, several values joined with "; ": [workflow IDs, names, queue IDs, names, template IDs, names]. */
+export function refCsvCells(refs: readonly CiRef[], names: CiNames | undefined): string[] {
+  return (["workflows", "queues", "templates"] as const).flatMap((kind) => {
+    const ids = [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))];
+    const texts = ids.map((id) => nameText(names, kind, id));
+    // A name is empty when unknown and "(no longer in CI)" when CI no longer has the ID.
+    return [ids.join("; "), texts.some(Boolean) ? texts.join("; ") : ""];
+  });
+}
+
+/** The jobs CSV's name columns (its TagOrWorkflow column already holds the workflow IDs). */
 export const CSV_NAME_COLUMNS = ["WorkflowName", "QueueId", "QueueName", "TemplateIds", "TemplateNames"] as const;
 
-/** Cells for CSV_NAME_COLUMNS: a name is empty when unknown and "(no longer in CI)" when CI no longer has the ID. */
 export function csvNameCells(job: { Tag?: string; QueueId?: string; Operation?: unknown }, names: CiNames | undefined): string[] {
-  const refs = jobRefs(job);
-  const of = (kind: CiRefKind) => refs.filter((r) => r.kind === kind).map((r) => r.id);
-  const join = (ids: string[]) => ids.join("; ");
-  const namesOf = (kind: CiRefKind, ids: string[]) => (ids.some((id) => nameText(names, kind, id)) ? ids.map((id) => nameText(names, kind, id)).join("; ") : "");
-  const workflows = of("workflows");
-  const queues = of("queues");
-  const templates = of("templates");
-  return [namesOf("workflows", workflows), join(queues), namesOf("queues", queues), join(templates), namesOf("templates", templates)];
+  return refCsvCells(jobRefs(job), names).slice(1);
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { CiClient, CiTarget, PickerPage } from "@/lib/ci/client";
-import { emptyNames, type CiNames, type CiRef, type CiRefKind } from "@/lib/jobs/ci-names";
+import { emptyNames, mergeNames, type CiNames, type CiRef, type CiRefKind } from "@/lib/jobs/ci-names";
 import type { Coalescer } from "./coalesce";
 import { getRuntime } from "./ci-runtime";
+import { getConfig } from "./config";
 import { logEvent } from "./logger";
 
 /**
@@ -110,4 +111,21 @@ export function createNameResolver(deps: NameResolverDeps) {
 export function resolveCiNames(target: CiTarget, refs: readonly CiRef[]): Promise<CiNames> {
   const { client, reads } = getRuntime();
   return createNameResolver({ client, reads })(target, refs);
+}
+
+/**
+ * Names for IDs found in several buckets (the audit log spans them), merged into one map: IDs are unique across
+ * buckets. Buckets this dashboard no longer serves are skipped (their IDs show alone).
+ */
+export async function resolveCiNamesAcross(items: readonly { bucket: string; refs: readonly CiRef[] }[]): Promise<CiNames> {
+  const byBucket = new Map<string, CiRef[]>();
+  for (const { bucket, refs } of items) if (refs.length) byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), ...refs]);
+  const { buckets } = getConfig();
+  const all = await Promise.all(
+    [...byBucket].map(([bucket, refs]) => {
+      const target = buckets.find((b) => b.bucket === bucket);
+      return target ? resolveCiNames(target, refs) : Promise.resolve(emptyNames());
+    }),
+  );
+  return mergeNames(...all);
 }
