@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { getConfig } from "@/lib/server/config";
+import { getIdentity } from "@/lib/server/identity";
+import { SignedInAs } from "./signed-in-as";
 
-/** Top bar: navigation, and a plain statement of which CI this dashboard is talking to. */
+/** Top bar: navigation, who is signed in (and their role), and a plain statement of which CI this dashboard talks to. */
 export async function SiteHeader() {
   await connection(); // configuration is read at request time, never baked in at build time
   const config = getConfig();
+  const identity = await getIdentity();
   return (
     <header className="border-b border-slate-200 bg-white">
       {config.emulator && (
@@ -28,9 +31,12 @@ export async function SiteHeader() {
             Audit log
           </Link>
         </nav>
-        <p className="ml-auto text-xs text-slate-600">
-          {config.buckets.map((b) => `${b.bucket} · ${b.region}`).join(", ")}
-        </p>
+        <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
+          <p className="text-xs text-slate-600">
+            {config.buckets.map((b) => `${b.bucket} · ${b.region}`).join(", ")}
+          </p>
+          {identity && <SignedInAs id={identity.id} name={identity.name} role={identity.canTrigger ? "operator" : "viewer"} />}
+        </div>
       </div>
     </header>
   );

@@ -1,0 +1,34 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { meQueryOptions } from "@/lib/query/jobs";
+
+export type Role = "operator" | "viewer";
+
+/**
+ * Who is signed in and what they may do, in the header. The server passes what it knows from the request's identity
+ * (so it shows on first paint); /api/me adds the role's own word and a sign-out address when the sign-in mode has one.
+ */
+export function SignedInAs({ id, name, role }: { id: string; name: string; role: Role }) {
+  const me = useQuery(meQueryOptions).data;
+  const shownRole: Role = me?.role ?? (me ? (me.canTrigger ? "operator" : "viewer") : role);
+  const signOutUrl = typeof me?.signOutUrl === "string" && me.signOutUrl ? me.signOutUrl : null;
+  return (
+    <div className="flex items-center gap-2 text-sm" data-testid="signed-in-as">
+      <span className="sr-only">Signed in as</span>
+      <span className="max-w-48 truncate font-medium text-slate-900" title={id}>
+        {name}
+      </span>
+      <span
+        className={`rounded-full px-2 py-0.5 text-xs font-medium ${shownRole === "operator" ? "bg-blue-100 text-blue-900" : "bg-slate-200 text-slate-800"}`}
+        title={shownRole === "operator" ? "May trigger and cancel jobs" : "May view jobs, not trigger or cancel them"}
+      >
+        {shownRole}
+      </span>
+      {signOutUrl && (
+        <a href={signOutUrl} className="text-blue-800 underline-offset-2 hover:underline">
+          Sign out
+        </a>
+      )}
+    </div>
+  );
+}
