@@ -19,7 +19,7 @@ test("Export CSV writes the rows in view, in a file named after the filters", as
   expect(file.suggestedFilename()).toMatch(/^jobs_type-Job_states-Success-Failed_\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);
   const text = (await readFile((await file.path())!, "utf8")).replace(/^\uFEFF/, "");
   const lines = text.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("JobId,Name,Type,TagOrWorkflow,State,Code,Message,CreationTime,StartTime,EndTime,DurationSeconds,InputKind,Input,TriggeredBy,TriggeredAt");
+  expect(lines[0]).toBe("JobId,Name,Type,TagOrWorkflow,WorkflowName,QueueId,QueueName,TemplateIds,TemplateNames,State,Code,Message,CreationTime,StartTime,EndTime,DurationSeconds,InputKind,Input,TriggeredBy,TriggeredAt");
   expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(truth.map((j) => j.JobId));
   const failed = truth.find((j) => j.State === "Failed");
   if (failed) expect(lines.find((l) => l.startsWith(failed.JobId))).toContain(`,Failed,${failed.Code}`);
