@@ -20,8 +20,18 @@ import { WorkflowCell } from "./workflow-cell";
 const thWrap = "px-1.5 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const th = `${thWrap} whitespace-nowrap`;
 const td = "px-1.5 py-2 align-top";
-// Phones (under 768 px) keep name, state, age and actions; the rest is one tap away on the job page.
+// Phones (under 768 px) keep name, state, age and actions; the rest is one tap away on the job page. Each row is then
+// a small grid (name on top, state and age beneath, actions at the side); explicit roles keep it a table for
+// assistive technology whatever the CSS display.
 const secondary = "max-md:hidden";
+const phoneRow = "max-md:grid max-md:grid-cols-[auto_auto_minmax(0,1fr)_auto] max-md:items-start max-md:gap-x-2";
+const phone = {
+  select: "max-md:col-start-1 max-md:row-span-2 max-md:row-start-1",
+  name: "max-md:col-span-2 max-md:col-start-2 max-md:row-start-1",
+  state: "max-md:col-start-2 max-md:row-start-2 max-md:pt-0",
+  age: "max-md:col-start-3 max-md:row-start-2 max-md:pt-0.5",
+  actions: "max-md:col-start-4 max-md:row-span-2 max-md:row-start-1",
+};
 const iconButton = "inline-flex h-8 w-8 items-center justify-center rounded-md hover:bg-slate-100";
 
 /** Arrow keys move between rows, keeping the column (links and buttons stay in the normal Tab order too). */
@@ -82,11 +92,11 @@ export function JobsTable(props: JobsTableProps) {
       tabIndex={0}
       className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
     >
-      <table className={`w-full border-collapse text-sm md:min-w-[1100px] ${stale ? "opacity-60" : ""}`} aria-busy={loading || stale}>
+      <table className={`w-full border-collapse text-sm max-md:block md:min-w-[1100px] ${stale ? "opacity-60" : ""}`} aria-busy={loading || stale}>
         <caption className="sr-only">
           Batch jobs, {jobs.length} on this page starting at row {props.firstRowNumber}. Arrow keys move between rows.
         </caption>
-        <thead className="border-b border-slate-200 bg-slate-50">
+        <thead className="border-b border-slate-200 bg-slate-50 max-md:sr-only">
           <tr>
             {canTrigger && (
               <th scope="col" className="w-9 px-2 py-2">
@@ -115,7 +125,7 @@ export function JobsTable(props: JobsTableProps) {
             <th scope="col" className={th}><span className="max-md:sr-only">Actions</span></th>
           </tr>
         </thead>
-        <tbody onKeyDown={onRowKeyDown}>
+        <tbody onKeyDown={onRowKeyDown} className="max-md:block">
           {loading &&
             Array.from({ length: 6 }, (_, i) => (
               <tr key={`s${i}`} className="border-b border-slate-100" data-skeleton="true">
@@ -135,13 +145,14 @@ export function JobsTable(props: JobsTableProps) {
             return (
               <tr
                 key={job.JobId}
+                role="row"
                 data-job-id={job.JobId}
                 data-state={job.State}
                 data-changed={changed ? "true" : undefined}
-                className={`border-b border-slate-100 transition-colors duration-700 ${changed ? "bg-yellow-100" : selected.has(job.JobId) ? "bg-blue-50" : "hover:bg-slate-50"}`}
+                className={`${phoneRow} border-b border-slate-100 transition-colors duration-700 ${changed ? "bg-yellow-100" : selected.has(job.JobId) ? "bg-blue-50" : "hover:bg-slate-50"}`}
               >
                 {canTrigger && (
-                  <td className={td}>
+                  <td role="cell" className={`${td} ${phone.select}`}>
                     <input
                       type="checkbox"
                       className="h-4 w-4 accent-blue-700"
@@ -151,7 +162,7 @@ export function JobsTable(props: JobsTableProps) {
                     />
                   </td>
                 )}
-                <td className={`${td} md:min-w-44 md:max-w-64 xl:max-w-72`}>
+                <td role="cell" className={`${td} ${phone.name} md:min-w-44 md:max-w-64 xl:max-w-72`}>
                   {/* Two lines at most; the full name on hover (title) and on keyboard focus (pop-out). */}
                   <span className="group relative block">
                     <Link href={jobHref(job.JobId, bucket)} title={name} className="line-clamp-2 font-medium break-words text-blue-800 underline-offset-2 hover:underline">
@@ -164,7 +175,7 @@ export function JobsTable(props: JobsTableProps) {
                     )}
                   </span>
                 </td>
-                <td className={`${td} ${secondary} max-w-40`}>
+                <td className={`${td} ${secondary} max-w-36`}>
                   <span className="flex items-center gap-1">
                     <code className="min-w-0 truncate font-mono text-[11px] text-slate-800" title={job.JobId}>{job.JobId}</code>
                     <CopyButton value={job.JobId} label={`Copy JobId ${job.JobId}`} />
@@ -182,7 +193,7 @@ export function JobsTable(props: JobsTableProps) {
                     <span className="text-slate-500">–</span>
                   )}
                 </td>
-                <td className={td}>
+                <td role="cell" className={`${td} ${phone.state}`}>
                   <JobStateBadge state={job.State} />
                   {job.State === "Failed" && job.Code && (
                     <span className="mt-1 block max-w-28 truncate text-xs text-red-800" title={job.Message ? `${job.Code}: ${job.Message}` : job.Code}>
@@ -190,7 +201,7 @@ export function JobsTable(props: JobsTableProps) {
                     </span>
                   )}
                 </td>
-                <td className={td}>
+                <td role="cell" className={`${td} ${phone.age}`}>
                   {created ? <RelativeTime at={created} raw={job.CreationTime ?? ""} serverNow={serverNow} /> : <span className="text-slate-500">–</span>}
                 </td>
                 <td className={`${td} ${secondary} max-w-32`} data-testid="triggered-by">
@@ -205,7 +216,7 @@ export function JobsTable(props: JobsTableProps) {
                   )}
                 </td>
                 <td className={`${td} ${secondary}`}><DurationCell job={job} serverNow={serverNow} /></td>
-                <td className={`${td} ${secondary} max-w-44 xl:max-w-64`}>
+                <td className={`${td} ${secondary} max-w-44 xl:max-w-52`}>
                   {input ? (
                     <TruncatedText full={`${input.kind}: ${input.value || "(empty)"}`}>
                       <span className="text-slate-600">{input.kind} </span>
@@ -215,9 +226,9 @@ export function JobsTable(props: JobsTableProps) {
                     <span className="text-slate-500">–</span>
                   )}
                 </td>
-                <td className={`${td} whitespace-nowrap`}>
+                <td role="cell" className={`${td} ${phone.actions} whitespace-nowrap`}>
                   {/* Icon buttons with names (aria-label) and tooltips: three actions must fit a 1440 px screen. */}
-                  <span className="flex items-center gap-0.5 max-md:flex-col">
+                  <span className="flex items-center gap-0.5">
                     <button
                       type="button"
                       aria-pressed={isWatched}
