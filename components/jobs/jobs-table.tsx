@@ -175,14 +175,14 @@ export function JobsTable(props: JobsTableProps) {
                     )}
                   </span>
                 </td>
-                <td className={`${td} ${secondary} max-w-36`}>
+                <td className={`${td} ${secondary} max-w-32`}>
                   <span className="flex items-center gap-1">
                     <code className="min-w-0 truncate font-mono text-[11px] text-slate-800" title={job.JobId}>{job.JobId}</code>
                     <CopyButton value={job.JobId} label={`Copy JobId ${job.JobId}`} />
                   </span>
                 </td>
                 <td className={`${td} ${secondary}`}>{job.Type ?? <span className="text-slate-500">–</span>}</td>
-                <td className={`${td} ${secondary} max-w-48`} data-testid="tag-or-workflow">
+                <td className={`${td} ${secondary} max-w-44`} data-testid="tag-or-workflow">
                   {tw ? (
                     tw.kind === "Workflow" ? (
                       <WorkflowCell ids={tw.value} names={props.names} />
@@ -216,7 +216,7 @@ export function JobsTable(props: JobsTableProps) {
                   )}
                 </td>
                 <td className={`${td} ${secondary}`}><DurationCell job={job} serverNow={serverNow} /></td>
-                <td className={`${td} ${secondary} max-w-44 xl:max-w-52`}>
+                <td className={`${td} ${secondary} max-w-40 xl:max-w-48`}>
                   {input ? (
                     <TruncatedText full={`${input.kind}: ${input.value || "(empty)"}`}>
                       <span className="text-slate-600">{input.kind} </span>
