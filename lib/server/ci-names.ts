@@ -48,9 +48,11 @@ function fetchCatalog(client: NameResolverDeps["client"], target: CiTarget, kind
   // CateAll: the picker lists Transcoding queues only, but a job may name any queue.
   if (kind === "queues") return allPages((pageNumber) => client.listQueues(target, { ...size, pageNumber, category: "CateAll" }));
   // CI lists Custom templates unless asked for Official ones; a job may use either.
-  return Promise.all(
-    (["Custom", "Official"] as const).map((category) => allPages((pageNumber) => client.listTemplates(target, { ...size, pageNumber, tag, category }))),
-  ).then(([custom, official]) => ({ items: [...custom!.items, ...official!.items], complete: custom!.complete && official!.complete }));
+  const list = (category: "Custom" | "Official") => allPages((pageNumber) => client.listTemplates(target, { ...size, pageNumber, tag, category }));
+  return list("Custom").then(async (custom) => {
+    const official = await list("Official");
+    return { items: [...custom.items, ...official.items], complete: custom.complete && official.complete };
+  });
 }
 
 /** The name look-up with its dependencies given (tests pass a stub client and a fake clock). */
@@ -87,23 +89,26 @@ export function createNameResolver(deps: NameResolverDeps) {
       groups.set(key, group);
     }
     if (groups.size === 0) return names;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), waitMs);
-    });
-    await Promise.all(
-      [...groups.values()].map(async ({ kind, tag, ids }) => {
-        const found = await Promise.race([catalog(target, kind, tag), deadline]);
-        if (!found?.ok) return;
+    // One kind after another (each shared and cached), so a page with many Tags never sends CI a burst of lists.
+    const work = (async () => {
+      for (const { kind, tag, ids } of groups.values()) {
+        const found = await catalog(target, kind, tag);
+        if (!found.ok) continue;
         for (const id of ids) {
           const name = found.names.get(id);
           if (name !== undefined) names[kind][id] = name;
           else if (found.complete) names[kind][id] = null;
         }
-      }),
-    );
+      }
+    })();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, waitMs);
+    });
+    await Promise.race([work, deadline]);
     clearTimeout(timer);
-    return names;
+    // A copy: look-ups that land after the deadline fill the cache for the next answer, not this one.
+    return { workflows: { ...names.workflows }, templates: { ...names.templates }, queues: { ...names.queues } };
   };
 }
 
