@@ -6,12 +6,13 @@ export type Role = "operator" | "viewer";
 
 /**
  * Who is signed in and what they may do, in the header. The server passes what it knows from the request's identity
- * (so it shows on first paint); /api/me adds the role's own word and a sign-out address when the sign-in mode has one.
+ * (so it shows on first paint); the /api/me answer, once a page has it, adds the role's own word and a sign-out
+ * address when the sign-in mode has one. The header never fetches /api/me itself: no extra request on any page.
  */
-export function SignedInAs({ id, name, role }: { id: string; name: string; role: Role }) {
-  const me = useQuery(meQueryOptions).data;
+export function SignedInAs({ id, name, role, signOutUrl: serverSignOutUrl }: { id: string; name: string; role: Role; signOutUrl?: string }) {
+  const me = useQuery({ ...meQueryOptions, enabled: false }).data;
   const shownRole: Role = me?.role ?? (me ? (me.canTrigger ? "operator" : "viewer") : role);
-  const signOutUrl = typeof me?.signOutUrl === "string" && me.signOutUrl ? me.signOutUrl : null;
+  const signOutUrl = typeof me?.signOutUrl === "string" && me.signOutUrl ? me.signOutUrl : (serverSignOutUrl ?? null);
   return (
     <div className="flex items-center gap-2 text-sm" data-testid="signed-in-as">
       <span className="sr-only">Signed in as</span>
