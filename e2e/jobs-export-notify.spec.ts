@@ -21,10 +21,10 @@ test("Export CSV writes the rows in view, in a file named after the filters", as
   const text = (await readFile((await file.path())!, "utf8")).replace(/^\uFEFF/, "");
   expect(text.endsWith("\r\n")).toBe(true);
   const [header, ...records] = parse(text) as string[][];
-  expect(header!.join(",")).toBe("JobId,Name,Type,TagOrWorkflow,State,Code,Message,CreationTime,StartTime,EndTime,DurationSeconds,InputKind,Input,TriggeredBy,TriggeredAt");
+  expect(header!.join(",")).toBe("JobId,Name,Type,TagOrWorkflow,WorkflowName,QueueId,QueueName,TemplateIds,TemplateNames,State,Code,Message,CreationTime,StartTime,EndTime,DurationSeconds,InputKind,Input,TriggeredBy,TriggeredAt");
   expect(records.map((r) => r[0])).toEqual(truth.map((j) => j.JobId));
   const failed = truth.find((j) => j.State === "Failed");
-  if (failed) expect(records.find((r) => r[0] === failed.JobId)!.slice(4, 6)).toEqual(["Failed", failed.Code]);
+  if (failed) expect(records.find((r) => r[0] === failed.JobId)!.slice(9, 11)).toEqual(["Failed", failed.Code]);
   await expect(s.rows).toHaveCount(truth.length);
 });
 

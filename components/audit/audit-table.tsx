@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { CiRefName } from "@/components/jobs/ci-ref-name";
+import { requestRefs, type CiNames } from "@/lib/jobs/ci-names";
 import type { AuditEntry } from "@/lib/server/audit-types";
 import { AuditOutcomeBadge } from "./audit-outcome-badge";
 import { formatUtc } from "./audit-links";
@@ -7,7 +9,7 @@ const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide te
 const td = "px-3 py-2 align-top text-sm";
 
 /** The log entries, newest first. Read-only: there is nothing here (or anywhere) to edit or delete an entry. */
-export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
+export function AuditTable({ entries, names }: { entries: readonly AuditEntry[]; names?: CiNames }) {
   return (
     <div role="region" aria-labelledby="audit-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200">
@@ -45,6 +47,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                   <span className="text-slate-600">—</span>
                 )}
                 <span className="block text-xs text-slate-600">{e.bucket}</span>
+                <RequestRefs request={e.request} names={names} />
               </td>
               <td className={td}>
                 <AuditOutcomeBadge outcome={e.outcome} reconciled={e.reconciledAt !== null} />
@@ -59,6 +62,24 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+const REF_LABEL = { workflows: "Workflow", templates: "Template", queues: "Queue" } as const;
+
+/** The workflow, template and queue the request named, by name with the ID beside it. */
+function RequestRefs({ request, names }: { request: unknown; names?: CiNames }) {
+  const refs = requestRefs(request);
+  if (refs.length === 0) return null;
+  return (
+    <ul className="mt-1 max-w-72 space-y-0.5 text-xs" data-testid="audit-refs">
+      {refs.map((r) => (
+        <li key={`${r.path}:${r.id}`}>
+          <span className="text-slate-600">{REF_LABEL[r.kind]}: </span>
+          <CiRefName names={names} kind={r.kind} id={r.id} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

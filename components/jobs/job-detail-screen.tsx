@@ -8,11 +8,13 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EyeIcon } from "@/components/ui/icons";
 import { Notice } from "@/components/ui/notice";
 import { Skeleton } from "@/components/ui/skeleton";
+import { idsOf, jobRefs } from "@/lib/jobs/ci-names";
 import { inputSummary, xmlText } from "@/lib/jobs/job-view";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { setWatched } from "@/lib/jobs/watch-list";
 import { ApiError } from "@/lib/query/api-fetch";
 import { fetchJob, jobKeys, meQueryOptions } from "@/lib/query/jobs";
+import { CiRefList, CiRefName } from "./ci-ref-name";
 import { useFinishedNotifications } from "./job-notifications";
 import { duplicateHref } from "./job-links";
 import { JobAttributionList, JobAuditTrail } from "./job-audit-history";
@@ -119,6 +121,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
   const otherJob = job ? Object.fromEntries(Object.entries(job).filter(([k]) => !KNOWN_JOB.has(k))) : {};
   const callbacks = CALLBACK_KEYS.filter((k) => k in op);
   const finished = job ? isFinishedState(job.State) : false;
+  const templateRefs = job ? jobRefs(job).filter((r) => r.kind === "templates") : [];
 
   return (
     <div className="space-y-4" data-hydrated={hydrated ? "true" : "false"}>
@@ -209,9 +212,22 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
 
           <Section title="Operation" id="sec-operation">
             <dl className={dlClass}>
-              {"WorkflowIds" in op && <Field label="WorkflowIds"><span className="break-all font-mono text-xs">{xmlText(op.WorkflowIds)}</span></Field>}
+              {"WorkflowIds" in op && (
+                <Field label="WorkflowIds">
+                  <CiRefList names={data.names} kind="workflows" ids={idsOf(op.WorkflowIds)} />
+                </Field>
+              )}
               {("Tag" in op || job.Tag) && <Field label="Tag">{xmlText(op.Tag) || job.Tag}</Field>}
-              {("QueueId" in op || job.QueueId) && <Field label="QueueId"><span className="font-mono text-xs">{xmlText(op.QueueId) || job.QueueId}</span></Field>}
+              {("QueueId" in op || job.QueueId) && (
+                <Field label="QueueId">
+                  <CiRefName names={data.names} kind="queues" id={xmlText(op.QueueId) || job.QueueId || ""} />
+                </Field>
+              )}
+              {templateRefs.map((r) => (
+                <Field key={`${r.path}:${r.id}`} label={r.path.replace("Operation.JobParam.", "")}>
+                  <CiRefName names={data.names} kind="templates" id={r.id} />
+                </Field>
+              ))}
               {"QueueType" in op && <Field label="QueueType">{xmlText(op.QueueType)}</Field>}
               {"TimeInterval" in op && <Field label="TimeInterval"><XmlValue value={op.TimeInterval} /></Field>}
               {"JobLevel" in op && <Field label="JobLevel">{xmlText(op.JobLevel)} <span className="text-slate-600">(0 lowest – 2 highest)</span></Field>}

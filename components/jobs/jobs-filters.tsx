@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { JOB_STATES, JOB_TYPES, type JobState } from "@/lib/jobs/states";
 import { CREATED_PRESETS, ORDERS, PAGE_SIZES, PRESET_LABELS, activeFilters, type JobsSearchState, type JobsView } from "@/lib/jobs/url-state";
 import { TextFilter } from "./text-filter";
+import { WorkflowFilter } from "./workflow-filter";
 import { useHydrated } from "./use-now";
 
 /** What a filter change writes into the URL (nuqs setter values; null removes the parameter). */
@@ -133,7 +134,7 @@ export function JobsFilters({
           </div>
           <TextFilter id="f-name" label="Name" value={view.name} validate={nameError} onCommit={(v) => onChange({ name: v })} />
           <TextFilter id="f-jobid" label="JobId" value={view.jobId} validate={idError} onCommit={(v) => onChange({ jobId: v })} inputClassName="font-mono" />
-          <TextFilter id="f-workflowid" label="WorkflowId" value={view.workflowId} validate={idError} onCommit={(v) => onChange({ workflowId: v })} inputClassName="font-mono" />
+          <WorkflowFilter value={view.workflowId} bucket={view.bucket ?? buckets[0]?.bucket ?? ""} onCommit={(v) => onChange({ workflowId: v })} />
           <div>
             <label htmlFor="f-order" className={labelClass}>Order</label>
             <select id="f-order" className={selectClass} value={view.order} onChange={(e) => onChange({ order: e.target.value as JobsView["order"] })}>

@@ -145,7 +145,7 @@ export function JobsScreen({
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <NotifyButton />
-          <ExportCsvButton jobs={rows} nameParts={viewFileNameParts(view)} triggeredBy={data?.triggeredBy} />
+          <ExportCsvButton jobs={rows} nameParts={viewFileNameParts(view)} triggeredBy={data?.triggeredBy} names={data?.names} />
           {canTrigger && (
             <Link href="/jobs/new" className={buttonClasses({ variant: "primary", size: "sm" })}>
               New batch job
@@ -224,6 +224,7 @@ export function JobsScreen({
           onCancel={(job) => setCancelTarget([job])}
           firstRowNumber={(page - 1) * view.size + 1}
           triggeredBy={data?.triggeredBy}
+          names={data?.names}
         />
       )}
 

@@ -6,6 +6,7 @@ import { BanIcon, DuplicateIcon, EyeIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { parseCiTime } from "@/lib/jobs/ci-time";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
+import type { CiNames } from "@/lib/jobs/ci-names";
 import { actorName, inputSummary, tagOrWorkflow } from "@/lib/jobs/job-view";
 import { isCancellable } from "@/lib/jobs/states";
 import { setWatched } from "@/lib/jobs/watch-list";
@@ -14,10 +15,24 @@ import { duplicateHref, jobHref } from "./job-links";
 import { JobStateBadge } from "./job-state-badge";
 import { RelativeTime } from "./relative-time";
 import { DetailsProblemMarker } from "./details-problem-marker";
+import { TruncatedText } from "./truncated-text";
+import { WorkflowCell } from "./workflow-cell";
 
 const thWrap = "px-1.5 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const th = `${thWrap} whitespace-nowrap`;
 const td = "px-1.5 py-2 align-top";
+// Phones (under 768 px) keep name, state, age and actions; the rest is one tap away on the job page. Each row is then
+// a small grid (name on top, state and age beneath, actions at the side); explicit roles keep it a table for
+// assistive technology whatever the CSS display.
+const secondary = "max-md:hidden";
+const phoneRow = "max-md:grid max-md:grid-cols-[auto_auto_minmax(0,1fr)_auto] max-md:items-start max-md:gap-x-2";
+const phone = {
+  select: "max-md:col-start-1 max-md:row-span-2 max-md:row-start-1",
+  name: "max-md:col-span-2 max-md:col-start-2 max-md:row-start-1",
+  state: "max-md:col-start-2 max-md:row-start-2 max-md:pt-0",
+  age: "max-md:col-start-3 max-md:row-start-2 max-md:pt-0.5",
+  actions: "max-md:col-start-4 max-md:row-span-2 max-md:row-start-1",
+};
 const iconButton = "inline-flex h-8 w-8 items-center justify-center rounded-md hover:bg-slate-100";
 
 /** Arrow keys move between rows, keeping the column (links and buttons stay in the normal Tab order too). */
@@ -57,9 +72,14 @@ export interface JobsTableProps {
   firstRowNumber: number;
   /** JobId → who triggered it through this dashboard (audit log); absent jobs were triggered elsewhere. */
   triggeredBy?: Readonly<Record<string, { actor: string; at: string }>>;
+  /** Names of the workflows the rows refer to (server look-up; IDs without a name show alone). */
+  names?: CiNames;
 }
 
-/** The job table. On narrow screens it scrolls inside its own box; the page itself never scrolls sideways. */
+/**
+ * The job table. On a phone it keeps name, state, age and actions (secondary columns hide), so nothing scrolls
+ * sideways; on a wide screen the name and input columns take the room and show their full value on hover and focus.
+ */
 export function JobsTable(props: JobsTableProps) {
   const { jobs, loading, stale, bucket, serverNow, canTrigger, selected, highlighted, watched } = props;
   const allSelected = jobs.length > 0 && jobs.every((j) => selected.has(j.JobId));
@@ -73,11 +93,11 @@ export function JobsTable(props: JobsTableProps) {
       tabIndex={0}
       className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
     >
-      <table className={`w-full min-w-[1100px] border-collapse text-sm ${stale ? "opacity-60" : ""}`} aria-busy={loading || stale}>
+      <table className={`w-full border-collapse text-sm max-md:block md:min-w-[1100px] ${stale ? "opacity-60" : ""}`} aria-busy={loading || stale}>
         <caption className="sr-only">
           Batch jobs, {jobs.length} on this page starting at row {props.firstRowNumber}. Arrow keys move between rows.
         </caption>
-        <thead className="border-b border-slate-200 bg-slate-50">
+        <thead className="border-b border-slate-200 bg-slate-50 max-md:sr-only">
           <tr>
             {canTrigger && (
               <th scope="col" className="w-9 px-2 py-2">
@@ -95,23 +115,23 @@ export function JobsTable(props: JobsTableProps) {
               </th>
             )}
             <th scope="col" className={th}>Name</th>
-            <th scope="col" className={th}>JobId</th>
-            <th scope="col" className={th}>Type</th>
-            <th scope="col" className={thWrap}>Tag or workflow</th>
+            <th scope="col" className={`${th} ${secondary}`}>JobId</th>
+            <th scope="col" className={`${th} ${secondary}`}>Type</th>
+            <th scope="col" className={`${thWrap} ${secondary}`}>Tag or workflow</th>
             <th scope="col" className={th}>State</th>
             <th scope="col" className={th}>Created</th>
-            <th scope="col" className={th}>Triggered by</th>
-            <th scope="col" className={th}>Duration</th>
-            <th scope="col" className={th}>Input</th>
-            <th scope="col" className={th}>Actions</th>
+            <th scope="col" className={`${th} ${secondary}`}>Triggered by</th>
+            <th scope="col" className={`${th} ${secondary}`}>Duration</th>
+            <th scope="col" className={`${th} ${secondary}`}>Input</th>
+            <th scope="col" className={th}><span className="max-md:sr-only">Actions</span></th>
           </tr>
         </thead>
-        <tbody onKeyDown={onRowKeyDown}>
+        <tbody onKeyDown={onRowKeyDown} className="max-md:block">
           {loading &&
             Array.from({ length: 6 }, (_, i) => (
               <tr key={`s${i}`} className="border-b border-slate-100" data-skeleton="true">
                 {Array.from({ length: canTrigger ? 11 : 10 }, (_, c) => (
-                  <td key={c} className={td}><Skeleton className="h-4 w-full min-w-8" /></td>
+                  <td key={c} className={`${td} ${[1, 2, 3, 6, 7, 8].includes(canTrigger ? c - 1 : c) ? secondary : ""}`}><Skeleton className="h-4 w-full min-w-8" /></td>
                 ))}
               </tr>
             ))}
@@ -126,13 +146,14 @@ export function JobsTable(props: JobsTableProps) {
             return (
               <tr
                 key={job.JobId}
+                role="row"
                 data-job-id={job.JobId}
                 data-state={job.State}
                 data-changed={changed ? "true" : undefined}
-                className={`border-b border-slate-100 transition-colors duration-700 ${changed ? "bg-yellow-100" : selected.has(job.JobId) ? "bg-blue-50" : "hover:bg-slate-50"}`}
+                className={`${phoneRow} border-b border-slate-100 transition-colors duration-700 ${changed ? "bg-yellow-100" : selected.has(job.JobId) ? "bg-blue-50" : "hover:bg-slate-50"}`}
               >
                 {canTrigger && (
-                  <td className={td}>
+                  <td role="cell" className={`${td} ${phone.select}`}>
                     <input
                       type="checkbox"
                       className="h-4 w-4 accent-blue-700"
@@ -142,27 +163,31 @@ export function JobsTable(props: JobsTableProps) {
                     />
                   </td>
                 )}
-                <td className={`${td} max-w-40`}>
-                  <Link href={jobHref(job.JobId, bucket)} className="font-medium break-words text-blue-800 underline-offset-2 hover:underline">
-                    {name}
-                  </Link>
+                <td role="cell" className={`${td} ${phone.name} md:min-w-44 md:max-w-64 xl:max-w-72`}>
+                  {/* Two lines at most; the full name on hover (title) and on keyboard focus (pop-out). */}
+                  <span className="group relative block">
+                    <Link href={jobHref(job.JobId, bucket)} title={name} className="line-clamp-2 font-medium break-words text-blue-800 underline-offset-2 hover:underline">
+                      {name}
+                    </Link>
+                    {name.length > 40 && (
+                      <span aria-hidden="true" className="pointer-events-none absolute top-full left-0 z-20 mt-1 hidden w-max max-w-80 rounded-md bg-slate-900 px-2 py-1 text-xs break-words text-white shadow-lg group-has-[:focus-visible]:block">
+                        {name}
+                      </span>
+                    )}
+                  </span>
                   <DetailsProblemMarker problem={job.detailsProblem} />
                 </td>
-                <td className={td}>
-                  <span className="inline-flex items-center gap-1">
-                    <code className="font-mono text-[11px] text-slate-800">{job.JobId}</code>
+                <td className={`${td} ${secondary} max-w-32`}>
+                  <span className="flex items-center gap-1">
+                    <code className="min-w-0 truncate font-mono text-[11px] text-slate-800" title={job.JobId}>{job.JobId}</code>
                     <CopyButton value={job.JobId} label={`Copy JobId ${job.JobId}`} />
                   </span>
                 </td>
-                <td className={td}>{job.Type ?? <span className="text-slate-500">–</span>}</td>
-                <td className={`${td} max-w-32`}>
+                <td className={`${td} ${secondary}`}>{job.Type ?? <span className="text-slate-500">–</span>}</td>
+                <td className={`${td} ${secondary} max-w-44`} data-testid="tag-or-workflow">
                   {tw ? (
                     tw.kind === "Workflow" ? (
-                      // The Type column already says "Workflow": the cell holds the ID alone.
-                      <span className="block truncate font-mono text-xs" title={`Workflow ${tw.value}`}>
-                        <span className="sr-only">Workflow </span>
-                        {tw.value}
-                      </span>
+                      <WorkflowCell ids={tw.value} names={props.names} />
                     ) : (
                       <span className="break-words">{tw.value}</span>
                     )
@@ -170,7 +195,7 @@ export function JobsTable(props: JobsTableProps) {
                     <span className="text-slate-500">–</span>
                   )}
                 </td>
-                <td className={td}>
+                <td role="cell" className={`${td} ${phone.state}`}>
                   <JobStateBadge state={job.State} />
                   {job.State === "Failed" && job.Code && (
                     <span className="mt-1 block max-w-28 truncate text-xs text-red-800" title={job.Message ? `${job.Code}: ${job.Message}` : job.Code}>
@@ -178,10 +203,10 @@ export function JobsTable(props: JobsTableProps) {
                     </span>
                   )}
                 </td>
-                <td className={td}>
+                <td role="cell" className={`${td} ${phone.age}`}>
                   {created ? <RelativeTime at={created} raw={job.CreationTime ?? ""} serverNow={serverNow} /> : <span className="text-slate-500">–</span>}
                 </td>
-                <td className={`${td} max-w-32`} data-testid="triggered-by">
+                <td className={`${td} ${secondary} max-w-32`} data-testid="triggered-by">
                   {/* CI runs every job under one shared key: only our audit log knows the person. */}
                   {by ? (
                     <span className="block truncate" title={`${by.actor}, ${by.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`}>
@@ -192,18 +217,18 @@ export function JobsTable(props: JobsTableProps) {
                     <span className="text-slate-500" title="Not triggered through this dashboard">—</span>
                   )}
                 </td>
-                <td className={td}><DurationCell job={job} serverNow={serverNow} /></td>
-                <td className={`${td} max-w-36`}>
+                <td className={`${td} ${secondary}`}><DurationCell job={job} serverNow={serverNow} /></td>
+                <td className={`${td} ${secondary} max-w-40 xl:max-w-48`}>
                   {input ? (
-                    <span className="block truncate" title={`${input.kind}: ${input.value}`}>
+                    <TruncatedText full={`${input.kind}: ${input.value || "(empty)"}`}>
                       <span className="text-slate-600">{input.kind} </span>
                       <span className="font-mono text-xs">{input.value || "(empty)"}</span>
-                    </span>
+                    </TruncatedText>
                   ) : (
                     <span className="text-slate-500">–</span>
                   )}
                 </td>
-                <td className={`${td} whitespace-nowrap`}>
+                <td role="cell" className={`${td} ${phone.actions} whitespace-nowrap`}>
                   {/* Icon buttons with names (aria-label) and tooltips: three actions must fit a 1440 px screen. */}
                   <span className="flex items-center gap-0.5">
                     <button

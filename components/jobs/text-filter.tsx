@@ -17,6 +17,9 @@ export function TextFilter({
   placeholder,
   className = "",
   inputClassName = "",
+  list,
+  hint,
+  onFocus,
 }: {
   id: string;
   label: string;
@@ -26,6 +29,11 @@ export function TextFilter({
   placeholder?: string;
   className?: string;
   inputClassName?: string;
+  /** id of a <datalist> with suggestions. */
+  list?: string;
+  /** A line under the box (e.g. the ID behind a name). */
+  hint?: string | null;
+  onFocus?: () => void;
 }) {
   const [text, setText] = useState(value ?? "");
   const committed = useRef(value ?? "");
@@ -61,9 +69,11 @@ export function TextFilter({
         value={text}
         placeholder={placeholder}
         autoComplete="off"
+        list={list}
+        onFocus={onFocus}
         spellCheck={false}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
@@ -79,6 +89,11 @@ export function TextFilter({
         onBlur={() => commit(text)}
         className={`mt-1 h-9 w-full rounded-md border border-slate-300 bg-white px-2.5 text-sm aria-[invalid=true]:border-red-600 ${inputClassName}`}
       />
+      {!error && hint && (
+        <p id={`${id}-hint`} className="mt-1 truncate font-mono text-[11px] text-slate-600" title={hint}>
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
           {error}

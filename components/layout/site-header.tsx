@@ -1,12 +1,18 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { getConfig } from "@/lib/server/config";
+import { headers } from "next/headers";
 import { SignOutForm } from "@/components/auth/sign-out-form";
+import { identify } from "@/lib/server/auth";
+import { SignedInAs } from "./signed-in-as";
 
-/** Top bar: navigation, and a plain statement of which CI this dashboard is talking to. */
+/** Top bar: navigation, who is signed in (and their role), and a plain statement of which CI this dashboard talks to. */
 export async function SiteHeader() {
   await connection(); // configuration is read at request time, never baked in at build time
   const config = getConfig();
+  // Not getIdentity(): the header is also drawn on the 401/403 pages, where there is no identity to demand.
+  const who = await identify(await headers(), config);
+  const identity = who.ok ? who.identity : null;
   return (
     <header className="border-b border-slate-200 bg-white">
       {config.emulator && (
@@ -29,10 +35,13 @@ export async function SiteHeader() {
             Audit log
           </Link>
         </nav>
-        <p className="ml-auto text-xs text-slate-600">
-          {config.buckets.map((b) => `${b.bucket} · ${b.region}`).join(", ")}
-        </p>
-        {config.auth.mode === "oidc" && <SignOutForm />}
+        <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
+          <p className="text-xs text-slate-600">
+            {config.buckets.map((b) => `${b.bucket} · ${b.region}`).join(", ")}
+          </p>
+          {identity && <SignedInAs id={identity.id} name={identity.name} role={identity.canTrigger ? "operator" : "viewer"} />}
+          {identity && config.auth.mode === "oidc" && <SignOutForm />}
+        </div>
       </div>
     </header>
   );

@@ -21,7 +21,8 @@ export function jobsScreen(page: Page) {
     created: page.getByLabel("Created", { exact: true }),
     name: page.getByRole("searchbox", { name: "Name" }),
     jobId: page.getByRole("searchbox", { name: "JobId" }),
-    workflowId: page.getByRole("searchbox", { name: "WorkflowId" }),
+    // A combobox: the box suggests workflows by name (a <datalist>).
+    workflowId: page.getByRole("combobox", { name: "WorkflowId" }),
     order: page.getByLabel("Order"),
     size: page.getByLabel("Per page"),
     state: (label: string) => page.getByRole("checkbox", { name: label, exact: true }),

@@ -51,7 +51,7 @@ export interface CiClient {
   /** `job` is null when CI lists the id in NonExistJobIds. */
   getJob(t: CiTarget, jobId: string): Promise<{ job: JobDetail | null; requestId: string; rawXml: string }>;
   cancelJob(t: CiTarget, jobId: string): Promise<{ requestId: string }>;
-  listTemplates(t: CiTarget, q: { tag: string; pageNumber?: number; pageSize?: number }): Promise<PickerPage>;
+  listTemplates(t: CiTarget, q: { tag: string; pageNumber?: number; pageSize?: number; category?: "Custom" | "Official" }): Promise<PickerPage>;
   /** Media queues by default; `family` reads the picture, speech or AI queue list instead (lib/jobs/queue-families.ts). */
   listQueues(t: CiTarget, q?: { pageNumber?: number; pageSize?: number; category?: string; family?: QueueFamily }): Promise<PickerPage>;
   listWorkflows(t: CiTarget, q?: { pageNumber?: number; pageSize?: number }): Promise<PickerPage>;
@@ -164,7 +164,7 @@ export function createCiClient(opts: CiClientOptions): CiClient {
     },
 
     listTemplates(t, q) {
-      const query = { tag: q.tag, pageNumber: q.pageNumber, pageSize: q.pageSize };
+      const query = { tag: q.tag, pageNumber: q.pageNumber, pageSize: q.pageSize, category: q.category };
       return pickerPage(t, "/template", query, "TemplateList", templateEntrySchema, templateToPickerItem);
     },
 

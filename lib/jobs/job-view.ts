@@ -3,6 +3,7 @@
  * one line, CSV rows. No React, no zod: the job table's client bundle includes this file.
  */
 import type { JobDetail } from "./job-detail-schema";
+import { CSV_NAME_COLUMNS, csvNameCells, type CiNames } from "./ci-names";
 import { parseCiTime } from "./ci-time";
 import { csvRecord } from "./csv";
 import { isCancellable, isFinishedState } from "./states";
@@ -98,7 +99,7 @@ export function tagOrWorkflow(job: Pick<JobDetail, "Type" | "Tag" | "Operation">
   return tag ? { kind: "Tag", value: tag } : null;
 }
 
-const CSV_COLUMNS = ["JobId", "Name", "Type", "TagOrWorkflow", "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "DurationSeconds", "InputKind", "Input", "TriggeredBy", "TriggeredAt"] as const;
+const CSV_COLUMNS = ["JobId", "Name", "Type", "TagOrWorkflow", ...CSV_NAME_COLUMNS, "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "DurationSeconds", "InputKind", "Input", "TriggeredBy", "TriggeredAt"] as const;
 
 /** The name part of an SSO identity ("olivia.operator" for olivia.operator@example.com); the table shows this. */
 export function actorName(actor: string): string {
@@ -109,8 +110,14 @@ export function actorName(actor: string): string {
 /**
  * The rows on screen as CSV (header row, CRLF line ends as RFC 4180 says). `triggeredBy` (JobId → full identity and
  * time, from the audit log) fills the last two columns; jobs triggered outside the dashboard leave them empty.
+ * `names` (server look-up) fills a name column beside each workflow, queue and template ID column.
  */
-export function buildJobsCsv(jobs: readonly JobDetail[], now: number, triggeredBy: Readonly<Record<string, { actor: string; at: string }>> = {}): string {
+export function buildJobsCsv(
+  jobs: readonly JobDetail[],
+  now: number,
+  triggeredBy: Readonly<Record<string, { actor: string; at: string }>> = {},
+  names?: CiNames,
+): string {
   let csv = csvRecord(CSV_COLUMNS);
   for (const job of jobs) {
     const dur = jobDuration(job, now);
@@ -121,6 +128,7 @@ export function buildJobsCsv(jobs: readonly JobDetail[], now: number, triggeredB
       job.Name ?? "",
       job.Type ?? "",
       tw?.value ?? "",
+      ...csvNameCells(job, names),
       job.State,
       job.State === "Failed" ? (job.Code ?? "") : "",
       job.State === "Failed" ? (job.Message ?? "") : "",

@@ -3,6 +3,7 @@
  * invalidate `jobKeys.all`. Types come from the schema modules with `import type`, so zod stays out of the bundle.
  */
 import { queryOptions } from "@tanstack/react-query";
+import type { CiNames } from "@/lib/jobs/ci-names";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { toApiListParams, toApiSearch, type JobsView } from "@/lib/jobs/url-state";
 import { apiFetch } from "./api-fetch";
@@ -20,6 +21,8 @@ export interface JobsPage {
    * CI cannot say). Jobs triggered elsewhere are absent.
    */
   triggeredBy: Record<string, JobAttribution>;
+  /** Names of the workflows, templates and queues the jobs refer to (contract: lib/jobs/ci-names.ts). */
+  names: CiNames;
 }
 
 /** Who did something to a job, as the audit log recorded it (mirrors lib/server/audit-types.ts). */
@@ -56,11 +59,17 @@ export interface JobResult {
   requestId: string;
   rawXml: string;
   history: JobHistory | null;
+  /** Names of the workflows, templates and queues this job refers to. */
+  names: CiNames;
 }
 
 export interface Me {
   user: { id: string; name: string; groups: string[] };
   canTrigger: boolean;
+  /** Set by the sign-in work in parallel; until then the role follows canTrigger. */
+  role?: "operator" | "viewer";
+  /** Where "Sign out" goes, when the sign-in mode has one. */
+  signOutUrl?: string;
   buckets: { bucket: string; region: string }[];
   emulator: boolean;
 }

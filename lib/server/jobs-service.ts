@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { CiTarget, PickerItem } from "@/lib/ci/client";
 import { CiError } from "@/lib/ci/errors";
+import { jobRefs, type CiNames } from "@/lib/jobs/ci-names";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import type { ListQuery } from "@/lib/jobs/list-query-schema";
 import { queueFamilyForTag, type QueueFamily } from "@/lib/jobs/queue-families";
@@ -14,6 +15,7 @@ import { jobHistory, jobIdsTriggeredBy, recordIntent, recordOutcome, triggeredBy
 import { redactSecretsDeep, redactUrlsInText } from "./audit-redact";
 import { withPriority } from "./ci-budget";
 import { reconcileIfDue } from "./reconcile-schedule";
+import { resolveCiNames } from "./ci-names";
 import { getConfig } from "./config";
 import { getRuntime } from "./ci-runtime";
 import { IDEMPOTENCY_KEY_PATTERN, type StoredAnswer } from "./idempotency";
@@ -44,6 +46,8 @@ export interface JobsPage {
   fetchedAt: string;
   /** JobId → who triggered it through this dashboard (jobs triggered elsewhere are absent). */
   triggeredBy: Record<string, Attribution>;
+  /** Names of the workflows, templates and queues the jobs refer to (lib/jobs/ci-names.ts). */
+  names: CiNames;
 }
 
 /** Audit look-ups decorate answers; when the database is unavailable the jobs still show, unattributed. */
@@ -83,8 +87,10 @@ export async function loadJobsPage(query: ListQuery & { bucket?: string }, ident
     const attributions = await attributionsFor(target.bucket, page.jobs.map((j) => j.JobId));
     // Audit rows whose CI answer was lost are settled on a per-bucket schedule, never delaying this answer.
     void reconcileIfDue(target).catch(() => undefined);
+    // From the cached picker lists: no CI call per row, and none per poll while the lists are fresh.
+    const names = await resolveCiNames(target, page.jobs.flatMap(jobRefs));
     // CI echoes callback URLs: their credentials never go to the browser (redacted once, in the shared answer).
-    return { ...page, jobs: redactSecretsDeep(page.jobs), fetchedAt: new Date().toISOString(), triggeredBy: attributions };
+    return { ...page, jobs: redactSecretsDeep(page.jobs), fetchedAt: new Date().toISOString(), triggeredBy: attributions, names };
   });
 }
 
@@ -127,7 +133,8 @@ export async function loadMyJobsPage(identity: Identity, opts: { bucket?: string
   }
   const jobs = ids.flatMap((id) => found.get(id) ?? []).map(redactSecretsDeep);
   const shown = Object.fromEntries(Object.entries(attributions).filter(([id]) => found.has(id)));
-  return { jobs, nextToken: null, requestId, fetchedAt: new Date().toISOString(), triggeredBy: shown };
+  const names = await resolveCiNames(target, jobs.flatMap(jobRefs));
+  return { jobs, nextToken: null, requestId, fetchedAt: new Date().toISOString(), triggeredBy: shown, names };
 }
 
 export function assertJobId(jobId: string): string {
@@ -153,8 +160,9 @@ export async function loadJob(jobId: string, bucket?: string | null, identity?: 
     // pages ask), then show the settled history.
     if (await reconcileIfDue(target).catch(() => false)) history = await historyFor(target.bucket, jobId);
   }
+  const names = await resolveCiNames(target, jobRefs(result.job));
   // Callback credentials are redacted in the job and in CI's raw XML alike.
-  return { job: redactSecretsDeep(result.job), requestId: result.requestId, rawXml: redactUrlsInText(result.rawXml), history };
+  return { job: redactSecretsDeep(result.job), requestId: result.requestId, rawXml: redactUrlsInText(result.rawXml), history, names };
 }
 
 async function historyFor(bucket: string, jobId: string): Promise<JobHistory | null> {

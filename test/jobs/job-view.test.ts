@@ -129,9 +129,9 @@ describe("CSV", () => {
       at("2022-06-27T15:25:11+0800"),
     );
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe('"JobId","Name","Type","TagOrWorkflow","State","Code","Message","CreationTime","StartTime","EndTime","DurationSeconds","InputKind","Input","TriggeredBy","TriggeredAt"');
+    expect(lines[0]).toBe('"JobId","Name","Type","TagOrWorkflow","WorkflowName","QueueId","QueueName","TemplateIds","TemplateNames","State","Code","Message","CreationTime","StartTime","EndTime","DurationSeconds","InputKind","Input","TriggeredBy","TriggeredAt"');
     expect(lines[1]).toBe(
-      '"b3deffea2f84911ec9cb15254008618d9","demo","Job","Transcode","Failed","InternalError","boom, bad","2022-06-27T15:23:10+0800","2022-06-27T15:23:11+0800","2022-06-27T15:24:11+0800","60","Prefix","input/","",""',
+      '"b3deffea2f84911ec9cb15254008618d9","demo","Job","Transcode","","","","t1","","Failed","InternalError","boom, bad","2022-06-27T15:23:10+0800","2022-06-27T15:23:11+0800","2022-06-27T15:24:11+0800","60","Prefix","input/","",""',
     );
     expect(lines[2]).toContain(`,"'=evil",`);
     expect(lines[2]).toContain(',"Running","","",');
@@ -143,6 +143,14 @@ describe("CSV", () => {
     const [j] = [job()];
     const csv = buildJobsCsv([j!], at("2022-06-27T15:25:11+0800"), { [j!.JobId]: { actor: "olivia.operator@example.com", at: "2022-06-27T07:23:09.000Z" } });
     expect(csv.split("\r\n")[1]).toMatch(/,"olivia\.operator@example\.com","2022-06-27T07:23:09\.000Z"$/);
+  });
+  it("puts names beside workflow, queue and template IDs: unknown → empty, deleted → (no longer in CI)", () => {
+    const wf = job({ JobId: "b1", Type: "Workflow", Operation: { WorkflowIds: "w1,w2" } });
+    const tagged = job({ JobId: "b2", Operation: { Tag: "Transcode", QueueId: "p1", JobParam: { TemplateId: "t1", WatermarkTemplateId: ["t2"] } } });
+    const names = { workflows: { w1: "hls-adaptive-pipeline", w2: null }, queues: { p1: "default-transcode" }, templates: { t1: "web-720p-h264" } };
+    const lines = buildJobsCsv([wf, tagged], at("2022-06-27T15:25:11+0800"), {}, names).split("\r\n");
+    expect(lines[1]).toContain(',Workflow,"w1,w2",hls-adaptive-pipeline; (no longer in CI),,,,,Running,');
+    expect(lines[2]).toContain(",Job,Transcode,,p1,default-transcode,t1; t2,web-720p-h264; ,Running,");
   });
   it("shows the name part of an SSO identity", () => {
     expect(actorName("olivia.operator@example.com")).toBe("olivia.operator");

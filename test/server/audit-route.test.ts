@@ -94,7 +94,7 @@ describe("GET /api/audit", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark, for spreadsheets
     const text = new TextDecoder().decode(bytes);
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe('"id","at","actor","actor_groups","action","bucket","job_id","outcome","finished_at","ci_request_id","error_code","error_message","idempotency_key","reconciled_at","reconcile_note","request"');
+    expect(lines[0]).toBe('"id","at","actor","actor_groups","action","bucket","job_id","workflow_ids","workflow_names","queue_id","queue_name","template_ids","template_names","outcome","finished_at","ci_request_id","error_code","error_message","idempotency_key","reconciled_at","reconcile_note","request"');
     expect(lines).toHaveLength(6); // header + all 5 rows, though limit=1 (limit pages the JSON view only)
     expect(text).toContain(`'=HYPERLINK(""http://evil"")`);
     expect(text).not.toMatch(/[,;"]=HYPERLINK/);

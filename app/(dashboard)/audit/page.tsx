@@ -7,6 +7,8 @@ import { NotSignedIn } from "@/components/layout/not-signed-in";
 import { Notice } from "@/components/ui/notice";
 import { listAudit, verifyAuditLogChain, type AuditPage } from "@/lib/server/audit";
 import { AUDIT_QUERY_KEYS, auditQuerySchema, toAuditFilter, type AuditQuery } from "@/lib/server/audit-query";
+import { requestRefs, type CiNames } from "@/lib/jobs/ci-names";
+import { resolveCiNamesAcross } from "@/lib/server/ci-names";
 import { getConfig } from "@/lib/server/config";
 import { getIdentity } from "@/lib/server/identity";
 import { logEvent } from "@/lib/server/logger";
@@ -50,9 +52,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   const chain = verifyAuditLogChain().catch(() => null); // read beside the page, shown under the filters
   let page: AuditPage | null = null;
+  let names: CiNames | undefined;
   let problem: string | null = null;
   try {
     page = await listAudit(toAuditFilter(query));
+    // Names beside the workflow, template and queue IDs in the requests (cached look-ups; never fails).
+    names = await resolveCiNamesAcross(page.entries.map((e) => ({ bucket: e.bucket, refs: requestRefs(e.request) })));
   } catch (e) {
     const badCursor = e && typeof e === "object" && "code" in e && (e as { code: unknown }).code === "ValidationError";
     problem = badCursor ? "This page link is no longer valid. Start again from the newest entries." : "The audit log cannot be read right now. Try again in a moment.";
@@ -110,7 +115,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             Showing {page.entries.length} {page.entries.length === 1 ? "entry" : "entries"}
             {query.cursor ? " (older page)" : ""}, newest first.
           </p>
-          <AuditTable entries={page.entries} />
+          <AuditTable entries={page.entries} names={names} />
         </>
       )}
 

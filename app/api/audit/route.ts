@@ -1,11 +1,19 @@
+import { requestRefs } from "@/lib/jobs/ci-names";
 import { searchParamsToObject } from "@/lib/jobs/list-query-schema";
 import { listAudit } from "@/lib/server/audit";
 import { auditCsvHeader, auditCsvRow } from "@/lib/server/audit-csv";
+import type { AuditEntry } from "@/lib/server/audit-types";
+import { resolveCiNamesAcross } from "@/lib/server/ci-names";
 import { auditQuerySchema, toAuditFilter, AUDIT_PAGE_MAX } from "@/lib/server/audit-query";
 import { validationProblem } from "@/lib/server/problem";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";
+
+/** Names of the workflows, templates and queues the entries' requests refer to. */
+function namesFor(entries: readonly AuditEntry[]) {
+  return resolveCiNamesAcross(entries.map((e) => ({ bucket: e.bucket, refs: requestRefs(e.request) })));
+}
 
 /** Enough for any audit question; a longer export should narrow the time range. */
 const CSV_MAX_ROWS = 10_000;
@@ -19,7 +27,10 @@ export const GET = withApi("GET /api/audit", async ({ url }) => {
   const parsed = auditQuerySchema.safeParse(searchParamsToObject(url.searchParams));
   if (!parsed.success) throw validationProblem(parsed.error, "query");
   const filter = toAuditFilter(parsed.data);
-  if (parsed.data.format === "json") return jsonResponse(200, await listAudit(filter));
+  if (parsed.data.format === "json") {
+    const page = await listAudit(filter);
+    return jsonResponse(200, { ...page, names: await namesFor(page.entries) });
+  }
 
   // Read the first page before answering, so that a bad cursor or a database failure is a proper JSON error.
   const first = await listAudit({ ...filter, limit: AUDIT_PAGE_MAX });
@@ -40,7 +51,10 @@ export const GET = withApi("GET /api/audit", async ({ url }) => {
       }
       const rows = page.entries.slice(0, CSV_MAX_ROWS - sent);
       sent += rows.length;
-      if (rows.length) controller.enqueue(encoder.encode(rows.map(auditCsvRow).join("")));
+      if (rows.length) {
+        const names = await namesFor(rows); // cached look-ups: no CI call per row or per page
+        controller.enqueue(encoder.encode(rows.map((row) => auditCsvRow(row, names)).join("")));
+      }
       if (!page.nextCursor || sent >= CSV_MAX_ROWS) {
         controller.close();
       }

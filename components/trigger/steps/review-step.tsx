@@ -2,6 +2,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buildXml } from "@/lib/ci/xml";
+import { CiRefList, CiRefName } from "@/components/jobs/ci-ref-name";
+import { idsOf, refKindOfPath, type CiNames } from "@/lib/jobs/ci-names";
 import { parseCiTime } from "@/lib/jobs/ci-time";
 import { flattenRequest, type RequestChange } from "@/lib/jobs/request-diff";
 import type { Guardrail } from "@/lib/jobs/request-guardrails";
@@ -10,6 +12,7 @@ import type { ApiError } from "@/lib/query/api-fetch";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Section } from "../form-controls";
 import { tagModule } from "../tag-registry";
+import { useReviewNames } from "./use-review-names";
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -26,7 +29,13 @@ function time(v: string | undefined): string {
 }
 
 /** The request in words: what will run, on what, and where the results go. */
-function Summary({ request, bucket }: { request: TriggerRequest; bucket: string }) {
+/** One flattened request value; workflow, template and queue IDs get their name beside them. */
+function Value({ path, value, names }: { path: string; value: string; names: CiNames }) {
+  const kind = refKindOfPath(path);
+  return kind ? <CiRefName names={names} kind={kind} id={value} copy={false} /> : <>{value}</>;
+}
+
+function Summary({ request, bucket, names }: { request: TriggerRequest; bucket: string; names: CiNames }) {
   const input = Object.entries(request.Input).find(([, v]) => v)!;
   const op = request.Operation;
   const ti = op.TimeInterval;
@@ -38,7 +47,11 @@ function Summary({ request, bucket }: { request: TriggerRequest; bucket: string 
   ];
   if (ti?.Start || ti?.End) rows.push(<Row key="ti" term="Uploaded between">{`${ti.Start ? time(ti.Start) : "the beginning"} and ${ti.End ? time(ti.End) : "now"}`}</Row>);
   if (request.Type === "Workflow") {
-    rows.push(<Row key="wf" term="Workflow">{request.Operation.WorkflowIds}</Row>);
+    rows.push(
+      <Row key="wf" term="Workflow">
+        <CiRefList names={names} kind="workflows" ids={idsOf(request.Operation.WorkflowIds)} />
+      </Row>,
+    );
   } else {
     const o = request.Operation;
     const mod = tagModule(o.Tag);
@@ -52,14 +65,14 @@ function Summary({ request, bucket }: { request: TriggerRequest; bucket: string 
           <ul>
             {[...params].map(([k, v]) => (
               <li key={k}>
-                {k} = {v}
+                {k} = <Value path={`Operation.JobParam.${k}`} value={v} names={names} />
               </li>
             ))}
           </ul>
         )}
       </Row>,
     );
-    if (o.QueueId) rows.push(<Row key="q" term="Queue">{o.QueueId}</Row>);
+    if (o.QueueId) rows.push(<Row key="q" term="Queue"><CiRefName names={names} kind="queues" id={o.QueueId} /></Row>);
     if (o.QueueType) rows.push(<Row key="qt" term="Queue type">{o.QueueType}</Row>);
     if (o.Output) {
       const out = flattenRequest(o.Output);
@@ -92,7 +105,7 @@ function Summary({ request, bucket }: { request: TriggerRequest; bucket: string 
   return <dl className="divide-y divide-slate-100">{rows}</dl>;
 }
 
-function Changes({ changes, dropped }: { changes: RequestChange[]; dropped: string[] }) {
+function Changes({ changes, dropped, names }: { changes: RequestChange[]; dropped: string[]; names: CiNames }) {
   return (
     <Section title="Changes from the source job">
       {changes.length === 0 ? (
@@ -111,8 +124,8 @@ function Changes({ changes, dropped }: { changes: RequestChange[]; dropped: stri
             {changes.map((c) => (
               <tr key={c.path} className="border-b border-slate-100 align-top" data-change={c.kind}>
                 <th scope="row" className="py-1 pr-3 font-mono font-normal">{c.path}</th>
-                <td className="py-1 pr-3 font-mono">{c.before ?? <span className="font-sans italic text-slate-600">not set</span>}</td>
-                <td className="py-1 font-mono">{c.after ?? <span className="font-sans italic text-slate-600">removed</span>}</td>
+                <td className="py-1 pr-3 font-mono">{c.before !== undefined ? <Value path={c.path} value={c.before} names={names} /> : <span className="font-sans italic text-slate-600">not set</span>}</td>
+                <td className="py-1 font-mono">{c.after !== undefined ? <Value path={c.path} value={c.after} names={names} /> : <span className="font-sans italic text-slate-600">removed</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -183,6 +196,7 @@ export function ReviewStep({
   problem: SubmitProblem | null;
   canTrigger: boolean;
 }) {
+  const names = useReviewNames(request, bucket);
   if (!request) return <p className="text-sm text-slate-700">Checking the request…</p>;
   const xml = buildXml("Request", request as unknown as Record<string, unknown>);
   return (
@@ -194,9 +208,9 @@ export function ReviewStep({
         </div>
       )}
       <Section title="Summary">
-        <Summary request={request} bucket={bucket} />
+        <Summary request={request} bucket={bucket} names={names} />
       </Section>
-      {changes && <Changes changes={changes} dropped={dropped} />}
+      {changes && <Changes changes={changes} dropped={dropped} names={names} />}
       {guardrails.length > 0 && (
         <Section title="Warnings">
           <ul className="list-disc space-y-1 pl-5 text-sm text-amber-950">
