@@ -25,7 +25,12 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package directory; bundled, it cannot find them.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "prom-client"], // prom-client: one registry module per process (lib/server/metrics.ts)
   // unauthorized() / forbidden() render app/unauthorized.tsx and app/forbidden.tsx with real 401 / 403 statuses.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // proxy.ts runs on API routes too (CSP), and Next buffers a request body for it up to this size: keep that just
+    // above the API's own body limit (lib/server/read-body.ts, 256 KiB) so an oversized body is never held in memory.
+    proxyClientMaxBodySize: "512kb",
+  },
   async headers() {
     return [
       {

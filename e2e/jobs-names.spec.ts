@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
-import { E2E } from "./support/env";
+import { E2E, ssoHeaders } from "./support/env";
 import { listJobs, triggerJob, uniqueName, type ApiJob } from "./support/jobs-api";
 import { expectRows, jobsScreen } from "./support/jobs-page";
 
@@ -138,7 +138,7 @@ test("the audit log and its CSV name the workflow a trigger used; the header say
 });
 
 test("a viewer's header says viewer", async ({ browser }) => {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-email": E2E.viewer.email, "x-forwarded-groups": E2E.viewer.groups } });
+  const context = await browser.newContext({ extraHTTPHeaders: ssoHeaders(E2E.viewer) });
   const page = await context.newPage();
   await page.goto("/jobs");
   await expect(page.getByTestId("signed-in-as")).toContainText("viewer");

@@ -11,6 +11,8 @@ import { getDb } from "./db";
 import { countReconcilePass } from "./metrics";
 
 type Report = Awaited<ReturnType<typeof reconcileUnknown>>;
+/** How many rows, and the back-off of undecided ones (lib/server/reconcile-schedule.ts). */
+type PassOptions = Parameters<typeof reconcileUnknown>[2];
 
 const running = new Map<string, Promise<Report | null>>();
 
@@ -18,15 +20,15 @@ const running = new Map<string, Promise<Report | null>>();
  * Runs a pass for this bucket, or joins the one this process is already running; null when another instance holds
  * the bucket's lock (its pass settles the same rows).
  */
-export function runReconcilePass(bucket: string, lookup: ReconcileLookup): Promise<Report | null> {
+export function runReconcilePass(bucket: string, lookup: ReconcileLookup, opts?: PassOptions): Promise<Report | null> {
   const current = running.get(bucket);
   if (current) return current;
-  const pass = runLocked(bucket, lookup).finally(() => running.delete(bucket));
+  const pass = runLocked(bucket, lookup, opts).finally(() => running.delete(bucket));
   running.set(bucket, pass);
   return pass;
 }
 
-async function runLocked(bucket: string, lookup: ReconcileLookup): Promise<Report | null> {
+async function runLocked(bucket: string, lookup: ReconcileLookup, opts?: PassOptions): Promise<Report | null> {
   try {
     const db = getDb();
     const report =
@@ -37,9 +39,9 @@ async function runLocked(bucket: string, lookup: ReconcileLookup): Promise<Repor
               [bucket],
             );
             // The pass itself uses other pooled connections; this one only holds the lock until it commits.
-            return row?.locked ? reconcileUnknown(bucket, lookup) : null;
+            return row?.locked ? reconcileUnknown(bucket, lookup, opts) : null;
           })
-        : await reconcileUnknown(bucket, lookup);
+        : await reconcileUnknown(bucket, lookup, opts);
     countReconcilePass(report ? "ran" : "skipped", report ?? undefined);
     return report;
   } catch (e) {

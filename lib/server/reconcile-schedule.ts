@@ -5,12 +5,12 @@ import "server-only";
  * few rows per pass, at the CI budget's lowest priority, and rows that stay undecided resting longer each time.
  */
 import type { CiTarget } from "@/lib/ci/client";
-import { reconcileUnknown } from "./audit";
 import { ciReconcileLookup } from "./audit-lookup";
 import { ReconcileBackoff } from "./audit-reconcile";
 import { withPriority } from "./ci-budget";
 import { getRuntime } from "./ci-runtime";
 import { logEvent } from "./logger";
+import { runReconcilePass } from "./reconcile-pass";
 
 export const RECONCILE_EVERY_MS = 60_000;
 /** Each row costs one CI call. */
@@ -36,10 +36,11 @@ export async function reconcileIfDue(target: CiTarget, now: () => number = Date.
   if (t - (s.lastPassAt.get(target.bucket) ?? Number.NEGATIVE_INFINITY) < RECONCILE_EVERY_MS) return false;
   s.lastPassAt.set(target.bucket, t); // before the pass: concurrent readers do not start a second one
   const { client } = getRuntime();
+  // One pass at a time per bucket, across instances too (lib/server/reconcile-pass.ts); null: another instance runs it.
   const report = await withPriority("heavy", () =>
-    reconcileUnknown(target.bucket, ciReconcileLookup(client, target), { limit: RECONCILE_ROWS_PER_PASS, backoff: s.backoff }),
+    runReconcilePass(target.bucket, ciReconcileLookup(client, target), { limit: RECONCILE_ROWS_PER_PASS, backoff: s.backoff }),
   );
-  if (report.checked > 0) logEvent({ level: "info", event: "audit-reconcile", bucket: target.bucket, ...report });
+  if (report && report.checked > 0) logEvent({ level: "info", event: "audit-reconcile", bucket: target.bucket, ...report });
   return true;
 }
 

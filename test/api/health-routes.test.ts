@@ -19,7 +19,7 @@ afterAll(async () => h.close());
 beforeEach(async () => {
   await h.admin("faults", { method: "DELETE" });
   resetReadinessForTests();
-  for (const k of ["CI_ENDPOINT", "CI_SECRET_KEY", "DATABASE_URL"]) saved[k] = process.env[k];
+  for (const k of ["CI_ENDPOINT", "CI_SECRET_KEY", "DATABASE_URL", "AUTH_MODE", "AUTH_PROXY_SECRET", "PUBLIC_ORIGIN", "CI_EMULATOR"]) saved[k] = process.env[k];
 });
 afterEach(async () => {
   for (const [k, v] of Object.entries(saved)) {
@@ -81,7 +81,8 @@ describe("/api/health/ready", () => {
   });
 
   it("answers 503 when CI refuses our key (a misconfigured instance must not take traffic)", async () => {
-    reconfigure({ CI_SECRET_KEY: "not-the-key-the-emulator-knows" });
+    // No longer the emulator's demo keys, so the production sign-in settings are needed to start at all.
+    reconfigure({ CI_SECRET_KEY: "not-the-key-the-emulator-knows", CI_EMULATOR: "0", AUTH_MODE: "header", AUTH_PROXY_SECRET: "p".repeat(32), PUBLIC_ORIGIN: APP });
     const res = await readyRoute.GET(probe("/api/health/ready"));
     expect(res.status).toBe(503);
     const text = await res.text();

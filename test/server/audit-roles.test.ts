@@ -40,7 +40,8 @@ async function asSuperuser(sql: string): Promise<void> {
 
 describe("DATABASE_MIGRATION_URL needs DATABASE_URL", () => {
   it("stops start-up with one line naming the variable", () => {
-    const env = { CI_SECRET_ID: "id", CI_SECRET_KEY: "k", CI_BUCKET: "examplebucket-1250000000", CI_REGION: "ap-beijing" };
+    // The built-in emulator's facts (demo keys, loopback endpoint): no sign-in settings needed for this refusal.
+    const env = { CI_SECRET_ID: "emulator-secret-id", CI_SECRET_KEY: "emulator-secret-key", CI_ENDPOINT: "http://127.0.0.1:9100", CI_BUCKET: "examplebucket-1250000000", CI_REGION: "ap-beijing" };
     expect(() => parseConfig({ ...env, DATABASE_MIGRATION_URL: "postgres://owner@db/app" })).toThrow(ConfigError);
     expect(() => parseConfig({ ...env, DATABASE_MIGRATION_URL: "mysql://x" , DATABASE_URL: "postgres://a@db/app" })).toThrow(/DATABASE_MIGRATION_URL/);
     expect(parseConfig({ ...env, DATABASE_URL: "postgres://app@db/app", DATABASE_MIGRATION_URL: "postgres://owner@db/app" }).database.migrationUrl).toBe("postgres://owner@db/app");
@@ -99,8 +100,9 @@ describe.skipIf(!PG_URL)(`audit log roles on PostgreSQL${PG_URL ? "" : ` (${PG_S
   it("the server refuses to start while a guard trigger is disabled, with one line", async () => {
     const env = {
       ...process.env,
-      CI_SECRET_ID: "id",
-      CI_SECRET_KEY: "k",
+      CI_SECRET_ID: "emulator-secret-id",
+      CI_SECRET_KEY: "emulator-secret-key",
+      CI_ENDPOINT: "http://127.0.0.1:9100",
       CI_BUCKET: "examplebucket-1250000000",
       CI_REGION: "ap-beijing",
       DATABASE_URL: urlFor(APP, true),

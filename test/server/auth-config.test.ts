@@ -89,7 +89,8 @@ describe("start-up refusals: one line naming the variable, never its value", () 
   });
 
   it("stops the real server start-up with exactly that line on stderr and exit code 1", () => {
-    const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/server/startup-check.ts"], {
+    // What instrumentation.ts runs at start-up (lib/server/startup-check.ts runStartupChecks).
+    const r = spawnSync(process.execPath, ["--import", "tsx", "-e", 'import("./lib/server/startup-check.ts").then((m) => (m.runStartupChecks ?? m.default.runStartupChecks)())'], {
       env: { PATH: process.env.PATH, ...header, NODE_ENV: "production", AUTH_PROXY_SECRET: "short" },
       encoding: "utf8",
     });

@@ -58,6 +58,6 @@ describe("AUTH_MODE=oidc configuration", () => {
   });
 
   it("leaves the other modes untouched by the OIDC variables", () => {
-    expect(parseConfig({ ...base, AUTH_MODE: "header", OIDC_ISSUER: undefined }).auth.oidc).toBeUndefined();
+    expect(parseConfig({ ...base, AUTH_MODE: "header", AUTH_PROXY_SECRET: "p".repeat(32), OIDC_ISSUER: undefined }).auth.oidc).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/lib/server/config-schema";
 import { contentSecurityPolicy, hstsHeader, newNonce } from "@/lib/server/security-headers";
 
-const base = { CI_SECRET_ID: "id", CI_SECRET_KEY: "k", CI_BUCKET: "examplebucket-1250000000", CI_REGION: "ap-beijing" };
+// The built-in emulator's facts (demo keys, loopback endpoint): sign-in settings are not what these tests are about.
+const base = { CI_SECRET_ID: "emulator-secret-id", CI_SECRET_KEY: "emulator-secret-key", CI_ENDPOINT: "http://127.0.0.1:9100", CI_BUCKET: "examplebucket-1250000000", CI_REGION: "ap-beijing" };
 
 describe("security headers", () => {
   it("a nonce is 128 random bits, different every time", () => {

@@ -64,6 +64,10 @@ function parseHeader(env: Env, mode: AuthMode, facts: AuthFacts): HeaderAuthConf
 /** The oidc mode's variables (lib/server/auth/oidc-config.ts); its plain Errors become one ConfigError line. */
 function parseOidc(env: Env, publicOrigin: URL | undefined): OidcConfig {
   try {
+    // The session cookie must be Secure: plain http only on loopback (tests), as for the issuer.
+    if (publicOrigin && publicOrigin.protocol !== "https:" && !isLoopbackHostname(publicOrigin.hostname)) {
+      return fail("PUBLIC_ORIGIN", "must use https in oidc mode (http only on 127.0.0.1 / localhost)");
+    }
     // Blank means unset here as everywhere else in the configuration.
     const trimmed = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v?.trim() ? v.trim() : undefined]));
     return parseOidcConfig(trimmed, publicOrigin?.origin);
