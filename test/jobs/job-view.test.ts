@@ -149,8 +149,9 @@ describe("CSV", () => {
     const tagged = job({ JobId: "b2", Operation: { Tag: "Transcode", QueueId: "p1", JobParam: { TemplateId: "t1", WatermarkTemplateId: ["t2"] } } });
     const names = { workflows: { w1: "hls-adaptive-pipeline", w2: null }, queues: { p1: "default-transcode" }, templates: { t1: "web-720p-h264" } };
     const lines = buildJobsCsv([wf, tagged], at("2022-06-27T15:25:11+0800"), {}, names).split("\r\n");
-    expect(lines[1]).toContain(',Workflow,"w1,w2",hls-adaptive-pipeline; (no longer in CI),,,,,Running,');
-    expect(lines[2]).toContain(",Job,Transcode,,p1,default-transcode,t1; t2,web-720p-h264; ,Running,");
+    // Every field quoted; several IDs or names joined with "·", which no spreadsheet reads as a separator (lib/jobs/csv.ts).
+    expect(lines[1]).toContain('"Workflow","w1,w2","hls-adaptive-pipeline·(no longer in CI)","","","","","Running",');
+    expect(lines[2]).toContain('"Job","Transcode","","p1","default-transcode","t1·t2","web-720p-h264·","Running",');
   });
   it("shows the name part of an SSO identity", () => {
     expect(actorName("olivia.operator@example.com")).toBe("olivia.operator");
