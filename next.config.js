@@ -27,8 +27,8 @@ const nextConfig = {
   // unauthorized() / forbidden() render app/unauthorized.tsx and app/forbidden.tsx with real 401 / 403 statuses.
   experimental: {
     authInterrupts: true,
-    // proxy.ts runs on API routes too (CSP), and Next buffers a request body for it up to this size: keep that just
-    // above the API's own body limit (lib/server/read-body.ts, 256 KiB) so an oversized body is never held in memory.
+    // proxy.ts does not run on /api, so API bodies reach lib/server/read-body.ts unbuffered; should a request with a
+    // body ever pass the proxy, Next buffers at most this much of it for the proxy (just above read-body's 256 KiB).
     proxyClientMaxBodySize: "512kb",
   },
   async headers() {
@@ -36,6 +36,12 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: constantSecurityHeaders,
+      },
+      {
+        // API answers are JSON or CSV, never a document that runs anything: a static policy that allows nothing.
+        // (Pages get their per-request nonce policy from proxy.ts, which does not run on /api: see its matcher.)
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
       },
     ];
   },

@@ -2,11 +2,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { oidcSignInRedirect } from "@/lib/server/auth/oidc-gate";
 import { contentSecurityPolicy, hstsHeader, newNonce } from "@/lib/server/security-headers";
 
-/** Paths the sign-in gate leaves alone: API routes answer 401 JSON themselves, and /auth is the sign-in itself. */
-const UNGATED = /^\/(?:api|auth)(?:\/|$)/;
+/** Paths the sign-in gate leaves alone: /auth is the sign-in itself (API routes never reach the proxy, see config). */
+const UNGATED = /^\/auth(?:\/|$)/;
 
 /**
- * Runs before every page and API route (not static assets, see `config`):
+ * Runs before every page (not API routes or static assets, see `config`):
  * 1. in AUTH_MODE=oidc, a page visit without a session is sent to sign in (other modes: no-op);
  * 2. gives each request a fresh CSP nonce. Next reads the CSP from the *request* headers to put the nonce on its
  *    scripts, so it is set there and on the response (node_modules/next/dist/docs/01-app/02-guides/
@@ -34,6 +34,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything but build assets and public files: those are static bytes with no scripts to nonce.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
+  // Pages only. Not build assets or public files (static bytes, no scripts to nonce), and not /api: a route that
+  // answers JSON needs no nonce (next.config.js gives it a policy that allows nothing), and running the proxy there
+  // would make Next buffer request bodies for it, undoing read-body's streaming limit (e2e/body-limit.spec.ts).
+  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };

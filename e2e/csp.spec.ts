@@ -101,9 +101,11 @@ test("each answer has its own nonce, on every script Next renders, and scripts a
   }
   expect(nonces.size).toBe(3);
 
-  // API answers carry the policy and the cross-origin isolation headers too.
+  // API answers carry a policy that allows nothing at all (they are data, never a document), and the cross-origin
+  // isolation headers too.
   const api = await request.get("/api/jobs?size=1");
-  expect(directive(api.headers()["content-security-policy"] ?? "", "script-src")).toContain("'strict-dynamic'");
+  expect(directive(api.headers()["content-security-policy"] ?? "", "default-src")).toBe("default-src 'none'");
+  expect(api.headers()["content-security-policy"]).not.toContain("unsafe");
   for (const res of [api, await request.get("/jobs")]) {
     expect(res.headers()["cross-origin-opener-policy"]).toBe("same-origin");
     expect(res.headers()["cross-origin-resource-policy"]).toBe("same-origin");

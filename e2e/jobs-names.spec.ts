@@ -3,6 +3,7 @@
  * table, on the job page, in the WorkflowId filter, in both CSV exports, the audit log and the header's "who am I".
  * The expected names come from the wizard's picker route (/api/ci/workflows), not from the look-up under test.
  */
+import { parse } from "csv-parse/sync";
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
@@ -107,11 +108,11 @@ test("the jobs CSV has a name column beside the workflow, queue and template IDs
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export CSV" }).click();
   const text = (await readFile((await (await download).path())!, "utf8")).replace(/^\uFEFF/, "");
-  const [header, ...rows] = text.trimEnd().split("\r\n");
-  const columns = header!.split(",");
-  expect(columns.slice(3, 9)).toEqual(["TagOrWorkflow", "WorkflowName", "QueueId", "QueueName", "TemplateIds", "TemplateNames"]);
-  const row = rows.find((l) => l.startsWith(job.JobId))!;
-  expect(row.split(",")[4]).toBe(name);
+  // Read as a spreadsheet would (every field is quoted: lib/jobs/csv.ts).
+  const [columns, ...rows] = parse(text) as string[][];
+  expect(columns!.slice(3, 9)).toEqual(["TagOrWorkflow", "WorkflowName", "QueueId", "QueueName", "TemplateIds", "TemplateNames"]);
+  const row = rows.find((r) => r[0] === job.JobId)!;
+  expect(row[4]).toBe(name);
 });
 
 test("the audit log and its CSV name the workflow a trigger used; the header says who is signed in", async ({ page, request }) => {
@@ -125,12 +126,10 @@ test("the audit log and its CSV name the workflow a trigger used; the header say
   await expect(refs).toContainText(workflowId);
 
   const res = await request.get(`/api/audit?jobId=${job.JobId}&format=csv`);
-  const [header, first] = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
-  const columns = header!.split(",");
-  const cells = first!.split(",");
-  expect(cells[columns.indexOf("workflow_ids")]).toBe(workflowId);
-  expect(cells[columns.indexOf("workflow_names")]).toBe(name);
-  expect(columns.indexOf("workflow_names")).toBe(columns.indexOf("workflow_ids") + 1);
+  const [columns, cells] = parse((await res.text()).replace(/^\uFEFF/, "")) as string[][];
+  expect(cells![columns!.indexOf("workflow_ids")]).toBe(workflowId);
+  expect(cells![columns!.indexOf("workflow_names")]).toBe(name);
+  expect(columns!.indexOf("workflow_names")).toBe(columns!.indexOf("workflow_ids") + 1);
 
   const who = page.getByTestId("signed-in-as");
   await expect(who).toContainText(E2E.operator.email.split("@")[0]!);
