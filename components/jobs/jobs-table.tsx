@@ -32,6 +32,8 @@ const phone = {
   state: "max-md:col-start-2 max-md:row-start-2 max-md:pt-0",
   age: "max-md:col-start-3 max-md:row-start-2 max-md:pt-0.5",
   actions: "max-md:col-start-4 max-md:row-span-2 max-md:row-start-1",
+  // Who triggered it stays on the phone too (audit-identity spec): a third line under state and age.
+  triggeredBy: "max-md:col-span-2 max-md:col-start-2 max-md:row-start-3 max-md:pt-0 max-md:text-xs",
 };
 const iconButton = "inline-flex h-8 w-8 items-center justify-center rounded-md hover:bg-slate-100";
 
@@ -206,7 +208,7 @@ export function JobsTable(props: JobsTableProps) {
                 <td role="cell" className={`${td} ${phone.age}`}>
                   {created ? <RelativeTime at={created} raw={job.CreationTime ?? ""} serverNow={serverNow} /> : <span className="text-slate-500">–</span>}
                 </td>
-                <td className={`${td} ${secondary} max-w-32`} data-testid="triggered-by">
+                <td className={`${td} ${phone.triggeredBy} md:max-w-32`} data-testid="triggered-by">
                   {/* CI runs every job under one shared key: only our audit log knows the person. */}
                   {by ? (
                     <span className="block truncate" title={`${by.actor}, ${by.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`}>
