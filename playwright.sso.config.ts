@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/support/find-chromium";
 import { apacheAvailable, writeApacheConfig } from "./e2e-sso/support/apache";
 import { SSO } from "./e2e-sso/support/sso-env";
-import { jwtModeAvailable, jwtAppEnv } from "./e2e-sso/support/jwt-mode";
+import { jwtAppEnv } from "./e2e-sso/support/jwt-mode";
 
 /**
  * Sign-in against real components (`npx playwright test -c playwright.sso.config.ts`, after `next build`):
@@ -12,11 +12,8 @@ import { jwtModeAvailable, jwtAppEnv } from "./e2e-sso/support/jwt-mode";
  */
 const withApache = apacheAvailable();
 const apache = withApache ? writeApacheConfig() : undefined;
-const withJwt = withApache && jwtModeAvailable();
 if (!withApache) console.warn("\n⚠ SSO e2e: Apache httpd with mod_auth_openidc is not installed: the SSO-proxy specs are skipped.\n");
-if (withApache && !withJwt) console.warn("\n⚠ SSO e2e: this build has no AUTH_MODE=jwt: e2e-sso/apache-jwt.spec.ts is skipped (see its header).\n");
 process.env.SSO_E2E_APACHE = withApache ? "1" : "0";
-process.env.SSO_E2E_JWT = withJwt ? "1" : "0";
 
 const app = (name: string, port: number, env: Record<string, string>) => ({
   command: `npx next start -p ${port}`,
@@ -75,7 +72,7 @@ export default defineConfig({
     ...(withApache
       ? [
           app("header", SSO.headerApp.port, { AUTH_MODE: "header", AUTH_PROXY_SECRET: SSO.proxySecret }),
-          ...(withJwt ? [app("jwt", SSO.jwtApp.port, jwtAppEnv())] : []),
+          app("jwt", SSO.jwtApp.port, jwtAppEnv()),
           {
             command: apache!.command,
             // Everything behind Apache asks for a login: a redirect to the IdP means it is up.

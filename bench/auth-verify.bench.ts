@@ -16,7 +16,7 @@ const quick = process.argv.includes("--quick");
 const N = quick ? 2_000 : 20_000;
 const WARMUP = 500;
 const TARGET_MS = 0.2;
-const REAL_CI = { CI_SECRET_ID: "AKIDbenchEXAMPLEEXAMPLEEXAMPLE0000", CI_SECRET_KEY: "bench-key-EXAMPLE", CI_BUCKET: "examplebucket-1250000000", CI_REGION: "ap-beijing", PUBLIC_ORIGIN: "https://ci-console.corp", AUTH_OPERATOR_GROUPS: "media-ops" };
+const REAL_CI = { CI_SECRET_ID: "bench-fake-key-id-not-the-emulator-demo", CI_SECRET_KEY: "bench-key-EXAMPLE", CI_BUCKET: "examplebucket-1250000000", CI_REGION: "ap-beijing", PUBLIC_ORIGIN: "https://ci-console.corp", AUTH_OPERATOR_GROUPS: "media-ops" };
 const ALB_ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/ci-console/50dc6c495c0c9188";
 const ALB_KID = "a3b2c1d0-1234-4abc-9def-0123456789ab";
 

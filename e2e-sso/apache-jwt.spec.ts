@@ -5,17 +5,13 @@ import { me, postTrigger, signInAtIdp, uniqueName } from "./support/sso-helpers"
 /**
  * AUTH_MODE=jwt behind a real SSO proxy: Apache + mod_auth_openidc forwards the ID token it got from the test IdP
  * (`OIDCPassIDTokenAs serialized` → `Authorization: Bearer …`), and the app verifies it against the IdP's JWKS.
- *
- * INTEGRATOR: AUTH_MODE=jwt is built on the auth-core branch. On a build whose config schema does not know the mode,
- * playwright.sso.config.ts does not start the jwt app and this file reports itself skipped with this reason; after
- * the merge it runs (env: e2e-sso/support/jwt-mode.ts). If the app then fails to start, the env names differ.
+
  */
 const PROXY = SSO.apacheJwt.url;
 const APP_PORT_DIRECTLY = SSO.jwtApp.url;
 const { alice, bob } = SSO.people;
 
 test.skip(process.env.SSO_E2E_APACHE !== "1", "Apache httpd with mod_auth_openidc is not installed");
-test.skip(process.env.SSO_E2E_JWT !== "1", "INTEGRATOR: this build has no AUTH_MODE=jwt (auth-core branch); merge it and this spec runs");
 
 test("alice logs in through Apache; the forwarded ID token signs her in as an operator (jwt mode)", async ({ page }) => {
   await page.goto(`${PROXY}/jobs`);

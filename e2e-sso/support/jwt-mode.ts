@@ -1,9 +1,7 @@
 /**
- * The jwt mode (AUTH_MODE=jwt: a signed assertion verified with jose) comes from a parallel branch. This file says
- * whether this build's configuration schema knows it, and holds the env the app behind Apache runs with, written
- * against the documented variables (README "Deploying behind SSO").
+ * The env the app behind Apache runs with in AUTH_MODE=jwt (a signed assertion verified with jose), written against
+ * the documented variables (README "Deploying behind SSO").
  */
-import { parseConfig } from "../../lib/server/config-schema";
 import { SSO } from "./sso-env";
 
 export function jwtAppEnv(): Record<string, string> {
@@ -21,15 +19,3 @@ export function jwtAppEnv(): Record<string, string> {
   };
 }
 
-/**
- * True when AUTH_MODE=jwt parses. Only an error about AUTH_MODE itself means "not in this build"; any other
- * complaint (a missing variable after a merge) returns true, so the app fails to start and the run fails loudly.
- */
-export function jwtModeAvailable(): boolean {
-  try {
-    parseConfig({ ...SSO.baseAppEnv("jwt-probe"), ...jwtAppEnv() });
-    return true;
-  } catch (e) {
-    return !/AUTH_MODE/.test(e instanceof Error ? e.message : "");
-  }
-}

@@ -6,10 +6,11 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "j
 export const PUBLIC_ORIGIN = "https://ci-console.corp";
 export const PROXY_SECRET = "proxy-secret-0123456789abcdef-0123456789";
 
-/** Real-looking CI keys, no CI_ENDPOINT: this configuration talks to real CI, so no shortcut applies. */
+/** Keys that are not the emulator's, no CI_ENDPOINT: this configuration talks to real CI, so no shortcut applies. */
 export const REAL_CI_ENV = {
-  CI_SECRET_ID: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
-  CI_SECRET_KEY: "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE",
+  // Any key that is not the emulator's demo pair: the app must then apply the rules for real CI.
+  CI_SECRET_ID: "test-fake-key-id-not-the-emulator-demo",
+  CI_SECRET_KEY: "test-fake-secret-key",
   CI_BUCKET: "examplebucket-1250000000",
   CI_REGION: "ap-beijing",
   PUBLIC_ORIGIN,
