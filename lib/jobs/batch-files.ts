@@ -114,3 +114,23 @@ export interface InputPreview {
   cosCalls: number;
   requestId?: string;
 }
+
+/**
+ * How a retry batch and its source link to each other (from the audit log). Added to the job detail answer
+ * (GET /api/jobs/{jobId}) as `retryLinks`, absent when neither applies.
+ */
+export interface RetryLinks {
+  /** This job retries the failed files of that one. */
+  retryOf?: string;
+  /** Retries started from this job, newest first. */
+  retriedBy: string[];
+}
+
+/** Error codes of the retry routes (409 unless noted), so the screen can explain each one. */
+export const RETRY_ERROR_CODES = [
+  "RetryNotConfigured", // RETRY_LIST_PREFIX is not set: the answer's message names it
+  "RetryBatchNotFinished", // the batch is still running: counts are not final
+  "RetryNothingToRetry", // the batch has no failed files
+  "RetryTooManyFiles", // more failed files than one URL list may hold (413)
+] as const;
+export type RetryErrorCode = (typeof RETRY_ERROR_CODES)[number];
