@@ -124,6 +124,19 @@ describe("workflow instances", () => {
   });
 });
 
+describe("stats", () => {
+  it("counts each new route key, as the counting benchmark reads them", async () => {
+    await h.admin("POST", "stats/reset");
+    await listExec({ workflowId: WF });
+    await listExec({ workflowId: WF });
+    await h.send({ path: "/workflowexecution/i00000000000000000000000000000000" });
+    await listJobs({ tag: "Transcode" });
+    await h.send({ path: "/jobs/j00000000000000000000000000000000" });
+    const routes = (await h.admin("GET", "stats")).json.routes;
+    expect(routes).toMatchObject({ "GET /workflowexecution": 2, "GET /workflowexecution/:runId": 1, "GET /jobs": 1, "GET /jobs/:jobId": 1 });
+  });
+});
+
 describe("media jobs", () => {
   it("a Job batch makes one media job per file, with CI's JobsDetail; filters by batch, state and inputObject", async () => {
     const jobId = await trigger("<Prefix>media/mixed/</Prefix>", "Job");
