@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { JOB_STATES } from "@/lib/jobs/states";
+import { JOB_STATES } from "./store/job-states";
 import { faultConfigSchema, type Faults } from "./faults";
 import { ciHostName } from "./host";
 import type { EmulatorStore } from "./store/emulator-store";
