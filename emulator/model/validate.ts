@@ -65,8 +65,9 @@ class Walk {
   /** The children this container may hold: JobParam's depend on the Tag; Type-specific ones on the Type. */
   allowed(path: string): readonly ElementSpec[] {
     const all = CHILDREN.get(path) ?? [];
-    if (path === JOB_PARAM_ROOT) {
-      const names: readonly string[] = this.tag ? TAG_TABLE[this.tag].jobParam : [];
+    // Without a valid Tag (reported on its own) any documented JobParam child is let through.
+    if (path === JOB_PARAM_ROOT && this.tag) {
+      const names: readonly string[] = TAG_TABLE[this.tag].jobParam;
       return all.filter((c) => names.includes(nameOf(c.path)));
     }
     return all.filter((c) => !c.onlyFor || c.onlyFor === this.type);
@@ -142,7 +143,10 @@ export function validateTrigger(request: unknown): TriggerVerdict {
   const rawTag = text(block(req.Operation).Tag);
   const tag = type === "Job" && isModelTag(rawTag) ? rawTag : undefined;
   const w = new Walk(type, tag);
-  if (!isObj(request)) w.add("Request", "must hold child elements");
+  // An unknown Type decides nothing else: report it alone rather than judging a Job request by the Workflow table.
+  const typeSpec = BY_PATH.get("Request.Type")!;
+  if (rawType !== undefined && rawType !== "" && !typeSpec.enum!.includes(rawType)) w.value(typeSpec, rawType);
+  else if (!isObj(request)) w.add("Request", "must hold child elements");
   else {
     w.container(root, req);
     crossRules(w, req, type, tag);
