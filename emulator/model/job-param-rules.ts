@@ -47,6 +47,7 @@ export const JOB_PARAM_RULES: Readonly<Record<string, Rule>> = {
   "Transcode.AudioMix.AudioSource": { required: true, source: TRANSCODE },
   "Transcode.AudioMixArray.AudioSource": { required: true, source: TRANSCODE },
   "Snapshot.Mode": { enum: ["Interval", "Average", "KeyFrame"], source: SNAPSHOT },
+  "Snapshot.Count": { required: true, source: SNAPSHOT },
   "Snapshot.SnapshotOutMode": { enum: ["OnlySnapshot", "OnlySprite", "SnapshotAndSprite"], source: SNAPSHOT },
   "Snapshot.SpriteSnapshotConfig.Color": { required: true, source: SNAPSHOT },
   "Snapshot.SpriteSnapshotConfig.Columns": { required: true, range: [1, 10000], source: SNAPSHOT },

@@ -4,6 +4,7 @@
  * are CI's element names.
  */
 import { parseXml } from "@/lib/ci/xml";
+import { paramDefaults } from "@/lib/jobs/draft-request";
 import { TAG_NAMES, TAGS } from "@/lib/jobs/tags";
 import { EmulatorStore } from "@/emulator/store/emulator-store";
 import { clone, JOB_SAMPLE, WORKFLOW_SAMPLE, type Mutable } from "../fixtures";
@@ -21,6 +22,18 @@ const textMark = { Type: "Text", Pos: "TopRight", LocMode: "Absolute", Dx: "16",
 
 /** Every Tag's example from the app's own registry, as a full request. */
 const tagExamples: CorpusCase[] = TAG_NAMES.map((tag) => ({ name: `app-example-${tag}`, request: job(tag, clone(TAGS[tag].example)) }));
+
+/** What the wizard starts with for each Tag in inline mode (its parameter defaults), with an Output where one is needed. */
+const wizardDefaults: CorpusCase[] = TAG_NAMES.map((tag) => {
+  const mod = TAGS[tag];
+  const output =
+    mod.output === "none" ? undefined
+    : mod.output === "streamExtract" ? { Region: "ap-chongqing", Bucket: "test-1234567890", StreamExtract: [{ Index: "0", Object: "out0.mp4" }] }
+    : mod.output === "voiceSeparate" ? { ...OUT, AuObject: "vocal/${InventoryTriggerJobId}.mp3" }
+    : OUT;
+  const jobParam = paramDefaults(mod.fields, mod.paramElement);
+  return { name: `app-defaults-${tag}`, request: job(tag, { ...(Object.keys(jobParam).length ? { JobParam: jobParam } : {}), ...(output ? { Output: output } : {}) }) };
+});
 
 /** Shapes from issue 12 and the docs that no SDK test sends verbatim. */
 const documentedShapes: CorpusCase[] = [
@@ -117,4 +130,4 @@ const invalid: CorpusCase[] = [
   variant("workflow-ids-with-space", WORKFLOW_SAMPLE, (r) => (r.Operation.WorkflowIds = `${DOC_IDS.workflowId}, w5a99d4c18a158468d2a7817d7c09f120`)),
 ];
 
-export const CORPUS: readonly CorpusCase[] = [...tagExamples, ...documentedShapes, ...sdkShapes, ...seedRequests, ...invalid];
+export const CORPUS: readonly CorpusCase[] = [...tagExamples, ...wizardDefaults, ...documentedShapes, ...sdkShapes, ...seedRequests, ...invalid];

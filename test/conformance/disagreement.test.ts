@@ -21,6 +21,8 @@ const EXPECTED: Readonly<Record<string, { direction: Direction; reason: string }
   "kafka-config-empty-instance": { direction: "app refuses, model accepts", reason: "the app requires Region, InstanceId and Topic for a Kafka callback; the SDKs mark none of them required" },
   "queue-id-not-a-queue-id": { direction: "app refuses, model accepts", reason: "the app checks the ID's shape before sending; CI (and the emulator's reference check) answers QueueNotFound" },
   "template-id-not-a-template-id": { direction: "app refuses, model accepts", reason: "the app checks the ID's shape before sending; CI answers TemplateNotFound" },
+  "app-defaults-Animation": { direction: "app refuses, model accepts", reason: "the app enforces §4.3's cross-field rule (without AnimateOnlyKeepKeyFrame one of the frame settings is needed); the model checks elements one by one" },
+  "app-defaults-SmartCover": { direction: "app refuses, model accepts", reason: "the app enforces §4.4's `${Number}` in Output.Object; the model does not read object-name variables" },
   "sdk-go-example-workflow-manifest-no-type": { direction: "app refuses, model accepts", reason: "the app always states Type; CI's Workflow-type table marks it optional (否) and the Go example omits it" },
 };
 
@@ -31,6 +33,7 @@ const EXPECTED: Readonly<Record<string, { direction: Direction; reason: string }
  */
 const PENDING: Readonly<Record<string, { direction: Direction; reason: string }>> = {
   "app-example-QualityEstimate": { direction: "app accepts, model refuses", reason: "QualityEstimateConfig is documented for the single-job API only (doc 436/85025), no batch source lists it" },
+  "app-defaults-QualityEstimate": { direction: "app accepts, model refuses", reason: "the wizard starts QualityEstimate with a QualityEstimateConfig block, which no batch source lists (doc 436/85025 is the single-job API)" },
   "transcode-subtitles": { direction: "app accepts, model refuses", reason: "JobParam.Subtitles appears in no batch source (cos-go-sdk-v5 InventoryTriggerJobOperationJobParam, cos-php-sdk-v5 CreateInventoryTriggerJob)" },
   "video-process-inline-transcode-watermark": { direction: "app refuses, model accepts", reason: "inline Transcode/Watermark for VideoProcess (doc 1045/50369): tags-flaky" },
   "super-resolution-inline-transcode-watermark": { direction: "app refuses, model accepts", reason: "inline Transcode/Watermark for SuperResolution (doc 1045/50369): tags-flaky" },
