@@ -109,6 +109,8 @@ export const DOC_ONLY_ELEMENTS: ReadonlyArray<Pick<ElementSpec, "path" | "kind" 
   { path: "RemoveWatermark.Dy", kind: "value", source: "qcloud-sdk-android media/SubmitTranscodeJob.java RemoveWatermark (§4.1)" },
   { path: "RemoveWatermark.Width", kind: "value", source: "qcloud-sdk-android media/SubmitTranscodeJob.java RemoveWatermark (§4.1)" },
   { path: "RemoveWatermark.Height", kind: "value", source: "qcloud-sdk-android media/SubmitTranscodeJob.java RemoveWatermark (§4.1)" },
+  { path: "VideoMontage.Video.Rotate", kind: "value", source: MONTAGE },
+  { path: "TtsTpl.Emotion", kind: "value", source: `${TTS}; terraform-provider-tencentcloud resource_tc_ci_media_tts_template.go` },
   { path: "Transcode.TransConfig.IsCheckVideoFps", kind: "value", source: TRANSCODE },
   { path: "Transcode.TransConfig.VideoFpsAdjMethod", kind: "value", source: TRANSCODE },
   { path: "Transcode.TransConfig.TranscodeIndex", kind: "value", source: TRANSCODE },

@@ -95,10 +95,19 @@ describe("SDK requests through POST /api/jobs reach the emulator as exactly thes
     expect(body.job!.detailsProblem).toBeUndefined();
   });
 
-  it.each(Object.entries(APP_REFUSES_TODAY))("GAP %s: refused with a 400 naming %s, nothing sent", async (name, gap) => {
+  // Tolerant on purpose: once the app accepts a gap (e.g. after merging tags-flaky) this still checks what reached the
+  // emulator and prints a reminder to move the entry into EXPECTED_XML, instead of failing the merge.
+  it.each(Object.entries(APP_REFUSES_TODAY))("GAP %s: refused with a 400 naming the field and nothing sent (or, once accepted, sent unaltered)", async (name, gap) => {
     const s = SDK_REQUESTS.find((r) => r.name === name)!;
     const before = (await triggers()).length;
     const res = await send(s.request);
+    if (res.status === 201) {
+      console.info(`GAP ${name} is closed (${gap.why}): move it into EXPECTED_XML with the exact body`);
+      const last = (await triggers()).at(-1)!;
+      expect(last.status).toBe(200);
+      expect(parseXml(last.xml).Request).toEqual(parseXml(`<Request>${toXmlish(s.request)}</Request>`).Request);
+      return;
+    }
     const body = (await res.json()) as { error: { code: string; fields: { path: string }[] } };
     expect([res.status, body.error.code]).toEqual([400, "ValidationError"]);
     expect(body.error.fields.map((f) => f.path)).toContain(gap.field);
