@@ -22,10 +22,7 @@ function parseBlock(lines: string[], start: number): { fields: GoField[]; end: n
   let i = start;
   while (i < lines.length) {
     const line = lines[i]!.replace(/\/\/.*$/, "");
-    if (/^\s*}/.test(line)) {
-      const tag = /`xml:"([^"]*)"`/.exec(line);
-      return { fields, end: i, ...(tag ? { closingTag: tag[1] } : {}) } as { fields: GoField[]; end: number };
-    }
+    if (/^\s*}/.test(line)) return { fields, end: i }; // an inline struct's tag sits on this line: read by the caller
     if (/struct\s*\{\s*$/.test(line)) {
       const head = /^\s*(\w+)\s+(\[\])?/.exec(line)!;
       const inner = parseBlock(lines, i + 1);
