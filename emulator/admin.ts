@@ -4,8 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { JOB_STATES } from "@/lib/jobs/states";
 import { FilesAdminError, routeFilesAdmin, type FilesAdminDeps } from "./admin-files";
+import { JOB_STATES } from "./store/job-states";
 import { faultConfigSchema, type Faults } from "./faults";
 import { cosHostName } from "./cos/object-url";
 import { ciHostName } from "./host";

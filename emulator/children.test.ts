@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { XmlObject } from "@/lib/ci/xml";
-import { formatCiTime, parseCiTime } from "@/lib/jobs/ci-time";
+import { formatCiTime, parseCiTime } from "./model/ci-formats";
 import { fileFailure } from "./batch/file-outcome";
 import { MIXED_KEYS, SAMPLE_URL_FILE, TRICKY_KEYS } from "./cos/seed-objects";
 import { DOC_SAMPLE_IDS } from "./seed/catalog";

@@ -1,6 +1,6 @@
 /** The emulator's environment contract (README "Running it"), validated with zod into one clear message. */
 import { z } from "zod";
-import { BUCKET_PATTERN, REGION_PATTERN } from "@/lib/jobs/request-schema";
+import { BUCKET_PATTERN, REGION_PATTERN } from "./model/ci-formats";
 import type { BucketConfig } from "./types";
 
 export const EMULATOR_DEFAULTS = {

@@ -1,5 +1,5 @@
 /** Which bucket a request is for: CI routes by the Host header `<bucket>.ci.<region>.myqcloud.com` (any port). */
-import { BUCKET_PATTERN, REGION_PATTERN } from "@/lib/jobs/request-schema";
+import { BUCKET_PATTERN, REGION_PATTERN } from "./model/ci-formats";
 
 export interface CiHost {
   bucket: string;

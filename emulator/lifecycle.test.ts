@@ -1,7 +1,7 @@
 /** The lazy lifecycle on an injected clock, the fail/slow/pause inputs, and the cancel rules. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { XmlObject } from "@/lib/ci/xml";
-import { formatCiTime } from "@/lib/jobs/ci-time";
+import { formatCiTime } from "./model/ci-formats";
 import { FAILURES, jobStatus, planFromInput, timelineFor } from "./store/lifecycle";
 import { BUCKET, errorOf, jobsOf, REGION, SECOND_BUCKET, startHarness, T0, type Harness } from "./test-support/harness";
 

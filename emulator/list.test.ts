@@ -1,7 +1,7 @@
 /** GET /inventorytriggerjob: every filter narrows correctly, order, size bounds, keyset paging; GET one. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { XmlObject } from "@/lib/ci/xml";
-import { formatCiTime, parseCiTime } from "@/lib/jobs/ci-time";
+import { formatCiTime, parseCiTime } from "./model/ci-formats";
 import { jobStatus } from "./store/lifecycle";
 import type { JobRecord } from "./store/job-record";
 import { BUCKET, errorOf, jobsOf, REGION, responseOf, startHarness, T0, type Harness } from "./test-support/harness";

@@ -1,8 +1,8 @@
 /** POST /inventorytriggerjob: both types from the seed's own requests and the doc samples; every refusal. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseXml, type XmlObject } from "@/lib/ci/xml";
-import { formatCiTime } from "@/lib/jobs/ci-time";
-import { TAG_NAMES } from "@/lib/jobs/tags/names";
+import { formatCiTime } from "./model/ci-formats";
+import { TAG_NAMES } from "./model/tag-table";
 import { DOC_SAMPLE_IDS } from "./seed/catalog";
 import type { JobRecord } from "./store/job-record";
 import { BUCKET, errorOf, jobsOf, REGION, responseOf, startHarness, T0, type Harness } from "./test-support/harness";

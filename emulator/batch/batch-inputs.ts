@@ -6,7 +6,7 @@
  * are not in it.
  */
 import { gunzipSync } from "node:zlib";
-import { parseCiTime } from "@/lib/jobs/ci-time";
+import { parseCiTime } from "../model/ci-formats";
 import type { XmlObject } from "@/lib/ci/xml";
 import type { CosBucket } from "../cos/cos-bucket";
 import { compareUtf8 } from "../cos/key-order";

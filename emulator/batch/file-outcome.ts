@@ -4,7 +4,7 @@
  * 60 % of the batch's running window and all end by the batch's EndTime. About 7 % of keys fail, chosen by the key
  * alone (so a key fails in every batch and tests can rely on it), and every key containing "fail" fails.
  */
-import type { JobState } from "@/lib/jobs/states";
+import type { JobState } from "../store/job-states";
 import { hash32 } from "../cos/key-order";
 import type { JobFailure, JobRecord } from "../store/job-record";
 

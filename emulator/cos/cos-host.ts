@@ -1,5 +1,5 @@
 /** COS requests by Host: `<bucket>.cos.<region>.myqcloud.com` (any port), the bucket carrying its APPID. */
-import { BUCKET_PATTERN, REGION_PATTERN } from "@/lib/jobs/request-schema";
+import { BUCKET_PATTERN, REGION_PATTERN } from "../model/ci-formats";
 
 const COS_HOST = /^([a-z0-9-]+)\.cos\.([a-z0-9-]+)\.myqcloud\.com\.?(?::\d{1,5})?$/;
 

@@ -2,7 +2,7 @@
  * `PUT /inventorytriggerjob/<jobId>?cancel` (docs/ci-api.md §1): 200, empty body; only Submitted, Running and Pause
  * jobs can be cancelled. Refusals are 400 InvalidArgument (see README).
  */
-import { isCancellable } from "@/lib/jobs/states";
+import { isCancellable } from "../store/job-states";
 import { invalidArgument } from "../ci-error";
 import { jobStatus } from "../store/lifecycle";
 import type { CiResult } from "../types";

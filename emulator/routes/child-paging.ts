@@ -9,7 +9,7 @@
  * foreign or used with other filters. Pages are computed on demand: a 20,000-file batch is walked, never copied.
  */
 import { createHash, createHmac } from "node:crypto";
-import { parseCiTime } from "@/lib/jobs/ci-time";
+import { parseCiTime } from "../model/ci-formats";
 import { invalidArgument } from "../ci-error";
 import { childAt, childCount, type BatchChild } from "../batch/batch-children";
 import type { CosBucket } from "../cos/cos-bucket";

@@ -1,10 +1,9 @@
 /**
- * `GET /inventorytriggerjob?…` (docs/ci-api.md §1.3). Parameters are validated with the product's own list schema; unknown
- * parameters are ignored and empty ones count as absent (the Python SDK sends `nextToken=`, `jobId=` …).
+ * `GET /inventorytriggerjob?…` (docs/ci-api.md §1.3). Parameters are read by routes/list-query.ts (the emulator's own
+ * reading, not the app's schema); unknown parameters are ignored and empty ones count as absent.
  */
 import { createHash } from "node:crypto";
-import { parseCiTime } from "@/lib/jobs/ci-time";
-import { listQuerySchema, searchParamsToObject, type ListQuery } from "@/lib/jobs/list-query-schema";
+import { parseCiTime } from "../model/ci-formats";
 import { invalidArgument } from "../ci-error";
 import type { JobRecord } from "../store/job-record";
 import { renderJobDetail } from "../store/job-detail";
@@ -13,19 +12,14 @@ import { xmlResponse } from "../xml-response";
 import type { CiResult } from "../types";
 import type { RouteContext } from "./context";
 import { decodeToken, encodeToken, type Cursor } from "./list-token";
+import { readListQuery, type ListQuery } from "./list-query";
 
-const LIST_KEYS = ["type", "states", "startCreationTime", "endCreationTime", "orderByTime", "name", "jobId", "workflowId", "size", "nextToken"] as const;
 export const DEFAULT_LIST_SIZE = 10;
 
 export function parseListQuery(query: ReadonlyMap<string, string>): ListQuery {
-  const params = new URLSearchParams([...query]);
-  const parsed = listQuerySchema.safeParse(searchParamsToObject(params, LIST_KEYS));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.length ? String(issue.path[0]) : "query";
-    throw invalidArgument(`Invalid parameter ${field}: ${issue.message}`);
-  }
-  return parsed.data;
+  const r = readListQuery(query);
+  if (!r.ok) throw invalidArgument(`Invalid parameter ${r.field}: ${r.message}`);
+  return r.query;
 }
 
 /** Identifies the filters (not the page size), so a token is only honoured for the query that issued it. */

@@ -6,7 +6,7 @@
  * workflow instances are not listed here); an `inventoryTriggerJobId` that is not a Job batch of this bucket gives an
  * empty list; `inputObject` is an exact match; an unknown job ID is a 200 with `<NonExistJobIds>`.
  */
-import { JOB_STATES } from "@/lib/jobs/states";
+import { JOB_STATES } from "../store/job-states";
 import { invalidArgument } from "../ci-error";
 import { findChild, kindOf } from "../batch/batch-children";
 import { renderMediaJob } from "../batch/render-children";

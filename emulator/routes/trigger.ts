@@ -1,11 +1,12 @@
 /**
- * `POST /inventorytriggerjob` (docs/ci-api.md §1.1–1.2): parse the XML, validate it with the product's own trigger schema,
- * check the IDs it names against this bucket, create the job, and answer its JobsDetail (State Submitted).
+ * `POST /inventorytriggerjob` (docs/ci-api.md §1.1–1.2): parse the XML, validate it with the emulator's own model of
+ * CI's documented elements (emulator/model/, never the app's schemas), check the IDs it names against this bucket,
+ * create the job, and answer its JobsDetail (State Submitted).
  */
 import { randomBytes } from "node:crypto";
 import { parseXml, XmlParseError, type XmlObject } from "@/lib/ci/xml";
-import { triggerRequestSchema } from "@/lib/jobs/request-schema";
 import { CiFault, invalidArgument } from "../ci-error";
+import { validateTrigger } from "../model/validate";
 import type { TemplateRecord } from "../seed/catalog";
 import type { BucketStore } from "../store/emulator-store";
 import { renderJobDetail } from "../store/job-detail";
@@ -34,16 +35,21 @@ export function readRequestDocument(body: string, contentType: string | undefine
   return request;
 }
 
-/** Zod's first complaint as `Request.Operation.Output.Bucket: …`, naming the field. */
-function validate(request: XmlObject) {
-  // The Workflow type is optional in CI's docs ("否"): a request without Type is a Workflow request.
-  const candidate = request.Type === undefined ? { ...request, Type: "Workflow" } : request;
-  const parsed = triggerRequestSchema.safeParse(candidate);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const where = ["Request", ...issue.path.map(String)].join(".");
-  throw invalidArgument(`${where}: ${issue.message}`);
+interface ValidRequest {
+  Type: "Job" | "Workflow";
+  Name: string;
+  Tag?: string;
+  Operation: XmlObject;
 }
+
+/** The model's first complaint as `Request.Operation.Output.Bucket: …`, naming the field. */
+function validate(request: XmlObject): ValidRequest {
+  const verdict = validateTrigger(request);
+  if (!verdict.ok) throw invalidArgument(verdict.problems[0]!.message);
+  return { Type: verdict.type, Name: String(request.Name), Tag: verdict.tag, Operation: isObject(request.Operation) ? request.Operation : {} };
+}
+
+const texts = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string" && x !== "");
 
 function template(store: BucketStore, id: string, wantTag: string, field: string): TemplateRecord {
   const t = store.templates.find((x) => x.templateId === id);
@@ -53,26 +59,27 @@ function template(store: BucketStore, id: string, wantTag: string, field: string
 }
 
 /** The IDs a request names must exist in this bucket (docs/ci-api.md §3.3 codes QueueNotFound, TemplateNotFound). */
-function checkReferences(store: BucketStore, request: ReturnType<typeof validate>): void {
+function checkReferences(store: BucketStore, request: ValidRequest): void {
+  const op = request.Operation;
   if (request.Type === "Workflow") {
-    const id = request.Operation.WorkflowIds;
-    const wf = store.workflows.find((w) => w.workflowId === id);
-    if (!wf) throw invalidArgument(`Request.Operation.WorkflowIds: workflow ${id} does not exist in this bucket`);
-    if (wf.state !== "Active") throw invalidArgument(`Request.Operation.WorkflowIds: workflow ${id} is ${wf.state}; only Active workflows can be triggered`);
+    // One ID, or several separated by commas (cos-java-sdk-v5 BatchJobDemo): each must exist and be Active.
+    for (const id of String(op.WorkflowIds).split(",")) {
+      const wf = store.workflows.find((w) => w.workflowId === id);
+      if (!wf) throw invalidArgument(`Request.Operation.WorkflowIds: workflow ${id} does not exist in this bucket`);
+      if (wf.state !== "Active") throw invalidArgument(`Request.Operation.WorkflowIds: workflow ${id} is ${wf.state}; only Active workflows can be triggered`);
+    }
     return;
   }
-  const op = request.Operation;
-  if (op.QueueId && !store.queues.some((q) => q.queueId === op.QueueId))
-    throw new CiFault(400, "QueueNotFound", `Request.Operation.QueueId: queue ${op.QueueId} does not exist`);
-  const jp = op.JobParam ?? {};
-  if (typeof jp.TemplateId === "string" && jp.TemplateId !== "") template(store, jp.TemplateId, op.Tag, "TemplateId");
-  if (typeof jp.TranscodeTemplateId === "string" && jp.TranscodeTemplateId !== "") template(store, jp.TranscodeTemplateId, "Transcode", "TranscodeTemplateId");
-  const marks = jp.WatermarkTemplateId === undefined ? [] : Array.isArray(jp.WatermarkTemplateId) ? jp.WatermarkTemplateId : [jp.WatermarkTemplateId];
-  if (marks.length > 3) throw invalidArgument("Request.Operation.JobParam.WatermarkTemplateId: at most 3 watermark templates");
-  for (const m of marks) if (typeof m === "string") template(store, m, "Watermark", "WatermarkTemplateId");
+  const queueId = texts(op.QueueId)[0];
+  if (queueId && !store.queues.some((q) => q.queueId === queueId))
+    throw new CiFault(400, "QueueNotFound", `Request.Operation.QueueId: queue ${queueId} does not exist`);
+  const jp = isObject(op.JobParam) ? op.JobParam : {};
+  for (const id of texts(jp.TemplateId)) template(store, id, request.Tag!, "TemplateId");
+  for (const id of texts(jp.TranscodeTemplateId)) template(store, id, "Transcode", "TranscodeTemplateId");
+  for (const id of texts(jp.WatermarkTemplateId)) template(store, id, "Watermark", "WatermarkTemplateId");
 }
 
-export function createJob(ctx: RouteContext, raw: XmlObject, request: ReturnType<typeof validate>): JobRecord {
+export function createJob(ctx: RouteContext, raw: XmlObject, request: ValidRequest): JobRecord {
   const jobId = "b" + randomBytes(16).toString("hex");
   const input = raw.Input as XmlObject;
   const plan = planFromInput(input);
@@ -82,8 +89,8 @@ export function createJob(ctx: RouteContext, raw: XmlObject, request: ReturnType
     region: ctx.store.region,
     type: request.Type,
     name: request.Name,
-    tag: request.Type === "Job" ? request.Operation.Tag : undefined,
-    // Echo what was sent (CI echoes Input and Operation), not the schema's normalised copy.
+    tag: request.Tag,
+    // Echo what was sent (CI echoes Input and Operation).
     input,
     operation: raw.Operation as XmlObject,
     createdAt: ctx.now,

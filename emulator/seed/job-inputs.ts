@@ -1,8 +1,12 @@
 /** Names, inputs and outputs for seed jobs: what a media team's batch jobs look like. */
 import type { XmlObject } from "@/lib/ci/xml";
-import { formatCiTime } from "@/lib/jobs/ci-time";
-import type { TagName } from "@/lib/jobs/tags/names";
+import { formatCiTime } from "../model/ci-formats";
+import type { ModelTag } from "../model/tag-table";
 import type { Rng } from "./prng";
+
+/** Seed jobs use the 21 Tags the batch doc tables list; ImageInspect (an SDK-test Tag) is left to real triggers. */
+export type SeedTag = Exclude<ModelTag, "ImageInspect">;
+type TagName = SeedTag;
 
 export const TAG_WEIGHTS: readonly (readonly [TagName, number])[] = [
   ["Transcode", 25], ["Snapshot", 10], ["Animation", 5], ["SmartCover", 5], ["Concat", 4], ["SpeechRecognition", 6],

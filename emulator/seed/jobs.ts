@@ -3,15 +3,13 @@
  * clock. Active seed jobs (Submitted, Running) move on hours from now, so a demo list stays lively but stable.
  */
 import { buildXml, type XmlObject } from "@/lib/ci/xml";
-import type { JobState } from "@/lib/jobs/states";
-import type { TagName } from "@/lib/jobs/tags/names";
+import type { JobState } from "../store/job-states";
 import type { JobRecord } from "../store/job-record";
 import { FAILURES } from "../store/lifecycle";
 import type { QueueRecord, TemplateRecord, WorkflowRecord } from "./catalog";
-import { jobInput, jobName, jobOutput, TAG_WEIGHTS, workflowJobName } from "./job-inputs";
+import { jobInput, jobName, jobOutput, TAG_WEIGHTS, workflowJobName, type SeedTag } from "./job-inputs";
 import type { Rng } from "./prng";
-import { TAGS } from "@/lib/jobs/tags";
-import { tagParams } from "./tag-params";
+import { PARAM_ELEMENT, tagParams } from "./tag-params";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -34,7 +32,7 @@ const TIME_INTERVALS: readonly XmlObject[] = [
 ];
 
 /** A Job-type Operation for a Tag, as a media team would write it. */
-export function jobOperation(rng: Rng, tag: TagName, ctx: Pick<SeedContext, "bucket" | "region" | "queues" | "templates">, withPrefix: boolean): XmlObject {
+export function jobOperation(rng: Rng, tag: SeedTag, ctx: Pick<SeedContext, "bucket" | "region" | "queues" | "templates">, withPrefix: boolean): XmlObject {
   const op: XmlObject = {};
   if (withPrefix && rng.chance(0.3)) op.TimeInterval = { ...rng.pick(TIME_INTERVALS) };
   const activeQueues = ctx.queues.filter((q) => q.state === "Active" && q.category === "Transcoding");
@@ -42,7 +40,7 @@ export function jobOperation(rng: Rng, tag: TagName, ctx: Pick<SeedContext, "buc
   if (rng.chance(0.25)) op.UserData = rng.pick(["ticket MEDIA-2291", "requested by content-ops", "nightly backfill"]);
   if (rng.chance(0.2)) op.CallBack = "https://hooks.example.com/ci/batch-finished";
   op.Tag = tag;
-  const element = TAGS[tag].paramElement; // the registry names each Tag's parameter element
+  const element = PARAM_ELEMENT[tag];
   const templates = ctx.templates.filter((t) => t.tag === tag);
   const params = tagParams(tag, rng);
   let sprite = false;

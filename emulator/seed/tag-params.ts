@@ -3,7 +3,7 @@
  * strings, as CI's XML has them.
  */
 import type { XmlObject } from "@/lib/ci/xml";
-import type { TagName } from "@/lib/jobs/tags/names";
+import type { SeedTag as TagName } from "./job-inputs";
 import type { Rng } from "./prng";
 
 /** Template tags served by `GET /template` and the payload element of each (docs/ci-api.md §6.1). */
@@ -125,7 +125,8 @@ export function tagParams(tag: TagName | "Watermark", rng: Rng): XmlObject | und
     case "NoiseReduction":
       return { Format: rng.pick(["wav", "mp3"]), Samplerate: rng.pick(["16000", "44100"]) };
     case "QualityEstimate":
-      return { Rotate: "0", Mode: rng.pick(["general", "vqaPlus"]) };
+      // No batch source gives QualityEstimate a JobParam block (emulator/model/tag-table.ts).
+      return undefined;
     case "Watermark":
       return rng.chance(0.5)
         ? { Type: "Text", Pos: "TopRight", LocMode: "Absolute", Dx: "32", Dy: "32", Text: { FontSize: "28", FontType: "simfang.ttf", FontColor: "0xFFFFFF", Transparency: "80", Text: "example-tv" } }
@@ -142,3 +143,12 @@ export function tagParams(tag: TagName | "Watermark", rng: Rng): XmlObject | und
       return undefined;
   }
 }
+
+/** The JobParam element holding each seed Tag's inline parameters (emulator/model/tag-table.ts; none for some). */
+export const PARAM_ELEMENT: Readonly<Record<TagName, string | undefined>> = {
+  Transcode: "Transcode", Snapshot: "Snapshot", Animation: "Animation", SmartCover: "SmartCover", Concat: "ConcatTemplate",
+  SpeechRecognition: "SpeechRecognition", VoiceSeparate: "VoiceSeparate", VideoMontage: "VideoMontage", SDRtoHDR: "SDRtoHDR",
+  VideoProcess: "VideoProcess", SuperResolution: "SuperResolution", Segment: "Segment", VideoTag: "VideoTag",
+  PicProcess: "PicProcess", DigitalWatermark: "DigitalWatermark", ExtractDigitalWatermark: "ExtractDigitalWatermark",
+  MediaInfo: undefined, StreamExtract: undefined, Tts: "TtsTpl", NoiseReduction: "NoiseReduction", QualityEstimate: undefined,
+};

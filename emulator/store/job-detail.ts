@@ -1,5 +1,5 @@
 /** Renders a job as CI's `<JobsDetail>` (docs/ci-api.md §1.2–1.3), element order as in the list sample. */
-import { formatCiTime } from "@/lib/jobs/ci-time";
+import { formatCiTime } from "../model/ci-formats";
 import type { XmlObject } from "@/lib/ci/xml";
 import type { JobRecord } from "./job-record";
 import { jobStatus } from "./lifecycle";

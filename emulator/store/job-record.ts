@@ -1,6 +1,6 @@
 /** A batch job as the emulator keeps it. Its state is not stored: it is computed from the clock (lifecycle.ts). */
 import type { XmlObject } from "@/lib/ci/xml";
-import type { JobState, JobType } from "@/lib/jobs/states";
+import type { JobState, JobType } from "./job-states";
 
 /** How the job ends if nobody intervenes. */
 export type FinalState = "Success" | "Failed" | "Pause";

@@ -2,7 +2,7 @@
  * The lazy clock: a job's state is a function of time, computed when asked. Submitted → Running → final
  * (Success / Failed / Pause); a cancel or an admin override pins a state from its instant on.
  */
-import type { JobState } from "@/lib/jobs/states";
+import type { JobState } from "./job-states";
 import type { JobFailure, JobRecord, JobTimeline } from "./job-record";
 
 export interface JobStatus {
