@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
-import { advanceUntilRequest, pauseClockSoon, serverTimeFollowsPageClock } from "./support/clock";
+import { advanceUntilRequest, pauseClockSoon, recordPageRequests, serverTimeFollowsPageClock } from "./support/clock";
 import { getJob, listJobs, triggerJob, uniqueName } from "./support/jobs-api";
 import { jobsScreen, waitForHydration } from "./support/jobs-page";
 
@@ -75,6 +75,7 @@ test("the detail page polls while the job is active and stops once it finished",
     if (r.method() === "GET" && new URL(r.url()).pathname === `/api/jobs/${watching}`) calls++;
   });
   await page.clock.install();
+  await recordPageRequests(page);
   await serverTimeFollowsPageClock(page);
 
   watching = active.JobId;
@@ -84,9 +85,9 @@ test("the detail page polls while the job is active and stops once it finished",
   await page.waitForLoadState("networkidle");
   await pauseClockSoon(page);
   const isDetail = (url: string) => new URL(url).pathname === `/api/jobs/${active.JobId}`;
-  await advanceUntilRequest(page, (r) => isDetail(r.url()));
-  await advanceUntilRequest(page, (r) => isDetail(r.url())); // the first answer may move the page onto the server's beat
-  const gap = await advanceUntilRequest(page, (r) => isDetail(r.url()));
+  await advanceUntilRequest(page, (url) => isDetail(url));
+  await advanceUntilRequest(page, (url) => isDetail(url)); // the first answer may move the page onto the server's beat
+  const gap = await advanceUntilRequest(page, (url) => isDetail(url));
   expect(gap).toBeGreaterThanOrEqual(2_500); // about every 3 s
   expect(gap).toBeLessThanOrEqual(6_000); // (page time spent handling the previous answer counts too)
   expect(calls).toBeGreaterThanOrEqual(2);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
 import { triggerJob, uniqueName } from "./support/jobs-api";
-import { advanceUntilRequest, pauseClockSoon, serverTimeFollowsPageClock } from "./support/clock";
+import { advanceUntilRequest, pauseClockSoon, recordPageRequests, serverTimeFollowsPageClock } from "./support/clock";
 import { E2E, ssoHeaders } from "./support/env";
 import { jobsScreen } from "./support/jobs-page";
 
@@ -63,6 +63,7 @@ test("a job triggered through the API appears and goes Submitted → Running →
 test("polling stops while the tab is hidden, resumes at once when visible, and can be paused", async ({ page }) => {
   test.slow(); // a round trip per 250 ms of page time: on a shared machine this takes more than 60 s of real time
   await page.clock.install();
+  await recordPageRequests(page);
   await serverTimeFollowsPageClock(page);
   let listCalls = 0;
   page.on("request", (r) => {
@@ -81,7 +82,7 @@ test("polling stops while the tab is hidden, resumes at once when visible, and c
     }, hidden);
 
   const isList = (url: string) => new URL(url).pathname === "/api/jobs";
-  const nextPoll = () => advanceUntilRequest(page, (r) => isList(r.url()));
+  const nextPoll = () => advanceUntilRequest(page, (url) => isList(url));
 
   // Visible: the seed list has active jobs, so it polls about every 4 s.
   await pauseClockSoon(page);

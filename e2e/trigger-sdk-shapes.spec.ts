@@ -40,3 +40,37 @@ test("PicProcess offers the bucket's picture queues, not its media queues", asyn
   await expect(queue.locator("option", { hasText: "default-transcode" })).toBeAttached();
   await expect(queue.locator("option", { hasText: "image-processing" })).toHaveCount(0);
 });
+
+test("ImageInspect with no queue and no output (cos-python-sdk-v5 ut/test.py) reaches CI as the reviewed XML", async ({ page }) => {
+  await openWizard(page);
+  await basicsAndInput(page, { name: uniqueName("e2e-inspect"), type: "Job", input: { kind: "Prefix", value: "images/" } });
+  await page.getByRole("radio", { name: /^Image inspection\b/ }).check();
+  await page.getByRole("combobox", { name: "Act on suspicious images" }).selectOption("true");
+  await page.getByRole("textbox", { name: "What to do" }).fill("BackupObject");
+  await noSeriousA11yViolations(page, "Operation (ImageInspect)");
+  await next(page, 4, "Output & delivery");
+  await expect(page.getByRole("textbox", { name: "Object", exact: true })).toHaveCount(0);
+  await next(page, 5, "Review");
+  const xml = await reviewXml(page);
+  expect(xml).toContain("<Tag>ImageInspect</Tag><JobParam><ImageInspect><AutoProcess>true</AutoProcess><ProcessType>BackupObject</ProcessType></ImageInspect></JobParam>");
+  expect(xml).not.toContain("<Output>");
+  expect(xml).not.toContain("<QueueId>");
+  const jobId = await submitAndGetJobId(page);
+  expect((await triggerFor(jobId)).xml).toBe(xml);
+});
+
+test("SDRtoHDR with its own inline encoding (JobParam.Transcode, CI doc 1045/50369) reaches CI as the reviewed XML", async ({ page }) => {
+  await openWizard(page);
+  await basicsAndInput(page, { name: uniqueName("e2e-hdr"), type: "Job", input: { kind: "Prefix", value: "incoming/" } });
+  await page.getByRole("radio", { name: /^SDR to HDR\b/ }).check();
+  await page.getByRole("checkbox", { name: "Set Encoding" }).check();
+  await expect(page.getByRole("combobox", { name: "Format" }).first()).toBeVisible();
+  await next(page, 4, "Output & delivery");
+  await page.getByRole("textbox", { name: "Object", exact: true }).fill("hdr/${InventoryTriggerJobId}.mp4");
+  await next(page, 5, "Review");
+  const xml = await reviewXml(page);
+  expect(xml).toMatch(/<Tag>SDRtoHDR<\/Tag><JobParam><SDRtoHDR><HdrMode>HLG<\/HdrMode><\/SDRtoHDR><Transcode><Container><Format>mp4<\/Format>/);
+  expect(xml).not.toContain("<TranscodeTemplateId>");
+  const jobId = await submitAndGetJobId(page);
+  expect((await triggerFor(jobId)).xml).toBe(xml);
+});

@@ -1,11 +1,11 @@
 /**
  * EXPERIMENT (benchmarks only, not used by the product): a purpose-built reader for CI's answer documents —
  * elements and text only, no attributes, no mixed content — producing the same shape as lib/ci/xml.ts parseXml
- * (strings everywhere, `<X/>` → "", REPEATABLE_ELEMENTS always arrays, the same entity decoding). The proxy-overhead
+ * (strings everywhere, `<X/>` → "", REPEATABLE_NAMES always arrays, the same entity decoding). The proxy-overhead
  * benchmark times it against parseXml on a real 100-job answer and checks that both give identical results, to
  * size the gain a dedicated reader would bring. Well-formedness checks are simpler than fast-xml-parser's validator.
  */
-import { REPEATABLE_ELEMENTS, XmlParseError, type XmlObject, type XmlValue } from "@/lib/ci/xml";
+import { REPEATABLE_NAMES, XmlParseError, type XmlObject, type XmlValue } from "@/lib/ci/xml";
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const ENTITY_REF = /&(?:#[xX]([0-9A-Fa-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/g;
@@ -36,8 +36,8 @@ const repeated = new WeakSet<XmlValue[]>();
 function add(parent: Frame, name: string, value: XmlValue): void {
   const obj = (parent.children ??= {});
   const existing = obj[name];
-  if (existing === undefined) obj[name] = REPEATABLE_ELEMENTS.has(name) ? [value] : value;
-  else if (Array.isArray(existing) && (REPEATABLE_ELEMENTS.has(name) || repeated.has(existing))) existing.push(value);
+  if (existing === undefined) obj[name] = REPEATABLE_NAMES.has(name) ? [value] : value;
+  else if (Array.isArray(existing) && (REPEATABLE_NAMES.has(name) || repeated.has(existing))) existing.push(value);
   else {
     const arr = [existing, value];
     repeated.add(arr);

@@ -10,6 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { Skeleton } from "@/components/ui/skeleton";
 import { idsOf, jobRefs } from "@/lib/jobs/ci-names";
 import { inputSummary, xmlText } from "@/lib/jobs/job-view";
+import { isResultElement, jobResults } from "@/lib/jobs/job-results";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { setWatched } from "@/lib/jobs/watch-list";
 import { ApiError } from "@/lib/query/api-fetch";
@@ -19,6 +20,7 @@ import { useFinishedNotifications } from "./job-notifications";
 import { duplicateHref } from "./job-links";
 import { JobAttributionList, JobAuditTrail } from "./job-audit-history";
 import { JobStateBadge } from "./job-state-badge";
+import { JobResults } from "./job-results";
 import { JobTimeline } from "./job-timeline";
 import { PollErrorBanner, type ShownError } from "./poll-error-banner";
 import { useJobChanges } from "./use-job-changes";
@@ -117,7 +119,10 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
   const canTrigger = me?.canTrigger ?? false;
   const op = asRecord(job?.Operation) ?? {};
   const input = job ? inputSummary(job) : null;
-  const otherOp = Object.fromEntries(Object.entries(op).filter(([k]) => !KNOWN_OPERATION.has(k)));
+  const otherOp = Object.fromEntries(Object.entries(op).filter(([k]) => !KNOWN_OPERATION.has(k) && !isResultElement(k)));
+  const results = jobResults(op);
+  const jobParamRecord = asRecord(op.JobParam);
+  const jobParamShown = jobParamRecord ? Object.fromEntries(Object.entries(jobParamRecord).filter(([k]) => !isResultElement(k))) : op.JobParam;
   const otherJob = job ? Object.fromEntries(Object.entries(job).filter(([k]) => !KNOWN_JOB.has(k))) : {};
   const callbacks = CALLBACK_KEYS.filter((k) => k in op);
   const finished = job ? isFinishedState(job.State) : false;
@@ -235,7 +240,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
             {"JobParam" in op && (
               <div className="mt-4">
                 <h3 className="font-semibold text-slate-900">JobParam</h3>
-                <div className="mt-2"><XmlValue value={op.JobParam} /></div>
+                <div className="mt-2"><XmlValue value={jobParamShown} /></div>
               </div>
             )}
             {"Output" in op && (
@@ -259,6 +264,12 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
               </div>
             )}
           </Section>
+
+          {results.blocks.length > 0 && (
+            <Section title="Results" id="sec-results">
+              <JobResults blocks={results.blocks} files={results.files} />
+            </Section>
+          )}
 
           <Section title="UserData" id="sec-userdata">
             {"UserData" in op ? <p className="break-all whitespace-pre-wrap">{xmlText(op.UserData) || <span className="text-slate-500">(empty)</span>}</p> : <p className="text-slate-600">None</p>}

@@ -1,40 +1,81 @@
 /** Helpers for tests that drive the page's fake clock (page.clock) instead of waiting in real time. */
-import type { Page, Request } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+
+/** One fetch the page made, as the page itself saw it: its (fake) clock when it left, and whether its answer came. */
+interface SentByPage {
+  url: string;
+  method: string;
+  at: number;
+  answered: boolean;
+}
+
+declare global {
+  interface Window {
+    __e2eSent?: SentByPage[];
+  }
+}
 
 /**
- * Advances the paused page clock in small steps until the page sends a request matching `match`, then lets that
- * request's answer arrive with the clock standing still, and returns how much page time passed until the request
- * left. Small steps (each a round trip) let the page finish handling the previous answer and set its next timer
+ * Records every fetch the page makes, stamped with the page's own clock at the moment it leaves. Install before the
+ * page loads (it is an init script) and after `page.clock.install()`, so the stamps are fake time.
+ *
+ * Why not Playwright's "request" event: it comes from the browser's network process, not from the page, and is not
+ * ordered with `page.evaluate` round trips. On a busy machine it arrived several 250 ms clock steps after the request
+ * left, so the clock kept moving while that request was in flight; the measured gap to the *next* poll then came out
+ * short by those steps (2000 ms for a 3000 ms poll). The page's own record is read in the same round trip as the clock
+ * step, so the clock stops in the very step the request left, and the gap is measured between the page's own stamps.
+ */
+export async function recordPageRequests(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const sent: SentByPage[] = (window.__e2eSent = []);
+    const realFetch = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const entry: SentByPage = {
+        url: new URL(url, location.href).href,
+        method: (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase(),
+        at: Date.now(),
+        answered: false,
+      };
+      sent.push(entry);
+      const answer = realFetch(input, init);
+      const settle = () => {
+        entry.answered = true;
+      };
+      answer.then(settle, settle);
+      return answer;
+    };
+  });
+}
+
+/**
+ * Advances the paused page clock in small steps until the page sends a request matching `match` (its absolute URL
+ * and method), then lets that request's answer arrive with the clock standing still, and returns how much page time
+ * passed from the call until the request left, by the page's own stamp. Needs `recordPageRequests` before the page
+ * loaded. Small steps (each a round trip) let the page finish handling the previous answer and set its next timer
  * before the clock moves on. Throws after `maxMs` of page time.
  *
  * Why the clock stops while the request is in flight: the pages poll on the server's beat, so a poll leaves at a
  * fixed page time whatever the previous answer's latency was. Moving the clock while an answer is on its way would
  * turn real network time (a cold route, a busy machine) into page time, so the gap between two *answers* would swing
  * by that latency (a slow first answer made a 3 s poll look like a 2 s one). Measured at the request, and with no
- * page time passing in flight, the gap is the page's own polling interval, to within a step or two.
+ * page time passing in flight, the gap is the page's own polling interval.
  */
-export async function advanceUntilRequest(page: Page, match: (r: Request) => boolean, { stepMs = 250, maxMs = 70_000 } = {}): Promise<number> {
-  let sent: Request | null = null;
-  const onRequest = (r: Request) => {
-    if (!sent && match(r)) sent = r;
-  };
-  page.on("request", onRequest);
-  try {
-    let advanced = 0;
-    while (!sent) {
-      if (advanced >= maxMs) throw new Error(`no matching request within ${maxMs} ms of page time`);
-      await page.clock.runFor(stepMs);
-      advanced += stepMs;
-      // Requests started during the step are reported after runFor returns: give the events a round trip to arrive.
-      if (!sent) await page.evaluate(() => 0);
+export async function advanceUntilRequest(page: Page, match: (url: string, method: string) => boolean, { stepMs = 250, maxMs = 70_000 } = {}): Promise<number> {
+  const { startedAt, seen } = await page.evaluate(() => ({ startedAt: Date.now(), seen: window.__e2eSent?.length ?? -1 }));
+  if (seen < 0) throw new Error("advanceUntilRequest needs recordPageRequests(page) before the page loads");
+  let advanced = 0;
+  for (;;) {
+    const newer = await page.evaluate((from) => window.__e2eSent!.slice(from).map((s, i) => ({ ...s, index: from + i })), seen);
+    const hit = newer.find((s) => match(s.url, s.method));
+    if (hit) {
+      // The clock stands still until the page has the answer (polled in real time: waiting for the page's state).
+      await expect.poll(() => page.evaluate((i) => window.__e2eSent![i]!.answered, hit.index), { timeout: 30_000 }).toBe(true);
+      return hit.at - startedAt;
     }
-    const request: Request = sent;
-    const response = await request.response();
-    if (!response) throw new Error(`request ${request.url()} got no answer`);
-    await response.finished();
-    return advanced;
-  } finally {
-    page.off("request", onRequest);
+    if (advanced >= maxMs) throw new Error(`no matching request within ${maxMs} ms of page time`);
+    await page.clock.runFor(stepMs);
+    advanced += stepMs;
   }
 }
 

@@ -7,6 +7,7 @@ import { ciErrorBodySchema, ciJsonErrorBodySchema } from "@/lib/jobs/job-detail-
 import { CiError } from "./errors";
 import type { HttpResponse } from "./transport";
 import { TransportError } from "./transport";
+import { parseAnswer, parseMemoSizes } from "./answer-parse";
 import { parseXml, type XmlObject, type XmlValue } from "./xml";
 
 /** What kind of call failed; it decides whether an unanswered request may have changed something at CI. */
@@ -107,30 +108,7 @@ export function badResponse(res: HttpResponse, kind: CallKind, detail: string, r
   });
 }
 
-/**
- * Answers that differ from an earlier one only in their RequestId (a poll of a list where nothing changed) reuse the
- * earlier parse: validating and parsing a 100-job answer is most of the proxy's own cost (bench/RESULTS.md,
- * "XML parse"). The parsed tree is shared, like the coalesced pages built from it: nothing may mutate it.
- */
-const PARSE_MEMO_MAX = 16;
-const PARSE_MEMO_MIN_BYTES = 2048;
-const parseMemo = new Map<string, XmlObject>();
 const REQUEST_ID_ELEMENT = /<RequestId>[^<]*<\/RequestId>/;
-
-function parseAnswer(body: string): XmlObject {
-  if (body.length < PARSE_MEMO_MIN_BYTES) return parseXml(body);
-  const key = body.replace(REQUEST_ID_ELEMENT, "<RequestId/>");
-  const hit = parseMemo.get(key);
-  if (hit) {
-    parseMemo.delete(key); // least recently used goes first
-    parseMemo.set(key, hit);
-    return hit;
-  }
-  const doc = parseXml(body);
-  parseMemo.set(key, doc);
-  if (parseMemo.size > PARSE_MEMO_MAX) parseMemo.delete(parseMemo.keys().next().value!);
-  return doc;
-}
 
 /** Parses a 2xx XML body whose root is `<Response>`; an empty `<Response/>` is an empty object. */
 export function decodeResponse(res: HttpResponse, kind: CallKind): { root: XmlObject; requestId: string } {
@@ -150,7 +128,7 @@ export function decodeResponse(res: HttpResponse, kind: CallKind): { root: XmlOb
 
 /** For tests and the parse benchmark: how many parsed answers are remembered. */
 export function parseMemoSize(): number {
-  return parseMemo.size;
+  return parseMemoSizes().answers;
 }
 
 /** The entries of a repeatable element, without the empty strings that `<X/>` parses to. */

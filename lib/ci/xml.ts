@@ -3,28 +3,9 @@
  * the emulator (to read requests and write answers), so all three agree byte for byte.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
+import { isRepeatablePath } from "./repeatable-paths";
 
-/**
- * Elements that CI may repeat. fast-xml-parser returns a single occurrence as an object, so these are always arrays
- * after parsing (a list with one job must not look different from a list with two).
- */
-export const REPEATABLE_ELEMENTS: ReadonlySet<string> = new Set([
-  "JobsDetail",
-  "StreamExtract",
-  "Watermark",
-  "WatermarkTemplateId",
-  "ConcatFragment",
-  "AudioMixArray",
-  "TemplateList",
-  "QueueList",
-  "MediaWorkflowList",
-  "NonExistJobIds",
-  "NonExistTIDs",
-  "NonExistPIDs",
-  "NonExistIDs",
-  "Subtitle",
-  "MediaBucketList",
-]);
+export { isRepeatablePath, REPEATABLE_NAMES, REPEATABLE_PATHS } from "./repeatable-paths";
 
 export class XmlParseError extends Error {
   constructor(message: string) {
@@ -58,7 +39,13 @@ function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * `preserveOrder` gives the parser's own node list, before the library turns it into objects; we turn it into objects
+ * ourselves (toXmlValue), deciding repeatable elements by their path on the way. Half the cost of the library's
+ * conversion, whose path matcher and per-element callbacks dominated a 100-job answer (bench/xml-parse.bench.ts).
+ */
 const parser = new XMLParser({
+  preserveOrder: true,
   ignoreAttributes: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
@@ -69,21 +56,62 @@ const parser = new XMLParser({
   processEntities: true,
   // DOCTYPE-declared entities are never honoured (parseXml refuses a DOCTYPE anyway): CI does not send one.
   entityDecoder: { decode: decodeEntities, setExternalEntities() {}, addInputEntities() {}, reset() {}, setXmlVersion() {} },
-  isArray: (name) => REPEATABLE_ELEMENTS.has(name),
-  // isArray needs only the element name: without the path string built for every element, a 100-job list parses
-  // ~15% faster (bench/proxy-overhead.bench.ts, "where the time goes").
   jPath: false,
 });
 
+/** One entry of the parser's ordered output: `{ Name: [children…] }` or `{ "#text": "…" }`. */
+type OrderedNode = Record<string, unknown>;
+const TEXT_NODE = "#text";
+
+/**
+ * Children → value: no children is "", text alone is the text, elements become an object whose repeatable
+ * elements (by path, lib/ci/repeatable-paths.ts) are always arrays and whose other repeated elements become arrays
+ * from their second occurrence. `path` is the element's own path, root first; it is restored before returning.
+ */
+function toXmlValue(children: OrderedNode[], path: string[]): XmlValue {
+  let text: string | undefined;
+  let obj: XmlObject | undefined;
+  for (const child of children) {
+    for (const name in child) {
+      if (name === TEXT_NODE) {
+        const t = String(child[name]);
+        text = text === undefined ? t : text + t;
+        continue;
+      }
+      if (name === "__proto__") throw new XmlParseError("Malformed XML: reserved element name");
+      path.push(name);
+      const value = toXmlValue(child[name] as OrderedNode[], path);
+      const repeatable = isRepeatablePath(path);
+      path.pop();
+      obj ??= {};
+      const prev = Object.hasOwn(obj, name) ? obj[name] : undefined;
+      if (prev === undefined) obj[name] = repeatable ? [value] : value;
+      else if (Array.isArray(prev)) prev.push(value);
+      else obj[name] = [prev, value];
+    }
+  }
+  if (!obj) return text ?? "";
+  if (text !== undefined && text !== "") obj[TEXT_NODE] = text;
+  return obj;
+}
+
 /** Parses a CI XML document into plain objects: strings everywhere, repeatable elements always arrays, `<X/>` → "". */
 export function parseXml(xml: string): XmlObject {
+  return parseXmlUnder(xml, []);
+}
+
+/**
+ * parseXml for a fragment cut out of a larger document: `parents` is where its root element sits there (e.g.
+ * ["Response"] for one JobsDetail of a list answer), so repeatables are decided by the full path.
+ */
+export function parseXmlUnder(xml: string, parents: readonly string[]): XmlObject {
   // CI never sends a DOCTYPE; refusing it rules out entity tricks in bodies from anything between us and CI.
   if (/<!DOCTYPE/i.test(xml)) throw new XmlParseError("Malformed XML: DOCTYPE is not allowed");
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new XmlParseError(`Malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const out = parser.parse(xml) as unknown;
+  const out = toXmlValue(parser.parse(xml) as OrderedNode[], [...parents]);
   if (!out || typeof out !== "object" || Array.isArray(out)) throw new XmlParseError("Malformed XML: no root element");
-  return out as XmlObject;
+  return out;
 }
 
 const builder = new XMLBuilder({

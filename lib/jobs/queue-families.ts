@@ -19,7 +19,8 @@ export const QUEUE_FAMILY_PATH: Readonly<Record<QueueFamily, string>> = {
  * No batch Tag of ours is documented to need an AI queue: that list is offered only when asked for by name.
  */
 export function queueFamilyForTag(tag: string | null | undefined): QueueFamily {
-  if (tag === "PicProcess") return "pic";
+  // UNCERTAIN: ImageInspect is an image Tag, so picture queues; the SDK test that runs it sends no QueueId at all.
+  if (tag === "PicProcess" || tag === "ImageInspect") return "pic";
   if (tag === "SpeechRecognition") return "asr";
   return "media";
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildXml, parseXml, REPEATABLE_ELEMENTS, XmlParseError, type XmlObject } from "@/lib/ci/xml";
+import { buildXml, parseXml, REPEATABLE_PATHS, XmlParseError, type XmlObject } from "@/lib/ci/xml";
 import { fixture, JOB_SAMPLE, WORKFLOW_SAMPLE } from "../fixtures";
 
 const root = (xml: string, name = "Response") => parseXml(xml)[name] as XmlObject;
@@ -22,11 +22,40 @@ describe("parseXml: shapes", () => {
     expect(r.NextToken).toBe("25");
   });
 
-  it.each([...REPEATABLE_ELEMENTS])("%s is always an array, even once", (name) => {
-    const once = root(`<Response><${name}>x</${name}></Response>`);
-    expect(once[name]).toEqual(["x"]);
-    const nested = root(`<Response><Wrap><${name}><A>1</A></${name}><${name}><A>2</A></${name}></Wrap></Response>`);
-    expect((nested.Wrap as XmlObject)[name]).toEqual([{ A: "1" }, { A: "2" }]);
+  /** `<Response><A><B>inner</B></A></Response>` for the path A.B, and the object at A. */
+  const nest = (names: string[], inner: string) => names.reduceRight((acc, n) => `<${n}>${acc}</${n}>`, inner);
+  const at = (r: XmlObject, names: string[]) => names.reduce<XmlObject>((o, n) => o[n] as XmlObject, r);
+
+  it.each([...REPEATABLE_PATHS])("%s is always an array, even once", (rule) => {
+    const names = rule.split(".");
+    const parents = names.slice(0, -1);
+    const name = names.at(-1)!;
+    const once = root(`<Response>${nest(parents, `<${name}>x</${name}>`)}</Response>`);
+    expect(at(once, parents)[name]).toEqual(["x"]);
+    const nested = root(`<Response><Wrap>${nest(parents, `<${name}><A>1</A></${name}><${name}><A>2</A></${name}>`)}</Wrap></Response>`);
+    expect(at(nested, ["Wrap", ...parents])[name]).toEqual([{ A: "1" }, { A: "2" }]);
+  });
+
+  it("decides by path, not by bare name: a Transcode's Video stays one block, a MediaInfo stream's Video is a list", () => {
+    const r = root(
+      "<Response><JobsDetail><Operation><JobParam>" +
+        "<Transcode><Video><Codec>H.264</Codec></Video><Audio><Codec>aac</Codec></Audio></Transcode>" +
+        "<MediaInfo><Stream><Video><Index>0</Index></Video><Audio><Index>1</Index></Audio></Stream></MediaInfo>" +
+        "</JobParam></Operation></JobsDetail></Response>",
+    );
+    const jobParam = at((r.JobsDetail as XmlObject[])[0]!, ["Operation", "JobParam"]);
+    expect(at(jobParam, ["Transcode"])).toEqual({ Video: { Codec: "H.264" }, Audio: { Codec: "aac" } });
+    expect(at(jobParam, ["MediaInfo", "Stream"])).toEqual({ Video: [{ Index: "0" }], Audio: [{ Index: "1" }] });
+    // A watermark template in a template list is one body; under JobParam, Watermark is a list.
+    expect(root("<Response><TemplateList><Watermark><Type>Text</Type></Watermark></TemplateList></Response>").TemplateList).toEqual([{ Watermark: { Type: "Text" } }]);
+  });
+
+  it("keeps an element that is not repeatable but came twice as both values, in order", () => {
+    expect(root("<Response><Name>a</Name><Name>b</Name><Name>c</Name></Response>").Name).toEqual(["a", "b", "c"]);
+  });
+
+  it("keeps text next to child elements under #text (mixed content, never sent by CI)", () => {
+    expect(root("<Response><A>t<B>1</B></A></Response>").A).toEqual({ B: "1", "#text": "t" });
   });
 
   it("other elements stay single values", () => {

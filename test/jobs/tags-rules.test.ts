@@ -232,14 +232,13 @@ describe("Transcode: format-bound options and extras", () => {
     expectIssue("Transcode", withParam("Transcode", { "Transcode.TransConfig.IsCheckReso": undefined }), "JobParam.Transcode.TransConfig.ResoAdjMethod", "applies only when Check resolution is true");
   });
 
-  it("RemoveWatermark and Subtitles: not with H.265 / AV1; Subtitles need mkv", () => {
+  it("RemoveWatermark: not with H.265 / AV1; Subtitles are not sent (no batch source lists them)", () => {
     const box = { Dx: "10", Dy: "10", Width: "100", Height: "50" };
     expectValid("Transcode", withParam("Transcode", { RemoveWatermark: box }));
     expectIssue("Transcode", withParam("Transcode", { RemoveWatermark: box, "Transcode.Video.Codec": "H.265", "Transcode.Video.Profile": undefined, "Transcode.Video.Preset": undefined }), "JobParam.RemoveWatermark", "not supported with H.265");
     expectIssue("Transcode", withParam("Transcode", { RemoveWatermark: { ...box, Width: "0" } }), "JobParam.RemoveWatermark.Width", "Width must be a whole number from 1 to 4096 px");
     const subs = { Subtitle: [{ Url: "https://test-1234567890.cos.ap-chongqing.myqcloud.com/a.srt" }] };
-    expectIssue("Transcode", withParam("Transcode", { Subtitles: subs }), "JobParam.Subtitles", "Subtitles need the mkv container");
-    expectValid("Transcode", withParam("Transcode", { Subtitles: subs, "Transcode.Container.Format": "mkv" }));
+    expectIssue("Transcode", withParam("Transcode", { Subtitles: subs, "Transcode.Container.Format": "mkv" }), "JobParam", "Unknown element Subtitles");
   });
 
   it("a TemplateId may come with watermark extras", () => {

@@ -3,7 +3,7 @@
  * usual mistakes are rejected with a message that names the field.
  */
 import { describe, expect, it } from "vitest";
-import { buildXml, parseXml, REPEATABLE_ELEMENTS } from "@/lib/ci/xml";
+import { buildXml, isRepeatablePath, parseXml } from "@/lib/ci/xml";
 import { fieldAt, fieldSchema } from "@/lib/jobs/tags/derive-schema";
 import { getTag, TAG_GROUPS, TAG_NAMES, TAGS, TAGS_WITHOUT_OUTPUT, type TagName } from "@/lib/jobs/tags";
 import type { FieldSpec } from "@/lib/jobs/tags/types";
@@ -72,7 +72,9 @@ describe("the registry", () => {
   it("names the parameter element as it is in fields (Concat → ConcatTemplate, Tts → TtsTpl)", () => {
     expect(TAGS.Concat.paramElement).toBe("ConcatTemplate");
     expect(TAGS.Tts.paramElement).toBe("TtsTpl");
-    expect(TAGS.QualityEstimate.paramElement).toBe("QualityEstimateConfig");
+    // No batch source carries QualityEstimateConfig (lib/jobs/tags/quality-estimate.ts): nothing is sent.
+    expect(TAGS.QualityEstimate.paramElement).toBeNull();
+    expect(TAGS.ImageInspect.paramElement).toBe("ImageInspect");
     expect(TAGS.MediaInfo.paramElement).toBeNull();
     expect(TAGS.StreamExtract.paramElement).toBeNull();
     for (const t of TAG_NAMES) {
@@ -85,7 +87,7 @@ describe("the registry", () => {
     for (const t of TAG_NAMES) {
       for (const { path, field } of allFields(TAGS[t].fields)) {
         const repeated = field.kind === "list" || field.kind === "stringList";
-        expect(REPEATABLE_ELEMENTS.has(field.name), `${t}: ${path.join(".")}`).toBe(repeated);
+        expect(isRepeatablePath(["Request", "Operation", "JobParam", ...path]), `${t}: ${path.join(".")}`).toBe(repeated);
       }
     }
   });
@@ -251,7 +253,8 @@ const MISTAKES: Array<[TagName, string, (ex: Fragment) => void, string, RegExp |
   ["Tts", "speed 40", (ex) => v(ex, "TtsTpl").Speed = "40", "JobParam.TtsTpl.Speed", "Speed must be a number from 50 to 200 %"],
   ["NoiseReduction", "sample rate 44000", (ex) => v(ex, "NoiseReduction").Samplerate = "44000", "JobParam.NoiseReduction.Samplerate", "Sample rate must be one of"],
   ["NoiseReduction", "SampleRate spelling", (ex) => { const n = v(ex, "NoiseReduction"); n.SampleRate = n.Samplerate; delete n.Samplerate; }, "JobParam.NoiseReduction", "Unknown element SampleRate in Noise reduction (did you mean Samplerate?)"],
-  ["QualityEstimate", "rotate 45", (ex) => v(ex, "QualityEstimateConfig").Rotate = "45", "JobParam.QualityEstimateConfig.Rotate", "Rotation must be one of 0, 90, 180, 270"],
+  ["QualityEstimate", "QualityEstimateConfig (no batch source lists it)", (ex) => { ex.JobParam = { QualityEstimateConfig: { Mode: "general", Rotate: "0" } }; }, "JobParam", "Unknown element QualityEstimateConfig"],
+  ["ImageInspect", "AutoProcess yes", (ex) => v(ex, "ImageInspect").AutoProcess = "yes", "JobParam.ImageInspect.AutoProcess", "true or false"],
   ["StreamExtract", "non-numeric index", (ex) => ((ex.Output!.StreamExtract as Record<string, unknown>[])[0]!.Index = "a"), "Output.StreamExtract.0.Index", "Index is a stream number"],
 ];
 

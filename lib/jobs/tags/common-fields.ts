@@ -127,23 +127,6 @@ export const removeWatermarkField: GroupField = {
   ],
 };
 
-/** Subtitles{Subtitle[]{Url}} (§4.1 extras). UNCERTAIN: no documented item limit; 10 keeps the form sane. */
-export const subtitlesField: GroupField = {
-  kind: "group",
-  name: "Subtitles",
-  label: "Subtitles",
-  fields: [
-    {
-      kind: "list",
-      name: "Subtitle",
-      label: "Subtitle files",
-      itemLabel: "Subtitle",
-      maxItems: 10,
-      fields: [text("Url", "Subtitle URL", { required: true, pattern: URL_PATTERN, maxLength: 1024 })],
-    },
-  ],
-};
-
 const positiveSeconds = (name: string, label: string) => num(name, label, { min: 0, minExclusive: true, unit: "s" });
 
 const audioMixItemFields: readonly FieldSpec[] = [
@@ -212,3 +195,23 @@ export function hlsEncryptField(groupPath: string, formatPath: string, formats: 
     ],
   };
 }
+
+/**
+ * AIGC labelling metadata written into the output (cos-go-sdk-v5 ci_media.go `AIGCMetadata`, carried by `Segment`
+ * and `TransConfig`). The Go SDK is the only source; its fields are free text, so none is checked beyond length.
+ */
+export const aigcMetadataField: GroupField = {
+  kind: "group",
+  name: "AIGCMetadata",
+  label: "AIGC metadata",
+  help: "Labels for AI-generated content (as the Go SDK sends them)",
+  fields: [
+    text("Label", "Label", { maxLength: 256 }),
+    text("ContentProducer", "Content producer", { maxLength: 256 }),
+    text("ProduceID", "Produce ID", { maxLength: 256 }),
+    text("ReservedCode1", "Reserved code 1", { maxLength: 256 }),
+    text("ContentPropagator", "Content propagator", { maxLength: 256 }),
+    text("PropagateID", "Propagate ID", { maxLength: 256 }),
+    text("ReservedCode2", "Reserved code 2", { maxLength: 256 }),
+  ],
+};

@@ -71,6 +71,8 @@ export const concat = defineTag({
             num("StartTime", "Start time", { min: 0, unit: "s" }),
             num("EndTime", "End time", { min: 0, unit: "s" }),
             num("FragmentIndex", "Fragment index", { min: 0, integer: true }),
+            // cos-go-sdk-v5 ci_media.go `ConcatFragment.Duration` (seconds).
+            num("Duration", "Duration", { min: 0, unit: "s" }),
           ],
         },
         {
@@ -120,6 +122,8 @@ export const concat = defineTag({
               { value: "GRADIENT", label: "Gradient" },
             ], { required: true }),
             num("Time", "Transition time", { min: 0, max: 5, minExclusive: true, unit: "s", defaultValue: "3" }),
+            // cos-go-sdk-v5 ci_media.go `SceneChangeInfo.TransitionType`: no source lists its values, so free text.
+            text("TransitionType", "Transition type", { maxLength: 64 }),
           ],
         },
         ...audioMixFields(),

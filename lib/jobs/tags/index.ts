@@ -7,6 +7,7 @@ import { animation } from "./animation";
 import { concat } from "./concat";
 import { digitalWatermark } from "./digital-watermark";
 import { extractDigitalWatermark } from "./extract-digital-watermark";
+import { imageInspect } from "./image-inspect";
 import { mediaInfo } from "./media-info";
 import { isTagName, TAG_NAMES, type TagName } from "./names";
 import { noiseReduction } from "./noise-reduction";
@@ -53,6 +54,7 @@ export const TAGS: Readonly<Record<TagName, TagModule>> = {
   Tts: tts,
   NoiseReduction: noiseReduction,
   QualityEstimate: qualityEstimate,
+  ImageInspect: imageInspect,
 };
 
 const GROUP_LABELS: ReadonlyArray<{ id: TagGroup; label: string }> = [

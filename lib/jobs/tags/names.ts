@@ -1,5 +1,5 @@
 /**
- * The 21 documented batch-job Tags (docs/ci-api.md §4), kept apart from the full registry so that light pages (the job
+ * The 22 batch-job Tags (docs/ci-api.md §4, and ImageInspect from the official SDKs), kept apart from the full registry so that light pages (the job
  * table) can name Tags without loading every Tag's form metadata.
  */
 export const TAG_NAMES = [
@@ -24,6 +24,7 @@ export const TAG_NAMES = [
   "Tts",
   "NoiseReduction",
   "QualityEstimate",
+  "ImageInspect",
 ] as const;
 export type TagName = (typeof TAG_NAMES)[number];
 
@@ -32,4 +33,4 @@ export function isTagName(value: unknown): value is TagName {
 }
 
 /** Tags whose jobs write no output object (the Output section is hidden and must be absent). */
-export const TAGS_WITHOUT_OUTPUT: readonly TagName[] = ["VideoTag", "ExtractDigitalWatermark", "MediaInfo", "QualityEstimate"];
+export const TAGS_WITHOUT_OUTPUT: readonly TagName[] = ["VideoTag", "ExtractDigitalWatermark", "MediaInfo", "QualityEstimate", "ImageInspect"];

@@ -1,6 +1,10 @@
-/** QualityEstimate (docs/ci-api.md §4.21): score video quality. Writes no output file. */
+/**
+ * QualityEstimate (docs/ci-api.md §4.21): score video quality. Writes no output file and takes no parameters: the
+ * batch sources carry no request element for it (cos-go-sdk-v5 `InventoryTriggerJobOperationJobParam` has only the
+ * result block `QualityEstimate{Score, VqaPlusResult}`; cos-php-sdk-v5 `CreateInventoryTriggerJob` has none), so
+ * `QualityEstimateConfig` (a single-job element, cos-java-sdk-v5 QualityEstimateConfig.java) is not sent.
+ */
 import { defineTag } from "./define-tag";
-import { choice, options } from "./field-helpers";
 
 export const qualityEstimate = defineTag({
   tag: "QualityEstimate",
@@ -9,23 +13,7 @@ export const qualityEstimate = defineTag({
   description: "Score the perceived quality of videos",
   templateTag: null,
   output: "none",
-  paramElement: "QualityEstimateConfig",
-  fields: [
-    {
-      kind: "group",
-      name: "QualityEstimateConfig",
-      label: "Quality estimate",
-      // UNCERTAIN: whether batch jobs take QualityEstimateConfig at all ([GO] / [PHP] have no such JobParam child).
-      // Optional, so a job with no JobParam (CI's defaults) is accepted too.
-      required: false,
-      fields: [
-        choice("Mode", "Mode", [
-          { value: "general", label: "Score only" },
-          { value: "vqaPlus", label: "Detailed (vqaPlus)" },
-        ], { defaultValue: "general" }),
-        choice("Rotate", "Rotation", options("0", "90", "180", "270"), { help: "Ignored in vqaPlus mode" }),
-      ],
-    },
-  ],
-  example: { JobParam: { QualityEstimateConfig: { Mode: "general", Rotate: "0" } } },
+  paramElement: null,
+  fields: [],
+  example: {},
 });

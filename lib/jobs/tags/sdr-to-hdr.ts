@@ -1,6 +1,7 @@
 /** SDRtoHDR (docs/ci-api.md §4.9): no template of its own; a transcode template decides the output encoding. */
 import { transcodeTemplateIdField, watermarkTemplateIdField } from "./common-fields";
 import { defineTag } from "./define-tag";
+import { inlineTranscodeFields, refineInlineTranscode } from "./inline-transcode";
 import { choice, options } from "./field-helpers";
 
 export const sdrToHdr = defineTag({
@@ -21,10 +22,12 @@ export const sdrToHdr = defineTag({
     },
     // UNCERTAIN: the single-job API marks TranscodeTemplateId required, the batch doc does not; optional here.
     transcodeTemplateIdField,
+    ...inlineTranscodeFields,
     watermarkTemplateIdField,
     // UNCERTAIN: DigitalWatermark is left out: the batch doc lists it for Transcode, VideoProcess, SuperResolution and
     // DigitalWatermark only.
   ],
+  refineOperation: refineInlineTranscode,
   example: {
     JobParam: {
       SDRtoHDR: { HdrMode: "HLG" },

@@ -1,5 +1,5 @@
 /** Segment (docs/ci-api.md §4.12): re-mux into another container, optionally cut into pieces. No template. */
-import { hlsEncryptField } from "./common-fields";
+import { aigcMetadataField, hlsEncryptField } from "./common-fields";
 import { defineTag } from "./define-tag";
 import { choice, num, options } from "./field-helpers";
 import { addIssue, numberAt, presentAt, requireNumberVariable, textAt } from "./refine-helpers";
@@ -29,9 +29,10 @@ export const segment = defineTag({
         num("Duration", "Piece length", { min: 5, integer: true, unit: "s", help: "Empty = one file" }),
         num("TranscodeIndex", "Stream index", { min: 0, integer: true, help: "Stream number from MediaInfo" }),
         hlsEncryptField("Segment.HlsEncrypt", "Segment.Format", PLAYLIST_FORMATS),
-        // [GO] also has StartTime / EndTime (seconds); AIGCMetadata is left out: its children are undocumented.
+        // [GO] also has StartTime / EndTime (seconds) and AIGCMetadata (cos-go-sdk-v5 ci_media.go `Segment`).
         num("StartTime", "Start time", { min: 0, unit: "s" }),
         num("EndTime", "End time", { min: 0, unit: "s" }),
+        aigcMetadataField,
       ],
     },
   ],

@@ -1,6 +1,7 @@
 /** SuperResolution (docs/ci-api.md §4.11): upscale SD to HD or HD to 4K. */
 import { digitalWatermarkField, transcodeTemplateIdField, watermarkTemplateIdField } from "./common-fields";
 import { defineTag } from "./define-tag";
+import { inlineTranscodeFields, refineInlineTranscode } from "./inline-transcode";
 import { bool, choice } from "./field-helpers";
 
 export const superResolution = defineTag({
@@ -31,9 +32,11 @@ export const superResolution = defineTag({
     },
     // UNCERTAIN: the single-job API marks TranscodeTemplateId required, the batch doc does not; optional here.
     transcodeTemplateIdField,
+    ...inlineTranscodeFields,
     watermarkTemplateIdField,
     digitalWatermarkField({ ignoreError: true }),
   ],
+  refineOperation: refineInlineTranscode,
   example: {
     JobParam: {
       SuperResolution: { Resolution: "sdtohd", EnableScaleUp: "true", Version: "Enhance" },

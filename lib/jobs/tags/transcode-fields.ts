@@ -1,5 +1,5 @@
 /** Transcode's element (docs/ci-api.md §4.1): Container, Video, Audio, TimeInterval, TransConfig, AudioMix. */
-import { audioMixFields, hlsEncryptField, timeIntervalField } from "./common-fields";
+import { aigcMetadataField, audioMixFields, hlsEncryptField, timeIntervalField } from "./common-fields";
 import { bool, choice, dimension, fps, num, options, text } from "./field-helpers";
 import type { FieldOption, GroupField } from "./types";
 
@@ -150,6 +150,7 @@ const transConfig: GroupField = {
     bool("DeleteMetadata", "Delete metadata"),
     bool("IsHdr2Sdr", "HDR to SDR"),
     num("TranscodeIndex", "Stream index", { min: 0, integer: true, help: "Stream number from MediaInfo" }),
+    aigcMetadataField,
     hlsEncryptField(`${P}.TransConfig.HlsEncrypt`, `${P}.Container.Format`, ["hls"]),
     {
       kind: "group",

@@ -170,17 +170,11 @@ function refineAudioOptions(
   }
 }
 
-/**
- * RemoveWatermark and Subtitles: not with H.265/AV1 (§4.1 extras). UNCERTAIN: the sheet also says Subtitles are "not
- * for non-mkv"; we follow it literally, so Subtitles need the mkv container.
- */
+/** RemoveWatermark: not with H.265/AV1 (§4.1 extras). */
 function refineTranscodeExtras(op: Operation, videoCodec: string | undefined, ctx: z.RefinementCtx, format?: string): void {
   const J = ["JobParam"];
   if (videoCodec && ["H.265", "AV1"].includes(videoCodec)) {
     if (presentAt(op, [...J, "RemoveWatermark"]))
       addIssue(ctx, [...J, "RemoveWatermark"], `Remove watermark is not supported with ${videoCodec}`);
-    if (presentAt(op, [...J, "Subtitles"])) addIssue(ctx, [...J, "Subtitles"], `Subtitles are not supported with ${videoCodec}`);
   }
-  if (format && format !== "mkv" && presentAt(op, [...J, "Subtitles"]))
-    addIssue(ctx, [...J, "Subtitles"], "Subtitles need the mkv container");
 }

@@ -1,8 +1,11 @@
-/** Transcode (docs/ci-api.md §4.1): TemplateId or Transcode, plus watermarks, watermark removal, subtitles. */
+/**
+ * Transcode (docs/ci-api.md §4.1): TemplateId or Transcode, plus watermarks and watermark removal. No `Subtitles`: it is
+ * a single-job element (cos-android SubmitTranscodeJob); no batch source lists it under JobParam (cos-go-sdk-v5
+ * `InventoryTriggerJobOperationJobParam`, cos-php-sdk-v5 `CreateInventoryTriggerJob`), so we do not send it.
+ */
 import {
   digitalWatermarkField,
   removeWatermarkField,
-  subtitlesField,
   watermarkListField,
   watermarkTemplateIdField,
 } from "./common-fields";
@@ -24,7 +27,6 @@ export const transcode = defineTag({
     watermarkTemplateIdField,
     watermarkListField,
     removeWatermarkField,
-    subtitlesField,
     digitalWatermarkField({ ignoreError: true }),
   ],
   refineOperation(op, ctx) {

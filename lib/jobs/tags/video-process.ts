@@ -1,6 +1,7 @@
 /** VideoProcess (docs/ci-api.md §4.10): colour enhancement and sharpening, then a transcode template's encoding. */
 import { digitalWatermarkField, transcodeTemplateIdField, watermarkTemplateIdField } from "./common-fields";
 import { defineTag } from "./define-tag";
+import { inlineTranscodeFields, refineInlineTranscode } from "./inline-transcode";
 import { bool, num } from "./field-helpers";
 
 /** Empty = CI analyses the video and picks the value. */
@@ -45,9 +46,11 @@ export const videoProcess = defineTag({
     },
     // UNCERTAIN: the single-job API marks TranscodeTemplateId required, the batch doc does not; optional here.
     transcodeTemplateIdField,
+    ...inlineTranscodeFields,
     watermarkTemplateIdField,
     digitalWatermarkField({ ignoreError: true }),
   ],
+  refineOperation: refineInlineTranscode,
   example: {
     JobParam: {
       VideoProcess: {
