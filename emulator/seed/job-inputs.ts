@@ -20,7 +20,7 @@ const SLUG: Record<TagName, string> = {
   SpeechRecognition: "asr", VoiceSeparate: "voice-separate", VideoMontage: "montage", SDRtoHDR: "sdr-to-hdr",
   VideoProcess: "enhance", SuperResolution: "super-resolution", Segment: "segment", VideoTag: "video-tag", PicProcess: "pic",
   DigitalWatermark: "dwm-embed", ExtractDigitalWatermark: "dwm-extract", MediaInfo: "mediainfo",
-  StreamExtract: "stream-extract", Tts: "tts", NoiseReduction: "denoise", QualityEstimate: "quality", ImageInspect: "inspect",
+  StreamExtract: "stream-extract", Tts: "tts", NoiseReduction: "denoise", QualityEstimate: "quality",
 };
 
 const SUBJECTS = ["campaign", "catalog-refresh", "ugc-backfill", "launch-teaser", "archive-migration", "double11", "newsroom", "training-videos", "product-demo", "spring-sale"];
@@ -28,7 +28,7 @@ const CHINESE = ["转码-双十一", "截图-商品目录", "字幕-培训课程
 
 type MediaKind = "video" | "audio" | "image" | "text";
 const KIND: Partial<Record<TagName, MediaKind>> = {
-  SpeechRecognition: "audio", VoiceSeparate: "audio", NoiseReduction: "audio", PicProcess: "image", ImageInspect: "image", Tts: "text",
+  SpeechRecognition: "audio", VoiceSeparate: "audio", NoiseReduction: "audio", PicProcess: "image", Tts: "text",
 };
 
 const PREFIXES: Record<MediaKind, readonly string[]> = {
@@ -86,7 +86,6 @@ export function jobOutput(rng: Rng, tag: TagName, bucket: string, region: string
     case "ExtractDigitalWatermark":
     case "MediaInfo":
     case "QualityEstimate":
-    case "ImageInspect":
       return undefined;
     case "Snapshot":
       return { ...target, Object: `${base}/snapshot-\${Number}.jpg`, ...(sprite ? { SpriteObject: `${base}/sprite-\${Number}.jpg` } : {}) };

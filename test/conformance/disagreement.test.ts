@@ -34,29 +34,10 @@ const EXPECTED: Readonly<Record<string, { direction: Direction; reason: string }
  * Transcode/Watermark). Listed so the disagreement is visible; once the app changes, delete the entry: a PENDING entry
  * that no longer disagrees is reported by the last test.
  */
-const PENDING: Readonly<Record<string, { direction: Direction; reason: string }>> = {
-  "app-example-QualityEstimate": { direction: "app accepts, model refuses", reason: "QualityEstimateConfig is documented for the single-job API only (doc 436/85025), no batch source lists it" },
-  "app-defaults-QualityEstimate": { direction: "app accepts, model refuses", reason: "the wizard starts QualityEstimate with a QualityEstimateConfig block, which no batch source lists (doc 436/85025 is the single-job API)" },
-  "transcode-subtitles": { direction: "app accepts, model refuses", reason: "JobParam.Subtitles appears in no batch source (cos-go-sdk-v5 InventoryTriggerJobOperationJobParam, cos-php-sdk-v5 CreateInventoryTriggerJob)" },
-  "video-process-inline-transcode-watermark": { direction: "app refuses, model accepts", reason: "inline Transcode/Watermark for VideoProcess (doc 1045/50369): tags-flaky" },
-  "super-resolution-inline-transcode-watermark": { direction: "app refuses, model accepts", reason: "inline Transcode/Watermark for SuperResolution (doc 1045/50369): tags-flaky" },
-  "sdr-to-hdr-inline-transcode-watermark": { direction: "app refuses, model accepts", reason: "inline Transcode/Watermark for SDRtoHDR (doc 1045/50369): tags-flaky" },
-  "sdk-python-test-image-inspect": { direction: "app refuses, model accepts", reason: "Tag ImageInspect (cos-python-sdk-v5 ut/test.py): tags-flaky" },
-  "sdk-python-demo-image-inspect-backup": { direction: "app refuses, model accepts", reason: "Tag ImageInspect (cos-python-sdk-v5 demo/ci_media.py): tags-flaky" },
-  "transcode-aigc-metadata": { direction: "app refuses, model accepts", reason: "TransConfig.AIGCMetadata (cos-go-sdk-v5 TransConfig): issue 12 item 2, not yet in the app" },
-  "sdk-java-demo-segment-aigc-metadata": { direction: "app refuses, model accepts", reason: "Segment.AIGCMetadata (cos-java-sdk-v5 BatchJobDemo, cos-go-sdk-v5 Segment): issue 12 item 2, not yet in the app" },
-  "concat-scene-change-transition": { direction: "app refuses, model accepts", reason: "ConcatFragment.Duration and SceneChangeInfo.TransitionType (cos-go-sdk-v5): issue 12 item 2, not yet in the app" },
-};
+const PENDING: Readonly<Record<string, { direction: Direction; reason: string }>> = {};
 
 /** JobParam elements the app's Tag registry can send that no batch source lists (the same gaps as above, per element). */
-const PENDING_ELEMENTS: Readonly<Record<string, string>> = {
-  "Transcode Request.Operation.JobParam.Subtitles": "only the single-job API documents it (qcloud-sdk-android SubmitTranscodeJob)",
-  "Transcode Request.Operation.JobParam.Subtitles.Subtitle": "under Subtitles",
-  "Transcode Request.Operation.JobParam.Subtitles.Subtitle.Url": "under Subtitles",
-  "QualityEstimate Request.Operation.JobParam.QualityEstimateConfig": "only the single-job API documents it (doc 436/85025)",
-  "QualityEstimate Request.Operation.JobParam.QualityEstimateConfig.Mode": "under QualityEstimateConfig",
-  "QualityEstimate Request.Operation.JobParam.QualityEstimateConfig.Rotate": "under QualityEstimateConfig",
-};
+const PENDING_ELEMENTS: Readonly<Record<string, string>> = {};
 
 const results = CORPUS.map((c) => ({ name: c.name, ...judge(c.request) }));
 const disagreements = results

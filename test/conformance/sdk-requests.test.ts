@@ -50,16 +50,19 @@ const EXPECTED_XML: Readonly<Record<string, string>> = {
   "php-sample-workflow-chinese-name": `<Request><Name>存量触发任务名称</Name><Type>Workflow</Type><Input><Object>test01.png</Object></Input><Operation>${WF}</Operation></Request>`,
   "js-demo-workflow":
     `<Request><Name>demo</Name><Type>Workflow</Type><Input><Prefix>inputtest</Prefix></Input><Operation><TimeInterval><Start>2022-02-01T12:00:00+0800</Start><End>2022-05-01T12:00:00+0800</End></TimeInterval>${WF}</Operation></Request>`,
+  "python-test-image-inspect":
+    "<Request><Name>image-inspect-auto-move-batch-process</Name><Type>Job</Type><Input><Object>test.png</Object></Input><Operation><Tag>ImageInspect</Tag><JobParam><ImageInspect><AutoProcess>false</AutoProcess></ImageInspect></JobParam></Operation></Request>",
+  "python-demo-image-inspect-backup":
+    "<Request><Name>image-inspect-auto-move-batch-process</Name><Type>Job</Type><Input><Prefix>/</Prefix></Input><Operation><TimeInterval><Start>2023-05-01T00:00:00+0800</Start><End>2023-06-01T00:00:00+0800</End></TimeInterval><Tag>ImageInspect</Tag><JobParam><ImageInspect><AutoProcess>true</AutoProcess><ProcessType>BackupObject</ProcessType></ImageInspect></JobParam></Operation></Request>",
+  "java-demo-segment-aigc-metadata":
+    "<Request><Name>demo</Name><Type>Job</Type><Input><Prefix>media/</Prefix></Input><Operation><Tag>Segment</Tag><JobParam><Segment><Format>mp4</Format><AIGCMetadata><Label>label</Label><ContentProducer>testProducer</ContentProducer><ProduceID>testProduceId</ProduceID><ReservedCode1>dGVzdA==</ReservedCode1><ContentPropagator>testPropagator</ContentPropagator><PropagateID>testPropagateId</PropagateID><ReservedCode2>dGVzdA==</ReservedCode2></AIGCMetadata></Segment></JobParam><Output><Region>ap-chongqing</Region><Bucket>demo-1234567890</Bucket><Object>out/${InventoryTriggerJobId}.mp4</Object></Output></Operation></Request>",
 };
 
 /**
- * ⚠ GAPS — SDK shapes the app refuses TODAY (each with the field its 400 names). Listed in the helper's report: flip an
- * entry into EXPECTED_XML once the app accepts it (ImageInspect: after merging the tags-flaky branch).
+ * GAPS — SDK shapes the app refuses on purpose (each with the field its 400 names). Should the app ever accept one,
+ * the test below prints a reminder to move it into EXPECTED_XML with its exact body.
  */
 const APP_REFUSES_TODAY: Readonly<Record<string, { field: string; why: string }>> = {
-  "python-test-image-inspect": { field: "Operation.Tag", why: "Tag ImageInspect: tags-flaky adds it" },
-  "python-demo-image-inspect-backup": { field: "Operation.Tag", why: "Tag ImageInspect: tags-flaky adds it" },
-  "java-demo-segment-aigc-metadata": { field: "Operation.JobParam.Segment", why: "Segment.AIGCMetadata: issue 12 item 2, not yet in the app" },
   "go-example-workflow-manifest-no-type": { field: "Type", why: "the app always states Type; CI defaults a missing Type to Workflow" },
 };
 
