@@ -33,6 +33,18 @@ export interface InputPreviewParams {
   end?: string;
 }
 
+/**
+ * The preview of what a form holds: null when there is nothing to look at (no bucket, or an empty key for anything
+ * but a Prefix: an empty prefix is the whole bucket). The window applies to a Prefix only, as CI applies it.
+ */
+export function previewParamsOf(bucket: string, kind: string | undefined, value: string | undefined, start?: string, end?: string): InputPreviewParams | null {
+  if (!bucket || !kind || !(kind in PREVIEW_PARAM)) return null;
+  const k = kind as InputPreviewParams["kind"];
+  const v = (value ?? "").trim();
+  if (!v && k !== "Prefix") return null;
+  return k === "Prefix" ? { bucket, kind: k, value: v, ...(start ? { start } : {}), ...(end ? { end } : {}) } : { bucket, kind: k, value: v };
+}
+
 const PREVIEW_PARAM: Record<InputPreviewParams["kind"], string> = { Prefix: "prefix", Object: "object", UrlFile: "urlFile", Manifest: "manifest" };
 
 export const batchFilesKeys = {
