@@ -1,10 +1,9 @@
 /**
  * Pure helpers that turn the files of a batch (lib/jobs/batch-files.ts) into what a person reads: the counts and how
- * sure we are of them, the failed-files CSV, the retry refusals in plain words, sizes. No React, no zod: the job page's
- * files section includes this file.
+ * sure we are of them, sizes, the table's cursor. No React, no zod: the job page's files section and the wizard's
+ * preview include this file, so it stays small (the CSV and the retry refusals live in their own files, loaded on use).
  */
-import { FILE_END_STATES, FILE_STATES, type BatchFileItem, type FileCounts, type RetryErrorCode } from "./batch-files";
-import { CSV_LIST_JOINER, csvRecord } from "./csv";
+import { FILE_END_STATES, FILE_STATES, type FileCounts } from "./batch-files";
 
 export interface CountsSummary {
   /** Known states in FILE_STATES order, then any state CI added, each with its count (zeros left out). */
@@ -32,60 +31,6 @@ export function summariseCounts(counts: FileCounts, complete: boolean): CountsSu
 /** A count as a person should read it: exact, or "at least n" while more may come. */
 export function atLeast(n: number, exact: boolean): string {
   return exact ? n.toLocaleString("en-US") : `at least ${n.toLocaleString("en-US")}`;
-}
-
-export const FAILED_FILES_CSV_HEADER = ["Object", "State", "Code", "Message", "Started", "Ended", "Duration (ms)", "Outputs", "File ID", "Kind"] as const;
-
-/** The failed-files CSV (RFC 4180, formula-safe through lib/jobs/csv.ts): a header, then one row per file. */
-export function buildFailedFilesCsv(items: readonly BatchFileItem[]): string {
-  let csv = csvRecord(FAILED_FILES_CSV_HEADER);
-  for (const f of items) {
-    csv += csvRecord([
-      f.object,
-      f.state,
-      f.code,
-      f.message,
-      f.startedAt,
-      f.endedAt,
-      f.durationMs !== undefined ? String(f.durationMs) : "",
-      (f.outputs ?? []).join(CSV_LIST_JOINER),
-      f.id,
-      f.kind,
-    ]);
-  }
-  return csv;
-}
-
-/** `failed-files_<jobId>_<timestamp>.csv`, safe on every OS. */
-export function failedFilesCsvName(jobId: string, now: Date): string {
-  const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  return `failed-files_${jobId.replace(/[^0-9A-Za-z._-]+/g, "-")}_${stamp}.csv`;
-}
-
-/** What each retry refusal means and what to do about it, for a person (the server's message is shown beside it). */
-export const RETRY_ERROR_EXPLANATIONS: Record<RetryErrorCode, { title: string; advice: string }> = {
-  RetryNotConfigured: {
-    title: "Retry is not set up on this dashboard",
-    advice:
-      "A retry writes the list of failed files into the input bucket, under the folder named by the server setting RETRY_LIST_PREFIX (for example retry-lists/). Ask whoever runs the dashboard to set it. Meanwhile, “Download failed files” still works.",
-  },
-  RetryBatchNotFinished: {
-    title: "The batch is still running",
-    advice: "Its counts are not final yet. Retry becomes available once the batch has finished.",
-  },
-  RetryNothingToRetry: {
-    title: "No failed files",
-    advice: "Every file of this batch ended without failing: there is nothing to retry.",
-  },
-  RetryTooManyFiles: {
-    title: "Too many failed files for one retry",
-    advice: "One URL list cannot hold them all. Download the failed files and split them into smaller batches.",
-  },
-};
-
-/** The explanation of a retry error code, or null for codes that are not retry refusals. */
-export function explainRetryError(code: string): { title: string; advice: string } | null {
-  return Object.hasOwn(RETRY_ERROR_EXPLANATIONS, code) ? RETRY_ERROR_EXPLANATIONS[code as RetryErrorCode] : null;
 }
 
 /** "0 B", "512 B", "1.5 KiB", "2.3 GiB" (binary units, as COS reports sizes in bytes). */

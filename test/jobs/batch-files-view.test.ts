@@ -1,18 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { RETRY_ERROR_CODES, type BatchFileItem } from "@/lib/jobs/batch-files";
-import {
-  atLeast,
-  buildFailedFilesCsv,
-  cursorNext,
-  cursorPrevious,
-  explainRetryError,
-  failedFilesCsvName,
-  FAILED_FILES_CSV_HEADER,
-  FIRST_PAGE,
-  formatBytes,
-  summariseCounts,
-} from "@/lib/jobs/batch-files-view";
+import { buildFailedFilesCsv, failedFilesCsvName, FAILED_FILES_CSV_HEADER } from "@/lib/jobs/batch-files-csv";
+import { atLeast, cursorNext, cursorPrevious, FIRST_PAGE, formatBytes, summariseCounts } from "@/lib/jobs/batch-files-view";
+import { explainRetryError } from "@/lib/jobs/retry-errors";
 
 const file = (object: string, extra: Partial<BatchFileItem> = {}): BatchFileItem => ({ object, state: "Failed", kind: "mediaJob", id: `j-${object.length}`, ...extra });
 

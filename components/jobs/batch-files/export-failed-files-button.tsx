@@ -2,7 +2,6 @@
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
-import { buildFailedFilesCsv, failedFilesCsvName } from "@/lib/jobs/batch-files-view";
 import { ApiError } from "@/lib/query/api-fetch";
 import { fetchAllFailedFiles } from "@/lib/query/batch-files";
 
@@ -32,6 +31,8 @@ export function ExportFailedFilesButton({ jobId, bucket }: { jobId: string; buck
     setStatus({ kind: "working", soFar: 0 });
     try {
       const { items, truncated } = await fetchAllFailedFiles(jobId, bucket, { signal: controller.signal, onPage: (soFar) => setStatus({ kind: "working", soFar }) });
+      // The encoder loads with the first download, not with the page.
+      const { buildFailedFilesCsv, failedFilesCsvName } = await import("@/lib/jobs/batch-files-csv");
       saveCsv(buildFailedFilesCsv(items), failedFilesCsvName(jobId, new Date()));
       setStatus({ kind: "done", count: items.length, truncated });
     } catch (e) {

@@ -1,5 +1,5 @@
 import { Notice } from "@/components/ui/notice";
-import { explainRetryError } from "@/lib/jobs/batch-files-view";
+import { explainRetryError } from "@/lib/jobs/retry-errors";
 import { ApiError } from "@/lib/query/api-fetch";
 
 /** A retry refusal in plain words (what it means, what to do), with the server's own message and RequestId. */
