@@ -66,7 +66,7 @@ async function attributionsFor(bucket: string, jobIds: string[]): Promise<Record
  * its CI calls go out at the priority their usage earns (lib/server/ci-budget.ts). Without a person (health
  * checks), nothing is charged and calls get the lowest priority.
  */
-function budgetedRead<T>(identity: Identity | undefined, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+export function budgetedRead<T>(identity: Identity | undefined, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
   const { reads, budget } = getRuntime();
   if (!identity || reads.has(key)) return reads.run(key, ttlMs, load);
   const priority = budget.charge(identity.id);
