@@ -70,6 +70,20 @@ export function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
+/** The body's bytes, or null when it exceeds `limit` (the rest is read and discarded). */
+export function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > limit ? null : Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
 /** A header's value as one string (Node gives arrays for a few repeated headers). */
 export function headerValue(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name.toLowerCase()];

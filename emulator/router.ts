@@ -12,6 +12,13 @@ const COLLECTIONS: Record<string, Partial<Record<string, RouteKey>>> = {
   "/asrqueue": { GET: "GET /asrqueue" },
   "/ai_queue": { GET: "GET /ai_queue" },
   "/workflow": { GET: "GET /workflow" },
+  "/workflowexecution": { GET: "GET /workflowexecution" },
+  "/jobs": { GET: "GET /jobs" },
+};
+/** `/workflowexecution/<runId>` and `/jobs/<jobId>`: the ID travels as `jobId` in the match. */
+const ONE_CHILD: Record<string, RouteKey> = {
+  workflowexecution: "GET /workflowexecution/:runId",
+  jobs: "GET /jobs/:jobId",
 };
 const ONE_JOB: Partial<Record<string, RouteKey>> = {
   GET: "GET /inventorytriggerjob/:jobId",
@@ -31,5 +38,7 @@ export function matchRoute(method: string, path: string): RouteMatch {
     const key = ONE_JOB[method];
     return key ? { key, jobId: one[1] } : { key: null, fault: notAllowed(method, path) };
   }
+  const child = /^\/(workflowexecution|jobs)\/([^/]+)$/.exec(path);
+  if (child) return method === "GET" ? { key: ONE_CHILD[child[1]!]!, jobId: child[2] } : { key: null, fault: notAllowed(method, path) };
   return { key: null, fault: new CiFault(404, "InvalidUrl", `The emulator does not serve ${method} ${path}`) };
 }

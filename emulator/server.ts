@@ -9,7 +9,13 @@ import { verifySignature } from "./auth";
 import { CiFault, invalidArgument } from "./ci-error";
 import { breakXml, Faults, NO_FAULT, type FaultPlan } from "./faults";
 import { parseCiHost } from "./host";
-import { headerValue, parseTarget, readBody, type ParsedTarget } from "./http-request";
+import { headerValue, MAX_BODY_BYTES, parseTarget, readBodyBytes, type ParsedTarget } from "./http-request";
+import { parseCosHost } from "./cos/cos-host";
+import { cosError, type CosResult } from "./cos/cos-response";
+import { matchCosRoute, MAX_PUT_BYTES } from "./cos/cos-routes";
+import { processCos } from "./cos/cos-server";
+import { handleDescribeExecution, handleListExecutions } from "./routes/workflow-executions";
+import { handleDescribeMediaJob, handleListMediaJobs } from "./routes/media-jobs";
 import { newRequestId } from "./request-id";
 import { matchRoute, type RouteMatch } from "./router";
 import { handleCancel } from "./routes/cancel";
@@ -47,7 +53,20 @@ const HANDLERS: Record<RouteKey, (ctx: RouteContext) => CiResult> = {
   "GET /asrqueue": handleFamilyQueues("asr"),
   "GET /ai_queue": handleFamilyQueues("ai"),
   "GET /workflow": handleWorkflows,
+  "GET /workflowexecution": handleListExecutions,
+  "GET /workflowexecution/:runId": handleDescribeExecution,
+  "GET /jobs": handleListMediaJobs,
+  "GET /jobs/:jobId": handleDescribeMediaJob,
+  // COS route keys are answered by processCos (cos/cos-server.ts), never through this table.
+  "COS GET /": cosOnly,
+  "COS PUT /:key": cosOnly,
+  "COS GET /:key": cosOnly,
+  "COS HEAD /:key": cosOnly,
 };
+
+function cosOnly(): CiResult {
+  throw new CiFault(404, "InvalidUrl", "COS routes are served on the bucket's COS host");
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -64,6 +83,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   const stats = new Stats(now);
   const faults = new Faults(now);
   const tokenSecret = randomBytes(16).toString("hex");
+  const cosDeps = { store, stats, credentials: opts.credentials, skewSeconds, requireSignedParams };
   const adminDeps = { store, stats, faults, buckets: opts.buckets, stepMs, seedCount, now, startedAt: Date.now() };
 
   /** Everything between "the request arrived" and "this is the answer"; throws CiFault for CI errors. */
@@ -98,6 +118,14 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     res.end(result.body);
   }
 
+  /** COS framing: `Server: tencent-cos`, `x-cos-request-id`; HEAD announces the object's length without a body. */
+  function sendCos(res: ServerResponse, result: CosResult, requestId: string): void {
+    stats.status(result.status);
+    const length = result.contentLength ?? (typeof result.body === "string" ? Buffer.byteLength(result.body) : result.body.length);
+    res.writeHead(result.status, { Server: "tencent-cos", "x-cos-request-id": requestId, ...result.headers, "Content-Length": length });
+    res.end(result.contentLength !== undefined ? undefined : result.body);
+  }
+
   function drop(req: IncomingMessage): void {
     stats.fault("drop");
     stats.status("dropped");
@@ -105,7 +133,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const bytes = await readBodyBytes(req, MAX_PUT_BYTES);
+    const body = bytes === null || bytes.length > MAX_BODY_BYTES ? null : bytes.toString("utf8");
     const requestId = newRequestId(now());
     let target: ParsedTarget;
     try {
@@ -115,6 +144,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       throw e;
     }
     if (target.path.startsWith(ADMIN_PREFIX)) return handleAdmin(adminDeps, req, res, target.path, body ?? "", adminAllowed(req.socket.remoteAddress));
+    const cosHost = parseCosHost(target.host);
+    if (cosHost) return handleCos(req, res, target, cosHost, bytes, requestId);
 
     const match = matchRoute(req.method ?? "GET", target.path);
     stats.request(match.key ?? "unmatched");
@@ -146,6 +177,43 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       result = { status: 200, body: breakXml(result.body, requestId) };
     }
     send(res, result, requestId);
+  }
+
+  /** The same fault plan and counting as CI's routes, with COS's error document. */
+  async function handleCos(req: IncomingMessage, res: ServerResponse, target: ParsedTarget, host: { bucket: string; region: string }, bytes: Buffer | null, requestId: string): Promise<void> {
+    const method = req.method ?? "GET";
+    const match = matchCosRoute(method, target.path);
+    const resource = `${host.bucket}.cos.${host.region}.myqcloud.com${target.path}`;
+    const fail = (status: number, code: string, message: string) => cosError(status, code, message, resource, requestId);
+    stats.request(match.key ?? "unmatched");
+    const plan: FaultPlan = match.key ? faults.plan(match.key) : NO_FAULT;
+    if (plan.latencyMs > 0) {
+      stats.fault("latency");
+      await sleep(plan.latencyMs);
+    }
+    if (plan.before === "drop") return drop(req);
+    if (plan.before === "error") {
+      stats.fault("error");
+      return sendCos(res, fail(500, "InternalError", "We encountered an internal error. Please try again."), requestId);
+    }
+    if (plan.before === "slowDown") {
+      stats.fault("slowDown");
+      return sendCos(res, fail(503, "SlowDown", "Please reduce your request rate."), requestId);
+    }
+    let result: CosResult;
+    try {
+      result = processCos(cosDeps, { method, target, host, match, body: bytes, header: (name) => headerValue(req, name), now: now() });
+    } catch (e) {
+      if (!(e instanceof CiFault)) throw e;
+      result = fail(e.status, e.code, e.message);
+    }
+    if (plan.after === "drop") return drop(req);
+    if (plan.after === "malformed") {
+      stats.fault("malformed");
+      const text = typeof result.body === "string" ? result.body : result.body.toString("utf8");
+      result = { status: 200, body: breakXml(text, requestId), headers: { "Content-Type": "application/xml" } };
+    }
+    sendCos(res, result, requestId);
   }
 
   const server = http.createServer((req, res) => {

@@ -47,6 +47,15 @@ export const ROUTE_KEYS = [
   "GET /asrqueue",
   "GET /ai_queue",
   "GET /workflow",
+  // One level down (issue 13): the files inside a batch, and COS (route keys of the COS host start with "COS ").
+  "GET /workflowexecution",
+  "GET /workflowexecution/:runId",
+  "GET /jobs",
+  "GET /jobs/:jobId",
+  "COS GET /",
+  "COS PUT /:key",
+  "COS GET /:key",
+  "COS HEAD /:key",
 ] as const;
 export type RouteKey = (typeof ROUTE_KEYS)[number];
 

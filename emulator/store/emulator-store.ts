@@ -4,9 +4,13 @@ import type { JobRecord } from "./job-record";
 import { customTemplates, familyQueues, officialTemplates, queues, workflows, type QueueRecord, type TemplateRecord, type WorkflowRecord } from "../seed/catalog";
 import { seedJobs } from "../seed/jobs";
 import { createRng } from "../seed/prng";
+import { CosBucket } from "../cos/cos-bucket";
+import { seedObjectSources } from "../cos/seed-objects";
 
 export class BucketStore {
   readonly jobs = new Map<string, JobRecord>();
+  /** The bucket's COS objects (seeded lazily, plus what clients PUT); set by EmulatorStore.reset. */
+  objects!: CosBucket;
 
   constructor(
     readonly bucket: string,
@@ -69,6 +73,7 @@ export class EmulatorStore {
       const store = new BucketStore(bucket, region, templates, qs, wfs);
       for (const job of seedJobs(rng, { now, bucket, region, count: seedCount, queues: qs, workflows: wfs, templates })) store.addJob(job);
       store.queues.push(...familyQueues(createRng(`${seed}:${bucket}@${region}:queue-families`), now));
+      store.objects = new CosBucket(bucket, region, seedObjectSources(seed, bucket, region, store.jobs.values()));
       this.buckets.set(key(bucket, region), store);
     });
   }

@@ -28,6 +28,8 @@ export interface SendOptions {
   sign?: false | SignOverrides;
   /** Put the signature in q-* query parameters instead of the Authorization header. */
   authInQuery?: boolean;
+  /** Percent-encode each path segment on the wire (object keys with spaces, Chinese…); the decoded path is signed. */
+  encodePath?: boolean;
 }
 
 /** What to sign, when it should differ from what is sent (to tamper) — and signing parameters. */
@@ -110,7 +112,7 @@ export async function startHarness(overrides: Partial<EmulatorOptions> = {}): Pr
       headers["Content-Length"] ??= String(Buffer.byteLength(o.body));
       headers["Content-Type"] ??= "application/xml";
     }
-    let target = o.path;
+    let target = o.encodePath ? o.path.split("/").map(encodeURIComponent).join("/") : o.path;
     const qs = encodeQuery(query);
     if (o.sign !== false) {
       const s = o.sign ?? {};
