@@ -5,7 +5,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { JOB_STATES } from "@/lib/jobs/states";
+import { FilesAdminError, routeFilesAdmin, type FilesAdminDeps } from "./admin-files";
 import { faultConfigSchema, type Faults } from "./faults";
+import { cosHostName } from "./cos/object-url";
 import { ciHostName } from "./host";
 import type { EmulatorStore } from "./store/emulator-store";
 import { renderJobDetail } from "./store/job-detail";
@@ -34,6 +36,8 @@ export interface AdminDeps {
   seedCount: number;
   now: () => number;
   startedAt: number;
+  /** The files-in-a-batch and COS endpoints (admin-files.ts). */
+  files?: FilesAdminDeps;
 }
 
 const forceStateSchema = z.strictObject({
@@ -101,8 +105,17 @@ export function jobJson(job: JobRecord, now: number) {
   };
 }
 
-function route(deps: AdminDeps, method: string, path: string, body: string): [number, unknown] {
+function route(deps: AdminDeps, method: string, path: string, body: string, query: ReadonlyMap<string, string>): [number, unknown] {
   const now = deps.now();
+  if (deps.files) {
+    try {
+      const answered = routeFilesAdmin(deps.files, method, path, query, body);
+      if (answered) return answered;
+    } catch (e) {
+      if (e instanceof FilesAdminError) throw new AdminError(e.status, e.message);
+      throw e;
+    }
+  }
   const job = /^jobs\/([^/]+)(\/state)?$/.exec(path);
   if (job) {
     const record = deps.store.findJob(job[1]!);
@@ -120,7 +133,7 @@ function route(deps: AdminDeps, method: string, path: string, body: string): [nu
     case "GET health":
       return [200, {
         status: "ok",
-        buckets: deps.buckets.map((b) => ({ ...b, host: ciHostName(b.bucket, b.region) })),
+        buckets: deps.buckets.map((b) => ({ ...b, host: ciHostName(b.bucket, b.region), cosHost: cosHostName(b.bucket, b.region) })),
         stepMs: deps.stepMs,
         seedCount: deps.seedCount,
         jobs: deps.store.allBuckets().reduce((n, b) => n + b.jobs.size, 0),
@@ -144,6 +157,7 @@ function route(deps: AdminDeps, method: string, path: string, body: string): [nu
     case "GET triggers":
       return [200, deps.store.triggers.map((t) => ({ ...t, receivedAt: iso(t.receivedAt) }))];
     case "POST reset":
+      deps.files?.clock.advance(-deps.files.clock.offsetMs());
       deps.store.reset();
       deps.faults.clear();
       deps.stats.reset();
@@ -183,12 +197,12 @@ export function adminRequestRefusal(req: Pick<IncomingMessage, "method" | "heade
 }
 
 /** Answers an admin request; `allowed` says whether the caller's address may use the admin API. */
-export function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, path: string, body: string, allowed: boolean): void {
+export function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, path: string, body: string, allowed: boolean, query: ReadonlyMap<string, string> = new Map()): void {
   if (!allowed) return sendJson(res, 403, { error: "The admin API only answers loopback callers" });
   const refusal = adminRequestRefusal(req);
   if (refusal) return sendJson(res, refusal.status, { error: refusal.error });
   try {
-    const [status, value] = route(deps, req.method ?? "GET", path.slice(ADMIN_PREFIX.length), body);
+    const [status, value] = route(deps, req.method ?? "GET", path.slice(ADMIN_PREFIX.length), body, query);
     sendJson(res, status, value);
   } catch (e) {
     if (e instanceof AdminError) return sendJson(res, e.status, { error: e.message });

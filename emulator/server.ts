@@ -72,7 +72,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createEmulator(opts: EmulatorOptions): Emulator {
   if (opts.buckets.length === 0) throw new Error("createEmulator: configure at least one bucket");
-  const now = opts.now ?? Date.now;
+  const clockNow = opts.now ?? Date.now;
+  // The lifecycle clock (jobs, files, triggers) may run ahead of the emulator's clock (admin `POST clock`); signature
+  // windows and fault expiry keep the emulator's own clock, so signed requests stay valid after an advance.
+  let clockOffset = 0;
+  const now = () => clockNow() + clockOffset;
+  const clock = { offsetMs: () => clockOffset, advance: (ms: number) => void (clockOffset += ms) };
   const stepMs = opts.stepMs ?? 20_000;
   if (!(stepMs > 0)) throw new Error("createEmulator: stepMs must be positive");
   const seedCount = opts.seedCount ?? 160;
@@ -80,11 +85,11 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   const requireSignedParams = opts.requireSignedParams ?? true;
   const adminAllowed = opts.adminAllowed ?? isLoopbackAddress;
   const store = new EmulatorStore({ buckets: opts.buckets, seed: opts.seed ?? 1, seedCount, now });
-  const stats = new Stats(now);
-  const faults = new Faults(now);
+  const stats = new Stats(clockNow);
+  const faults = new Faults(clockNow);
   const tokenSecret = randomBytes(16).toString("hex");
   const cosDeps = { store, stats, credentials: opts.credentials, skewSeconds, requireSignedParams };
-  const adminDeps = { store, stats, faults, buckets: opts.buckets, stepMs, seedCount, now, startedAt: Date.now() };
+  const adminDeps = { store, stats, faults, buckets: opts.buckets, stepMs, seedCount, now, startedAt: Date.now(), files: { store, now, clock } };
 
   /** Everything between "the request arrived" and "this is the answer"; throws CiFault for CI errors. */
   function processCi(req: IncomingMessage, target: ParsedTarget, match: RouteMatch, body: string | null, requestId: string): CiResult {
@@ -92,9 +97,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     if (!host) throw new CiFault(400, "InvalidHost", `Host ${target.host ?? "(none)"} is not <bucket>.ci.<region>.myqcloud.com`);
     const header = (name: string) => headerValue(req, name);
     try {
-      verifySignature({ method: req.method ?? "GET", path: target.path, query: target.query, header }, { credentials: opts.credentials, nowMs: now(), skewSeconds, requireSignedParams });
+      verifySignature({ method: req.method ?? "GET", path: target.path, query: target.query, header }, { credentials: opts.credentials, nowMs: clockNow(), skewSeconds, requireSignedParams });
     } catch (e) {
-      if (e instanceof CiFault) stats.authFailure({ at: now(), route: match.key ?? "unmatched", code: e.code, message: e.message, expectedHttpString: e.diagnostic });
+      if (e instanceof CiFault) stats.authFailure({ at: clockNow(), route: match.key ?? "unmatched", code: e.code, message: e.message, expectedHttpString: e.diagnostic });
       throw e;
     }
     const store_ = store.bucket(host.bucket, host.region);
@@ -143,7 +148,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       if (e instanceof CiFault) return send(res, xmlError(e.status, e.code, e.message, requestId), requestId);
       throw e;
     }
-    if (target.path.startsWith(ADMIN_PREFIX)) return handleAdmin(adminDeps, req, res, target.path, body ?? "", adminAllowed(req.socket.remoteAddress));
+    if (target.path.startsWith(ADMIN_PREFIX)) return handleAdmin(adminDeps, req, res, target.path, body ?? "", adminAllowed(req.socket.remoteAddress), target.query);
     const cosHost = parseCosHost(target.host);
     if (cosHost) return handleCos(req, res, target, cosHost, bytes, requestId);
 
@@ -202,7 +207,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     }
     let result: CosResult;
     try {
-      result = processCos(cosDeps, { method, target, host, match, body: bytes, header: (name) => headerValue(req, name), now: now() });
+      result = processCos(cosDeps, { method, target, host, match, body: bytes, header: (name) => headerValue(req, name), now: now(), signatureNow: clockNow() });
     } catch (e) {
       if (!(e instanceof CiFault)) throw e;
       result = fail(e.status, e.code, e.message);

@@ -2,6 +2,8 @@
  * The CI emulator's admin API (`/__emulator/`, JSON, loopback only) for browser tests: reset the world, count CI
  * calls, inject faults, force a job's state, read the trigger log. Plain fetch: independent of the page's context.
  */
+import type { AdminBatchFiles, AdminCosObject } from "../../emulator/admin-files";
+import type { RouteKey } from "../../emulator/types";
 import { E2E } from "./env";
 
 type Json = Record<string, unknown>;
@@ -17,15 +19,12 @@ async function admin<T = unknown>(method: string, path: string, body?: unknown):
   return (text ? JSON.parse(text) : null) as T;
 }
 
-/** Route keys the emulator counts and can fault, e.g. "GET /inventorytriggerjob" (the job list). */
-export type EmulatorRoute =
-  | "POST /inventorytriggerjob"
-  | "GET /inventorytriggerjob"
-  | "GET /inventorytriggerjob/:jobId"
-  | "PUT /inventorytriggerjob/:jobId?cancel"
-  | "GET /template"
-  | "GET /queue"
-  | "GET /workflow";
+/**
+ * Route keys the emulator counts and can fault, e.g. "GET /inventorytriggerjob" (the job list), "GET /jobs" (media
+ * jobs of a batch), "COS GET /" (list objects): the emulator's own list (emulator/types.ts).
+ */
+export type EmulatorRoute = RouteKey;
+export type { AdminBatchFile, AdminBatchFiles, AdminCosObject } from "../../emulator/admin-files";
 
 export interface FaultConfig {
   errorRate?: number;
@@ -52,6 +51,16 @@ export const emulatorAdmin = {
     admin<Json>("POST", `jobs/${encodeURIComponent(jobId)}/state`, { State, ...extra }),
   job: (jobId: string) => admin<Json>("GET", `jobs/${encodeURIComponent(jobId)}`),
   triggers: () => admin<Json[]>("GET", "triggers"),
+  /** Objects clients PUT to COS under `prefix` (default: every written object), with their text bodies. */
+  cosObjects: (bucket: string, prefix = "") =>
+    admin<{ bucket: string; region: string; objects: AdminCosObject[] }>("GET", `cos/objects?${new URLSearchParams({ bucket, prefix })}`),
+  /** A batch's files as they stand now: counts by state and the files (only `state`'s when given). */
+  batchFiles: (jobId: string, state?: string) =>
+    admin<AdminBatchFiles>("GET", `batches/${encodeURIComponent(jobId)}/files${state ? `?${new URLSearchParams({ state })}` : ""}`),
+  /** Ends a batch now: every file created and finished (failures as the emulator decides them, per key). */
+  finishBatch: (jobId: string) => admin<AdminBatchFiles>("POST", `batches/${encodeURIComponent(jobId)}/finish`),
+  /** Moves the emulator's lifecycle clock forward (signatures keep the real clock). */
+  advanceClock: (ms: number) => admin<{ now: string; offsetMs: number }>("POST", "clock", { ms }),
 };
 
 /** How many calls the emulator counted for a route key (0 when none). */

@@ -27,15 +27,18 @@ export interface CosRequest {
   /** null: larger than the PUT limit. */
   body: Buffer | null;
   header: (lowerCaseName: string) => string | undefined;
+  /** The lifecycle clock (written objects' dates). */
   now: number;
+  /** The emulator's own clock, for the signature window. */
+  signatureNow: number;
 }
 
 export function processCos(deps: CosDeps, r: CosRequest): CosResult {
   try {
-    verifySignature({ method: r.method, path: r.target.path, query: r.target.query, header: r.header }, { credentials: deps.credentials, nowMs: r.now, skewSeconds: deps.skewSeconds, requireSignedParams: deps.requireSignedParams });
+    verifySignature({ method: r.method, path: r.target.path, query: r.target.query, header: r.header }, { credentials: deps.credentials, nowMs: r.signatureNow, skewSeconds: deps.skewSeconds, requireSignedParams: deps.requireSignedParams });
   } catch (e) {
     if (!(e instanceof CiFault)) throw e;
-    deps.stats.authFailure({ at: r.now, route: r.match.key ?? "unmatched", code: e.code, message: e.message, expectedHttpString: e.diagnostic });
+    deps.stats.authFailure({ at: r.signatureNow, route: r.match.key ?? "unmatched", code: e.code, message: e.message, expectedHttpString: e.diagnostic });
     throw asCosAuthFault(e);
   }
   const store = deps.store.bucket(r.host.bucket, r.host.region);

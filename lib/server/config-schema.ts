@@ -83,7 +83,7 @@ const envSchema = z.object({
       .max(512, "RETRY_LIST_PREFIX must be at most 512 characters")
       .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "RETRY_LIST_PREFIX must not contain control characters")
       .refine((v) => !v.startsWith("/"), "RETRY_LIST_PREFIX is an object key prefix: no leading /")
-      .refine((v) => v.endsWith("/"), "RETRY_LIST_PREFIX must end with / (a folder such as retry-lists/)")
+      .refine((v) => v.endsWith("/"), "RETRY_LIST_PREFIX must end with / (a folder, e.g. lists/retry/)")
       .optional(),
   ),
   // Bearer token for /api/metrics; unset = loopback only (docs/operations.md).

@@ -5,8 +5,9 @@ import "server-only";
  */
 import { z } from "zod";
 import type { CiTarget } from "@/lib/ci/client";
+import { CiError } from "@/lib/ci/errors";
 import type { WorkflowExecutionDetail } from "@/lib/ci/batch-file-reads";
-import { FILE_STATES, type BatchFileDetail, type BatchFilesPage, type FileState, type FileStep } from "@/lib/jobs/batch-files";
+import { FILE_STATES, type BatchFileDetail, type BatchFileItem, type BatchFilesPage, type FileState, type FileStep } from "@/lib/jobs/batch-files";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { isFinishedState } from "@/lib/jobs/states";
 import { getRuntime } from "../ci-runtime";
@@ -16,15 +17,11 @@ import { assertJobId, budgetedRead, resolveTarget } from "../jobs-service";
 import { ApiProblem, validationProblem } from "../problem";
 import { stableStringify } from "../stable-json";
 import { batchSource, fromMediaJob, listStream, type BatchSource } from "./batch-source";
-import { batchCounts } from "./file-counts";
+import { batchCounts, COUNT_SETTINGS } from "./file-counts";
 import { decodeFilesCursor, encodeFilesCursor, MAX_CURSOR_LENGTH } from "./files-cursor";
 import { toIso } from "./file-times";
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
-/** Polls of one batch's file list share one CI answer for this long (all viewers, all filters alike). */
-export const FILES_PAGE_TTL_MS = 5_000;
-/** The batch itself is re-read at most this often by the files routes (a finished batch is remembered). */
-const BATCH_TTL_MS = 5_000;
 
 export const filesQuerySchema = z.strictObject({
   bucket: z.string().max(80).optional(),
@@ -66,7 +63,7 @@ export async function loadBatchJob(target: CiTarget, jobId: string, identity?: I
   const known = finishedBatches.get(key);
   if (known) return known;
   const { client } = getRuntime();
-  const { job } = await budgetedRead(identity, `${target.bucket}|batch|${jobId}`, BATCH_TTL_MS, () => client.getJob(target, jobId));
+  const { job } = await budgetedRead(identity, `${target.bucket}|batch|${jobId}`, COUNT_SETTINGS.batchTtlMs, () => client.getJob(target, jobId));
   if (!job) throw new ApiProblem(404, "NoSuchJob", `Job ${jobId} does not exist in ${target.bucket}`);
   if (isFinishedState(job.State)) {
     finishedBatches.set(key, job);
@@ -86,17 +83,47 @@ export async function loadBatchFiles(jobId: string, q: FilesQuery, identity?: Id
   if (cursor.stream >= source.streams.length) throw new ApiProblem(400, "ValidationError", "nextToken: not a cursor of this batch's file list", { fields: [{ path: "nextToken", message: "Not a cursor of this file list" }] });
   const [counts, page] = await Promise.all([
     batchCounts(target, job, source),
-    budgetedRead(identity, `${target.bucket}|files|${jobId}|${binding}|${cursor.stream}|${cursor.ciToken ?? ""}`, Math.max(FILES_PAGE_TTL_MS, getConfig().cacheMs), () =>
+    budgetedRead(identity, `${target.bucket}|files|${jobId}|${binding}|${cursor.stream}|${cursor.ciToken ?? ""}`, Math.max(COUNT_SETTINGS.pageTtlMs, getConfig().cacheMs), () =>
       listStream(target, jobId, source, cursor.stream, { states: q.states, object: q.object, size: q.size, nextToken: cursor.ciToken }),
     ),
   ]);
+  const items = await withFailureDetails(target, page.items);
   const next = page.nextToken
     ? encodeFilesCursor(binding, { stream: cursor.stream, ciToken: page.nextToken })
     : cursor.stream + 1 < source.streams.length
       ? encodeFilesCursor(binding, { stream: cursor.stream + 1 })
       : undefined;
   const { countCalls, ...shown } = counts;
-  return { ...shown, countCalls, items: page.items, ...(next ? { nextToken: next } : {}), requestId: page.requestId, ...(page.skipped ? { skipped: page.skipped } : {}) } as BatchFilesPage;
+  return { ...shown, countCalls, items, ...(next ? { nextToken: next } : {}), requestId: page.requestId, ...(page.skipped ? { skipped: page.skipped } : {}) } as BatchFilesPage;
+}
+
+/** Failed workflow instances' first failed step (code, message): an ended instance never changes, so it is kept. */
+const failureDetails = new Map<string, { code?: string; message?: string }>();
+const MAX_DETAILS_PER_PAGE = 10;
+
+/**
+ * CI's instance list carries no error; the table shows one for each failed instance on the page, read from the
+ * instance's detail once (at most MAX_DETAILS_PER_PAGE new reads a page; the rest on a later poll).
+ */
+async function withFailureDetails(target: CiTarget, items: BatchFileItem[]): Promise<BatchFileItem[]> {
+  const { client } = getRuntime();
+  const missing = items.filter((i) => i.kind === "workflowInstance" && i.state === "Failed" && !failureDetails.has(i.id)).slice(0, MAX_DETAILS_PER_PAGE);
+  await Promise.all(
+    missing.map(async (i) => {
+      try {
+        const { execution } = await client.getWorkflowExecution(target, i.id);
+        const failed = execution?.tasks.find((t) => t.state === "Failed");
+        failureDetails.set(i.id, { code: failed?.code, message: failed?.message });
+        if (failureDetails.size > 20_000) failureDetails.delete(failureDetails.keys().next().value!);
+      } catch {
+        // Shown without its error this time; read again on the next poll.
+      }
+    }),
+  );
+  return items.map((i) => {
+    const d = i.kind === "workflowInstance" && i.state === "Failed" ? failureDetails.get(i.id) : undefined;
+    return d ? { ...i, ...(d.code ? { code: d.code } : {}), ...(d.message ? { message: d.message } : {}) } : i;
+  });
 }
 
 const FILE_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -117,6 +144,12 @@ function stepsOf(e: WorkflowExecutionDetail): FileStep[] {
   }));
 }
 
+/** CI answers an ID it does not know with 400 InvalidArgument (or 404): for the person that is "no such file". */
+const unknownIsNull = (notFound: () => ApiProblem) => (e: unknown): never => {
+  if (e instanceof CiError && (e.status === 404 || (e.status === 400 && e.code === "InvalidArgument"))) throw notFound();
+  throw e;
+};
+
 /** One file: a workflow instance with its steps, or the media job (one step). */
 export async function loadBatchFile(jobId: string, fileId: string, bucket: string | null, identity?: Identity): Promise<BatchFileDetail> {
   const target = resolveTarget(bucket);
@@ -127,7 +160,7 @@ export async function loadBatchFile(jobId: string, fileId: string, bucket: strin
   const notFound = () => new ApiProblem(404, "NoSuchFile", `File ${fileId} is not a file of job ${jobId}`);
   const ttl = getConfig().cacheMs;
   if (source.kind === "workflowInstance") {
-    const { execution, requestId } = await budgetedRead(identity, `${target.bucket}|file|${fileId}`, ttl, () => client.getWorkflowExecution(target, fileId));
+    const { execution, requestId } = await budgetedRead(identity, `${target.bucket}|file|${fileId}`, ttl, () => client.getWorkflowExecution(target, fileId)).catch(unknownIsNull(notFound));
     if (!execution || (execution.workflowId && !source.streams.includes(execution.workflowId))) throw notFound();
     const steps = stepsOf(execution);
     const failed = steps.find((s) => s.state === "Failed");
@@ -145,7 +178,7 @@ export async function loadBatchFile(jobId: string, fileId: string, bucket: strin
       requestId,
     };
   }
-  const { job: media, requestId } = await budgetedRead(identity, `${target.bucket}|file|${fileId}`, ttl, () => client.getMediaJob(target, fileId));
+  const { job: media, requestId } = await budgetedRead(identity, `${target.bucket}|file|${fileId}`, ttl, () => client.getMediaJob(target, fileId)).catch(unknownIsNull(notFound));
   if (!media) throw notFound();
   const item = fromMediaJob(media);
   const step: FileStep = {
