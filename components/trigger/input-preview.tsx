@@ -33,7 +33,10 @@ function plural(n: number, word: string, exact = true): string {
   return n === 1 && exact ? word : `${word}s`;
 }
 
-function Summary({ params, p }: { params: InputPreviewParams; p: InputPreview }) {
+/** The route adds, for a manifest, what it describes in words (beyond the contract's fields). */
+type PreviewAnswer = InputPreview & { describes?: string };
+
+function Summary({ params, p }: { params: InputPreviewParams; p: PreviewAnswer }) {
   switch (params.kind) {
     case "Prefix":
       if (p.count === 0 && p.countExact)
@@ -69,10 +72,11 @@ function Summary({ params, p }: { params: InputPreviewParams; p: InputPreview })
         </p>
       );
     case "Manifest":
+      // What the route counts for a manifest (its inventory files) is said in its own words when it gives them.
       return (
-        <p>
-          The manifest describes <strong data-testid="preview-count" data-count={p.count}>{countText(p)}</strong> {plural(p.count, "object", p.countExact)}
-          {p.bytes ? `, ${p.countExact ? "" : "at least "}${formatBytes(p.bytes)} in all` : ""}.
+        <p data-testid="preview-count" data-count={p.count}>
+          {p.describes ?? `The manifest lists ${countText(p)} ${plural(p.count, "entry", p.countExact).replace(/ys$/, "ies")}`}
+          {p.bytes ? ` (${formatBytes(p.bytes)})` : ""}.
         </p>
       );
   }
