@@ -120,7 +120,7 @@ export function BatchFilesSection({ jobId, bucket, finished, canTrigger, serverN
               <FilesTable jobId={jobId} bucket={bucket} items={data.items} />
             ) : (
               <p className="rounded-md border border-dashed border-slate-300 p-4 text-slate-700" data-testid="files-empty">
-                {object ? `No file with the key “${object}” in this batch${state ? ` in state ${state}` : ""}.` : state ? `No files in state ${state}${page > 1 ? " on this page" : ""}.` : "No files yet."}
+                {object ? `No file with the key “${object}” in this batch${state ? ` in state ${state}` : ""}.` : state ? `No files in state ${state}${page > 1 ? " on this page" : ""}.` : finished ? "This batch has no files." : "No files yet."}
               </p>
             )}
             <JobsPagination

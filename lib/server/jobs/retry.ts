@@ -7,7 +7,7 @@ import "server-only";
  * The list: one object URL per line, `https://<bucket>.cos.<region>.myqcloud.com/<key>` with each path segment
  * percent-encoded (docs/ci-api.md §8.3: "each line is the access URL of one COS object"; spaces, `+`, `&` and
  * Chinese characters in keys are encoded as a browser would request them), ending with a newline. Its key is
- * `<RETRY_LIST_PREFIX><JobId>/failed-<hash of the list>.txt`: the same failures give the same key and the same
+ * `<RETRY_LIST_PREFIX><JobId>/retry-<hash of the list>.txt`: the same failures give the same key and the same
  * request, so an Idempotency-Key replay matches and a repeated retry overwrites the same object.
  *
  * Every refusal (RETRY_ERROR_CODES) is decided before anything is written to COS or sent to CI.
@@ -102,7 +102,9 @@ async function prepare(jobId: string, bucket: string | null, identity?: Identity
   const objects = await failedObjects(target, job, source);
   if (objects.length === 0) throw refuse(409, "RetryNothingToRetry", `Job ${jobId} has no failed files: there is nothing to retry.`);
   const listBody = objects.map((o) => cosObjectUrl(target, o)).join("\n") + "\n";
-  const listKey = `${prefix}${jobId}/failed-${createHash("sha256").update(listBody).digest("hex").slice(0, 16)}.txt`;
+  // "retry-", not "failed-": the emulator steers any batch whose input names "fail" to fail whole
+  // (emulator/store/lifecycle.ts), which would turn every retry on `npm start` into a batch with no files.
+  const listKey = `${prefix}${jobId}/retry-${createHash("sha256").update(listBody).digest("hex").slice(0, 16)}.txt`;
   const name = `retry-${jobId}`.slice(0, 64);
   const raw =
     source.kind === "workflowInstance"
