@@ -22,7 +22,7 @@ import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { isFinishedState } from "@/lib/jobs/states";
 import { withPriority } from "../ci-budget";
 import { createCoalescer } from "../coalesce";
-import { getDb, type DbExecutor } from "../db";
+import { getDb, type Db, type DbExecutor } from "../db";
 import { logEvent } from "../logger";
 import { listStream, type BatchSource } from "./batch-source";
 import { toCiFilterTime } from "./file-times";
@@ -76,6 +76,10 @@ export function configureCounting(s: Partial<typeof COUNT_SETTINGS>): void {
 
 const ENDED = new Set<string>(FILE_END_STATES);
 const inProcess = createCoalescer(Date.now, 1_000);
+/** One flight per database handle (an instance has one; tests open two to play two instances). */
+const handleIds = new WeakMap<Db, number>();
+let nextHandleId = 0;
+const handleId = (db: Db) => handleIds.get(db) ?? (handleIds.set(db, ++nextHandleId), nextHandleId);
 
 function initial(source: BatchSource): CounterState {
   const streams = source.streams.map((): StreamState => ({ low: null, from: null, token: null, open: {}, recent: {}, ended: {}, maxSeen: null }));
@@ -119,7 +123,10 @@ export function closeSweep(s: StreamState): void {
 }
 
 /** Up to PASS_PAGES pages of the sweep under way; progress is kept even when CI or the budget stops the pass. */
-async function pass(target: CiTarget, job: JobDetail, source: BatchSource, state: CounterState): Promise<{ complete: boolean; calls: number }> {
+/** Lists one page of one stream (listStream in production; tests give their own). */
+export type StreamLister = typeof listStream;
+
+async function pass(target: CiTarget, job: JobDetail, source: BatchSource, state: CounterState, list: StreamLister): Promise<{ complete: boolean; calls: number }> {
   let calls = 0;
   if (!state.inSweep) {
     state.inSweep = true;
@@ -132,7 +139,7 @@ async function pass(target: CiTarget, job: JobDetail, source: BatchSource, state
     let page;
     try {
       calls++;
-      page = await listStream(target, job.JobId, source, state.stream, {
+      page = await list(target, job.JobId, source, state.stream, {
         size: COUNT_SETTINGS.pageSize,
         orderByTime: "Asc",
         nextToken: s.token ?? undefined,
@@ -200,13 +207,12 @@ const view = (row: Row | null): CountsView =>
 /** The pause after a pass of `calls` calls that keeps the average at `callsPerSecond`. */
 const gapAfter = (calls: number) => Math.max(COUNT_SETTINGS.minGapMs, (calls * 1000) / COUNT_SETTINGS.callsPerSecond);
 
-async function countOnce(target: CiTarget, job: JobDetail, source: BatchSource): Promise<void> {
-  const db = getDb();
+async function countOnce(db: Db, target: CiTarget, job: JobDetail, source: BatchSource, list: StreamLister): Promise<void> {
   const run = async (tx: DbExecutor) => {
     const row = await readRow(tx, target.bucket, job.JobId);
     if (row && (row.complete || !row.due)) return;
     const state = row?.state ?? initial(source);
-    const { complete, calls } = await withPriority("heavy", () => pass(target, job, source, state));
+    const { complete, calls } = await withPriority("heavy", () => pass(target, job, source, state, list));
     await writeRow(tx, target.bucket, job.JobId, state, complete, gapAfter(calls));
   };
   if (db.engine !== "postgres") return run(db); // one instance per data directory: the in-process flight is enough
@@ -221,12 +227,11 @@ async function countOnce(target: CiTarget, job: JobDetail, source: BatchSource):
 }
 
 /** The batch's counts, after a counting pass when one is due (the first viewer waits for it; joiners share it). */
-export async function batchCounts(target: CiTarget, job: JobDetail, source: BatchSource): Promise<CountsView> {
-  const db = getDb();
+export async function batchCounts(target: CiTarget, job: JobDetail, source: BatchSource, db: Db = getDb(), list: StreamLister = listStream): Promise<CountsView> {
   const row = await readRow(db, target.bucket, job.JobId);
   if (row && (row.complete || !row.due)) return view(row);
   try {
-    await inProcess.run(`${target.bucket}|${job.JobId}`, 0, () => countOnce(target, job, source));
+    await inProcess.run(`${handleId(db)}|${target.bucket}|${job.JobId}`, 0, () => countOnce(db, target, job, source, list));
   } catch (e) {
     // Counting is an addition to the page: its trouble (database, CI) shows as "not complete", never as an error.
     logEvent({ level: "warn", event: "batch-count-failed", jobId: job.JobId, error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
