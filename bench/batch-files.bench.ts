@@ -45,6 +45,8 @@ interface PhaseResult {
   callsPerMinute: number[];
   callsByRoute: Record<string, number>;
   firstCountsMs: number | null;
+  /** When a poll first listed a file (a new batch is Submitted for one emulator step before its files appear). */
+  firstFileMs: number | null;
   completeMs: number | null;
   finalTotal: number;
   counterCalls: number;
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
       const start = performance.now();
       const end = start + MAX_PHASE_MS;
       let firstCountsMs: number | null = null;
+      let firstFileMs: number | null = null;
       let completeMs: number | null = null;
       let last: BatchFilesPage | null = null;
       let polls = 0;
@@ -114,6 +117,7 @@ async function main(): Promise<void> {
             if (res.status === 200) {
               const body = (await res.json()) as BatchFilesPage;
               const seen = Object.values(body.counts).reduce<number>((n, v) => n + (v ?? 0), 0);
+              if (firstFileMs === null && body.items.length > 0) firstFileMs = performance.now() - start;
               if (firstCountsMs === null && seen > 0) firstCountsMs = performance.now() - start;
               if (completeMs === null && body.countsComplete) completeMs = performance.now() - start;
               last = body;
@@ -141,6 +145,7 @@ async function main(): Promise<void> {
         callsPerMinute: perMinute,
         callsByRoute: emulator.stats.snapshot().routes as Record<string, number>,
         firstCountsMs,
+        firstFileMs,
         completeMs,
         finalTotal: final ? Object.values(final.counts).reduce<number>((n, v) => n + (v ?? 0), 0) : 0,
         counterCalls: (final as (BatchFilesPage & { countCalls?: number }) | null)?.countCalls ?? 0,
@@ -160,7 +165,7 @@ async function main(): Promise<void> {
         `${fmt(p.seconds, 0)} s`,
         `${calls} (${fmt(calls / p.seconds, 2)}/s)`,
         p.callsPerMinute.join(" · "),
-        p.firstCountsMs === null ? "never" : `${fmt(p.firstCountsMs / 1000, 1)} s`,
+        p.firstCountsMs === null ? "never" : `${fmt(p.firstCountsMs / 1000, 1)} s (first file listed ${p.firstFileMs === null ? "never" : `${fmt(p.firstFileMs / 1000, 1)} s`})`,
         p.completeMs === null ? `not within ${MAX_PHASE_MS / 1000} s` : `${fmt(p.completeMs / 1000, 0)} s`,
         `${p.finalTotal}`,
         `${p.polls}${Object.keys(p.failures).length ? ` (${Object.entries(p.failures).map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""}`,
@@ -181,7 +186,8 @@ async function main(): Promise<void> {
         "",
         ...routes.map((r) => `- ${r}`),
         "",
-        "First counts: the first answer with any count (the first viewer waits for one pass of ≤ 10 pages). The counts are",
+        "First counts: the first answer with any count (the first viewer waits for one pass of ≤ 10 pages); a new batch is",
+        "Submitted for one emulator step before its first file exists, hence the time of the first listed file beside it. The counts are",
         "marked incomplete (countsComplete false) until a sweep that began after the batch ended has seen every file.",
       ].join("\n"),
     );

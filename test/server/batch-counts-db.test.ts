@@ -85,6 +85,21 @@ for (const engine of engineCases("batch-counts")) {
       expect(batch.calls()).toBe(before);
     });
 
+    it("when the batch ends mid-sweep, the final sweep starts at the oldest open file instead of after the sweep", async () => {
+      configureCounting({ ...defaults, minGapMs: 0, callsPerSecond: 1e9, pageSize: 10, passPages: 3 });
+      const batch = fakeBatch(100);
+      for (let i = 0; i < 100; i++) batch.states[i] = i < 25 ? "Success" : "Running";
+      await batchCounts(TARGET, job("Running"), SOURCE, a, batch.list); // pages 1–3 of 10: files 0–29 seen
+      for (let i = 0; i < 100; i++) batch.states[i] = i === 7 || i === 50 ? "Failed" : "Success";
+      batch.listed.length = 0;
+      let view = await batchCounts(TARGET, job("Success"), SOURCE, a, batch.list);
+      expect(Math.min(...batch.listed)).toBe(25); // restarted at the oldest open file, not at page 4 of the old sweep
+      for (let i = 0; i < 5 && !view.countsComplete; i++) view = await batchCounts(TARGET, job("Success"), SOURCE, a, batch.list);
+      expect(view.countsComplete).toBe(true);
+      expect(view.counts).toEqual({ Success: 99, Failed: 1 }); // file 7 had already ended Success when it was seen
+      expect(batch.listed.filter((i) => i < 25)).toEqual([]);
+    });
+
     it("paces passes: inside the pause nobody counts, and counts are never shown complete for a running batch", async () => {
       configureCounting({ ...defaults, minGapMs: 60_000, pageSize: 10, passPages: 2 });
       const batch = fakeBatch(50);

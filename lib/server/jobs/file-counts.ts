@@ -128,6 +128,14 @@ export type StreamLister = typeof listStream;
 
 async function pass(target: CiTarget, job: JobDetail, source: BatchSource, state: CounterState, list: StreamLister): Promise<{ complete: boolean; calls: number }> {
   let calls = 0;
+  if (state.inSweep && !state.sweepAfterFinish && isFinishedState(job.State)) {
+    // The batch ended during this sweep, which therefore cannot prove the counts final. Rather than finish it and
+    // sweep again, start the final sweep now at the oldest file still open: everything before it has been seen ended
+    // (files past the cursor are newer than anything seen), so nothing is missed and little is read twice.
+    const current = state.streams[state.stream];
+    if (current?.token) closeSweep(current);
+    state.inSweep = false;
+  }
   if (!state.inSweep) {
     state.inSweep = true;
     state.stream = 0;
