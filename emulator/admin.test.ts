@@ -24,7 +24,7 @@ describe("health and stats", () => {
     const r = await h.admin("GET", "health");
     expect(r.status).toBe(200);
     expect(r.json.status).toBe("ok");
-    expect(r.json.buckets[0]).toEqual({ bucket: BUCKET, region: REGION, host: `${BUCKET}.ci.${REGION}.myqcloud.com` });
+    expect(r.json.buckets[0]).toEqual({ bucket: BUCKET, region: REGION, host: `${BUCKET}.ci.${REGION}.myqcloud.com`, cosHost: `${BUCKET}.cos.${REGION}.myqcloud.com` });
   });
 
   it("counts requests per route key, statuses and triggers; resets", async () => {

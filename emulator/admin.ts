@@ -7,6 +7,7 @@ import { z } from "zod";
 import { JOB_STATES } from "@/lib/jobs/states";
 import { FilesAdminError, routeFilesAdmin, type FilesAdminDeps } from "./admin-files";
 import { faultConfigSchema, type Faults } from "./faults";
+import { cosHostName } from "./cos/object-url";
 import { ciHostName } from "./host";
 import type { EmulatorStore } from "./store/emulator-store";
 import { renderJobDetail } from "./store/job-detail";
@@ -132,7 +133,7 @@ function route(deps: AdminDeps, method: string, path: string, body: string, quer
     case "GET health":
       return [200, {
         status: "ok",
-        buckets: deps.buckets.map((b) => ({ ...b, host: ciHostName(b.bucket, b.region) })),
+        buckets: deps.buckets.map((b) => ({ ...b, host: ciHostName(b.bucket, b.region), cosHost: cosHostName(b.bucket, b.region) })),
         stepMs: deps.stepMs,
         seedCount: deps.seedCount,
         jobs: deps.store.allBuckets().reduce((n, b) => n + b.jobs.size, 0),

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { XmlObject } from "@/lib/ci/xml";
+import { formatCiTime, parseCiTime } from "@/lib/jobs/ci-time";
 import { fileFailure } from "./batch/file-outcome";
 import { MIXED_KEYS, SAMPLE_URL_FILE, TRICKY_KEYS } from "./cos/seed-objects";
 import { DOC_SAMPLE_IDS } from "./seed/catalog";
@@ -124,6 +125,19 @@ describe("workflow instances", () => {
   });
 });
 
+describe("stats", () => {
+  it("counts each new route key, as the counting benchmark reads them", async () => {
+    await h.admin("POST", "stats/reset");
+    await listExec({ workflowId: WF });
+    await listExec({ workflowId: WF });
+    await h.send({ path: "/workflowexecution/i00000000000000000000000000000000" });
+    await listJobs({ tag: "Transcode" });
+    await h.send({ path: "/jobs/j00000000000000000000000000000000" });
+    const routes = (await h.admin("GET", "stats")).json.routes;
+    expect(routes).toMatchObject({ "GET /workflowexecution": 2, "GET /workflowexecution/:runId": 1, "GET /jobs": 1, "GET /jobs/:jobId": 1 });
+  });
+});
+
 describe("media jobs", () => {
   it("a Job batch makes one media job per file, with CI's JobsDetail; filters by batch, state and inputObject", async () => {
     const jobId = await trigger("<Prefix>media/mixed/</Prefix>", "Job");
@@ -170,6 +184,29 @@ describe("media jobs", () => {
     const r = await h.send({ path: "/jobs/j00000000000000000000000000000000" });
     expect(r.status).toBe(200);
     expect(responseOf(r).NonExistJobIds).toEqual(["j00000000000000000000000000000000"]);
+  });
+
+  it("creation-time bounds (either offset form) and queueId / queueType narrow the list", async () => {
+    const jobId = await trigger("<Prefix>media/batch-250/</Prefix>", "Job");
+    finish();
+    const all = jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, size: "100", orderByTime: "Asc" }));
+    expect(all).toHaveLength(100);
+    const fmt = (ms: number, colon: boolean) => {
+      const t = formatCiTime(new Date(ms), 480);
+      return colon ? `${t.slice(0, -2)}:${t.slice(-2)}` : t;
+    };
+    const times = all.map((j) => parseCiTime(String(j.CreationTime))!.getTime());
+    const [first, last] = [Math.min(...times), Math.max(...times)];
+    const count = async (q: Record<string, string>) => jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, size: "100", ...q })).length;
+    expect(await count({ startCreationTime: fmt(first, false) })).toBe(100);
+    expect(await count({ startCreationTime: fmt(last + 1000, false) })).toBe(0);
+    expect(await count({ endCreationTime: fmt(last, true) })).toBe(100);
+    expect(await count({ endCreationTime: fmt(first - 1000, true) })).toBe(0);
+    const queueId = String(all[0]!.QueueId);
+    expect(jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueId, size: "5" }))).toHaveLength(5);
+    expect(jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueId: "p0", size: "5" }))).toHaveLength(0);
+    expect(jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueType: "Transcoding", size: "5" }))).toHaveLength(5);
+    expect(jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueType: "SpeedTranscoding", size: "5" }))).toHaveLength(0);
   });
 
   it("errors: tag missing, bad queueType, bad states", async () => {

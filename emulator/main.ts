@@ -1,5 +1,6 @@
 /** Entry point: `npx tsx emulator/main.ts` (env in README). Prints one line with the URL and the buckets. */
 import { EmulatorEnvError, parseEmulatorEnv } from "./env";
+import { cosHostName } from "./cos/object-url";
 import { ciHostName } from "./host";
 import { createEmulator } from "./server";
 
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   });
   const port = await emulator.listen(env.port, env.host);
   const hostForUrl = env.host.includes(":") ? `[${env.host}]` : env.host;
-  const buckets = env.buckets.map((b) => `${b.bucket}@${b.region} (Host ${ciHostName(b.bucket, b.region)})`).join(", ");
+  const buckets = env.buckets.map((b) => `${b.bucket}@${b.region} (Host ${ciHostName(b.bucket, b.region)}, COS ${cosHostName(b.bucket, b.region)})`).join(", ");
   console.log(`CI emulator on http://${hostForUrl}:${port} — buckets: ${buckets}; step ${env.stepMs} ms; admin /__emulator/health`);
 
   const stop = () => {

@@ -1,7 +1,7 @@
 /**
- * `GET /workflowexecution` (DescribeWorkflowExecutions, CI 460/80050) and `GET /workflowexecution/<runId>`
+ * `GET /workflowexecution` (DescribeWorkflowExecutions, CI 436/80048 / 460/80050, English 1045/51276) and `GET /workflowexecution/<runId>`
  * (DescribeWorkflowExecution, 460/45949): the workflow instances a Workflow batch started, one per file and workflow.
- * Choices where the doc is silent (README, "Files inside a batch"): `workflowId` is required (400 InvalidArgument);
+ * Choices where the doc is silent (README, "Files inside a batch"): `workflowId` is required (400 InvalidArgument; the Chinese page marks it required, the English one not);
  * a workflow not in this bucket is 400 InvalidArgument; a `jobId` that is not a Workflow batch of that workflow
  * gives an empty list; `name` is the object key, exact; an unknown runId is 400 InvalidArgument.
  */
