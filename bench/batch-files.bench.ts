@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   await pointAppAt(`http://127.0.0.1:${port}`, "ci-console-bench-files-", {
     DATA_DIR: mkdtempSync(join(tmpdir(), "ci-console-bench-files-")),
     CI_CACHE_MS: "1000",
+    CI_TIMEOUT_MS: "10000",
     CI_BUDGET_QPS: "5",
     CI_BUDGET_BURST: "10",
     CI_BUDGET_USER_PER_MIN: "120",
@@ -178,8 +179,8 @@ async function main(): Promise<void> {
         `## Files inside a batch: CI calls while ${VIEWERS} viewers watch a ${FILES.toLocaleString("en")}-file batch`,
         "",
         `${VIEWERS} viewers (distinct identities) poll GET /api/jobs/{jobId}/files?size=20 every ${POLL_MS / 1000} s. The emulator's batch runs`,
-        `${STEP_MS / 1000} s (files created over the first 60 %, each running 10–35 % of it, ~7 % failing). Settings: counting ≤ ${COUNT_SETTINGS.callsPerSecond} calls/s`,
-        `(≤ ${COUNT_SETTINGS.passPages} pages of ${COUNT_SETTINGS.pageSize} a pass), file page and batch state reused ${COUNT_SETTINGS.pageTtlMs / 1000} s, default CI budget. CI calls = every request the`,
+        `${STEP_MS / 1000} s (files created over the first 60 %, each running 10–35 % of it, ~7 % failing). Settings: counting ≤ ${COUNT_SETTINGS.callsPerSecond} calls/s (${COUNT_SETTINGS.finishedCallsPerSecond} once finished)`,
+        `(≤ ${COUNT_SETTINGS.passPages} pages of ${COUNT_SETTINGS.pageSize} a pass), file page and batch state reused ${COUNT_SETTINGS.pageTtlMs / 1000} s, default CI budget and timeout. CI calls = every request the`,
         "emulator received; the phase ends when the counts are complete. Target: ≤ 1 call/s (60/min) on average.",
         "",
         table(["Phase", "Duration", "CI calls", "Per minute", "First counts", "Counts complete", "Files counted", "Polls"], rows),

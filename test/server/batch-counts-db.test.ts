@@ -53,7 +53,7 @@ for (const engine of engineCases("batch-counts")) {
       await engine.dispose();
     });
     beforeEach(async () => {
-      configureCounting({ ...defaults, minGapMs: 0, callsPerSecond: 1e9, pageSize: 10, passPages: 100 });
+      configureCounting({ ...defaults, minGapMs: 0, callsPerSecond: 1e9, finishedCallsPerSecond: 1e9, pageSize: 10, passPages: 100 });
       await a.query("DELETE FROM batch_file_counts");
     });
 
@@ -86,7 +86,7 @@ for (const engine of engineCases("batch-counts")) {
     });
 
     it("when the batch ends mid-sweep, the final sweep starts at the oldest open file instead of after the sweep", async () => {
-      configureCounting({ ...defaults, minGapMs: 0, callsPerSecond: 1e9, pageSize: 10, passPages: 3 });
+      configureCounting({ ...defaults, minGapMs: 0, callsPerSecond: 1e9, finishedCallsPerSecond: 1e9, pageSize: 10, passPages: 3 });
       const batch = fakeBatch(100);
       for (let i = 0; i < 100; i++) batch.states[i] = i < 25 ? "Success" : "Running";
       await batchCounts(TARGET, job("Running"), SOURCE, a, batch.list); // pages 1–3 of 10: files 0–29 seen

@@ -65,9 +65,19 @@ export interface CountsView {
 
 /**
  * Pacing of the counter, and how long the files routes reuse a page of items (`pageTtlMs`, shared by every viewer)
- * and the batch's own state (`batchTtlMs`). Together: ≤ 0.6 + 0.2 + 0.2 = 1 CI call/s for one watched batch.
+ * and the batch's own state (`batchTtlMs`). Together: ≤ 0.6 + 0.2 + 0.2 = 1 CI call/s for one watched running
+ * batch, ≤ 0.8 + 0.2 once it has finished.
  */
-export const COUNT_SETTINGS = { callsPerSecond: 0.6, minGapMs: 3_000, passPages: 10, pageSize: 100, pageTtlMs: 5_000, batchTtlMs: 5_000 };
+export const COUNT_SETTINGS = {
+  callsPerSecond: 0.6,
+  /** A finished batch's state is not re-read (lib/server/jobs/batch-files.ts), so its counter may use that share too. */
+  finishedCallsPerSecond: 0.8,
+  minGapMs: 3_000,
+  passPages: 10,
+  pageSize: 100,
+  pageTtlMs: 5_000,
+  batchTtlMs: 5_000,
+};
 
 /** Tests and the benchmark tune the pacing; production uses the defaults above. */
 export function configureCounting(s: Partial<typeof COUNT_SETTINGS>): void {
@@ -213,7 +223,8 @@ const view = (row: Row | null): CountsView =>
     : { counts: {}, countsComplete: false, countsAt: null, countCalls: 0 };
 
 /** The pause after a pass of `calls` calls that keeps the average at `callsPerSecond`. */
-const gapAfter = (calls: number) => Math.max(COUNT_SETTINGS.minGapMs, (calls * 1000) / COUNT_SETTINGS.callsPerSecond);
+const gapAfter = (calls: number, finished: boolean) =>
+  Math.max(COUNT_SETTINGS.minGapMs, (calls * 1000) / (finished ? COUNT_SETTINGS.finishedCallsPerSecond : COUNT_SETTINGS.callsPerSecond));
 
 async function countOnce(db: Db, target: CiTarget, job: JobDetail, source: BatchSource, list: StreamLister): Promise<void> {
   const run = async (tx: DbExecutor) => {
@@ -221,7 +232,7 @@ async function countOnce(db: Db, target: CiTarget, job: JobDetail, source: Batch
     if (row && (row.complete || !row.due)) return;
     const state = row?.state ?? initial(source);
     const { complete, calls } = await withPriority("heavy", () => pass(target, job, source, state, list));
-    await writeRow(tx, target.bucket, job.JobId, state, complete, gapAfter(calls));
+    await writeRow(tx, target.bucket, job.JobId, state, complete, gapAfter(calls, isFinishedState(job.State)));
   };
   if (db.engine !== "postgres") return run(db); // one instance per data directory: the in-process flight is enough
   await db.transaction(async (tx) => {
