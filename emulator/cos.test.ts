@@ -24,6 +24,7 @@ describe("COS list objects", () => {
     expect(r.status).toBe(200);
     expect(r.headers["x-cos-request-id"]).toBeTruthy();
     expect(r.headers.server).toBe("tencent-cos");
+    expect(r.headers["x-cos-bucket-region"]).toBe(REGION);
     const res = result(r);
     expect(res.Name).toBe(BUCKET);
     expect(res.Prefix).toBe("media/small/");

@@ -9,7 +9,7 @@ import { hashHex } from "../cos/key-order";
 import type { BucketStore } from "../store/emulator-store";
 import type { JobRecord } from "../store/job-record";
 import { batchFileKeys } from "./batch-inputs";
-import { fileFailure, fileStatus, fileTiming, type FileStatus } from "./file-outcome";
+import { FILE_FAILURES, failureIndex, fileFailure, fileStatus, fileTiming, timingHash, type FileStatus } from "./file-outcome";
 
 export type ChildKind = "workflow" | "media";
 
@@ -46,23 +46,62 @@ export function childId(kind: ChildKind, batchId: string, index: number): string
   return `${kind === "workflow" ? "i" : "j"}${batchId.slice(1, 17)}${index.toString(16).padStart(8, "0")}${check(batchId, index)}`;
 }
 
+/**
+ * What never changes about a batch's files, drawn once per batch (numbers, not objects: 20,000 files are a few
+ * typed arrays): each file's timing draw and failure (-1 none, -2 missing object → ResourceNotFound).
+ */
+interface FileDraws {
+  keys: readonly string[];
+  workflows: string[];
+  timing: Uint32Array;
+  failure: Int8Array;
+}
+const draws = new WeakMap<JobRecord, FileDraws>();
+
+function drawsOf(batch: JobRecord, objects: CosBucket): FileDraws {
+  let d = draws.get(batch);
+  if (!d) {
+    const keys = batchFileKeys(batch, objects);
+    // A prefix's keys exist by construction; a listed key (Object, UrlFile, Manifest) may not: it fails ResourceNotFound.
+    const listed = typeof batch.input.Prefix !== "string";
+    const timing = new Uint32Array(keys.length);
+    const failure = new Int8Array(keys.length);
+    keys.forEach((key, i) => {
+      timing[i] = timingHash(batch.jobId, key);
+      failure[i] = listed && objects.get(key) === undefined ? -2 : failureIndex(key);
+    });
+    d = { keys, workflows: kindOf(batch) === "workflow" ? workflowIdsOf(batch) : [], timing, failure };
+    draws.set(batch, d);
+  }
+  return d;
+}
+
 /** The child at `index`, or null when it does not exist at `now` (not created yet, or never). */
 export function childAt(batch: JobRecord, objects: CosBucket, index: number, now: number): BatchChild | null {
-  const keys = batchFileKeys(batch, objects);
+  const d = drawsOf(batch, objects);
   const kind = kindOf(batch);
-  const workflows = kind === "workflow" ? workflowIdsOf(batch) : [];
-  const per = Math.max(1, workflows.length);
+  const per = Math.max(1, d.workflows.length);
   const fileIndex = Math.floor(index / per);
-  const key = keys[fileIndex];
+  const key = d.keys[fileIndex];
   if (key === undefined) return null;
-  const timing = fileTiming(batch, fileIndex, keys.length, key);
+  const timing = fileTiming(batch, fileIndex, d.keys.length, key, d.timing[fileIndex]);
   if (timing.createdAt > now) return null; // the cheap check first: most of a running batch's files are not there yet
-  // A prefix's keys exist by construction; a listed key (Object, UrlFile, Manifest) may not: it fails ResourceNotFound.
-  const exists = typeof batch.input.Prefix === "string" || objects.get(key) !== undefined;
-  const status = fileStatus(batch, timing, fileFailure(key, exists), now, kind);
+  const f = d.failure[fileIndex]!;
+  const status = fileStatus(batch, timing, f === -2 ? fileFailure(key, false) : f < 0 ? null : FILE_FAILURES[f]!, now, kind);
   if (!status) return null;
-  const child: BatchChild = { kind, batch, index, key, id: childId(kind, batch.jobId, index), status };
-  if (kind === "workflow") child.workflowId = workflows[index % per];
+  let id: string | undefined;
+  const child: BatchChild = {
+    kind,
+    batch,
+    index,
+    key,
+    // Built only for the children a page returns.
+    get id() {
+      return (id ??= childId(kind, batch.jobId, index));
+    },
+    status,
+  };
+  if (kind === "workflow") child.workflowId = d.workflows[index % per];
   return child;
 }
 

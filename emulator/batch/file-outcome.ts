@@ -23,13 +23,22 @@ export const FILE_FAILURES: readonly JobFailure[] = [
 
 const MISSING: JobFailure = FILE_FAILURES[2]!;
 
+/** Index into FILE_FAILURES of how a key fails, or -1 when it does not (a missing object is handled by the caller). */
+export function failureIndex(key: string): number {
+  const h = hash32(`file-outcome|${key}`);
+  if (!key.toLowerCase().includes("fail") && h % 1000 >= FAILING_PER_MILLE) return -1;
+  return (h >>> 12) % FILE_FAILURES.length;
+}
+
 /** Whether a key fails, and how: deterministic per key. A missing object always fails with ResourceNotFound. */
 export function fileFailure(key: string, exists = true): JobFailure | null {
   if (!exists) return MISSING;
-  const h = hash32(`file-outcome|${key}`);
-  if (!key.toLowerCase().includes("fail") && h % 1000 >= FAILING_PER_MILLE) return null;
-  return FILE_FAILURES[(h >>> 12) % FILE_FAILURES.length]!;
+  const i = failureIndex(key);
+  return i < 0 ? null : FILE_FAILURES[i]!;
 }
+
+/** The per-file draw fileTiming uses (cache it: it depends on the batch's ID and the key only). */
+export const timingHash = (jobId: string, key: string) => hash32(`timing|${jobId}|${key}`);
 
 export interface FileTiming {
   createdAt: number;
@@ -49,10 +58,9 @@ export interface FileStatus {
 }
 
 /** When file `index` of `count` is created, starts and ends, inside the batch's running window. */
-export function fileTiming(job: JobRecord, index: number, count: number, key: string): FileTiming {
+export function fileTiming(job: JobRecord, index: number, count: number, key: string, h = timingHash(job.jobId, key)): FileTiming {
   const { startAt: s, endAt: e } = job.timeline;
   const w = Math.max(1, e - s);
-  const h = hash32(`timing|${job.jobId}|${key}`);
   const createdAt = s + Math.floor((index * 0.6 * w) / Math.max(1, count));
   const startAt = createdAt + Math.floor(0.05 * w * ((h & 0xffff) / 0x10000));
   const endAt = Math.min(e, startAt + Math.floor(w * (0.1 + 0.25 * ((h >>> 16) / 0x10000))));

@@ -78,7 +78,9 @@ export function handleCosList(ctx: CosContext, appId: string): CosResult {
     Owner: { ID: appId, DisplayName: appId },
     StorageClass: "STANDARD",
   }));
-  return cosXml("ListBucketResult", body);
+  const result = cosXml("ListBucketResult", body);
+  result.headers = { ...result.headers, "x-cos-bucket-region": ctx.bucket.region }; // COS 436/7734 response header
+  return result;
 }
 
 function objectHeaders(o: CosObject): Record<string, string> {

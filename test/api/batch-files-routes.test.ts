@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   // Every poll may count (the pacing has its own test); small pages make the incremental reading visible.
-  configureCounting({ ...defaults, minGapMs: 0, callsPerSecond: 1e9, pageSize: 10, passPages: 100, batchTtlMs: 0 });
+  configureCounting({ ...defaults, minGapMs: 0, callsPerSecond: 1e9, finishedCallsPerSecond: 1e9, pageSize: 10, passPages: 100, batchTtlMs: 0 });
 });
 
 async function trigger(body: unknown): Promise<string> {

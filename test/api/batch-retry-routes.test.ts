@@ -9,6 +9,7 @@ import type { BatchFilesPage, RetryLinks, RetryPlan, RetryResult } from "@/lib/j
 import { cosObjectUrl } from "@/lib/ci/cos-client";
 import { resetConfigForTests } from "@/lib/server/config";
 import { cosClient } from "@/lib/server/jobs/cos-runtime";
+import { RETRY_SETTINGS } from "@/lib/server/jobs/retry";
 import { BUCKET, VIEWER, get, params, post } from "../support/route-harness";
 import { startFilesHarness, type FilesHarness } from "../support/files-harness";
 
@@ -92,6 +93,23 @@ describe("retry of failed files", () => {
     expect(await triggers()).toBe(0);
     expect(await cosPuts()).toBe(0);
     expect((await written()).length).toBe(before);
+  });
+
+  it("refuses more failed files than one list may hold with 413, nothing written or sent", async () => {
+    const source = await trigger(workflowBatch("media/mixed/", "retry-too-many"));
+    h.advance(STEP * 3);
+    await h.admin("stats/reset", { method: "POST" });
+    RETRY_SETTINGS.maxFiles = 2;
+    try {
+      const res = await retry(source, "key-too-many-1");
+      expect(res.status).toBe(413);
+      expect(res.body.error!.code).toBe("RetryTooManyFiles");
+      expect(res.body.error!.message).toContain("more than 2 failed files");
+    } finally {
+      RETRY_SETTINGS.maxFiles = 10_000;
+    }
+    expect(await triggers()).toBe(0);
+    expect(await cosPuts()).toBe(0);
   });
 
   it("plans, writes exactly the failed files' URLs, triggers the same workflow, audits and links both ways", async () => {

@@ -22,7 +22,7 @@ import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { isFinishedState } from "@/lib/jobs/states";
 import { withPriority } from "../ci-budget";
 import { createCoalescer } from "../coalesce";
-import { getDb, type DbExecutor } from "../db";
+import { getDb, type Db, type DbExecutor } from "../db";
 import { logEvent } from "../logger";
 import { listStream, type BatchSource } from "./batch-source";
 import { toCiFilterTime } from "./file-times";
@@ -65,9 +65,19 @@ export interface CountsView {
 
 /**
  * Pacing of the counter, and how long the files routes reuse a page of items (`pageTtlMs`, shared by every viewer)
- * and the batch's own state (`batchTtlMs`). Together: ≤ 0.6 + 0.2 + 0.2 = 1 CI call/s for one watched batch.
+ * and the batch's own state (`batchTtlMs`). Together: ≤ 0.6 + 0.2 + 0.2 = 1 CI call/s for one watched running
+ * batch, ≤ 0.8 + 0.2 once it has finished.
  */
-export const COUNT_SETTINGS = { callsPerSecond: 0.6, minGapMs: 3_000, passPages: 10, pageSize: 100, pageTtlMs: 5_000, batchTtlMs: 5_000 };
+export const COUNT_SETTINGS = {
+  callsPerSecond: 0.6,
+  /** A finished batch's state is not re-read (lib/server/jobs/batch-files.ts), so its counter may use that share too. */
+  finishedCallsPerSecond: 0.8,
+  minGapMs: 3_000,
+  passPages: 10,
+  pageSize: 100,
+  pageTtlMs: 5_000,
+  batchTtlMs: 5_000,
+};
 
 /** Tests and the benchmark tune the pacing; production uses the defaults above. */
 export function configureCounting(s: Partial<typeof COUNT_SETTINGS>): void {
@@ -76,6 +86,10 @@ export function configureCounting(s: Partial<typeof COUNT_SETTINGS>): void {
 
 const ENDED = new Set<string>(FILE_END_STATES);
 const inProcess = createCoalescer(Date.now, 1_000);
+/** One flight per database handle (an instance has one; tests open two to play two instances). */
+const handleIds = new WeakMap<Db, number>();
+let nextHandleId = 0;
+const handleId = (db: Db) => handleIds.get(db) ?? (handleIds.set(db, ++nextHandleId), nextHandleId);
 
 function initial(source: BatchSource): CounterState {
   const streams = source.streams.map((): StreamState => ({ low: null, from: null, token: null, open: {}, recent: {}, ended: {}, maxSeen: null }));
@@ -119,8 +133,19 @@ export function closeSweep(s: StreamState): void {
 }
 
 /** Up to PASS_PAGES pages of the sweep under way; progress is kept even when CI or the budget stops the pass. */
-async function pass(target: CiTarget, job: JobDetail, source: BatchSource, state: CounterState): Promise<{ complete: boolean; calls: number }> {
+/** Lists one page of one stream (listStream in production; tests give their own). */
+export type StreamLister = typeof listStream;
+
+async function pass(target: CiTarget, job: JobDetail, source: BatchSource, state: CounterState, list: StreamLister): Promise<{ complete: boolean; calls: number }> {
   let calls = 0;
+  if (state.inSweep && !state.sweepAfterFinish && isFinishedState(job.State)) {
+    // The batch ended during this sweep, which therefore cannot prove the counts final. Rather than finish it and
+    // sweep again, start the final sweep now at the oldest file still open: everything before it has been seen ended
+    // (files past the cursor are newer than anything seen), so nothing is missed and little is read twice.
+    const current = state.streams[state.stream];
+    if (current?.token) closeSweep(current);
+    state.inSweep = false;
+  }
   if (!state.inSweep) {
     state.inSweep = true;
     state.stream = 0;
@@ -132,7 +157,7 @@ async function pass(target: CiTarget, job: JobDetail, source: BatchSource, state
     let page;
     try {
       calls++;
-      page = await listStream(target, job.JobId, source, state.stream, {
+      page = await list(target, job.JobId, source, state.stream, {
         size: COUNT_SETTINGS.pageSize,
         orderByTime: "Asc",
         nextToken: s.token ?? undefined,
@@ -198,16 +223,16 @@ const view = (row: Row | null): CountsView =>
     : { counts: {}, countsComplete: false, countsAt: null, countCalls: 0 };
 
 /** The pause after a pass of `calls` calls that keeps the average at `callsPerSecond`. */
-const gapAfter = (calls: number) => Math.max(COUNT_SETTINGS.minGapMs, (calls * 1000) / COUNT_SETTINGS.callsPerSecond);
+const gapAfter = (calls: number, finished: boolean) =>
+  Math.max(COUNT_SETTINGS.minGapMs, (calls * 1000) / (finished ? COUNT_SETTINGS.finishedCallsPerSecond : COUNT_SETTINGS.callsPerSecond));
 
-async function countOnce(target: CiTarget, job: JobDetail, source: BatchSource): Promise<void> {
-  const db = getDb();
+async function countOnce(db: Db, target: CiTarget, job: JobDetail, source: BatchSource, list: StreamLister): Promise<void> {
   const run = async (tx: DbExecutor) => {
     const row = await readRow(tx, target.bucket, job.JobId);
     if (row && (row.complete || !row.due)) return;
     const state = row?.state ?? initial(source);
-    const { complete, calls } = await withPriority("heavy", () => pass(target, job, source, state));
-    await writeRow(tx, target.bucket, job.JobId, state, complete, gapAfter(calls));
+    const { complete, calls } = await withPriority("heavy", () => pass(target, job, source, state, list));
+    await writeRow(tx, target.bucket, job.JobId, state, complete, gapAfter(calls, isFinishedState(job.State)));
   };
   if (db.engine !== "postgres") return run(db); // one instance per data directory: the in-process flight is enough
   await db.transaction(async (tx) => {
@@ -221,12 +246,11 @@ async function countOnce(target: CiTarget, job: JobDetail, source: BatchSource):
 }
 
 /** The batch's counts, after a counting pass when one is due (the first viewer waits for it; joiners share it). */
-export async function batchCounts(target: CiTarget, job: JobDetail, source: BatchSource): Promise<CountsView> {
-  const db = getDb();
+export async function batchCounts(target: CiTarget, job: JobDetail, source: BatchSource, db: Db = getDb(), list: StreamLister = listStream): Promise<CountsView> {
   const row = await readRow(db, target.bucket, job.JobId);
   if (row && (row.complete || !row.due)) return view(row);
   try {
-    await inProcess.run(`${target.bucket}|${job.JobId}`, 0, () => countOnce(target, job, source));
+    await inProcess.run(`${handleId(db)}|${target.bucket}|${job.JobId}`, 0, () => countOnce(db, target, job, source, list));
   } catch (e) {
     // Counting is an addition to the page: its trouble (database, CI) shows as "not complete", never as an error.
     logEvent({ level: "warn", event: "batch-count-failed", jobId: job.JobId, error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });

@@ -30,8 +30,8 @@ import { loadBatchJob } from "./batch-files";
 import { cosClient } from "./cos-runtime";
 import { recordRetryLink } from "./retry-links";
 
-/** One URL list holds at most this many files (a larger retry is refused with 413 RetryTooManyFiles). */
-export const MAX_RETRY_FILES = 10_000;
+/** One URL list holds at most `maxFiles` files (a larger retry is refused with 413 RetryTooManyFiles); tests lower it. */
+export const RETRY_SETTINGS = { maxFiles: 10_000 };
 
 const refuse = (status: number, code: RetryErrorCode, message: string) => new ApiProblem(status, code, message);
 
@@ -48,8 +48,8 @@ async function failedObjects(target: CiTarget, job: JobDetail, source: BatchSour
     do {
       const page = await listStream(target, job.JobId, source, stream, { states: ["Failed"], size: 100, nextToken: token });
       for (const item of page.items) if (item.object) objects.add(item.object);
-      if (objects.size > MAX_RETRY_FILES) {
-        throw refuse(413, "RetryTooManyFiles", `Job ${job.JobId} has more than ${MAX_RETRY_FILES} failed files: more than one URL list may hold. Retry it in parts (filter by prefix) instead.`);
+      if (objects.size > RETRY_SETTINGS.maxFiles) {
+        throw refuse(413, "RetryTooManyFiles", `Job ${job.JobId} has more than ${RETRY_SETTINGS.maxFiles} failed files: more than one URL list may hold. Retry it in parts (filter by prefix) instead.`);
       }
       token = page.nextToken ?? undefined;
     } while (token);
