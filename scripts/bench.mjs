@@ -31,6 +31,7 @@ const BENCHMARKS = [
   { name: "multi-instance", server: true },
   { name: "ci-budget", server: true },
   { name: "auth-verify", server: true },
+  { name: "batch-files", server: true },
 ];
 
 const selected = onlyArg ? BENCHMARKS.filter((b) => onlyArg.split(",").includes(b.name)) : BENCHMARKS;

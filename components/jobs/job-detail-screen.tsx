@@ -29,9 +29,15 @@ import { useHydrated } from "./use-now";
 import { useWatchList } from "./use-watch-list";
 import { XmlValue, XmlValueList } from "./xml-value-list";
 import { DetailsProblemMarker } from "./details-problem-marker";
+import { RetryLinksLine } from "./batch-files/retry-links";
 
 // Loaded on first use: the dialog's library is the heaviest thing on the page.
 const CancelJobsDialog = dynamic(() => import("./cancel-jobs-dialog").then((m) => m.CancelJobsDialog), { ssr: false });
+// The files inside the batch (issue 13) come after the job itself: its own chunk, fetched once the page is up.
+const BatchFilesSection = dynamic(() => import("./batch-files/batch-files-section").then((m) => m.BatchFilesSection), {
+  ssr: false,
+  loading: () => <Skeleton className="h-40 w-full" />,
+});
 
 const POLL_MS = 3_000;
 const MAX_BACKOFF_MS = 30_000;
@@ -151,6 +157,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
             )}
             {job && !finished && <span className="text-slate-600">· refreshing every {POLL_MS / 1000} s</span>}
           </p>
+          <RetryLinksLine links={data?.retryLinks} bucket={bucket} />
         </div>
         {job && (
           <div className="flex flex-wrap gap-2">
@@ -210,6 +217,8 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
               </dl>
             </Section>
           </div>
+
+          <BatchFilesSection jobId={jobId} bucket={bucket} finished={finished} canTrigger={canTrigger} serverNow={serverNow} />
 
           <Section title="Audit trail" id="sec-audit">
             <JobAuditTrail jobId={jobId} history={data.history ?? null} />

@@ -13,6 +13,7 @@ export function JobsPagination({
   onPrevious,
   onNext,
   disabled,
+  noun = "jobs",
 }: {
   page: number;
   size: number;
@@ -21,13 +22,15 @@ export function JobsPagination({
   onPrevious: () => void;
   onNext: () => void;
   disabled: boolean;
+  /** What the rows are ("jobs", "files"). */
+  noun?: string;
 }) {
   const first = (page - 1) * size + 1;
   const last = (page - 1) * size + rows;
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+    <nav aria-label={noun === "jobs" ? "Pagination" : `Pages of ${noun}`} className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p aria-live="polite" className="text-slate-700" data-testid="row-range">
-        {rows > 0 ? `Showing ${first}–${last}` : page > 1 ? "No more jobs" : "No jobs"}
+        {rows > 0 ? `Showing ${first}–${last}` : page > 1 ? `No more ${noun}` : `No ${noun}`}
         {!hasNext && rows > 0 && <span className="text-slate-600"> (end of list)</span>}
       </p>
       <div className="flex gap-2">

@@ -57,5 +57,7 @@ export const E2E = {
     CI_BUDGET_USER_PER_MIN: "60000",
     CI_BUDGET_USER_BURST: "10000",
     DATA_DIR: process.env.E2E_DATA_DIR,
+    // Where "Retry failed files" writes its URL lists (issue 13); e2e/batch-files.spec.ts reads them back.
+    RETRY_LIST_PREFIX: "retry-lists/",
   },
 } as const;

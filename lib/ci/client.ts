@@ -24,6 +24,7 @@ import { badResponse, decodeResponse, headerRequestId, listOf, xmlText, type Cal
 import { createCaller, type CallerOptions, type CallInfo, type CallSpec } from "./signed-call";
 import type { HttpResponse } from "./transport";
 import { buildXml, type XmlValue } from "./xml";
+import { createBatchFileReads, type BatchFileReads } from "./batch-file-reads";
 
 export type { PickerItem } from "@/lib/jobs/picker-schema";
 
@@ -45,7 +46,8 @@ export interface PickerPage {
   requestId: string;
 }
 
-export interface CiClient {
+/** Also reads one level down: the files inside a batch (lib/ci/batch-file-reads.ts). */
+export interface CiClient extends BatchFileReads {
   triggerJob(t: CiTarget, req: TriggerRequest): Promise<{ job: JobDetail; requestId: string }>;
   listJobs(t: CiTarget, q: ListQuery): Promise<{ jobs: JobDetail[]; nextToken: string | null; requestId: string }>;
   /** `job` is null when CI lists the id in NonExistJobIds. */
@@ -112,6 +114,8 @@ export function createCiClient(opts: CiClientOptions): CiClient {
   }
 
   return {
+    ...createBatchFileReads({ call }),
+
     async triggerJob(t, req) {
       const xml = buildXml("Request", req as unknown as Record<string, unknown>);
       const res = await call(t, { method: "POST", path: "/inventorytriggerjob", body: xml, kind: "trigger" });

@@ -73,15 +73,21 @@ export interface CallerOptions {
   backoff?: Partial<BackoffPolicy>;
   /** The CI call budget; without it every attempt goes out. */
   gate?: CallGate;
+  /** Header carrying the temporary key's token: `x-ci-security-token` on CI hosts, `x-cos-security-token` on COS. */
+  securityTokenHeader?: string;
 }
 
 export interface CallSpec {
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "HEAD";
   /** Decoded path, as signed. */
   path: string;
   /** Decoded values; `""` for a bare key (`?cancel`). Undefined values are not sent. */
   query?: Record<string, string | number | undefined>;
-  body?: string;
+  body?: string | Buffer;
+  /** Content-Type of the body (default application/xml, what CI reads). */
+  contentType?: string;
+  /** Further headers, signed with the rest (e.g. COS `range`). Lower-case names. */
+  headers?: Record<string, string>;
   kind: CallKind;
 }
 
@@ -100,13 +106,14 @@ export function createCaller(opts: CallerOptions): Caller {
 
   /** The headers of one attempt; signed afresh each time so a retry never carries a stale key time. */
   function headersFor(t: CallTarget, spec: CallSpec, query: Record<string, string>, body?: Buffer): Record<string, string> {
-    const signed: Record<string, string> = { host: t.host };
+    const signed: Record<string, string> = { host: t.host, ...spec.headers };
+    const contentType = spec.contentType ?? "application/xml";
     // The body is covered by the signature through Content-MD5 (base64 of the MD5 of the bytes sent, as the Go SDK
     // sets it before signing; docs/ci-api.md §2.2 Example B signs it, §2.5): CI answers InvalidContent when the
     // body does not match it, and a changed header breaks the signature.
     const contentMd5 = body ? createHash("md5").update(body).digest("base64") : undefined;
     if (body) {
-      signed["content-type"] = "application/xml";
+      signed["content-type"] = contentType;
       signed["content-length"] = String(body.length);
       signed["content-md5"] = contentMd5!;
     }
@@ -119,16 +126,16 @@ export function createCaller(opts: CallerOptions): Caller {
       secretKey: opts.secretKey,
       keyTime: keyTimeNow(now()),
     });
-    const headers: Record<string, string> = { Authorization: authorization, "User-Agent": "ci-batch-console" };
+    const headers: Record<string, string> = { ...spec.headers, Authorization: authorization, "User-Agent": "ci-batch-console" };
     if (body) {
-      headers["Content-Type"] = "application/xml";
+      headers["Content-Type"] = contentType;
       headers["Content-Length"] = String(body.length);
       headers["Content-MD5"] = contentMd5!;
-    } else if (spec.method !== "GET") {
+    } else if (spec.method !== "GET" && spec.method !== "HEAD") {
       headers["Content-Length"] = "0";
     }
     // Sent unsigned, as the Node SDK does for *.ci.* hosts (docs/ci-api.md §2.5: signing it is optional).
-    if (opts.securityToken) headers["x-ci-security-token"] = opts.securityToken;
+    if (opts.securityToken) headers[opts.securityTokenHeader ?? "x-ci-security-token"] = opts.securityToken;
     return headers;
   }
 
@@ -162,7 +169,7 @@ export function createCaller(opts: CallerOptions): Caller {
       .map(([k, v]) => (v === "" ? camSafeUrlEncode(k) : `${camSafeUrlEncode(k)}=${camSafeUrlEncode(v)}`))
       .join("&");
     const wirePath = spec.path.split("/").map(camSafeUrlEncode).join("/") + (qs ? `?${qs}` : "");
-    const body = spec.body === undefined ? undefined : Buffer.from(spec.body, "utf8");
+    const body = spec.body === undefined ? undefined : typeof spec.body === "string" ? Buffer.from(spec.body, "utf8") : spec.body;
     const deadline = performance.now() + opts.timeoutMs;
     let delivered = false; // an earlier attempt of a cancel may have reached CI
 

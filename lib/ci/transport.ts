@@ -9,7 +9,7 @@ import https from "node:https";
 import { isIP } from "node:net";
 
 export interface HttpRequest {
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "HEAD";
   /** Sent as the Host header; also the TCP destination (port 443) when no endpoint is given. */
   host: string;
   /** Wire form: percent-encoded path plus `?query`. */

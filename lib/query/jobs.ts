@@ -3,6 +3,7 @@
  * invalidate `jobKeys.all`. Types come from the schema modules with `import type`, so zod stays out of the bundle.
  */
 import { queryOptions } from "@tanstack/react-query";
+import type { RetryLinks } from "@/lib/jobs/batch-files";
 import type { CiNames } from "@/lib/jobs/ci-names";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { toApiListParams, toApiSearch, type JobsView } from "@/lib/jobs/url-state";
@@ -61,6 +62,8 @@ export interface JobResult {
   history: JobHistory | null;
   /** Names of the workflows, templates and queues this job refers to. */
   names: CiNames;
+  /** Retry links from the audit log (issue 13): absent when this job neither retries nor was retried. */
+  retryLinks?: RetryLinks;
 }
 
 export interface Me {

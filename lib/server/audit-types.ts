@@ -45,6 +45,8 @@ export interface AuditEntry {
   errorMessage: string | null;
   reconciledAt: string | null;
   reconcileNote: string | null;
+  /** The batch this trigger retried the failed files of (retry_links, migration 5). */
+  retryOf?: string;
 }
 
 export interface AuditFilter {

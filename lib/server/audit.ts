@@ -44,7 +44,8 @@ export type { OpenAuditRow, ReconcileContext, ReconcileLookup, ReconcileVerdict,
 
 // `id` goes out as text (bigint does not fit a JS number); ORDER BY must then say audit_log.id, or it sorts the text.
 const COLUMNS = `id::text AS id, at, actor, actor_groups, action, bucket, job_id, idempotency_key, request, outcome,
-  finished_at, ci_request_id, error_code, error_message, reconciled_at, reconcile_note`;
+  finished_at, ci_request_id, error_code, error_message, reconciled_at, reconcile_note,
+  (SELECT r.source_job_id FROM retry_links r WHERE r.audit_id = audit_log.id) AS retry_of`;
 
 interface Row {
   id: string;
@@ -63,6 +64,7 @@ interface Row {
   error_message: string | null;
   reconciled_at: Date | string | null;
   reconcile_note: string | null;
+  retry_of?: string | null;
 }
 
 const iso = (v: Date | string) => new Date(v).toISOString();
@@ -86,6 +88,8 @@ function toEntry(r: Row): AuditEntry {
     errorMessage: r.error_message,
     reconciledAt: isoOrNull(r.reconciled_at),
     reconcileNote: r.reconcile_note,
+    // "retry of <JobId>" (issue 13): set when this trigger retried another batch's failed files.
+    ...(r.retry_of ? { retryOf: r.retry_of } : {}),
   };
 }
 

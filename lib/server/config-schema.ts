@@ -75,6 +75,17 @@ const envSchema = z.object({
     z.string().regex(/^\d{1,9}$/, "HSTS_MAX_AGE must be a whole number of seconds").refine((v) => Number(v) <= 63_072_000, "HSTS_MAX_AGE must be at most 63072000 (two years)").optional(),
   ),
   LOG_LEVEL: z.preprocess(blankToUndefined, logLevelSchema.default("info")),
+  // Where "Retry failed files" writes its URL lists in the batch's input bucket (lib/server/jobs/retry.ts); unset = retry off.
+  RETRY_LIST_PREFIX: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(512, "RETRY_LIST_PREFIX must be at most 512 characters")
+      .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "RETRY_LIST_PREFIX must not contain control characters")
+      .refine((v) => !v.startsWith("/"), "RETRY_LIST_PREFIX is an object key prefix: no leading /")
+      .refine((v) => v.endsWith("/"), "RETRY_LIST_PREFIX must end with / (a folder, e.g. lists/retry/)")
+      .optional(),
+  ),
   // Bearer token for /api/metrics; unset = loopback only (docs/operations.md).
   METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
 });
@@ -99,6 +110,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   logLevel: z.infer<typeof logLevelSchema>;
   metricsToken?: string;
+  /** Folder (ending in /) for retry URL lists in the input bucket; undefined = retry not configured. */
+  retryListPrefix?: string;
 }
 
 function target(bucket: string, region: string, variable: string): BucketTarget {
@@ -158,5 +171,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    retryListPrefix: e.RETRY_LIST_PREFIX,
   };
 }

@@ -23,6 +23,7 @@ import type { Identity } from "./identity";
 import { ApiProblem } from "./problem";
 import { stableStringify } from "./stable-json";
 import { noteUnreadableJobs } from "./unreadable-jobs";
+import { retryLinksFor } from "./jobs/retry-links";
 
 export const JOB_ID_PATTERN = /^[0-9A-Za-z]{1,64}$/;
 
@@ -66,7 +67,7 @@ async function attributionsFor(bucket: string, jobIds: string[]): Promise<Record
  * its CI calls go out at the priority their usage earns (lib/server/ci-budget.ts). Without a person (health
  * checks), nothing is charged and calls get the lowest priority.
  */
-function budgetedRead<T>(identity: Identity | undefined, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+export function budgetedRead<T>(identity: Identity | undefined, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
   const { reads, budget } = getRuntime();
   if (!identity || reads.has(key)) return reads.run(key, ttlMs, load);
   const priority = budget.charge(identity.id);
@@ -161,8 +162,9 @@ export async function loadJob(jobId: string, bucket?: string | null, identity?: 
     if (await reconcileIfDue(target).catch(() => false)) history = await historyFor(target.bucket, jobId);
   }
   const names = await resolveCiNames(target, jobRefs(result.job));
+  const retryLinks = await retryLinksFor(target.bucket, jobId).catch(() => undefined); // issue 13: both ways
   // Callback credentials are redacted in the job and in CI's raw XML alike.
-  return { job: redactSecretsDeep(result.job), requestId: result.requestId, rawXml: redactUrlsInText(result.rawXml), history, names };
+  return { job: redactSecretsDeep(result.job), requestId: result.requestId, rawXml: redactUrlsInText(result.rawXml), history, names, ...(retryLinks ? { retryLinks } : {}) };
 }
 
 async function historyFor(bucket: string, jobId: string): Promise<JobHistory | null> {
@@ -215,13 +217,22 @@ export function ciErrorBody(e: CiError) {
 export async function submitTrigger(
   identity: Identity,
   request: TriggerRequest,
-  opts: { bucket?: string | null; idempotencyKey?: string | null },
+  opts: {
+    bucket?: string | null;
+    idempotencyKey?: string | null;
+    /** Runs before anything is recorded or sent, only when CI will really be called (not on a replay): retry's list write. */
+    prepare?: () => Promise<void>;
+    /** Runs right after the audit intent is written (retry links the row to its source batch). */
+    onIntent?: (auditId: string) => Promise<void>;
+  },
 ): Promise<StoredAnswer> {
   const target = resolveTarget(opts.bucket);
   checkOutputBucket(request);
   const { client, reads, idempotency } = getRuntime();
   const send = async (): Promise<{ answer: StoredAnswer; remember: boolean }> => {
+    await opts.prepare?.();
     const auditId = await writeIntent({ identity, action: "trigger", bucket: target.bucket, request, idempotencyKey: opts.idempotencyKey ?? undefined });
+    await opts.onIntent?.(auditId);
     try {
       const { job, requestId } = await client.triggerJob(target, request);
       await reads.clear(`${target.bucket}|list|`); // the new job must show on the next poll (on every instance)

@@ -18,7 +18,7 @@ import { logEvent } from "./logger";
 import type { ReadResult } from "./metrics";
 
 /** Cache-key kinds (`<bucket>|<kind>|…`) that are shared; pickers change rarely and stay per instance. */
-const SHARED_KINDS = new Set(["list", "job"]);
+const SHARED_KINDS = new Set(["list", "job", "batch", "files"]); // batch/files: lib/server/jobs/batch-files.ts
 /** Rows older than this are deleted (at most once a minute per instance); they are useless after one window. */
 const KEEP_ROWS_MS = 10 * 60_000;
 

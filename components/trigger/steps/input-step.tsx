@@ -1,8 +1,13 @@
 "use client";
+import dynamic from "next/dynamic";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { WizardValues } from "@/lib/jobs/draft";
 import { localInputToCiTime } from "@/lib/jobs/draft-request";
+import { previewParamsOf } from "@/lib/query/batch-files";
 import { RadioGroup, Section, TextInput } from "../form-controls";
+
+// The preview (issue 13) loads with this step, not with the wizard's first page.
+const InputPreviewPanel = dynamic(() => import("../input-preview").then((m) => m.InputPreviewPanel), { ssr: false });
 
 const SOURCES = [
   {
@@ -46,6 +51,9 @@ export function InputStep() {
   const start = useWatch({ control, name: "Operation.TimeInterval.Start" });
   const end = useWatch({ control, name: "Operation.TimeInterval.End" });
   const current = SOURCES.find((s) => s.value === source) ?? SOURCES[0];
+  const bucket = useWatch({ control, name: "bucket" });
+  const inputValue = useWatch({ control, name: `Input.${current.value}` });
+  const preview = previewParamsOf(bucket ?? "", current.value, typeof inputValue === "string" ? inputValue : "", start ? localInputToCiTime(start) : undefined, end ? localInputToCiTime(end) : undefined);
   const zone = `${Intl.DateTimeFormat().resolvedOptions().timeZone} (${utcOffsetLabel()})`;
 
   return (
@@ -53,6 +61,7 @@ export function InputStep() {
       <Section title="Input files" description="A batch job runs once for each file its input matches. Choose one kind of input.">
         <RadioGroup name="inputSource" legend="Input kind" options={SOURCES} layout="column" />
         <TextInput key={current.value} name={`Input.${current.value}`} label={current.label} required placeholder={current.placeholder} help={current.description} />
+        <InputPreviewPanel params={preview} />
       </Section>
       <Section
         title="Upload-time filter (optional)"

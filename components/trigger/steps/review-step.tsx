@@ -10,7 +10,9 @@ import type { Guardrail } from "@/lib/jobs/request-guardrails";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import type { ApiError } from "@/lib/query/api-fetch";
 import { CopyButton } from "@/components/ui/copy-button";
+import { previewParamsOf } from "@/lib/query/batch-files";
 import { Section } from "../form-controls";
+import { InputPreviewPanel } from "../input-preview";
 import { tagModule } from "../tag-registry";
 import { useReviewNames } from "./use-review-names";
 
@@ -209,6 +211,7 @@ export function ReviewStep({
       )}
       <Section title="Summary">
         <Summary request={request} bucket={bucket} names={names} />
+        <InputPreviewPanel params={reviewPreviewParams(request, bucket)} />
       </Section>
       {changes && <Changes changes={changes} dropped={dropped} names={names} />}
       {guardrails.length > 0 && (
@@ -234,6 +237,13 @@ export function ReviewStep({
       </Section>
     </div>
   );
+}
+
+/** The input preview of the request as it will be sent (its one input, and the window for a Prefix). */
+function reviewPreviewParams(request: TriggerRequest, bucket: string) {
+  const [kind, value] = Object.entries(request.Input).find(([, v]) => v) ?? [];
+  const ti = request.Operation.TimeInterval;
+  return previewParamsOf(bucket, kind, typeof value === "string" ? value : "", ti?.Start, ti?.End);
 }
 
 /** Indents the one-line XML for reading (display only; the body sent is the unindented one). */

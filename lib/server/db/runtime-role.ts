@@ -13,7 +13,7 @@ export const AUDIT_OUTCOME_COLUMNS = ["outcome", "finished_at", "job_id", "ci_re
  */
 export async function grantRuntimeRole(owner: DbExecutor, runtimeRole: string, schema: string): Promise<void> {
   const role = quoteRole(runtimeRole);
-  const tables = ["audit_log", "audit_chain", "audit_chain_head", "idempotency_keys", "shared_reads", "schema_migrations"].join(", ");
+  const tables = ["audit_log", "audit_chain", "audit_chain_head", "idempotency_keys", "shared_reads", "batch_file_counts", "retry_links", "schema_migrations"].join(", ");
   const statements = [
     `GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${role}`,
     `REVOKE ALL ON ${tables} FROM ${role}`,
@@ -23,6 +23,9 @@ export async function grantRuntimeRole(owner: DbExecutor, runtimeRole: string, s
     `GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency_keys TO ${role}`,
     // The shared poll-window cache (lib/server/shared-reads.ts): rows are disposable copies of CI answers.
     `GRANT SELECT, INSERT, UPDATE, DELETE ON shared_reads TO ${role}`,
+    // Batch file counts are derived from CI (a recount rebuilds them); retry links are appended like the audit log.
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON batch_file_counts TO ${role}`,
+    `GRANT SELECT, INSERT ON retry_links TO ${role}`,
   ];
   for (const sql of statements) await owner.query(sql);
 }
