@@ -84,10 +84,14 @@ export async function loadBatchFiles(jobId: string, q: FilesQuery, identity?: Id
   const [counts, page] = await Promise.all([
     batchCounts(target, job, source),
     budgetedRead(identity, `${target.bucket}|files|${jobId}|${binding}|${cursor.stream}|${cursor.ciToken ?? ""}`, Math.max(COUNT_SETTINGS.pageTtlMs, getConfig().cacheMs), () =>
-      listStream(target, jobId, source, cursor.stream, { states: q.states, object: q.object, size: q.size, nextToken: cursor.ciToken }),
+      // Inside the shared loader: the failed instances' errors are read once per page window, not once per viewer.
+      listStream(target, jobId, source, cursor.stream, { states: q.states, object: q.object, size: q.size, nextToken: cursor.ciToken }).then(async (p) => ({
+        ...p,
+        items: await withFailureDetails(target, p.items),
+      })),
     ),
   ]);
-  const items = await withFailureDetails(target, page.items);
+  const items = page.items;
   const next = page.nextToken
     ? encodeFilesCursor(binding, { stream: cursor.stream, ciToken: page.nextToken })
     : cursor.stream + 1 < source.streams.length

@@ -66,12 +66,12 @@ export interface CountsView {
 /**
  * Pacing of the counter, and how long the files routes reuse a page of items (`pageTtlMs`, shared by every viewer)
  * and the batch's own state (`batchTtlMs`). Together: ≤ 0.6 + 0.2 + 0.2 = 1 CI call/s for one watched running
- * batch, ≤ 0.8 + 0.2 once it has finished.
+ * batch, ≤ 0.7 + 0.2 (+ failed instances' errors) once it has finished.
  */
 export const COUNT_SETTINGS = {
   callsPerSecond: 0.6,
   /** A finished batch's state is not re-read (lib/server/jobs/batch-files.ts), so its counter may use that share too. */
-  finishedCallsPerSecond: 0.8,
+  finishedCallsPerSecond: 0.7,
   minGapMs: 3_000,
   passPages: 10,
   pageSize: 100,
