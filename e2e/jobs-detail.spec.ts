@@ -75,7 +75,6 @@ test("the detail page polls while the job is active and stops once it finished",
     if (r.method() === "GET" && new URL(r.url()).pathname === `/api/jobs/${watching}`) calls++;
   });
   await page.clock.install();
-  await recordPageRequests(page);
   await serverTimeFollowsPageClock(page);
 
   watching = active.JobId;
@@ -83,6 +82,7 @@ test("the detail page polls while the job is active and stops once it finished",
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await waitForHydration(page);
   await page.waitForLoadState("networkidle");
+  await recordPageRequests(page);
   await pauseClockSoon(page);
   const isDetail = (url: string) => new URL(url).pathname === `/api/jobs/${active.JobId}`;
   await advanceUntilRequest(page, (url) => isDetail(url));

@@ -63,7 +63,6 @@ test("a job triggered through the API appears and goes Submitted → Running →
 test("polling stops while the tab is hidden, resumes at once when visible, and can be paused", async ({ page }) => {
   test.slow(); // a round trip per 250 ms of page time: on a shared machine this takes more than 60 s of real time
   await page.clock.install();
-  await recordPageRequests(page);
   await serverTimeFollowsPageClock(page);
   let listCalls = 0;
   page.on("request", (r) => {
@@ -85,6 +84,7 @@ test("polling stops while the tab is hidden, resumes at once when visible, and c
   const nextPoll = () => advanceUntilRequest(page, (url) => isList(url));
 
   // Visible: the seed list has active jobs, so it polls about every 4 s.
+  await recordPageRequests(page);
   await pauseClockSoon(page);
   await nextPoll();
   await nextPoll(); // the first answer may move the page onto the server's beat: judge the gap after it

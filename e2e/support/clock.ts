@@ -16,8 +16,9 @@ declare global {
 }
 
 /**
- * Records every fetch the page makes, stamped with the page's own clock at the moment it leaves. Install before the
- * page loads (it is an init script) and after `page.clock.install()`, so the stamps are fake time.
+ * Records every fetch the current page makes from now on, stamped with the page's own clock at the moment it leaves,
+ * and marks it answered once its whole body has arrived. Call it on a loaded page, after `page.clock.install()` (so
+ * the stamps are fake time); it lasts until the page navigates (it is not an init script, so a reload is untouched).
  *
  * Why not Playwright's "request" event: it comes from the browser's network process, not from the page, and is not
  * ordered with `page.evaluate` round trips. On a busy machine it arrived several 250 ms clock steps after the request
@@ -26,7 +27,8 @@ declare global {
  * step, so the clock stops in the very step the request left, and the gap is measured between the page's own stamps.
  */
 export async function recordPageRequests(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+  await page.evaluate(() => {
+    if (window.__e2eSent) return;
     const sent: SentByPage[] = (window.__e2eSent = []);
     const realFetch = window.fetch.bind(window);
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
@@ -42,7 +44,8 @@ export async function recordPageRequests(page: Page): Promise<void> {
       const settle = () => {
         entry.answered = true;
       };
-      answer.then(settle, settle);
+      // Answered = the whole body is here (read from a copy, so the page's own reading is untouched).
+      answer.then((r) => r.clone().arrayBuffer()).then(settle, settle);
       return answer;
     };
   });
@@ -51,8 +54,8 @@ export async function recordPageRequests(page: Page): Promise<void> {
 /**
  * Advances the paused page clock in small steps until the page sends a request matching `match` (its absolute URL
  * and method), then lets that request's answer arrive with the clock standing still, and returns how much page time
- * passed from the call until the request left, by the page's own stamp. Needs `recordPageRequests` before the page
- * loaded. Small steps (each a round trip) let the page finish handling the previous answer and set its next timer
+ * passed from the call until the request left, by the page's own stamp. Needs `recordPageRequests` on the page
+ * first. Small steps (each a round trip) let the page finish handling the previous answer and set its next timer
  * before the clock moves on. Throws after `maxMs` of page time.
  *
  * Why the clock stops while the request is in flight: the pages poll on the server's beat, so a poll leaves at a
@@ -63,7 +66,7 @@ export async function recordPageRequests(page: Page): Promise<void> {
  */
 export async function advanceUntilRequest(page: Page, match: (url: string, method: string) => boolean, { stepMs = 250, maxMs = 70_000 } = {}): Promise<number> {
   const { startedAt, seen } = await page.evaluate(() => ({ startedAt: Date.now(), seen: window.__e2eSent?.length ?? -1 }));
-  if (seen < 0) throw new Error("advanceUntilRequest needs recordPageRequests(page) before the page loads");
+  if (seen < 0) throw new Error("advanceUntilRequest needs recordPageRequests(page) on this page first");
   let advanced = 0;
   for (;;) {
     const newer = await page.evaluate((from) => window.__e2eSent!.slice(from).map((s, i) => ({ ...s, index: from + i })), seen);
