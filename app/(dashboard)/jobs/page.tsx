@@ -10,7 +10,8 @@ import { jobKeys, meKey, type JobsPage, type Me } from "@/lib/query/jobs";
 import { getQueryClient } from "@/lib/query/query-client";
 import { getConfig } from "@/lib/server/config";
 import { getIdentity } from "@/lib/server/identity";
-import { loadJobsPage, loadMyJobsPage } from "@/lib/server/jobs-service";
+import { loadJobsPage } from "@/lib/server/jobs/list";
+import { loadMyJobsPage } from "@/lib/server/jobs/my-jobs";
 
 export const metadata = { title: "Jobs" };
 

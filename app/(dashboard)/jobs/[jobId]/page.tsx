@@ -9,7 +9,7 @@ import { jobKeys, meKey, type JobResult, type Me } from "@/lib/query/jobs";
 import { getQueryClient } from "@/lib/query/query-client";
 import { getConfig } from "@/lib/server/config";
 import { getIdentity } from "@/lib/server/identity";
-import { JOB_ID_PATTERN, loadJob } from "@/lib/server/jobs-service";
+import { JOB_ID_PATTERN, loadJob } from "@/lib/server/jobs/job";
 import { toShownError } from "../shown-error";
 
 type Params = Promise<{ jobId: string }>;

@@ -1,6 +1,6 @@
 import { isQueueFamily, QUEUE_FAMILIES } from "@/lib/jobs/queue-families";
 import { isTagName } from "@/lib/jobs/tags/names";
-import { loadPicker } from "@/lib/server/jobs-service";
+import { loadPicker } from "@/lib/server/jobs/pickers";
 import { ApiProblem } from "@/lib/server/problem";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
 

@@ -1,5 +1,5 @@
 import { isTagName } from "@/lib/jobs/tags/names";
-import { loadPicker } from "@/lib/server/jobs-service";
+import { loadPicker } from "@/lib/server/jobs/pickers";
 import { ApiProblem } from "@/lib/server/problem";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
 

@@ -1,4 +1,4 @@
-import { loadPicker } from "@/lib/server/jobs-service";
+import { loadPicker } from "@/lib/server/jobs/pickers";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,35 @@
+/**
+ * The `code` of every error the dashboard's own routes answer with (`{ error: { code, message, … } }`), shared by
+ * the route handlers (lib/server/problem.ts) and the screens that react to a particular code. CI's own codes
+ * (`InvalidParameter`, `SlowDown`…) pass through as CI sent them, so an answer's code is `DashboardErrorCode` or
+ * any CI string.
+ */
+export const DASHBOARD_ERROR_CODES = [
+  "ValidationError",
+  "MalformedJson",
+  "BodyTooLarge",
+  "UnknownBucket",
+  "OutputBucketNotAllowed",
+  "NoSuchJob",
+  "JobFinished",
+  "IdempotencyKeyReused",
+  "AuditUnavailable",
+  "TooManyRequests",
+  "Unauthenticated",
+  "NoAccess",
+  "Forbidden",
+  "CrossOriginRefused",
+  "JsonRequired",
+  "MisdirectedRequest",
+  "MetricsTokenRequired",
+  "LoopbackOnly",
+  "ConfigurationError",
+  "InternalError",
+  // Made in the browser (lib/query/api-fetch.ts) when the dashboard server cannot be reached.
+  "NetworkError",
+] as const;
+
+export type DashboardErrorCode = (typeof DASHBOARD_ERROR_CODES)[number];
+
+/** A code as it reaches a screen: one of ours, or CI's own (kept as a plain string, still autocompleting ours). */
+export type ErrorCode = DashboardErrorCode | (string & {});
