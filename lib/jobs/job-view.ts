@@ -7,6 +7,7 @@ import { CSV_NAME_COLUMNS, csvNameCells, type CiNames } from "./ci-names";
 import { parseCiTime } from "./ci-time";
 import { csvRecord } from "./csv";
 import { isCancellable, isFinishedState } from "./states";
+import { INPUT_SOURCE_VALUES, type InputSourceValue } from "./draft";
 
 /** A CI XML value as text: strings as they are, lists joined, anything else empty. */
 export function xmlText(value: unknown): string {
@@ -77,14 +78,14 @@ export function formatExact(at: number | Date, timeZone?: string): string {
   }).format(at);
 }
 
-export const INPUT_KINDS = ["Prefix", "Object", "Manifest", "UrlFile"] as const;
-export type InputKind = (typeof INPUT_KINDS)[number];
+/** CI's input elements (one home: the wizard's input sources, lib/jobs/draft.ts). */
+export type InputKind = InputSourceValue;
 
 /** The job's input as kind + value (Prefix, Object, Manifest or UrlFile); null when CI sent none we know. */
 export function inputSummary(job: Pick<JobDetail, "Input">): { kind: InputKind; value: string } | null {
   const input = asRecord(job.Input);
   if (!input) return null;
-  for (const kind of INPUT_KINDS) {
+  for (const kind of INPUT_SOURCE_VALUES) {
     if (kind in input) return { kind, value: xmlText(input[kind]) };
   }
   return null;
@@ -154,28 +155,6 @@ export function csvFileName(parts: readonly string[], now: Date): string {
     .filter(Boolean)
     .join("_");
   return `${body.slice(0, 180)}.csv`;
-}
-
-export const POLL_ACTIVE_MS = 4_000;
-export const POLL_IDLE_MS = 30_000;
-export const POLL_MAX_BACKOFF_MS = 60_000;
-
-/**
- * How long to wait before the next poll of the job list: none while paused; every ~4 s while any job on screen may
- * still change, ~30 s once all have finished (or the chosen interval); after failures, exponential back-off from
- * that base, capped, so a struggling CI is not hammered.
- */
-export function nextPollDelay(opts: {
-  paused: boolean;
-  interval: "auto" | number;
-  states: readonly string[] | undefined;
-  failures: number;
-}): number | false {
-  if (opts.paused) return false;
-  const anyActive = (opts.states ?? []).some((s) => !isFinishedState(s));
-  const base = opts.interval === "auto" ? (anyActive || !opts.states ? POLL_ACTIVE_MS : POLL_IDLE_MS) : opts.interval;
-  if (opts.failures <= 0) return base;
-  return Math.min(Math.max(base, POLL_ACTIVE_MS) * 2 ** Math.min(opts.failures, 10), POLL_MAX_BACKOFF_MS);
 }
 
 /** Splits a selection into the jobs CI can still cancel and those it cannot (already finished). */

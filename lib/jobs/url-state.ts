@@ -6,6 +6,7 @@
  */
 import { createLoader, createParser, parseAsArrayOf, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { formatCiTime } from "./ci-time";
+import { BUCKET_PATTERN, CONTROL_CHARACTER, JOB_ID_PATTERN, JOB_NAME_MAX, NEXT_TOKEN_MAX } from "./patterns";
 import { JOB_STATES, JOB_TYPES, type JobState, type JobType } from "./states";
 
 export const CREATED_PRESETS = ["1h", "24h", "7d", "30d", "custom"] as const;
@@ -37,19 +38,16 @@ export type Order = (typeof ORDERS)[number];
 /** How many previous-page cursors a URL may carry (a longer, hand-made stack is cut to its newest entries). */
 export const MAX_BACK_STACK = 200;
 
-// Same rules as lib/jobs/list-query-schema.ts and request-schema.ts, repeated here so that the table's bundle does
-// not pull zod in.
-const ID_PATTERN = /^[0-9A-Za-z]{1,64}$/;
+// The rules come from ./patterns.ts (zod-free, so the table's bundle does not pull zod in).
+const ID_PATTERN = JOB_ID_PATTERN;
 // CI's nextToken is opaque (no promised character set): only its length is bounded, as in list-query-schema.ts, and
 // control characters (which no cursor carries and a URL should not) fall back to page one.
-// eslint-disable-next-line no-control-regex
-const TOKEN_PATTERN = /^[^\u0000-\u001f\u007f]{1,1024}$/;
-const BUCKET_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
+const TOKEN_RULE = { test: (v: string) => v.length >= 1 && v.length <= NEXT_TOKEN_MAX && !CONTROL_CHARACTER.test(v) };
 // An absolute instant as Date.toISOString() writes it (seconds and milliseconds optional).
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
-const NAME_MAX = 128;
+const NAME_MAX = JOB_NAME_MAX;
 
-function patternParser(pattern: RegExp) {
+function patternParser(pattern: Pick<RegExp, "test">) {
   return createParser({
     parse: (v: string) => (pattern.test(v) ? v : null),
     serialize: (v: string) => v,
@@ -60,8 +58,7 @@ function patternParser(pattern: RegExp) {
 const parseAsName = createParser({
   parse: (v: string) => {
     const t = v.trim();
-    // eslint-disable-next-line no-control-regex
-    return t.length > 0 && t.length <= NAME_MAX && !/[\u0000-\u001f\u007f]/.test(t) ? t : null;
+    return t.length > 0 && t.length <= NAME_MAX && !CONTROL_CHARACTER.test(t) ? t : null;
   },
   serialize: (v: string) => v,
 });
@@ -95,9 +92,9 @@ export const jobsSearchParams = {
   order: parseAsStringLiteral(ORDERS).withDefault("newest"),
   size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
   /** CI's nextToken for the page on screen (absent on the first page). */
-  cursor: patternParser(TOKEN_PATTERN),
+  cursor: patternParser(TOKEN_RULE),
   /** Cursors of the pages before this one, oldest first; the first page (no cursor) is implied. */
-  back: parseAsArrayOf(patternParser(TOKEN_PATTERN)).withDefault([]),
+  back: parseAsArrayOf(patternParser(TOKEN_RULE)).withDefault([]),
   /**
    * Beyond page one, the instant a relative preset ("last hour") is measured from. CI's nextToken belongs to the
    * query that issued it, so later pages must ask with the same start time as the page that gave the token.

@@ -35,9 +35,9 @@ import {
   type AuditPage,
   type AuditResult,
   type JobHistory,
-} from "./audit-types";
+} from "@/lib/jobs/audit-types";
 
-export * from "./audit-types";
+export * from "@/lib/jobs/audit-types";
 export type { ChainReport } from "./audit-chain";
 export { verdictForCancel, verdictForTrigger, candidateFromJob, triggerWindow } from "./audit-reconcile";
 export type { OpenAuditRow, ReconcileContext, ReconcileLookup, ReconcileVerdict, CandidateJob } from "./audit-reconcile";

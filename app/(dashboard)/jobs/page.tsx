@@ -12,6 +12,7 @@ import { getConfig } from "@/lib/server/config";
 import { getIdentity } from "@/lib/server/identity";
 import { loadJobsPage } from "@/lib/server/jobs/list";
 import { loadMyJobsPage } from "@/lib/server/jobs/my-jobs";
+import { toMe } from "@/lib/server/me";
 
 export const metadata = { title: "Jobs" };
 
@@ -28,12 +29,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const view = withKnownBucket(toJobsView(await loadJobsSearchParams(searchParams)), buckets);
   const queryClient = getQueryClient();
 
-  queryClient.setQueryData<Me>(meKey, {
-    user: { id: identity.id, name: identity.name, groups: identity.groups },
-    canTrigger: identity.canTrigger,
-    buckets,
-    emulator: config.emulator,
-  });
+  queryClient.setQueryData<Me>(meKey, toMe(identity, config));
 
   let initialError: ShownError | null = null;
   try {

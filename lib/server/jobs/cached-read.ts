@@ -2,7 +2,7 @@ import "server-only";
 import { withPriority } from "../ci-budget";
 import { getRuntime } from "../ci-runtime";
 import type { Identity } from "../identity";
-import { stableStringify } from "../stable-json";
+import { stableStringify } from "@/lib/jobs/stable-json";
 
 /**
  * A cached CI read. Only a read the cache cannot answer is charged to the person (429 past their allowance), and

@@ -1,5 +1,6 @@
 import "server-only";
 import { CiError } from "@/lib/ci/errors";
+import type { CancelAnswer } from "@/lib/jobs/api-contract";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { getRuntime } from "../ci-runtime";
 import type { Identity } from "../identity";
@@ -9,7 +10,7 @@ import { assertJobId } from "./job";
 import { resolveTarget } from "./target";
 
 /** Cancels through CI; a job that already finished gets a clear 409 instead of CI's generic refusal. */
-export async function cancelJob(identity: Identity, jobId: string, bucket?: string | null): Promise<{ ok: true; requestId: string }> {
+export async function cancelJob(identity: Identity, jobId: string, bucket?: string | null): Promise<CancelAnswer> {
   assertJobId(jobId);
   const target = resolveTarget(bucket);
   const { client, reads } = getRuntime();

@@ -1,5 +1,7 @@
 import "server-only";
+import type { JobAnswer } from "@/lib/jobs/api-contract";
 import { jobRefs } from "@/lib/jobs/ci-names";
+import { JOB_ID_PATTERN } from "@/lib/jobs/patterns";
 import { redactSecretsDeep, redactUrlsInText } from "../audit-redact";
 import { resolveCiNames } from "../ci-names";
 import { getRuntime } from "../ci-runtime";
@@ -12,8 +14,6 @@ import { historyFor } from "./attributions";
 import { budgetedRead } from "./cached-read";
 import { resolveTarget } from "./target";
 
-export const JOB_ID_PATTERN = /^[0-9A-Za-z]{1,64}$/;
-
 export function assertJobId(jobId: string): string {
   if (!JOB_ID_PATTERN.test(jobId)) {
     throw new ApiProblem(400, "ValidationError", "jobId: a job ID has letters and digits only", {
@@ -24,7 +24,7 @@ export function assertJobId(jobId: string): string {
 }
 
 /** One job with CI's raw XML, or null when CI says it does not exist. */
-export async function loadJob(jobId: string, bucket?: string | null, identity?: Identity) {
+export async function loadJob(jobId: string, bucket?: string | null, identity?: Identity): Promise<JobAnswer | null> {
   assertJobId(jobId);
   const target = resolveTarget(bucket);
   const { client } = getRuntime();

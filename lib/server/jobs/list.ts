@@ -1,8 +1,7 @@
 import "server-only";
-import { jobRefs, type CiNames } from "@/lib/jobs/ci-names";
-import type { JobDetail } from "@/lib/jobs/job-detail-schema";
+import type { JobsPageAnswer } from "@/lib/jobs/api-contract";
+import { jobRefs } from "@/lib/jobs/ci-names";
 import type { ListQuery } from "@/lib/jobs/list-query-schema";
-import type { Attribution } from "../audit";
 import { redactSecretsDeep } from "../audit-redact";
 import { resolveCiNames } from "../ci-names";
 import { getRuntime } from "../ci-runtime";
@@ -14,16 +13,7 @@ import { attributionsFor } from "./attributions";
 import { budgetedRead, listKey } from "./cached-read";
 import { resolveTarget } from "./target";
 
-export interface JobsPage {
-  jobs: JobDetail[];
-  nextToken: string | null;
-  requestId: string;
-  fetchedAt: string;
-  /** JobId → who triggered it through this dashboard (jobs triggered elsewhere are absent). */
-  triggeredBy: Record<string, Attribution>;
-  /** Names of the workflows, templates and queues the jobs refer to (lib/jobs/ci-names.ts). */
-  names: CiNames;
-}
+export type JobsPage = JobsPageAnswer;
 
 /** One page of jobs, shared between identical concurrent requests and reused for CI_CACHE_MS. */
 export async function loadJobsPage(query: ListQuery & { bucket?: string }, identity?: Identity): Promise<JobsPage> {

@@ -9,7 +9,7 @@ import { getConfig } from "../config";
 import { IDEMPOTENCY_KEY_PATTERN, type StoredAnswer } from "../idempotency";
 import type { Identity } from "../identity";
 import { ApiProblem } from "../problem";
-import { stableStringify } from "../stable-json";
+import { stableStringify } from "@/lib/jobs/stable-json";
 import { failureOutcome, writeIntent, writeOutcome } from "./audit-writes";
 import { resolveTarget } from "./target";
 
