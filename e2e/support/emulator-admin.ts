@@ -2,6 +2,9 @@
  * The CI emulator's admin API (`/__emulator/`, JSON, loopback only) for browser tests: reset the world, count CI
  * calls, inject faults, force a job's state, read the trigger log. Plain fetch: independent of the page's context.
  */
+import type { z } from "zod";
+import type { faultConfigSchema } from "@/emulator/faults";
+import type { RouteKey } from "@/emulator/types";
 import { E2E } from "./env";
 
 type Json = Record<string, unknown>;
@@ -17,26 +20,10 @@ async function admin<T = unknown>(method: string, path: string, body?: unknown):
   return (text ? JSON.parse(text) : null) as T;
 }
 
-/** Route keys the emulator counts and can fault, e.g. "GET /inventorytriggerjob" (the job list). */
-export type EmulatorRoute =
-  | "POST /inventorytriggerjob"
-  | "GET /inventorytriggerjob"
-  | "GET /inventorytriggerjob/:jobId"
-  | "PUT /inventorytriggerjob/:jobId?cancel"
-  | "GET /template"
-  | "GET /queue"
-  | "GET /workflow";
-
-export interface FaultConfig {
-  errorRate?: number;
-  slowDownRate?: number;
-  malformedRate?: number;
-  dropRate?: number;
-  latencyMs?: number;
-  durationMs?: number;
-  routes?: EmulatorRoute[];
-  dropAfterProcessing?: boolean;
-}
+/** Route keys the emulator counts and can fault, e.g. "GET /inventorytriggerjob" (the job list): the emulator's own. */
+export type EmulatorRoute = RouteKey;
+/** The emulator's fault configuration, as its admin route accepts it. */
+export type FaultConfig = z.input<typeof faultConfigSchema>;
 
 export const emulatorAdmin = {
   /** Fresh seed jobs, no faults, zeroed stats. */
