@@ -6,6 +6,7 @@
 import type { Attribution, JobHistory } from "./audit-types";
 import type { CiNames } from "./ci-names";
 import type { JobDetail } from "./job-detail-schema";
+import type { PickerItem } from "./picker-schema";
 
 /** GET /api/jobs: one page of CI's job list. */
 export interface JobsPageAnswer {
@@ -32,6 +33,17 @@ export interface JobAnswer {
   history: JobHistory | null;
   /** Names of the workflows, templates and queues this job refers to. */
   names: CiNames;
+}
+
+/** POST /api/jobs: 201 with the job CI created (callback credentials redacted). */
+export interface TriggerAnswer {
+  job: JobDetail;
+  requestId: string;
+}
+
+/** GET /api/ci/{templates,queues,workflows}: picker data. */
+export interface PickerAnswer {
+  items: PickerItem[];
 }
 
 /** POST /api/jobs/[jobId]/cancel. */
