@@ -9,16 +9,13 @@ import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { nextPollDelay } from "@/lib/jobs/poll-policy";
 import {
   CLEAR_FILTERS,
-  FIRST_PAGE,
   jobsSearchParams,
-  nextPagePatch,
-  pageNumber,
-  previousPagePatch,
   toJobsView,
   viewFileNameParts,
   withKnownBucket,
   type FilterKey,
 } from "@/lib/jobs/url-state";
+import { FIRST_PAGE, nextPagePatch, pageNumber, previousPagePatch } from "@/lib/jobs/url-paging";
 import { ApiError } from "@/lib/query/api-fetch";
 import { fetchJobsPage, jobKeys, listKeyOf, meQueryOptions } from "@/lib/query/jobs";
 import { ExportCsvButton } from "./export-csv-button";

@@ -6,6 +6,7 @@
  */
 import { createLoader, createParser, parseAsArrayOf, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { formatCiTime } from "./ci-time";
+import { MAX_BACK_STACK, pageNumber } from "./url-paging";
 import { BUCKET_PATTERN, CONTROL_CHARACTER, JOB_ID_PATTERN, JOB_NAME_MAX, NEXT_TOKEN_MAX } from "./patterns";
 import { JOB_STATES, JOB_TYPES, type JobState, type JobType } from "./states";
 
@@ -35,8 +36,6 @@ export const DEFAULT_PAGE_SIZE: PageSize = 20;
 export const ORDERS = ["newest", "oldest"] as const;
 export type Order = (typeof ORDERS)[number];
 
-/** How many previous-page cursors a URL may carry (a longer, hand-made stack is cut to its newest entries). */
-export const MAX_BACK_STACK = 200;
 
 // The rules come from ./patterns.ts (zod-free, so the table's bundle does not pull zod in).
 const ID_PATTERN = JOB_ID_PATTERN;
@@ -258,31 +257,6 @@ export const CLEAR_FILTERS = {
   back: null,
   at: null,
 } as const;
-
-/** The URL patch that returns to page one (every filter change does this). */
-export const FIRST_PAGE = { cursor: null, back: null, at: null } as const;
-
-/** 1-based page number of a view: the back stack holds the pages between page one and this one. */
-export function pageNumber(view: JobsView): number {
-  return view.cursor ? view.back.length + 2 : 1;
-}
-
-/**
- * URL patch for "Next": push the current cursor (if any) and move to CI's nextToken. `queriedAt` is the instant the
- * current page's query was resolved at; it pins a relative preset for the pages that follow.
- */
-export function nextPagePatch(view: JobsView, nextToken: string, queriedAt: string | null): { cursor: string; back: string[]; at: string | null } {
-  const back = view.cursor ? [...view.back, view.cursor].slice(-MAX_BACK_STACK) : [];
-  const relative = view.created !== null && view.created !== "custom";
-  return { cursor: nextToken, back, at: relative ? (view.at ?? queriedAt) : null };
-}
-
-/** URL patch for "Previous": pop the last cursor; an empty stack means page one. */
-export function previousPagePatch(view: JobsView): { cursor: string | null; back: string[] | null; at: string | null } {
-  if (!view.cursor || view.back.length === 0) return FIRST_PAGE;
-  const back = view.back.slice(0, -1);
-  return { cursor: view.back[view.back.length - 1] ?? null, back: back.length ? back : null, at: view.at };
-}
 
 /** Words for the CSV file name, so the file says which view it came from. */
 export function viewFileNameParts(view: JobsView): string[] {
