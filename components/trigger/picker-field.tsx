@@ -7,7 +7,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { PickerAnswer } from "@/lib/jobs/api-contract";
-import type { PickerItem } from "@/lib/jobs/picker-schema";
 import { apiFetch, type ApiError } from "@/lib/query/api-fetch";
 import { fieldId, FieldShell, inputClass, useFieldError } from "./form-controls";
 

@@ -10,7 +10,6 @@ import { useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { jobHref } from "@/components/jobs/job-links";
 import type { WizardValues } from "@/lib/jobs/draft";
-import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import { rememberTriggeredJob } from "@/lib/jobs/watch-list";
 import { ApiError, apiFetch } from "@/lib/query/api-fetch";

@@ -27,5 +27,4 @@ export const TEMPLATE_ID_PATTERN = /^t[0-9A-Za-z]{6,64}$/;
 export const NEXT_TOKEN_MAX = 1024;
 
 /** Control characters: no name, cursor or filter value carries them, and a URL should not. */
-// eslint-disable-next-line no-control-regex
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;

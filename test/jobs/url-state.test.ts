@@ -13,7 +13,7 @@ import {
   withKnownBucket,
   type JobsView,
 } from "@/lib/jobs/url-state";
-import { FIRST_PAGE, nextPagePatch, pageNumber, previousPagePatch } from "@/lib/jobs/url-paging";
+import { nextPagePatch, pageNumber, previousPagePatch } from "@/lib/jobs/url-paging";
 
 const viewOf = (qs: string): JobsView => toJobsView(loadJobsSearchParams(new URLSearchParams(qs)));
 const serialize = createSerializer(jobsSearchParams, { clearOnDefault: true });

@@ -3,7 +3,6 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { emptyNames, mergeNames, requestRefs, type CiNames } from "@/lib/jobs/ci-names";
 import type { PickerAnswer } from "@/lib/jobs/api-contract";
-import type { PickerItem } from "@/lib/jobs/picker-schema";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import { apiFetch } from "@/lib/query/api-fetch";
 import { jobDetailOptions } from "@/lib/query/jobs";

@@ -8,7 +8,7 @@ import { concat } from "./concat";
 import { digitalWatermark } from "./digital-watermark";
 import { extractDigitalWatermark } from "./extract-digital-watermark";
 import { mediaInfo } from "./media-info";
-import { isTagName, TAG_NAMES, type TagName } from "./names";
+import { isTagName, type TagName } from "./names";
 import { noiseReduction } from "./noise-reduction";
 import { refineOutputFields } from "./output-rules";
 import { picProcess } from "./pic-process";
