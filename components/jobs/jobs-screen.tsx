@@ -9,11 +9,11 @@ import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { nextPollDelay } from "@/lib/jobs/poll-policy";
 import {
   CLEAR_FILTERS,
+  removeFilterPatch,
   jobsSearchParams,
   toJobsView,
   viewFileNameParts,
   withKnownBucket,
-  type FilterKey,
 } from "@/lib/jobs/url-state";
 import { FIRST_PAGE, nextPagePatch, pageNumber, previousPagePatch } from "@/lib/jobs/url-paging";
 import { ApiError } from "@/lib/query/api-fetch";
@@ -35,17 +35,6 @@ import { useWatchList } from "./use-watch-list";
 
 // The dialog (Radix: focus trap, scroll lock) is loaded the first time someone cancels, not with the table.
 const CancelJobsDialog = dynamic(() => import("./cancel-jobs-dialog").then((m) => m.CancelJobsDialog), { ssr: false });
-
-const REMOVE_PATCH: Record<FilterKey, FilterPatch> = {
-  type: { type: null },
-  states: { states: null },
-  created: { created: null, from: null, to: null },
-  from: { from: null },
-  to: { to: null },
-  name: { name: null },
-  jobId: { jobId: null },
-  workflowId: { workflowId: null },
-};
 
 /**
  * The jobs screen: URL-held filters, the table, cursor paging, live polling that adapts to what is on screen and
@@ -175,7 +164,7 @@ export function JobsScreen({
           view={view}
           page={page}
           canTrigger={canTrigger}
-          onRemove={(key) => setFilters(REMOVE_PATCH[key])}
+          onRemove={(key) => setFilters(removeFilterPatch(key))}
           onClear={clearFilters}
           onFirstPage={() => void setSearch(FIRST_PAGE)}
         />

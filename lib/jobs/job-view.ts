@@ -100,13 +100,50 @@ export function tagOrWorkflow(job: Pick<JobDetail, "Type" | "Tag" | "Operation">
   return tag ? { kind: "Tag", value: tag } : null;
 }
 
-const CSV_COLUMNS = ["JobId", "Name", "Type", "TagOrWorkflow", ...CSV_NAME_COLUMNS, "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "DurationSeconds", "InputKind", "Input", "TriggeredBy", "TriggeredAt"] as const;
 
 /** The name part of an SSO identity ("olivia.operator" for olivia.operator@example.com); the table shows this. */
 export function actorName(actor: string): string {
   const at = actor.indexOf("@");
   return at > 0 ? actor.slice(0, at) : actor;
 }
+
+interface CsvRow {
+  now: number;
+  triggeredBy: Readonly<Record<string, { actor: string; at: string }>>;
+  names?: CiNames;
+}
+
+/** One or more CSV columns: their headers and the cells of one job (as many as headers). */
+interface CsvColumn {
+  headers: readonly string[];
+  cells: (job: JobDetail, row: CsvRow) => readonly string[];
+}
+
+const one = (header: string, value: (job: JobDetail, row: CsvRow) => string): CsvColumn => ({ headers: [header], cells: (job, row) => [value(job, row)] });
+const failed = (job: JobDetail, v: string | undefined) => (job.State === "Failed" ? (v ?? "") : "");
+
+/** The export's columns, in order: a new CSV column is one entry here. */
+export const JOBS_CSV_COLUMNS: readonly CsvColumn[] = [
+  one("JobId", (job) => job.JobId),
+  one("Name", (job) => job.Name ?? ""),
+  one("Type", (job) => job.Type ?? ""),
+  one("TagOrWorkflow", (job) => tagOrWorkflow(job)?.value ?? ""),
+  { headers: CSV_NAME_COLUMNS, cells: (job, row) => csvNameCells(job, row.names) },
+  one("State", (job) => job.State),
+  one("Code", (job) => failed(job, job.Code)),
+  one("Message", (job) => failed(job, job.Message)),
+  one("CreationTime", (job) => job.CreationTime ?? ""),
+  one("StartTime", (job) => job.StartTime ?? ""),
+  one("EndTime", (job) => job.EndTime ?? ""),
+  one("DurationSeconds", (job, row) => {
+    const dur = jobDuration(job, row.now);
+    return dur ? String(Math.floor(dur.ms / 1000)) : "";
+  }),
+  one("InputKind", (job) => inputSummary(job)?.kind ?? ""),
+  one("Input", (job) => inputSummary(job)?.value ?? ""),
+  one("TriggeredBy", (job, row) => row.triggeredBy[job.JobId]?.actor ?? ""),
+  one("TriggeredAt", (job, row) => row.triggeredBy[job.JobId]?.at ?? ""),
+];
 
 /**
  * The rows on screen as CSV (header row, CRLF line ends as RFC 4180 says). `triggeredBy` (JobId → full identity and
@@ -119,31 +156,9 @@ export function buildJobsCsv(
   triggeredBy: Readonly<Record<string, { actor: string; at: string }>> = {},
   names?: CiNames,
 ): string {
-  let csv = csvRecord(CSV_COLUMNS);
-  for (const job of jobs) {
-    const dur = jobDuration(job, now);
-    const input = inputSummary(job);
-    const tw = tagOrWorkflow(job);
-    const row = [
-      job.JobId,
-      job.Name ?? "",
-      job.Type ?? "",
-      tw?.value ?? "",
-      ...csvNameCells(job, names),
-      job.State,
-      job.State === "Failed" ? (job.Code ?? "") : "",
-      job.State === "Failed" ? (job.Message ?? "") : "",
-      job.CreationTime ?? "",
-      job.StartTime ?? "",
-      job.EndTime ?? "",
-      dur ? String(Math.floor(dur.ms / 1000)) : "",
-      input?.kind ?? "",
-      input?.value ?? "",
-      triggeredBy[job.JobId]?.actor ?? "",
-      triggeredBy[job.JobId]?.at ?? "",
-    ];
-    csv += csvRecord(row);
-  }
+  const row: CsvRow = { now, triggeredBy, names };
+  let csv = csvRecord(JOBS_CSV_COLUMNS.flatMap((c) => c.headers));
+  for (const job of jobs) csv += csvRecord(JOBS_CSV_COLUMNS.flatMap((c) => c.cells(job, row)));
   return csv;
 }
 
