@@ -4,6 +4,8 @@
  * (`InvalidParameter`, `SlowDown`…) pass through as CI sent them, so an answer's code is `DashboardErrorCode` or
  * any CI string.
  */
+import { RETRY_ERROR_CODES } from "./batch-files";
+
 export const DASHBOARD_ERROR_CODES = [
   "ValidationError",
   "MalformedJson",
@@ -27,6 +29,8 @@ export const DASHBOARD_ERROR_CODES = [
   "InternalError",
   // Made in the browser (lib/query/api-fetch.ts) when the dashboard server cannot be reached.
   "NetworkError",
+  // The files routes (./batch-files.ts).
+  ...RETRY_ERROR_CODES,
 ] as const;
 
 export type DashboardErrorCode = (typeof DASHBOARD_ERROR_CODES)[number];
