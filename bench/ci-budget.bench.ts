@@ -7,7 +7,6 @@
  */
 import http from "node:http";
 import { loadJobsSearchParams, toApiListParams, toApiSearch, toJobsView } from "@/lib/jobs/url-state";
-import { BENCH } from "./lib/bench-env";
 import { startApp, startEmulator } from "./lib/processes";
 import { runMain, writeSection } from "./lib/report";
 import { fmt, median, percentile, table } from "./lib/stats";

@@ -7,7 +7,7 @@
  * schedule before it (every 4 s from whenever the tab was opened), and the server's reuse window switched off.
  */
 import http from "node:http";
-import { POLL_ACTIVE_MS } from "@/lib/jobs/job-view";
+import { POLL_ACTIVE_MS } from "@/lib/jobs/poll-policy";
 import { alignedPollDelay, pickPollJitter, SERVER_TIME_HEADER } from "@/lib/jobs/poll-schedule";
 import { createServerClock, type ServerClock } from "@/lib/query/server-clock";
 import { loadJobsSearchParams, toApiListParams, toApiSearch, toJobsView } from "@/lib/jobs/url-state";

@@ -4,7 +4,7 @@
  * an active job and the table polls at the active interval (4 s). Target: ≤ that interval + 0.5 s.
  * Timing: one clock — the machine's — read as performance.timeOrigin + performance.now() on both sides.
  */
-import { POLL_ACTIVE_MS } from "@/lib/jobs/job-view";
+import { POLL_ACTIVE_MS } from "@/lib/jobs/poll-policy";
 import { BENCH } from "./lib/bench-env";
 import { launchChromium } from "./lib/page-weight";
 import { startApp, startEmulator } from "./lib/processes";

@@ -10,7 +10,7 @@
  */
 import { spawnSync } from "node:child_process";
 import http from "node:http";
-import { POLL_ACTIVE_MS } from "@/lib/jobs/job-view";
+import { POLL_ACTIVE_MS } from "@/lib/jobs/poll-policy";
 import { alignedPollDelay, pickPollJitter, SERVER_TIME_HEADER } from "@/lib/jobs/poll-schedule";
 import { loadJobsSearchParams, toApiListParams, toApiSearch, toJobsView } from "@/lib/jobs/url-state";
 import { createServerClock, type ServerClock } from "@/lib/query/server-clock";

@@ -43,6 +43,7 @@ function ensureApacheForSso() {
 }
 
 step("Type check", "npx", ["tsc", "--noEmit"]);
+step("Lint (ESLint: Next.js and typescript-eslint rules, import boundaries)", "npm", ["run", "lint"]);
 step("Unit and integration tests", "npx", ["vitest", "run"]);
 step("Production build", "npx", ["next", "build"], { CI_SECRET_KEY: CANARY_SECRET, CI_SECRET_ID: "canary-secret-id", NEXT_OUTPUT: "standalone" });
 step("Secret scan of the client bundle", "node", ["scripts/check-secrets.mjs", CANARY_SECRET]);

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui/button";
-import type { AuditQuery } from "@/lib/server/audit-query";
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/server/audit-types";
+import type { AuditQuery } from "@/lib/jobs/audit-query";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/jobs/audit-types";
+import { JOB_ID_HTML_PATTERN } from "@/lib/jobs/patterns";
 import { toDateTimeLocal } from "./audit-links";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900";
@@ -66,7 +67,7 @@ export function AuditFilters({ query, buckets }: { query: AuditQuery; buckets: r
         <label htmlFor="audit-job" className={label}>
           Job ID
         </label>
-        <input id="audit-job" name="jobId" type="text" defaultValue={query.jobId ?? ""} pattern="[0-9A-Za-z]{1,64}" maxLength={64} className={field} />
+        <input id="audit-job" name="jobId" type="text" defaultValue={query.jobId ?? ""} pattern={JOB_ID_HTML_PATTERN} maxLength={64} className={field} />
       </div>
       <div>
         <label htmlFor="audit-from" className={label}>

@@ -1,4 +1,4 @@
-import { AUDIT_QUERY_KEYS, type AuditQuery } from "@/lib/server/audit-query";
+import { AUDIT_QUERY_KEYS, type AuditQuery } from "@/lib/jobs/audit-query";
 
 /** The query string for a view of the log (only what differs from the defaults). */
 export function auditSearch(q: Partial<AuditQuery>, overrides: Partial<Record<(typeof AUDIT_QUERY_KEYS)[number], string | undefined>> = {}): string {

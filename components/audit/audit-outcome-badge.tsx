@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { AuditOutcome } from "@/lib/server/audit-types";
+import type { AuditOutcome } from "@/lib/jobs/audit-types";
 
 const look: Record<AuditOutcome, { tone: BadgeTone; label: string }> = {
   success: { tone: "success", label: "Success" },

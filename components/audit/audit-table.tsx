@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CiRefName } from "@/components/jobs/ci-ref-name";
 import { requestRefs, type CiNames } from "@/lib/jobs/ci-names";
-import type { AuditEntry } from "@/lib/server/audit-types";
+import type { AuditEntry } from "@/lib/jobs/audit-types";
 import { AuditOutcomeBadge } from "./audit-outcome-badge";
 import { formatUtc } from "./audit-links";
 

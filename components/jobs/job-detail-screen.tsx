@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EyeIcon } from "@/components/ui/icons";
@@ -11,6 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { idsOf, jobRefs } from "@/lib/jobs/ci-names";
 import { inputSummary, xmlText } from "@/lib/jobs/job-view";
 import { isResultElement, jobResults } from "@/lib/jobs/job-results";
+import { JOB_POLL_MS, jobPollDelay } from "@/lib/jobs/poll-policy";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { setWatched } from "@/lib/jobs/watch-list";
 import { ApiError } from "@/lib/query/api-fetch";
@@ -24,7 +25,7 @@ import { JobResults } from "./job-results";
 import { JobTimeline } from "./job-timeline";
 import { PollErrorBanner, type ShownError } from "./poll-error-banner";
 import { useJobChanges } from "./use-job-changes";
-import { useServerBeat } from "./use-server-beat";
+import { usePolledQuery } from "./use-polled-query";
 import { useHydrated } from "./use-now";
 import { useWatchList } from "./use-watch-list";
 import { XmlValue, XmlValueList } from "./xml-value-list";
@@ -39,8 +40,6 @@ const BatchFilesSection = dynamic(() => import("./batch-files/batch-files-sectio
   loading: () => <Skeleton className="h-40 w-full" />,
 });
 
-const POLL_MS = 3_000;
-const MAX_BACKOFF_MS = 30_000;
 const CALLBACK_KEYS = ["CallBack", "CallBackFormat", "CallBackType", "CallBackMqConfig", "CallBackKafkaConfig"] as const;
 const KNOWN_OPERATION = new Set(["WorkflowIds", "TimeInterval", "Tag", "JobParam", "Output", "QueueId", "QueueType", "JobLevel", "UserData", ...CALLBACK_KEYS]);
 const KNOWN_JOB = new Set(["JobId", "Name", "Type", "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "Progress", "Tag", "QueueId", "Input", "Operation", "detailsProblem"]);
@@ -72,29 +71,12 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
 /** Everything CI says about one job, refreshed every 3 s until it finishes. */
 export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jobId: string; bucket: string | null; initialError: ShownError | null; serverNow: number }) {
   const me = useQuery(meQueryOptions).data;
-  const failures = useRef(0);
   // On the server's beat, like the jobs table, so everyone watching this job shares one CI call per poll.
-  const untilBeat = useServerBeat(serverNow);
-  const query = useQuery({
+  const { query, failures } = usePolledQuery({
     queryKey: jobKeys.detail(jobId, bucket),
-    queryFn: async ({ signal }) => {
-      try {
-        const r = await fetchJob(jobId, bucket, signal);
-        failures.current = 0;
-        return r;
-      } catch (e) {
-        if (!signal.aborted) failures.current += 1;
-        throw e;
-      }
-    },
-    retry: false,
-    refetchInterval: (q) => {
-      const job = q.state.data?.job;
-      if (job && isFinishedState(job.State) && failures.current === 0) return false;
-      if (q.state.error instanceof ApiError && q.state.error.code === "NoSuchJob") return false;
-      return failures.current ? Math.min(POLL_MS * 2 ** failures.current, MAX_BACKOFF_MS) : untilBeat(POLL_MS);
-    },
-    refetchIntervalInBackground: false,
+    fetch: (signal) => fetchJob(jobId, bucket, signal),
+    serverNow,
+    nextDelay: (q) => (q.error instanceof ApiError && q.error.code === "NoSuchJob" ? false : jobPollDelay({ state: q.data?.job.State, failures: q.failures })),
   });
   const [cancelOpen, setCancelOpen] = useState(false);
   const data = query.data;
@@ -120,7 +102,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
       : !data && initialError
         ? initialError
         : null;
-  const retryIn = failures.current ? Math.min(POLL_MS * 2 ** failures.current, MAX_BACKOFF_MS) : POLL_MS;
+  const retryIn = jobPollDelay({ state: undefined, failures });
 
   const canTrigger = me?.canTrigger ?? false;
   const op = asRecord(job?.Operation) ?? {};
@@ -155,7 +137,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
                 <JobStateBadge state={job.State} />
               </span>
             )}
-            {job && !finished && <span className="text-slate-600">· refreshing every {POLL_MS / 1000} s</span>}
+            {job && !finished && <span className="text-slate-600">· refreshing every {JOB_POLL_MS / 1000} s</span>}
           </p>
           <RetryLinksLine links={data?.retryLinks} bucket={bucket} />
         </div>

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { JOB_ID_PATTERN, JOB_NAME_MAX } from "@/lib/jobs/patterns";
 import { JOB_STATES, JOB_TYPES, type JobState } from "@/lib/jobs/states";
 import { CREATED_PRESETS, ORDERS, PAGE_SIZES, PRESET_LABELS, activeFilters, type JobsSearchState, type JobsView } from "@/lib/jobs/url-state";
 import { TextFilter } from "./text-filter";
@@ -19,9 +20,8 @@ export const STATE_LABELS: Record<JobState, string> = {
   Cancel: "Cancelled",
 };
 
-const ID_RULE = /^[0-9A-Za-z]{1,64}$/;
-const idError = (v: string) => (ID_RULE.test(v) ? null : "Letters and digits only (up to 64)");
-const nameError = (v: string) => (v.length > 128 ? "At most 128 characters" : null);
+const idError = (v: string) => (JOB_ID_PATTERN.test(v) ? null : "Letters and digits only (up to 64)");
+const nameError = (v: string) => (v.length > JOB_NAME_MAX ? `At most ${JOB_NAME_MAX} characters` : null);
 
 const selectClass = "mt-1 h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 const labelClass = "block text-xs font-medium text-slate-700";

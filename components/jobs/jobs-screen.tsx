@@ -3,22 +3,19 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
-import { nextPollDelay } from "@/lib/jobs/job-view";
+import { nextPollDelay } from "@/lib/jobs/poll-policy";
 import {
   CLEAR_FILTERS,
-  FIRST_PAGE,
+  removeFilterPatch,
   jobsSearchParams,
-  nextPagePatch,
-  pageNumber,
-  previousPagePatch,
   toJobsView,
   viewFileNameParts,
   withKnownBucket,
-  type FilterKey,
 } from "@/lib/jobs/url-state";
+import { FIRST_PAGE, nextPagePatch, pageNumber, previousPagePatch } from "@/lib/jobs/url-paging";
 import { ApiError } from "@/lib/query/api-fetch";
 import { fetchJobsPage, jobKeys, listKeyOf, meQueryOptions } from "@/lib/query/jobs";
 import { ExportCsvButton } from "./export-csv-button";
@@ -32,23 +29,12 @@ import { PollErrorBanner, type ShownError } from "./poll-error-banner";
 import { finishedTransitions, useJobChanges } from "./use-job-changes";
 import { useFinishedTitle } from "./use-finished-title";
 import { useLiveSettings } from "./use-live-settings";
-import { useServerBeat } from "./use-server-beat";
+import { usePolledQuery } from "./use-polled-query";
 import { useHydrated } from "./use-now";
 import { useWatchList } from "./use-watch-list";
 
 // The dialog (Radix: focus trap, scroll lock) is loaded the first time someone cancels, not with the table.
 const CancelJobsDialog = dynamic(() => import("./cancel-jobs-dialog").then((m) => m.CancelJobsDialog), { ssr: false });
-
-const REMOVE_PATCH: Record<FilterKey, FilterPatch> = {
-  type: { type: null },
-  states: { states: null },
-  created: { created: null, from: null, to: null },
-  from: { from: null },
-  to: { to: null },
-  name: { name: null },
-  jobId: { jobId: null },
-  workflowId: { workflowId: null },
-};
 
 /**
  * The jobs screen: URL-held filters, the table, cursor paging, live polling that adapts to what is on screen and
@@ -71,31 +57,12 @@ export function JobsScreen({
   const view = useMemo(() => withKnownBucket(toJobsView(search), buckets), [search, buckets]);
   const viewKey = JSON.stringify(listKeyOf(view));
   const [live, setLive] = useLiveSettings();
-  // Consecutive failed polls: drives the back-off. A ref, because refetchInterval reads it right after each fetch.
-  const failures = useRef(0);
-  // Polls land on the server's beat, so dashboards on the same view share one CI call.
-  const untilBeat = useServerBeat(serverNow);
-
-  const query = useQuery({
+  const { query, failures } = usePolledQuery({
     queryKey: jobKeys.list(view),
-    queryFn: async ({ signal }) => {
-      try {
-        const page = await fetchJobsPage(view, signal);
-        failures.current = 0;
-        return page;
-      } catch (e) {
-        if (!signal.aborted) failures.current += 1;
-        throw e;
-      }
-    },
+    fetch: (signal) => fetchJobsPage(view, signal),
+    serverNow,
+    nextDelay: (q) => nextPollDelay({ paused: live.paused, interval: live.interval, states: q.data?.jobs.map((j) => j.State), failures: q.failures }),
     placeholderData: keepPreviousData,
-    retry: false,
-    refetchInterval: (q) => {
-      const interval = nextPollDelay({ paused: live.paused, interval: live.interval, states: q.state.data?.jobs.map((j) => j.State), failures: failures.current });
-      // Back-off after failures stays as computed: errors are not shared between dashboards anyway.
-      return interval === false || failures.current > 0 ? interval : untilBeat(interval);
-    },
-    refetchIntervalInBackground: false,
     refetchOnWindowFocus: !live.paused,
     refetchOnReconnect: !live.paused,
   });
@@ -129,7 +96,7 @@ export function JobsScreen({
         : !data && initialError
           ? initialError
           : null;
-  const delay = nextPollDelay({ paused: live.paused, interval: live.interval, states: data?.jobs.map((j) => j.State), failures: failures.current });
+  const delay = nextPollDelay({ paused: live.paused, interval: live.interval, states: data?.jobs.map((j) => j.State), failures });
   const loading = !data && query.isPending;
   const hydrated = useHydrated();
 
@@ -197,7 +164,7 @@ export function JobsScreen({
           view={view}
           page={page}
           canTrigger={canTrigger}
-          onRemove={(key) => setFilters(REMOVE_PATCH[key])}
+          onRemove={(key) => setFilters(removeFilterPatch(key))}
           onClear={clearFilters}
           onFirstPage={() => void setSearch(FIRST_PAGE)}
         />

@@ -1,9 +1,10 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import type { ErrorCode } from "@/lib/jobs/error-codes";
 
 export interface ShownError {
-  code: string;
+  code: ErrorCode;
   message: string;
   requestId?: string;
   status?: number;

@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import type { PickerAnswer } from "@/lib/jobs/api-contract";
 import type { PickerItem } from "@/lib/jobs/picker-schema";
 import { apiFetch } from "@/lib/query/api-fetch";
 
@@ -10,7 +11,7 @@ import { apiFetch } from "@/lib/query/api-fetch";
 export function useWorkflowOptions(bucket: string, enabled: boolean): readonly PickerItem[] {
   const query = useQuery({
     queryKey: ["ci-picker", "workflows", bucket, null],
-    queryFn: ({ signal }) => apiFetch<{ items: PickerItem[] }>(`/api/ci/workflows${bucket ? `?bucket=${encodeURIComponent(bucket)}` : ""}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<PickerAnswer>(`/api/ci/workflows${bucket ? `?bucket=${encodeURIComponent(bucket)}` : ""}`, { signal }),
     enabled,
     staleTime: 60_000,
     refetchOnWindowFocus: false,

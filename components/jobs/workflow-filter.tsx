@@ -1,9 +1,8 @@
 "use client";
 import { useMemo, useState } from "react";
+import { JOB_ID_PATTERN as ID_RULE } from "@/lib/jobs/patterns";
 import { TextFilter } from "./text-filter";
 import { useWorkflowOptions } from "./use-workflow-options";
-
-const ID_RULE = /^[0-9A-Za-z]{1,64}$/;
 
 /**
  * The WorkflowId filter, offered by name: the box suggests the bucket's workflows by name and accepts a name or an

@@ -7,26 +7,11 @@
 import { useRef } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { paramDefaults } from "@/lib/jobs/draft-request";
-import type { FieldSpec, GroupField, ListField, NumberField, StringListField } from "@/lib/jobs/tags/types";
+import { describeNumber } from "@/lib/jobs/tags/describe-number";
+import type { FieldSpec, GroupField, ListField, StringListField } from "@/lib/jobs/tags/types";
 import { FieldShell, fieldId, inputClass, SelectInput, TextInput, useFieldError } from "./form-controls";
 
 export const JOB_PARAM_PATH = "Operation.JobParam";
-
-/** "from 128 to 4096 px · even · or auto": what a number field accepts, shown under it. */
-export function numberHint(f: NumberField): string | undefined {
-  const parts: string[] = [];
-  const lo = f.min !== undefined ? `${f.minExclusive ? "(" : "["}${f.min}` : null;
-  const hi = f.max !== undefined ? `${f.max}${f.maxExclusive ? ")" : "]"}` : null;
-  if (lo && hi) parts.push(`${lo}, ${hi}`);
-  else if (lo) parts.push(f.minExclusive ? `more than ${f.min}` : `at least ${f.min}`);
-  else if (hi) parts.push(f.maxExclusive ? `less than ${f.max}` : `at most ${f.max}`);
-  if (parts.length && f.unit) parts[0] += ` ${f.unit}`;
-  else if (f.unit) parts.push(f.unit);
-  if (f.even) parts.push("even");
-  else if (f.integer) parts.push("whole number");
-  if (f.literals?.length) parts.push(`or ${f.literals.join(", ")}`);
-  return parts.length ? parts.join(" · ") : undefined;
-}
 
 /** Whether a field's visibleWhen condition holds (root = JobParam; inside list items the item is tried too). */
 function useVisible(field: FieldSpec, scopePath?: string): boolean {
@@ -72,7 +57,7 @@ function ParamField({ field, path, scopePath, alwaysOpen }: { field: FieldSpec; 
         />
       );
     case "number":
-      return <TextInput name={path} label={field.label} help={field.help} hint={numberHint(field)} required={field.required} inputMode="decimal" />;
+      return <TextInput name={path} label={field.label} help={field.help} hint={describeNumber(field)} required={field.required} inputMode="decimal" />;
     case "enum":
       return (
         <SelectInput

@@ -6,7 +6,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import type { PickerItem } from "@/lib/jobs/picker-schema";
+import type { PickerAnswer } from "@/lib/jobs/api-contract";
 import { apiFetch, type ApiError } from "@/lib/query/api-fetch";
 import { fieldId, FieldShell, inputClass, useFieldError } from "./form-controls";
 
@@ -20,7 +20,7 @@ export function usePickerItems(kind: PickerKind, bucket: string, tag?: string | 
       const q = new URLSearchParams();
       if (tag) q.set("tag", tag);
       if (bucket) q.set("bucket", bucket);
-      return apiFetch<{ items: PickerItem[] }>(`/api/ci/${kind}?${q}`, { signal });
+      return apiFetch<PickerAnswer>(`/api/ci/${kind}?${q}`, { signal });
     },
     enabled: kind !== "templates" || !!tag,
     staleTime: 60_000,

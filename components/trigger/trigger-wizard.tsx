@@ -17,6 +17,7 @@ import { requestGuardrails } from "@/lib/jobs/request-guardrails";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import { newIdempotencyKey } from "./idempotency-key";
 import { loadValidation, prefetchWizardCode } from "./lazy-modules";
+import { SourceJobProblem } from "./source-job-problem";
 import { StepErrorSummary, STEP_ERRORS_ID } from "./step-error-summary";
 import { StepIndicator } from "./step-indicator";
 import { BasicsStep, type BucketTarget } from "./steps/basics-step";
@@ -218,20 +219,7 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
   }
 
   if (from && !draft.ready) {
-    if (sourceError) {
-      const err = sourceError;
-      return (
-        <Notice tone="error" role="alert" title={`Could not load job ${from} to duplicate it`}>
-          <p>
-            <span className="font-mono">{err.code}</span>: {err.message}
-            {err.requestId && <span className="block font-mono text-xs">RequestId: {err.requestId}</span>}
-          </p>
-          <Link href="/jobs/new" className="mt-2 inline-block underline">
-            Start a new job instead
-          </Link>
-        </Notice>
-      );
-    }
+    if (sourceError) return <SourceJobProblem from={from} error={sourceError} />;
     return <p role="status">Loading job {from}…</p>;
   }
   if (!draft.ready) return <p role="status">Preparing the form…</p>;

@@ -10,13 +10,13 @@ import { useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { jobHref } from "@/components/jobs/job-links";
 import type { WizardValues } from "@/lib/jobs/draft";
-import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import { rememberTriggeredJob } from "@/lib/jobs/watch-list";
 import { ApiError, apiFetch } from "@/lib/query/api-fetch";
 import { jobKeys } from "@/lib/query/jobs";
 import type { SubmitProblem } from "./steps/review-step";
 import { issuesFromServer, type Issue } from "./wizard-paths";
+import type { TriggerAnswer } from "@/lib/jobs/api-contract";
 
 /** Any failure as an ApiError; a request that got no answer at all may have created the job. */
 export function toSubmitError(e: unknown): ApiError {
@@ -61,7 +61,7 @@ export function useSubmitTrigger({
   /** POSTs the validated request; true when the job was created (and we are navigating to it). */
   async function send(request: TriggerRequest, values: WizardValues, idempotencyKey: string): Promise<boolean> {
     try {
-      const res = await apiFetch<{ job: JobDetail; requestId: string }>(`/api/jobs?bucket=${encodeURIComponent(values.bucket)}`, {
+      const res = await apiFetch<TriggerAnswer>(`/api/jobs?bucket=${encodeURIComponent(values.bucket)}`, {
         method: "POST",
         json: request,
         headers: { "Idempotency-Key": idempotencyKey },

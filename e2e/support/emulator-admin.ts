@@ -2,8 +2,10 @@
  * The CI emulator's admin API (`/__emulator/`, JSON, loopback only) for browser tests: reset the world, count CI
  * calls, inject faults, force a job's state, read the trigger log. Plain fetch: independent of the page's context.
  */
-import type { AdminBatchFiles, AdminCosObject } from "../../emulator/admin-files";
-import type { RouteKey } from "../../emulator/types";
+import type { z } from "zod";
+import type { AdminBatchFiles, AdminCosObject } from "@/emulator/admin-files";
+import type { faultConfigSchema } from "@/emulator/faults";
+import type { RouteKey } from "@/emulator/types";
 import { E2E } from "./env";
 
 type Json = Record<string, unknown>;
@@ -24,18 +26,9 @@ async function admin<T = unknown>(method: string, path: string, body?: unknown):
  * jobs of a batch), "COS GET /" (list objects): the emulator's own list (emulator/types.ts).
  */
 export type EmulatorRoute = RouteKey;
-export type { AdminBatchFile, AdminBatchFiles, AdminCosObject } from "../../emulator/admin-files";
-
-export interface FaultConfig {
-  errorRate?: number;
-  slowDownRate?: number;
-  malformedRate?: number;
-  dropRate?: number;
-  latencyMs?: number;
-  durationMs?: number;
-  routes?: EmulatorRoute[];
-  dropAfterProcessing?: boolean;
-}
+export type { AdminBatchFile, AdminBatchFiles, AdminCosObject } from "@/emulator/admin-files";
+/** The emulator's fault configuration, as its admin route accepts it. */
+export type FaultConfig = z.input<typeof faultConfigSchema>;
 
 export const emulatorAdmin = {
   /** Fresh seed jobs, no faults, zeroed stats. */

@@ -7,6 +7,7 @@ import { formatCiTime, parseCiTime } from "./ci-time";
 import { emptyWizardValues, INPUT_SOURCE_VALUES, type ParamValue, type WizardValues } from "./draft";
 import { isTagName, TAGS_WITHOUT_OUTPUT, type TagName } from "./tags/names";
 import type { FieldSpec, OutputKind, TagModule } from "./tags/types";
+import { stableStringify } from "./stable-json";
 
 /** Finds a Tag's module (the registry's getTag); a parameter so that this file does not pull every Tag in tests. */
 export type TagLookup = (tag: TagName) => Pick<TagModule, "fields" | "output" | "templateTag" | "paramElement"> | undefined;
@@ -240,11 +241,9 @@ export function requestToDraft(request: Record<string, unknown>, target?: { buck
   return values;
 }
 
-/** A stable string for "is this the same request?" (key order does not matter). */
+/** A stable string for "is this the same request?" (key order does not matter): the server's fingerprint rule. */
 export function requestFingerprint(request: unknown): string {
-  return JSON.stringify(request, (_k, v: unknown) =>
-    isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
-  );
+  return stableStringify(request);
 }
 
 /**

@@ -7,6 +7,7 @@ import { CSV_NAME_COLUMNS, csvNameCells, type CiNames } from "./ci-names";
 import { parseCiTime } from "./ci-time";
 import { csvRecord } from "./csv";
 import { isCancellable, isFinishedState } from "./states";
+import { INPUT_SOURCE_VALUES, type InputSourceValue } from "./draft";
 
 /** A CI XML value as text: strings as they are, lists joined, anything else empty. */
 export function xmlText(value: unknown): string {
@@ -77,14 +78,14 @@ export function formatExact(at: number | Date, timeZone?: string): string {
   }).format(at);
 }
 
-export const INPUT_KINDS = ["Prefix", "Object", "Manifest", "UrlFile"] as const;
-export type InputKind = (typeof INPUT_KINDS)[number];
+/** CI's input elements (one home: the wizard's input sources, lib/jobs/draft.ts). */
+export type InputKind = InputSourceValue;
 
 /** The job's input as kind + value (Prefix, Object, Manifest or UrlFile); null when CI sent none we know. */
 export function inputSummary(job: Pick<JobDetail, "Input">): { kind: InputKind; value: string } | null {
   const input = asRecord(job.Input);
   if (!input) return null;
-  for (const kind of INPUT_KINDS) {
+  for (const kind of INPUT_SOURCE_VALUES) {
     if (kind in input) return { kind, value: xmlText(input[kind]) };
   }
   return null;
@@ -99,13 +100,50 @@ export function tagOrWorkflow(job: Pick<JobDetail, "Type" | "Tag" | "Operation">
   return tag ? { kind: "Tag", value: tag } : null;
 }
 
-const CSV_COLUMNS = ["JobId", "Name", "Type", "TagOrWorkflow", ...CSV_NAME_COLUMNS, "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "DurationSeconds", "InputKind", "Input", "TriggeredBy", "TriggeredAt"] as const;
 
 /** The name part of an SSO identity ("olivia.operator" for olivia.operator@example.com); the table shows this. */
 export function actorName(actor: string): string {
   const at = actor.indexOf("@");
   return at > 0 ? actor.slice(0, at) : actor;
 }
+
+interface CsvRow {
+  now: number;
+  triggeredBy: Readonly<Record<string, { actor: string; at: string }>>;
+  names?: CiNames;
+}
+
+/** One or more CSV columns: their headers and the cells of one job (as many as headers). */
+interface CsvColumn {
+  headers: readonly string[];
+  cells: (job: JobDetail, row: CsvRow) => readonly string[];
+}
+
+const one = (header: string, value: (job: JobDetail, row: CsvRow) => string): CsvColumn => ({ headers: [header], cells: (job, row) => [value(job, row)] });
+const failed = (job: JobDetail, v: string | undefined) => (job.State === "Failed" ? (v ?? "") : "");
+
+/** The export's columns, in order: a new CSV column is one entry here. */
+export const JOBS_CSV_COLUMNS: readonly CsvColumn[] = [
+  one("JobId", (job) => job.JobId),
+  one("Name", (job) => job.Name ?? ""),
+  one("Type", (job) => job.Type ?? ""),
+  one("TagOrWorkflow", (job) => tagOrWorkflow(job)?.value ?? ""),
+  { headers: CSV_NAME_COLUMNS, cells: (job, row) => csvNameCells(job, row.names) },
+  one("State", (job) => job.State),
+  one("Code", (job) => failed(job, job.Code)),
+  one("Message", (job) => failed(job, job.Message)),
+  one("CreationTime", (job) => job.CreationTime ?? ""),
+  one("StartTime", (job) => job.StartTime ?? ""),
+  one("EndTime", (job) => job.EndTime ?? ""),
+  one("DurationSeconds", (job, row) => {
+    const dur = jobDuration(job, row.now);
+    return dur ? String(Math.floor(dur.ms / 1000)) : "";
+  }),
+  one("InputKind", (job) => inputSummary(job)?.kind ?? ""),
+  one("Input", (job) => inputSummary(job)?.value ?? ""),
+  one("TriggeredBy", (job, row) => row.triggeredBy[job.JobId]?.actor ?? ""),
+  one("TriggeredAt", (job, row) => row.triggeredBy[job.JobId]?.at ?? ""),
+];
 
 /**
  * The rows on screen as CSV (header row, CRLF line ends as RFC 4180 says). `triggeredBy` (JobId → full identity and
@@ -118,31 +156,9 @@ export function buildJobsCsv(
   triggeredBy: Readonly<Record<string, { actor: string; at: string }>> = {},
   names?: CiNames,
 ): string {
-  let csv = csvRecord(CSV_COLUMNS);
-  for (const job of jobs) {
-    const dur = jobDuration(job, now);
-    const input = inputSummary(job);
-    const tw = tagOrWorkflow(job);
-    const row = [
-      job.JobId,
-      job.Name ?? "",
-      job.Type ?? "",
-      tw?.value ?? "",
-      ...csvNameCells(job, names),
-      job.State,
-      job.State === "Failed" ? (job.Code ?? "") : "",
-      job.State === "Failed" ? (job.Message ?? "") : "",
-      job.CreationTime ?? "",
-      job.StartTime ?? "",
-      job.EndTime ?? "",
-      dur ? String(Math.floor(dur.ms / 1000)) : "",
-      input?.kind ?? "",
-      input?.value ?? "",
-      triggeredBy[job.JobId]?.actor ?? "",
-      triggeredBy[job.JobId]?.at ?? "",
-    ];
-    csv += csvRecord(row);
-  }
+  const row: CsvRow = { now, triggeredBy, names };
+  let csv = csvRecord(JOBS_CSV_COLUMNS.flatMap((c) => c.headers));
+  for (const job of jobs) csv += csvRecord(JOBS_CSV_COLUMNS.flatMap((c) => c.cells(job, row)));
   return csv;
 }
 
@@ -154,28 +170,6 @@ export function csvFileName(parts: readonly string[], now: Date): string {
     .filter(Boolean)
     .join("_");
   return `${body.slice(0, 180)}.csv`;
-}
-
-export const POLL_ACTIVE_MS = 4_000;
-export const POLL_IDLE_MS = 30_000;
-export const POLL_MAX_BACKOFF_MS = 60_000;
-
-/**
- * How long to wait before the next poll of the job list: none while paused; every ~4 s while any job on screen may
- * still change, ~30 s once all have finished (or the chosen interval); after failures, exponential back-off from
- * that base, capped, so a struggling CI is not hammered.
- */
-export function nextPollDelay(opts: {
-  paused: boolean;
-  interval: "auto" | number;
-  states: readonly string[] | undefined;
-  failures: number;
-}): number | false {
-  if (opts.paused) return false;
-  const anyActive = (opts.states ?? []).some((s) => !isFinishedState(s));
-  const base = opts.interval === "auto" ? (anyActive || !opts.states ? POLL_ACTIVE_MS : POLL_IDLE_MS) : opts.interval;
-  if (opts.failures <= 0) return base;
-  return Math.min(Math.max(base, POLL_ACTIVE_MS) * 2 ** Math.min(opts.failures, 10), POLL_MAX_BACKOFF_MS);
 }
 
 /** Splits a selection into the jobs CI can still cancel and those it cannot (already finished). */

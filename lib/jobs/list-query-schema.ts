@@ -1,7 +1,10 @@
 /** The job-list query (`GET /inventorytriggerjob?…`, docs/ci-api.md §1.3), spelled exactly as CI's parameters. */
 import { z } from "zod";
 import { CI_TIME_PATTERN, parseCiTime } from "./ci-time";
+import { JOB_ID_MESSAGE, JOB_ID_PATTERN, JOB_NAME_MAX, NEXT_TOKEN_MAX } from "./patterns";
 import { JOB_STATES, JOB_TYPES } from "./states";
+
+export { NEXT_TOKEN_MAX };
 
 const ciTime = z
   .string()
@@ -23,9 +26,6 @@ export const statesParamSchema = z
     return [...new Set(parts)].sort((a, b) => JOB_STATES.indexOf(a as never) - JOB_STATES.indexOf(b as never)).join(",");
   });
 
-/** Longest cursor we pass on: far above CI's real tokens (tens of characters), far below a URL's practical limit. */
-export const NEXT_TOKEN_MAX = 1024;
-
 export const listQuerySchema = z
   .strictObject({
     type: z.enum(JOB_TYPES).optional(),
@@ -33,9 +33,9 @@ export const listQuerySchema = z
     startCreationTime: ciTime.optional(),
     endCreationTime: ciTime.optional(),
     orderByTime: z.enum(["Desc", "Asc"]).optional(),
-    name: z.string().max(128).optional(),
-    jobId: z.string().regex(/^[0-9A-Za-z]{1,64}$/, "A job ID has letters and digits only").optional(),
-    workflowId: z.string().regex(/^[0-9A-Za-z]{1,64}$/, "A workflow ID has letters and digits only").optional(),
+    name: z.string().max(JOB_NAME_MAX).optional(),
+    jobId: z.string().regex(JOB_ID_PATTERN, JOB_ID_MESSAGE).optional(),
+    workflowId: z.string().regex(JOB_ID_PATTERN, "A workflow ID has letters and digits only").optional(),
     size: z.coerce.number().int("size is a whole number").min(1, "size is 1 to 100").max(100, "size is 1 to 100").optional(),
     // Opaque: CI promises no character set, so it is only length-limited here and URL-encoded on the way to CI.
     nextToken: z.string().min(1).max(NEXT_TOKEN_MAX, `nextToken is at most ${NEXT_TOKEN_MAX} characters`).optional(),

@@ -4,21 +4,17 @@
  */
 import { z } from "zod";
 import { CI_TIME_PATTERN, parseCiTime } from "./ci-time";
+import { BUCKET_PATTERN, JOB_NAME_MAX, JOB_NAME_PATTERN, QUEUE_ID_PATTERN, REGION_PATTERN, TEMPLATE_ID_PATTERN, WORKFLOW_ID_PATTERN } from "./patterns";
 import { TAG_NAMES, TAGS_WITHOUT_OUTPUT, validateJobOperation } from "./tags";
 
-/** CI: Chinese, English letters, digits, "—" and "_", at most 128 (docs/ci-api.md §1.1). We also accept "-": see README. */
-export const JOB_NAME_PATTERN = /^[\p{Script=Han}A-Za-z0-9_\-—]+$/u;
-export const JOB_NAME_MAX = 128;
+// The rules live in ./patterns.ts (zod-free); re-exported for the modules that already import them from here.
+export { BUCKET_PATTERN, JOB_NAME_MAX, JOB_NAME_PATTERN, QUEUE_ID_PATTERN, REGION_PATTERN, TEMPLATE_ID_PATTERN, WORKFLOW_ID_PATTERN };
 
 export const jobNameSchema = z
   .string()
   .min(1, "Name is required")
   .max(JOB_NAME_MAX, `Name is at most ${JOB_NAME_MAX} characters`)
   .regex(JOB_NAME_PATTERN, "Name may contain letters (Chinese included), digits, - and _ only");
-
-/** COS bucket `name-APPID` (docs/ci-api.md §5.2). */
-export const BUCKET_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
-export const REGION_PATTERN = /^[a-z0-9-]+$/;
 
 const ciTime = z
   .string()
@@ -59,10 +55,6 @@ export const timeIntervalSchema = z
     const end = t.End ? parseCiTime(t.End) : null;
     if (start && end && start > end) ctx.addIssue({ code: "custom", path: ["End"], message: "End must be after Start" });
   });
-
-export const WORKFLOW_ID_PATTERN = /^w[0-9A-Za-z]{6,64}$/;
-export const QUEUE_ID_PATTERN = /^p[0-9A-Za-z]{6,64}$/;
-export const TEMPLATE_ID_PATTERN = /^t[0-9A-Za-z]{6,64}$/;
 
 export const outputSchema = z.strictObject({
   Region: z.string().regex(REGION_PATTERN, "Region looks like ap-beijing"),

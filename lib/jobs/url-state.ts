@@ -4,8 +4,11 @@
  * reaching CI or crashing the page. Imports nuqs/server (no "use client", no React cache) and nothing heavy:
  * the table's client bundle includes this file.
  */
-import { createLoader, createParser, parseAsArrayOf, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { createLoader, parseAsArrayOf, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { formatCiTime } from "./ci-time";
+import { MAX_BACK_STACK, pageNumber } from "./url-paging";
+import { BUCKET_PATTERN } from "./patterns";
+import { ID_PATTERN, parseAsInstant, parseAsMine, parseAsName, patternParser, TOKEN_RULE } from "./url-parsers";
 import { JOB_STATES, JOB_TYPES, type JobState, type JobType } from "./states";
 
 export const CREATED_PRESETS = ["1h", "24h", "7d", "30d", "custom"] as const;
@@ -34,53 +37,6 @@ export const DEFAULT_PAGE_SIZE: PageSize = 20;
 export const ORDERS = ["newest", "oldest"] as const;
 export type Order = (typeof ORDERS)[number];
 
-/** How many previous-page cursors a URL may carry (a longer, hand-made stack is cut to its newest entries). */
-export const MAX_BACK_STACK = 200;
-
-// Same rules as lib/jobs/list-query-schema.ts and request-schema.ts, repeated here so that the table's bundle does
-// not pull zod in.
-const ID_PATTERN = /^[0-9A-Za-z]{1,64}$/;
-// CI's nextToken is opaque (no promised character set): only its length is bounded, as in list-query-schema.ts, and
-// control characters (which no cursor carries and a URL should not) fall back to page one.
-// eslint-disable-next-line no-control-regex
-const TOKEN_PATTERN = /^[^\u0000-\u001f\u007f]{1,1024}$/;
-const BUCKET_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-\d+$/;
-// An absolute instant as Date.toISOString() writes it (seconds and milliseconds optional).
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
-const NAME_MAX = 128;
-
-function patternParser(pattern: RegExp) {
-  return createParser({
-    parse: (v: string) => (pattern.test(v) ? v : null),
-    serialize: (v: string) => v,
-  });
-}
-
-/** A job-name filter: trimmed, non-empty, at most 128 characters, no control characters. */
-const parseAsName = createParser({
-  parse: (v: string) => {
-    const t = v.trim();
-    // eslint-disable-next-line no-control-regex
-    return t.length > 0 && t.length <= NAME_MAX && !/[\u0000-\u001f\u007f]/.test(t) ? t : null;
-  },
-  serialize: (v: string) => v,
-});
-
-/** "My jobs": only `mine=1` turns it on; anything else (mine=0, mine=yes) reads as off. */
-const parseAsMine = createParser({
-  parse: (v: string) => (v === "1" ? true : null),
-  serialize: () => "1",
-});
-
-/** An absolute instant, kept as its ISO string so that query keys stay plain data. */
-const parseAsInstant = createParser({
-  parse: (v: string) => {
-    if (!ISO_INSTANT.test(v)) return null;
-    const t = Date.parse(v);
-    return Number.isNaN(t) ? null : new Date(t).toISOString();
-  },
-  serialize: (v: string) => v,
-});
 
 export const jobsSearchParams = {
   bucket: patternParser(BUCKET_PATTERN),
@@ -95,9 +51,9 @@ export const jobsSearchParams = {
   order: parseAsStringLiteral(ORDERS).withDefault("newest"),
   size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
   /** CI's nextToken for the page on screen (absent on the first page). */
-  cursor: patternParser(TOKEN_PATTERN),
+  cursor: patternParser(TOKEN_RULE),
   /** Cursors of the pages before this one, oldest first; the first page (no cursor) is implied. */
-  back: parseAsArrayOf(patternParser(TOKEN_PATTERN)).withDefault([]),
+  back: parseAsArrayOf(patternParser(TOKEN_RULE)).withDefault([]),
   /**
    * Beyond page one, the instant a relative preset ("last hour") is measured from. CI's nextToken belongs to the
    * query that issued it, so later pages must ask with the same start time as the page that gave the token.
@@ -115,8 +71,8 @@ export type JobsSearchState = inferParserType<typeof jobsSearchParams>;
 /** Parses the `searchParams` page prop (or any URLSearchParams) on the server. Invalid values become defaults. */
 export const loadJobsSearchParams = createLoader(jobsSearchParams);
 
-/** The filter keys (everything but paging and the bucket); changing one of them returns to the first page. */
-export const FILTER_KEYS = ["type", "states", "created", "from", "to", "name", "jobId", "workflowId"] as const;
+/** The filters (everything but paging, order, size and the bucket); changing one of them returns to the first page. */
+export const FILTER_KEYS = ["type", "states", "created", "name", "jobId", "workflowId"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /**
@@ -204,18 +160,7 @@ export function toApiListParams(view: JobsView, now: Date = new Date()): ApiList
   const out: ApiListParams = { orderByTime: view.order === "oldest" ? "Asc" : "Desc", size: view.size };
   if (view.bucket) out.bucket = view.bucket;
   if (view.mine) return { ...out, mine: "1" };
-  if (view.type) out.type = view.type;
-  if (view.states.length > 0) out.states = view.states.join(",");
-  if (view.created && view.created !== "custom") {
-    const from = view.at ? Date.parse(view.at) : now.getTime();
-    out.startCreationTime = formatCiTime(new Date(from - PRESET_MS[view.created]));
-  } else if (view.created === "custom") {
-    if (view.from) out.startCreationTime = formatCiTime(new Date(view.from));
-    if (view.to) out.endCreationTime = formatCiTime(new Date(view.to));
-  }
-  if (view.name) out.name = view.name;
-  if (view.jobId) out.jobId = view.jobId;
-  if (view.workflowId) out.workflowId = view.workflowId;
+  for (const key of FILTER_KEYS) Object.assign(out, JOB_FILTERS[key].api(view, now));
   if (view.cursor) out.nextToken = view.cursor;
   return out;
 }
@@ -229,77 +174,95 @@ export function toApiSearch(params: ApiListParams): string {
   return sp.toString();
 }
 
-/** Which filters are active, as short human labels (empty-state message, CSV file name). */
+/**
+ * Everything the screen does with a filter, per filter: the URL parameters it owns (cleared with it), its chip (the
+ * active-filter list and the empty state), its words in the CSV file name and the list parameters it sends. Its URL
+ * parser is in jobsSearchParams, its place in the view in JobsView / toJobsView, its control in jobs-filters.tsx.
+ */
+interface JobFilter {
+  params: readonly (keyof JobsSearchState)[];
+  chip: (view: JobsView) => { label: string; value: string } | null;
+  fileNamePart: (view: JobsView) => string | null;
+  api: (view: JobsView, now: Date) => Partial<ApiListParams>;
+}
+
+/** A filter held in one URL parameter and sent to CI as is. */
+function plainFilter(key: "name" | "jobId" | "workflowId", label: string, filePrefix: string): JobFilter {
+  return {
+    params: [key],
+    chip: (v) => (v[key] ? { label, value: v[key] } : null),
+    fileNamePart: (v) => (v[key] ? `${filePrefix}-${v[key]}` : null),
+    api: (v) => (v[key] ? { [key]: v[key] } : {}),
+  };
+}
+
+const utcMinute = (iso: string) => iso.slice(0, 16).replace("T", " ") + " UTC";
+
+export const JOB_FILTERS: Record<FilterKey, JobFilter> = {
+  type: {
+    params: ["type"],
+    chip: (v) => (v.type ? { label: "Type", value: v.type } : null),
+    fileNamePart: (v) => (v.type ? `type-${v.type}` : null),
+    api: (v) => (v.type ? { type: v.type } : {}),
+  },
+  states: {
+    params: ["states"],
+    chip: (v) => (v.states.length ? { label: "State", value: v.states.join(", ") } : null),
+    fileNamePart: (v) => (v.states.length ? `states-${v.states.join("+")}` : null),
+    api: (v) => (v.states.length ? { states: v.states.join(",") } : {}),
+  },
+  created: {
+    params: ["created", "from", "to"],
+    chip: (v) => {
+      if (v.created === "custom") return { label: "Created", value: `${v.from ? utcMinute(v.from) : "…"} to ${v.to ? utcMinute(v.to) : "now"}` };
+      return v.created ? { label: "Created", value: PRESET_LABELS[v.created].toLowerCase() } : null;
+    },
+    fileNamePart: (v) => {
+      if (v.created === "custom") return `created-${v.from ? v.from.slice(0, 16) : "start"}-to-${v.to ? v.to.slice(0, 16) : "now"}`;
+      return v.created ? `created-last-${v.created}` : null;
+    },
+    api: (v, now) => {
+      if (v.created === "custom") {
+        return { ...(v.from ? { startCreationTime: formatCiTime(new Date(v.from)) } : {}), ...(v.to ? { endCreationTime: formatCiTime(new Date(v.to)) } : {}) };
+      }
+      if (!v.created) return {};
+      const from = v.at ? Date.parse(v.at) : now.getTime();
+      return { startCreationTime: formatCiTime(new Date(from - PRESET_MS[v.created])) };
+    },
+  },
+  name: plainFilter("name", "Name", "name"),
+  jobId: plainFilter("jobId", "JobId", "job"),
+  workflowId: plainFilter("workflowId", "WorkflowId", "workflow"),
+};
+
+/** Which filters are active, as short human labels (empty-state message, active-filter chips). */
 export function activeFilters(view: JobsView): { key: FilterKey; label: string; value: string }[] {
-  const out: { key: FilterKey; label: string; value: string }[] = [];
-  if (view.type) out.push({ key: "type", label: "Type", value: view.type });
-  if (view.states.length) out.push({ key: "states", label: "State", value: view.states.join(", ") });
-  if (view.created === "custom") {
-    const a = view.from ? view.from.slice(0, 16).replace("T", " ") + " UTC" : "…";
-    const b = view.to ? view.to.slice(0, 16).replace("T", " ") + " UTC" : "now";
-    out.push({ key: "created", label: "Created", value: `${a} to ${b}` });
-  } else if (view.created) {
-    out.push({ key: "created", label: "Created", value: PRESET_LABELS[view.created].toLowerCase() });
-  }
-  if (view.name) out.push({ key: "name", label: "Name", value: view.name });
-  if (view.jobId) out.push({ key: "jobId", label: "JobId", value: view.jobId });
-  if (view.workflowId) out.push({ key: "workflowId", label: "WorkflowId", value: view.workflowId });
-  return out;
+  return FILTER_KEYS.flatMap((key) => {
+    const chip = JOB_FILTERS[key].chip(view);
+    return chip ? [{ key, ...chip }] : [];
+  });
+}
+
+type ClearPatch = Partial<Record<keyof JobsSearchState, null>>;
+const clearing = (params: readonly (keyof JobsSearchState)[]): ClearPatch => Object.fromEntries(params.map((p) => [p, null]));
+
+/** The URL patch that removes one filter (all its parameters). */
+export function removeFilterPatch(key: FilterKey): ClearPatch {
+  return clearing(JOB_FILTERS[key].params);
 }
 
 /** The URL patch that clears every filter (and paging), keeping bucket, order and page size. */
-export const CLEAR_FILTERS = {
-  type: null,
-  states: null,
-  created: null,
-  from: null,
-  to: null,
-  name: null,
-  jobId: null,
-  workflowId: null,
-  cursor: null,
-  back: null,
-  at: null,
-} as const;
-
-/** The URL patch that returns to page one (every filter change does this). */
-export const FIRST_PAGE = { cursor: null, back: null, at: null } as const;
-
-/** 1-based page number of a view: the back stack holds the pages between page one and this one. */
-export function pageNumber(view: JobsView): number {
-  return view.cursor ? view.back.length + 2 : 1;
-}
-
-/**
- * URL patch for "Next": push the current cursor (if any) and move to CI's nextToken. `queriedAt` is the instant the
- * current page's query was resolved at; it pins a relative preset for the pages that follow.
- */
-export function nextPagePatch(view: JobsView, nextToken: string, queriedAt: string | null): { cursor: string; back: string[]; at: string | null } {
-  const back = view.cursor ? [...view.back, view.cursor].slice(-MAX_BACK_STACK) : [];
-  const relative = view.created !== null && view.created !== "custom";
-  return { cursor: nextToken, back, at: relative ? (view.at ?? queriedAt) : null };
-}
-
-/** URL patch for "Previous": pop the last cursor; an empty stack means page one. */
-export function previousPagePatch(view: JobsView): { cursor: string | null; back: string[] | null; at: string | null } {
-  if (!view.cursor || view.back.length === 0) return FIRST_PAGE;
-  const back = view.back.slice(0, -1);
-  return { cursor: view.back[view.back.length - 1] ?? null, back: back.length ? back : null, at: view.at };
-}
+export const CLEAR_FILTERS: ClearPatch = clearing([...FILTER_KEYS.flatMap((k) => JOB_FILTERS[k].params), "cursor", "back", "at"]);
 
 /** Words for the CSV file name, so the file says which view it came from. */
 export function viewFileNameParts(view: JobsView): string[] {
   const parts: string[] = [];
   if (view.bucket) parts.push(view.bucket);
   if (view.mine) parts.push("mine");
-  if (view.type) parts.push(`type-${view.type}`);
-  if (view.states.length) parts.push(`states-${view.states.join("+")}`);
-  if (view.created === "custom") {
-    parts.push(`created-${view.from ? view.from.slice(0, 16) : "start"}-to-${view.to ? view.to.slice(0, 16) : "now"}`);
-  } else if (view.created) parts.push(`created-last-${view.created}`);
-  if (view.name) parts.push(`name-${view.name}`);
-  if (view.jobId) parts.push(`job-${view.jobId}`);
-  if (view.workflowId) parts.push(`workflow-${view.workflowId}`);
+  for (const key of FILTER_KEYS) {
+    const part = JOB_FILTERS[key].fileNamePart(view);
+    if (part) parts.push(part);
+  }
   if (view.order === "oldest") parts.push("oldest-first");
   const page = pageNumber(view);
   if (page > 1) parts.push(`page-${page}`);

@@ -3,9 +3,10 @@
  * Kept in localStorage, validated on every read (another tab, an old version or a person may have written it).
  * The jobs screen notifies when one of them finishes.
  */
+import { JOB_ID_PATTERN } from "./patterns";
+
 const KEY = "ci-console:watched-jobs";
 const MAX = 200;
-const ID = /^[0-9A-Za-z]{1,64}$/;
 const EVENT = "ci-console:watch-list";
 
 function storage(): Storage | null {
@@ -23,7 +24,7 @@ export function readWatchList(): string[] {
   try {
     const parsed: unknown = JSON.parse(raw);
     if (!Array.isArray(parsed)) return [];
-    const ids = parsed.filter((v): v is string => typeof v === "string" && ID.test(v));
+    const ids = parsed.filter((v): v is string => typeof v === "string" && JOB_ID_PATTERN.test(v));
     return [...new Set(ids)].slice(-MAX);
   } catch {
     return [];
@@ -43,13 +44,13 @@ function write(ids: string[]): void {
 
 /** Remembers a job triggered from this browser, so the jobs screen can say when it finishes. */
 export function rememberTriggeredJob(jobId: string): void {
-  if (!ID.test(jobId)) return;
+  if (!JOB_ID_PATTERN.test(jobId)) return;
   write([...readWatchList().filter((id) => id !== jobId), jobId]);
 }
 
 /** Starts or stops watching a job. */
 export function setWatched(jobId: string, watched: boolean): void {
-  if (!ID.test(jobId)) return;
+  if (!JOB_ID_PATTERN.test(jobId)) return;
   const rest = readWatchList().filter((id) => id !== jobId);
   write(watched ? [...rest, jobId] : rest);
 }

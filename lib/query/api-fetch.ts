@@ -1,4 +1,5 @@
 /** Browser-side calls to our own JSON routes. Errors arrive as `{ error: { code, message, requestId?, fields? } }`. */
+import type { ErrorCode } from "@/lib/jobs/error-codes";
 import { SERVER_TIME_HEADER } from "@/lib/jobs/poll-schedule";
 import { noteServerTime } from "./server-clock";
 
@@ -8,7 +9,7 @@ export interface ApiFieldError {
 }
 
 export interface ApiErrorBody {
-  code: string;
+  code: ErrorCode;
   message: string;
   requestId?: string;
   fields?: ApiFieldError[];
@@ -18,7 +19,7 @@ export interface ApiErrorBody {
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly requestId?: string;
   readonly fields?: ApiFieldError[];
   readonly retryable: boolean;

@@ -1,81 +1,20 @@
 /**
- * react-query keys, options and browser fetchers for jobs (our /api/jobs routes, api-contract.md). Mutations
+ * react-query keys, options and browser fetchers for jobs (our /api/jobs routes; their answers are declared in lib/jobs/api-contract.ts). Mutations
  * invalidate `jobKeys.all`. Types come from the schema modules with `import type`, so zod stays out of the bundle.
  */
 import { queryOptions } from "@tanstack/react-query";
-import type { RetryLinks } from "@/lib/jobs/batch-files";
-import type { CiNames } from "@/lib/jobs/ci-names";
-import type { JobDetail } from "@/lib/jobs/job-detail-schema";
+import type { CancelAnswer, JobAnswer, JobsPageAnswer, MeAnswer } from "@/lib/jobs/api-contract";
+import type { Attribution, JobHistory } from "@/lib/jobs/audit-types";
 import { toApiListParams, toApiSearch, type JobsView } from "@/lib/jobs/url-state";
 import { apiFetch } from "./api-fetch";
 
-export interface JobsPage {
-  jobs: JobDetail[];
-  nextToken: string | null;
-  requestId: string;
-  /** ISO instant at which our server got CI's answer. */
-  fetchedAt: string;
-  /** Added by us: the instant relative presets were resolved at (pins them for the next pages). */
-  queriedAt?: string;
-  /**
-   * JobId → who triggered it through this dashboard, from the audit log (CI runs every job under one shared key, so
-   * CI cannot say). Jobs triggered elsewhere are absent.
-   */
-  triggeredBy: Record<string, JobAttribution>;
-  /** Names of the workflows, templates and queues the jobs refer to (contract: lib/jobs/ci-names.ts). */
-  names: CiNames;
-}
-
-/** Who did something to a job, as the audit log recorded it (mirrors lib/server/audit-types.ts). */
-export interface JobAttribution {
-  /** The SSO identity, e.g. olivia.operator@example.com. */
-  actor: string;
-  /** When they asked (ISO, UTC). */
-  at: string;
-}
-
-/** One audit row for a job (the fields the job page shows; mirrors AuditEntry). */
-export interface JobAuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: "trigger" | "cancel";
-  outcome: "pending" | "success" | "error" | "unknown";
-  ciRequestId: string | null;
-  errorCode: string | null;
-  reconciledAt: string | null;
-}
-
-/** The job's audit history; null when the audit log could not be read. */
-export interface JobHistory {
-  triggeredBy: JobAttribution | null;
-  /** The cancel that took effect, if any. */
-  cancelledBy: JobAttribution | null;
-  /** Oldest first. */
-  entries: JobAuditEntry[];
-}
-
-export interface JobResult {
-  job: JobDetail;
-  requestId: string;
-  rawXml: string;
-  history: JobHistory | null;
-  /** Names of the workflows, templates and queues this job refers to. */
-  names: CiNames;
-  /** Retry links from the audit log (issue 13): absent when this job neither retries nor was retried. */
-  retryLinks?: RetryLinks;
-}
-
-export interface Me {
-  user: { id: string; name: string; groups: string[] };
-  canTrigger: boolean;
-  /** Set by the sign-in work in parallel; until then the role follows canTrigger. */
-  role?: "operator" | "viewer";
-  /** Where "Sign out" goes, when the sign-in mode has one. */
-  signOutUrl?: string;
-  buckets: { bucket: string; region: string }[];
-  emulator: boolean;
-}
+/** GET /api/jobs, plus the instant relative presets were resolved at (added here; pins them for the next pages). */
+export type JobsPage = JobsPageAnswer & { queriedAt?: string };
+/** Who did something to a job, as the audit log recorded it. */
+export type JobAttribution = Attribution;
+export type { JobHistory };
+export type JobResult = JobAnswer;
+export type Me = MeAnswer;
 
 /** The part of a view that decides which rows CI returns (the back stack only matters for "Previous"). */
 export type JobsListKey = Omit<JobsView, "back">;
@@ -112,15 +51,8 @@ export function fetchJob(jobId: string, bucket?: string | null, signal?: AbortSi
 }
 
 /** Asks CI to cancel a job. Throws ApiError code `JobFinished` (409) when the job had already finished. */
-export function cancelJob(jobId: string, bucket?: string | null): Promise<{ ok: true; requestId: string }> {
+export function cancelJob(jobId: string, bucket?: string | null): Promise<CancelAnswer> {
   return apiFetch(`/api/jobs/${encodeURIComponent(jobId)}/cancel${bucketQuery(bucket)}`, { method: "POST", json: {} });
-}
-
-export function jobsListOptions(view: JobsView) {
-  return queryOptions({
-    queryKey: jobKeys.list(view),
-    queryFn: ({ signal }) => fetchJobsPage(view, signal),
-  });
 }
 
 export function jobDetailOptions(jobId: string, bucket?: string | null) {

@@ -1,6 +1,6 @@
 import { CSV_LIST_JOINER, csvRecord } from "@/lib/jobs/csv";
 import { refCsvCells, requestRefs, type CiNames } from "@/lib/jobs/ci-names";
-import type { AuditEntry } from "./audit-types";
+import type { AuditEntry } from "@/lib/jobs/audit-types";
 
 export { csvField } from "@/lib/jobs/csv";
 

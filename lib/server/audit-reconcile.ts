@@ -14,7 +14,7 @@
  */
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { parseCiTime } from "@/lib/jobs/ci-time";
-import type { AuditAction } from "./audit-types";
+import type { AuditAction } from "@/lib/jobs/audit-types";
 
 export const RECONCILE_MIN_AGE_MS = 60_000;
 export const TRIGGER_WINDOW_BEFORE_MS = 60_000;

@@ -1,5 +1,8 @@
 /** Errors our routes answer with, in one JSON shape: `{ error: { code, message, requestId?, fields?, … } }`. */
 import type { z } from "zod";
+import type { DashboardErrorCode } from "@/lib/jobs/error-codes";
+
+export type { DashboardErrorCode, ErrorCode } from "@/lib/jobs/error-codes";
 
 export interface FieldProblem {
   path: string;
@@ -8,11 +11,11 @@ export interface FieldProblem {
 
 export class ApiProblem extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: DashboardErrorCode;
   readonly fields?: FieldProblem[];
   readonly extra?: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, opts: { fields?: FieldProblem[]; extra?: Record<string, unknown> } = {}) {
+  constructor(status: number, code: DashboardErrorCode, message: string, opts: { fields?: FieldProblem[]; extra?: Record<string, unknown> } = {}) {
     super(message);
     this.name = "ApiProblem";
     this.status = status;

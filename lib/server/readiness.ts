@@ -1,7 +1,7 @@
 import "server-only";
 import { isCiError } from "@/lib/ci/errors";
 import { getDb } from "./db";
-import { loadJobsPage } from "./jobs-service";
+import { loadJobsPage } from "./jobs/list";
 import { isShuttingDown } from "./shutdown";
 
 /**

@@ -126,7 +126,7 @@ export function createSharedReads(db: Db, opts: SharedReadsOptions): Coalescer {
       return inFlight.run(key, 0, () => loadShared(key, ttlMs, load));
     },
     // What this instance already holds or is loading; an answer another instance stored is not known without asking
-    // the database, so the caller's CI budget is charged for it (conservative: lib/server/jobs-service.ts budgetedRead).
+    // the database, so the caller's CI budget is charged for it (conservative: lib/server/jobs/cached-read.ts budgetedRead).
     has(key: string): boolean {
       return local.has(key) || inFlight.has(key);
     },

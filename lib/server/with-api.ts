@@ -9,7 +9,7 @@ import { getConfig } from "./config";
 import { identify } from "./auth/identify";
 import type { Identity } from "./auth/types";
 import { isCrossOriginChange, isMisdirected, requestFacts } from "./auth/origin";
-import { ciErrorBody, ciErrorStatus } from "./jobs-service";
+import { ciErrorBody, ciErrorStatus } from "./ci-problem";
 import { logEvent, withLogContext } from "./logger";
 import { countRefusal, openPoll } from "./metrics";
 import { ApiProblem, validationProblem } from "./problem";

@@ -6,7 +6,7 @@ import * as workflowsRoute from "@/app/api/ci/workflows/route";
 import { listAudit, reconcileUnknown } from "@/lib/server/audit";
 import { ciReconcileLookup } from "@/lib/server/audit-lookup";
 import { getRuntime } from "@/lib/server/ci-runtime";
-import { resolveTarget } from "@/lib/server/jobs-service";
+import { resolveTarget } from "@/lib/server/jobs/target";
 import { BUCKET, OPERATOR, get, params, post, startHarness, type Harness } from "../support/route-harness";
 
 const BOB = { "x-forwarded-email": "bob@example.com", "x-forwarded-groups": "media-ops" };

@@ -10,7 +10,7 @@ import { CSV_LIST_JOINER, neutraliseFormulas } from "@/lib/jobs/csv";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { buildJobsCsv } from "@/lib/jobs/job-view";
 import { auditCsvHeader, auditCsvRow } from "@/lib/server/audit-csv";
-import type { AuditEntry } from "@/lib/server/audit-types";
+import type { AuditEntry } from "@/lib/jobs/audit-types";
 
 const HOSTILE = [
   "=1+2",

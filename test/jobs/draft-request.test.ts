@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyWizardValues } from "@/lib/jobs/draft";
 import { ciTimeToLocalInput, draftToRequest, localInputToCiTime, paramDefaults, requestFingerprint, requestToDraft } from "@/lib/jobs/draft-request";
-import { fakeLookup } from "./fake-tags";
+import { lookupTag } from "@/components/trigger/tag-registry";
 
 const target = { bucket: "examplebucket-1250000000", region: "ap-beijing" };
 let tz: string | undefined;
@@ -36,7 +36,7 @@ describe("draftToRequest", () => {
     v.Input.Object = "in/a.mp4";
     v.Operation.WorkflowIds = "w1234567";
     v.Operation.QueueId = "p-should-not-be-sent";
-    expect(draftToRequest(v, fakeLookup)).toEqual({ Name: "demo", Type: "Workflow", Input: { Object: "in/a.mp4" }, Operation: { WorkflowIds: "w1234567" } });
+    expect(draftToRequest(v, lookupTag)).toEqual({ Name: "demo", Type: "Workflow", Input: { Object: "in/a.mp4" }, Operation: { WorkflowIds: "w1234567" } });
   });
 
   it("builds a minimal Job request: no empty strings, no empty groups, hidden fields dropped", () => {
@@ -52,7 +52,7 @@ describe("draftToRequest", () => {
     };
     v.Operation.Output.Object = "out/${InventoryTriggerJobId}.mp4";
     v.Operation.TimeInterval.Start = "2024-02-01T12:00";
-    expect(draftToRequest(v, fakeLookup)).toEqual({
+    expect(draftToRequest(v, lookupTag)).toEqual({
       Name: "tc",
       Type: "Job",
       Input: { Prefix: "in/" },
@@ -71,10 +71,10 @@ describe("draftToRequest", () => {
     v.Operation.Tag = "Transcode";
     v.paramMode = "template";
     v.Operation.JobParam = { TemplateId: "t1aaaaaa", Transcode: { Container: { Format: "mp4" } }, WatermarkTemplateId: ["t2bbbbbb"] };
-    const op = draftToRequest(v, fakeLookup).Operation as Record<string, unknown>;
+    const op = draftToRequest(v, lookupTag).Operation as Record<string, unknown>;
     expect(op.JobParam).toEqual({ TemplateId: "t1aaaaaa", WatermarkTemplateId: ["t2bbbbbb"] });
     v.paramMode = "inline";
-    expect((draftToRequest(v, fakeLookup).Operation as Record<string, unknown>).JobParam).toEqual({
+    expect((draftToRequest(v, lookupTag).Operation as Record<string, unknown>).JobParam).toEqual({
       Transcode: { Container: { Format: "mp4" } },
       WatermarkTemplateId: ["t2bbbbbb"],
     });
@@ -84,7 +84,7 @@ describe("draftToRequest", () => {
     const v = emptyWizardValues(target);
     v.Operation.Tag = "Snapshot";
     v.Operation.Output = { ...v.Operation.Output, Object: "s/${Number}.jpg", SpriteObject: "s/sprite-${Number}.jpg", AuObject: "left-over" };
-    expect((draftToRequest(v, fakeLookup).Operation as { Output: unknown }).Output).toEqual({
+    expect((draftToRequest(v, lookupTag).Operation as { Output: unknown }).Output).toEqual({
       Region: "ap-beijing",
       Bucket: "examplebucket-1250000000",
       Object: "s/${Number}.jpg",
@@ -92,22 +92,22 @@ describe("draftToRequest", () => {
     });
     v.Operation.Tag = "StreamExtract";
     v.Operation.Output.StreamExtract = [{ Index: "0", Object: "o0.mp4" }, { Index: "", Object: "" }];
-    expect((draftToRequest(v, fakeLookup).Operation as { Output: unknown }).Output).toEqual({
+    expect((draftToRequest(v, lookupTag).Operation as { Output: unknown }).Output).toEqual({
       Region: "ap-beijing",
       Bucket: "examplebucket-1250000000",
       StreamExtract: [{ Index: "0", Object: "o0.mp4" }],
     });
     v.Operation.Tag = "MediaInfo";
-    expect((draftToRequest(v, fakeLookup).Operation as { Output?: unknown }).Output).toBeUndefined();
+    expect((draftToRequest(v, lookupTag).Operation as { Output?: unknown }).Output).toBeUndefined();
   });
 
   it("sends CallBackMqConfig only for TDMQ callbacks", () => {
     const v = emptyWizardValues(target);
     v.Operation.Tag = "MediaInfo";
     v.Operation.CallBackMqConfig = { MqRegion: "sh", MqMode: "Queue", MqName: "q" };
-    expect((draftToRequest(v, fakeLookup).Operation as Record<string, unknown>).CallBackMqConfig).toBeUndefined();
+    expect((draftToRequest(v, lookupTag).Operation as Record<string, unknown>).CallBackMqConfig).toBeUndefined();
     v.Operation.CallBackType = "TDMQ";
-    expect((draftToRequest(v, fakeLookup).Operation as Record<string, unknown>).CallBackMqConfig).toEqual({ MqRegion: "sh", MqMode: "Queue", MqName: "q" });
+    expect((draftToRequest(v, lookupTag).Operation as Record<string, unknown>).CallBackMqConfig).toEqual({ MqRegion: "sh", MqMode: "Queue", MqName: "q" });
   });
 });
 
@@ -148,7 +148,7 @@ describe("requestToDraft", () => {
         UserData: "hello",
       },
     };
-    expect(draftToRequest(requestToDraft(request, target), fakeLookup)).toEqual(request);
+    expect(draftToRequest(requestToDraft(request, target), lookupTag)).toEqual(request);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromJobDetail } from "@/lib/jobs/from-job-detail";
-import { fakeLookup } from "./fake-tags";
+import { lookupTag } from "@/components/trigger/tag-registry";
 
 describe("fromJobDetail", () => {
   it("rebuilds a Workflow request and drops CI's '-' times", () => {
@@ -13,7 +13,7 @@ describe("fromJobDetail", () => {
         Input: { Prefix: "in/" },
         Operation: { TimeInterval: { Start: "2024-01-01T00:00:00+0800", End: "-" }, WorkflowIds: "w1234567abc" },
       },
-      fakeLookup,
+      lookupTag,
     );
     expect(request).toEqual({
       Name: "wf-run",
@@ -39,7 +39,7 @@ describe("fromJobDetail", () => {
           JobLevel: "1",
         },
       },
-      fakeLookup,
+      lookupTag,
     );
     expect((request.Operation as Record<string, unknown>).JobParam).toEqual({
       TemplateId: "t1aaaaaa",
@@ -63,7 +63,7 @@ describe("fromJobDetail", () => {
           Output: { Region: "ap-beijing", Bucket: "b-1250000000", Object: "o.mp4" },
         },
       },
-      fakeLookup,
+      lookupTag,
     );
     const jp = (request.Operation as { JobParam: { ConcatTemplate: { ConcatFragment: unknown[] } } }).JobParam;
     expect(jp.ConcatTemplate.ConcatFragment).toHaveLength(3);
@@ -85,7 +85,7 @@ describe("fromJobDetail", () => {
           MediaResult: { Something: "x" },
         },
       },
-      fakeLookup,
+      lookupTag,
     );
     expect(dropped.sort()).toEqual(
       ["Operation.JobParam.FreeTranscode", "Operation.JobParam.Transcode.Mystery", "Operation.MediaResult"].sort(),
@@ -98,11 +98,11 @@ describe("fromJobDetail", () => {
   it("uses the top-level Tag, infers Workflow from WorkflowIds, and leaves Output out for Tags without one", () => {
     const media = fromJobDetail(
       { JobId: "b5", State: "Success", Name: "mi", Tag: "MediaInfo", Input: { Prefix: "p/" }, Operation: { Output: { Region: "r", Bucket: "b" } } },
-      fakeLookup,
+      lookupTag,
     );
     expect(media.request.Type).toBe("Job");
     expect(media.request.Operation).toEqual({ Tag: "MediaInfo" });
-    const wf = fromJobDetail({ JobId: "b6", State: "Success", Name: "w", Input: { Prefix: "p/" }, Operation: { WorkflowIds: "w1234567" } }, fakeLookup);
+    const wf = fromJobDetail({ JobId: "b6", State: "Success", Name: "w", Input: { Prefix: "p/" }, Operation: { WorkflowIds: "w1234567" } }, lookupTag);
     expect(wf.request.Type).toBe("Workflow");
   });
 
@@ -121,7 +121,7 @@ describe("fromJobDetail", () => {
           CallBackMqConfig: { MqRegion: "sh", MqMode: "Queue", MqName: "q1" },
         },
       },
-      fakeLookup,
+      lookupTag,
     );
     const op = request.Operation as Record<string, unknown>;
     expect(op.Output).toEqual({ Region: "ap-beijing", Bucket: "b-1250000000", StreamExtract: [{ Index: "0", Object: "o0.mp4" }] });

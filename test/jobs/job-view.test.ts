@@ -12,10 +12,10 @@ import {
   formatRelative,
   inputSummary,
   jobDuration,
-  nextPollDelay,
   tagOrWorkflow,
   xmlText,
 } from "@/lib/jobs/job-view";
+import { nextPollDelay } from "@/lib/jobs/poll-policy";
 
 const job = (over: Partial<JobDetail> = {}): JobDetail => ({
   JobId: "b3deffea2f84911ec9cb15254008618d9",

@@ -6,9 +6,6 @@ import {
   activeFilters,
   jobsSearchParams,
   loadJobsSearchParams,
-  nextPagePatch,
-  pageNumber,
-  previousPagePatch,
   toApiListParams,
   toApiSearch,
   toJobsView,
@@ -16,6 +13,7 @@ import {
   withKnownBucket,
   type JobsView,
 } from "@/lib/jobs/url-state";
+import { nextPagePatch, pageNumber, previousPagePatch } from "@/lib/jobs/url-paging";
 
 const viewOf = (qs: string): JobsView => toJobsView(loadJobsSearchParams(new URLSearchParams(qs)));
 const serialize = createSerializer(jobsSearchParams, { clearOnDefault: true });

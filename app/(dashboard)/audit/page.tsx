@@ -6,7 +6,7 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { NotSignedIn } from "@/components/layout/not-signed-in";
 import { Notice } from "@/components/ui/notice";
 import { listAudit, verifyAuditLogChain, type AuditPage } from "@/lib/server/audit";
-import { AUDIT_QUERY_KEYS, auditQuerySchema, toAuditFilter, type AuditQuery } from "@/lib/server/audit-query";
+import { AUDIT_QUERY_KEYS, auditQuerySchema, toAuditFilter, type AuditQuery } from "@/lib/jobs/audit-query";
 import { requestRefs, type CiNames } from "@/lib/jobs/ci-names";
 import { resolveCiNamesAcross } from "@/lib/server/ci-names";
 import { getConfig } from "@/lib/server/config";

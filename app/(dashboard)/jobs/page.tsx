@@ -10,7 +10,9 @@ import { jobKeys, meKey, type JobsPage, type Me } from "@/lib/query/jobs";
 import { getQueryClient } from "@/lib/query/query-client";
 import { getConfig } from "@/lib/server/config";
 import { getIdentity } from "@/lib/server/identity";
-import { loadJobsPage, loadMyJobsPage } from "@/lib/server/jobs-service";
+import { loadJobsPage } from "@/lib/server/jobs/list";
+import { loadMyJobsPage } from "@/lib/server/jobs/my-jobs";
+import { toMe } from "@/lib/server/me";
 
 export const metadata = { title: "Jobs" };
 
@@ -27,12 +29,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const view = withKnownBucket(toJobsView(await loadJobsSearchParams(searchParams)), buckets);
   const queryClient = getQueryClient();
 
-  queryClient.setQueryData<Me>(meKey, {
-    user: { id: identity.id, name: identity.name, groups: identity.groups },
-    canTrigger: identity.canTrigger,
-    buckets,
-    emulator: config.emulator,
-  });
+  queryClient.setQueryData<Me>(meKey, toMe(identity, config));
 
   let initialError: ShownError | null = null;
   try {

@@ -1,7 +1,7 @@
 import "server-only";
 import { CiError } from "@/lib/ci/errors";
 import { ApiProblem } from "@/lib/server/problem";
-import { ciErrorBody } from "@/lib/server/jobs-service";
+import { ciErrorBody } from "@/lib/server/ci-problem";
 import type { ShownError } from "@/components/jobs/poll-error-banner";
 
 /** A server-side failure as the page may show it: CI's code, message and RequestId; never a stack trace. */

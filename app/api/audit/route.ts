@@ -2,9 +2,9 @@ import { requestRefs } from "@/lib/jobs/ci-names";
 import { searchParamsToObject } from "@/lib/jobs/list-query-schema";
 import { listAudit } from "@/lib/server/audit";
 import { auditCsvHeader, auditCsvRow } from "@/lib/server/audit-csv";
-import type { AuditEntry } from "@/lib/server/audit-types";
+import type { AuditEntry } from "@/lib/jobs/audit-types";
 import { resolveCiNamesAcross } from "@/lib/server/ci-names";
-import { auditQuerySchema, toAuditFilter, AUDIT_PAGE_MAX } from "@/lib/server/audit-query";
+import { auditQuerySchema, toAuditFilter, AUDIT_PAGE_MAX } from "@/lib/jobs/audit-query";
 import { validationProblem } from "@/lib/server/problem";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
 

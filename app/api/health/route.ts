@@ -1,7 +1,7 @@
 import { getRuntime } from "@/lib/server/ci-runtime";
 import { getConfig } from "@/lib/server/config";
 import { getDb } from "@/lib/server/db";
-import { loadJobsPage } from "@/lib/server/jobs-service";
+import { loadJobsPage } from "@/lib/server/jobs/list";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";

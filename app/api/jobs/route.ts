@@ -1,6 +1,8 @@
 import { listQuerySchema, searchParamsToObject } from "@/lib/jobs/list-query-schema";
 import { triggerRequestSchema } from "@/lib/jobs/request-schema";
-import { loadJobsPage, loadMyJobsPage, submitTrigger } from "@/lib/server/jobs-service";
+import { loadJobsPage } from "@/lib/server/jobs/list";
+import { loadMyJobsPage } from "@/lib/server/jobs/my-jobs";
+import { submitTrigger } from "@/lib/server/jobs/trigger";
 import { ApiProblem } from "@/lib/server/problem";
 import { validationProblem } from "@/lib/server/problem";
 import { readJsonBody } from "@/lib/server/read-body";

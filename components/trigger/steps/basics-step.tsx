@@ -1,13 +1,9 @@
 "use client";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { WizardValues } from "@/lib/jobs/draft";
+import { JOB_NAME_MAX } from "@/lib/jobs/patterns";
 import { RadioGroup, Section, SelectInput, TextInput } from "../form-controls";
 
-/**
- * CI's limit (docs/ci-api.md §1.1), equal to request-schema's JOB_NAME_MAX, repeated here so that step 1 does not load
- * the schema (zod and every Tag) just for a number. The schema still enforces it.
- */
-const JOB_NAME_MAX = 128;
 
 export interface BucketTarget {
   bucket: string;

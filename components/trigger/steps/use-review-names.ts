@@ -2,7 +2,7 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { emptyNames, mergeNames, requestRefs, type CiNames } from "@/lib/jobs/ci-names";
-import type { PickerItem } from "@/lib/jobs/picker-schema";
+import type { PickerAnswer } from "@/lib/jobs/api-contract";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import { apiFetch } from "@/lib/query/api-fetch";
 import { jobDetailOptions } from "@/lib/query/jobs";
@@ -15,7 +15,7 @@ function pickerQuery(kind: "workflows" | "queues" | "templates", bucket: string,
       const q = new URLSearchParams();
       if (tag) q.set("tag", tag);
       if (bucket) q.set("bucket", bucket);
-      return apiFetch<{ items: PickerItem[] }>(`/api/ci/${kind}?${q}`, { signal });
+      return apiFetch<PickerAnswer>(`/api/ci/${kind}?${q}`, { signal });
     },
     staleTime: 60_000,
     refetchOnWindowFocus: false,

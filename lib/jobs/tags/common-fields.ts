@@ -2,11 +2,11 @@
  * Fields several Tags share (docs/ci-api.md §4.1 extras, §4.1a Watermark, §4.15 DigitalWatermark): the template IDs,
  * watermarks, audio mixing, time ranges and HLS encryption.
  */
+import { TEMPLATE_ID_PATTERN } from "../patterns";
 import { bool, choice, num, options, text, URL_PATTERN } from "./field-helpers";
 import type { FieldSpec, GroupField, ListField, StringListField, TextField } from "./types";
 
-/** CI template IDs start with `t` (docs/ci-api.md §6.1). Same pattern as request-schema's TEMPLATE_ID_PATTERN. */
-export const TEMPLATE_ID_PATTERN = /^t[0-9A-Za-z]{6,64}$/;
+export { TEMPLATE_ID_PATTERN };
 const templatePattern = (what: string) => ({
   regex: TEMPLATE_ID_PATTERN,
   message: `A ${what} ID looks like t1460606b9752148c4ab182f55163ba7cd`,

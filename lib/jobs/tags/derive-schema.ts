@@ -22,8 +22,10 @@ import type {
   TextField,
 } from "./types";
 import { isEmptyValue, isPlainObject } from "./values";
+import { describeNumber } from "./describe-number";
 import { checkVisibility } from "./visibility";
 
+export { describeNumber } from "./describe-number";
 export { isEmptyValue } from "./values";
 export { fieldAt, valueAt } from "./visibility";
 
@@ -43,24 +45,6 @@ export function forwardIssues(
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Messages
-
-function formatRange(f: NumberField): string {
-  const { min, max } = f;
-  if (min !== undefined && max !== undefined && !f.minExclusive && !f.maxExclusive) return `from ${min} to ${max}`;
-  const parts: string[] = [];
-  if (min !== undefined) parts.push(f.minExclusive ? `greater than ${min}` : `at least ${min}`);
-  if (max !== undefined) parts.push(f.maxExclusive ? `less than ${max}` : `at most ${max}`);
-  return parts.join(" and ");
-}
-
-/** "an even number from 128 to 4096 px, or auto": what a number field accepts, for messages and help text. */
-export function describeNumber(f: NumberField): string {
-  const kind = f.even ? "an even number" : f.integer ? "a whole number" : "a number";
-  const range = formatRange(f);
-  const unit = range && f.unit ? ` ${f.unit}` : "";
-  const literals = f.literals?.length ? `, or ${f.literals.join(" or ")}` : "";
-  return `${kind}${range ? ` ${range}` : ""}${unit}${literals}`;
-}
 
 /** The message for a value the number field rejects, e.g. "Width must be an even number from 128 to 4096 px". */
 export function numberMessage(f: NumberField): string {

@@ -9,7 +9,7 @@ import { digitalWatermark } from "./digital-watermark";
 import { extractDigitalWatermark } from "./extract-digital-watermark";
 import { imageInspect } from "./image-inspect";
 import { mediaInfo } from "./media-info";
-import { isTagName, TAG_NAMES, type TagName } from "./names";
+import { isTagName, type TagName } from "./names";
 import { noiseReduction } from "./noise-reduction";
 import { refineOutputFields } from "./output-rules";
 import { picProcess } from "./pic-process";
@@ -23,7 +23,7 @@ import { streamExtract } from "./stream-extract";
 import { superResolution } from "./super-resolution";
 import { transcode } from "./transcode";
 import { tts } from "./tts";
-import type { TagGroup, TagModule } from "./types";
+import type { TagModule } from "./types";
 import { videoMontage } from "./video-montage";
 import { videoProcess } from "./video-process";
 import { videoTag } from "./video-tag";
@@ -56,24 +56,6 @@ export const TAGS: Readonly<Record<TagName, TagModule>> = {
   QualityEstimate: qualityEstimate,
   ImageInspect: imageInspect,
 };
-
-const GROUP_LABELS: ReadonlyArray<{ id: TagGroup; label: string }> = [
-  { id: "video", label: "Video" },
-  { id: "audio", label: "Audio" },
-  { id: "image", label: "Image" },
-  { id: "ai", label: "AI" },
-];
-
-/** The Tag picker's sections, in display order, each with its Tags in TAG_NAMES order. */
-export const TAG_GROUPS: ReadonlyArray<{ id: TagGroup; label: string; tags: readonly TagName[] }> = GROUP_LABELS.map(
-  (g) => ({ ...g, tags: TAG_NAMES.filter((t) => TAGS[t].group === g.id) }),
-);
-
-export function getTag(name: TagName): TagModule;
-export function getTag(name: string): TagModule | undefined;
-export function getTag(name: string): TagModule | undefined {
-  return isTagName(name) ? TAGS[name] : undefined;
-}
 
 /**
  * Applies the Tag's JobParam schema (issues under ["JobParam", …]), the Output fields the Tag uses, and — once

@@ -1,7 +1,7 @@
 /** Snapshot (docs/ci-api.md §4.2): frame captures and sprite sheets. Output: Object and/or SpriteObject. */
 import type { z } from "zod";
 import { defineTag } from "./define-tag";
-import { bool, choice, dimension, num, options, text } from "./field-helpers";
+import { bool, choice, dimension, num, text } from "./field-helpers";
 import {
   addIssue,
   numberAt,

@@ -3,7 +3,7 @@
  * no silent fallback between them, deny by default. Pure: the caller passes the environment and the facts about CI.
  */
 import { isLoopbackHostname } from "./built-in-emulator";
-import { fail, flag, headerName, secureUrl, text } from "./config-fail";
+import { fail, flag, headerName, text } from "./config-fail";
 import { resolveJwtConfig } from "./jwt-presets";
 import { parseOidcConfig, type OidcConfig } from "./oidc-config";
 import { AUTH_MODES, type AuthConfig, type AuthMode, type HeaderAuthConfig, type RolesConfig } from "./types";

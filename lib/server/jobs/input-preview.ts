@@ -13,7 +13,7 @@ import "server-only";
 import { cosHost, type CosTarget } from "@/lib/ci/cos-client";
 import type { InputPreview, InputSampleObject } from "@/lib/jobs/batch-files";
 import { ApiProblem } from "../problem";
-import { resolveTarget } from "../jobs-service";
+import { resolveTarget } from "./target";
 import { cosClient } from "./cos-runtime";
 import { parseAnyCiTime } from "./file-times";
 

@@ -9,8 +9,10 @@ import { jobKeys, meKey, type JobResult, type Me } from "@/lib/query/jobs";
 import { getQueryClient } from "@/lib/query/query-client";
 import { getConfig } from "@/lib/server/config";
 import { getIdentity } from "@/lib/server/identity";
-import { JOB_ID_PATTERN, loadJob } from "@/lib/server/jobs-service";
+import { JOB_ID_PATTERN } from "@/lib/jobs/patterns";
+import { loadJob } from "@/lib/server/jobs/job";
 import { toShownError } from "../shown-error";
+import { toMe } from "@/lib/server/me";
 
 type Params = Promise<{ jobId: string }>;
 
@@ -34,12 +36,7 @@ export default async function JobPage({ params, searchParams }: { params: Params
   const bucket = urlBucket && config.buckets.some((b) => b.bucket === urlBucket) ? urlBucket : null;
 
   const queryClient = getQueryClient();
-  queryClient.setQueryData<Me>(meKey, {
-    user: { id: identity.id, name: identity.name, groups: identity.groups },
-    canTrigger: identity.canTrigger,
-    buckets: config.buckets.map(({ bucket: b, region }) => ({ bucket: b, region })),
-    emulator: config.emulator,
-  });
+  queryClient.setQueryData<Me>(meKey, toMe(identity, config));
 
   let initialError: ShownError | null = null;
   let found: JobResult | null = null;

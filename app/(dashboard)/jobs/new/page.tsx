@@ -7,7 +7,9 @@ import { jobKeys, meKey, type JobResult, type Me } from "@/lib/query/jobs";
 import { getQueryClient } from "@/lib/query/query-client";
 import { getConfig } from "@/lib/server/config";
 import { getIdentity } from "@/lib/server/identity";
-import { JOB_ID_PATTERN, loadJob } from "@/lib/server/jobs-service";
+import { JOB_ID_PATTERN } from "@/lib/jobs/patterns";
+import { loadJob } from "@/lib/server/jobs/job";
+import { toMe } from "@/lib/server/me";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -42,12 +44,7 @@ export default async function NewJobPage({ searchParams }: { searchParams: Searc
   const buckets = config.buckets.map(({ bucket: b, region }) => ({ bucket: b, region }));
 
   const queryClient = getQueryClient();
-  queryClient.setQueryData<Me>(meKey, {
-    user: { id: identity.id, name: identity.name, groups: identity.groups },
-    canTrigger: identity.canTrigger,
-    buckets,
-    emulator: config.emulator,
-  });
+  queryClient.setQueryData<Me>(meKey, toMe(identity, config));
   if (from) {
     try {
       const found: JobResult | null = await loadJob(from, bucket ?? null, identity);

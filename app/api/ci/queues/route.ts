@@ -1,8 +1,9 @@
 import { isQueueFamily, QUEUE_FAMILIES } from "@/lib/jobs/queue-families";
 import { isTagName } from "@/lib/jobs/tags/names";
-import { loadPicker } from "@/lib/server/jobs-service";
+import { loadPicker } from "@/lib/server/jobs/pickers";
 import { ApiProblem } from "@/lib/server/problem";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
+import type { PickerAnswer } from "@/lib/jobs/api-contract";
 
 export const dynamic = "force-dynamic";
 
@@ -20,5 +21,5 @@ export const GET = withApi("GET /api/ci/queues", async ({ url, identity }) => {
     throw new ApiProblem(400, "ValidationError", `family: use one of ${QUEUE_FAMILIES.join(", ")}`, { fields: [{ path: "family", message: "Unknown queue family" }] });
   }
   const items = await loadPicker("queues", url.searchParams.get("bucket"), tag ?? undefined, identity, family ?? undefined);
-  return jsonResponse(200, { items });
+  return jsonResponse(200, { items } satisfies PickerAnswer);
 });

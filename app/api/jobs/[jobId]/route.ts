@@ -1,4 +1,4 @@
-import { loadJob } from "@/lib/server/jobs-service";
+import { loadJob } from "@/lib/server/jobs/job";
 import { ApiProblem } from "@/lib/server/problem";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
 

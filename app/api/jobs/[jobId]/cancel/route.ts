@@ -1,4 +1,4 @@
-import { cancelJob } from "@/lib/server/jobs-service";
+import { cancelJob } from "@/lib/server/jobs/cancel";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";

@@ -5,10 +5,11 @@ import { NotSignedIn } from "@/components/layout/not-signed-in";
 import { FileDetailScreen } from "@/components/jobs/batch-files/file-detail-screen";
 import { loadJobsSearchParams } from "@/lib/jobs/url-state";
 import { meKey, type Me } from "@/lib/query/jobs";
+import { toMe } from "@/lib/server/me";
 import { getQueryClient } from "@/lib/query/query-client";
 import { getConfig } from "@/lib/server/config";
 import { getIdentity } from "@/lib/server/identity";
-import { JOB_ID_PATTERN } from "@/lib/server/jobs-service";
+import { JOB_ID_PATTERN } from "@/lib/jobs/patterns";
 
 type Params = Promise<{ jobId: string; fileId: string }>;
 
@@ -31,12 +32,7 @@ export default async function BatchFilePage({ params, searchParams }: { params: 
   const bucket = urlBucket && config.buckets.some((b) => b.bucket === urlBucket) ? urlBucket : null;
 
   const queryClient = getQueryClient();
-  queryClient.setQueryData<Me>(meKey, {
-    user: { id: identity.id, name: identity.name, groups: identity.groups },
-    canTrigger: identity.canTrigger,
-    buckets: config.buckets.map(({ bucket: b, region }) => ({ bucket: b, region })),
-    emulator: config.emulator,
-  });
+  queryClient.setQueryData<Me>(meKey, toMe(identity, config));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <FileDetailScreen jobId={jobId} fileId={fileId} bucket={bucket} />

@@ -4,7 +4,7 @@
  * starts at its first moment, `to` ends after its last.
  */
 import { z } from "zod";
-import { BUCKET_PATTERN } from "@/lib/jobs/request-schema";
+import { BUCKET_PATTERN, JOB_ID_MESSAGE, JOB_ID_PATTERN } from "./patterns";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditFilter } from "./audit-types";
 
 export const AUDIT_PAGE_MAX = 200;
@@ -31,7 +31,7 @@ export const auditQuerySchema = z
     action: z.enum(AUDIT_ACTIONS, "action: trigger or cancel").optional(),
     outcome: z.enum(AUDIT_OUTCOMES, "outcome: pending, success, error or unknown").optional(),
     bucket: z.string().regex(BUCKET_PATTERN, "bucket looks like examplebucket-1250000000").optional(),
-    jobId: z.string().regex(/^[0-9A-Za-z]{1,64}$/, "A job ID has letters and digits only").optional(),
+    jobId: z.string().regex(JOB_ID_PATTERN, JOB_ID_MESSAGE).optional(),
     from: when("from").optional(),
     to: when("to").optional(),
     cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "cursor: not a cursor this page gave").optional(),
