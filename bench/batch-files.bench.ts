@@ -22,7 +22,7 @@ import { closeDb } from "@/lib/server/db";
 import { COUNT_SETTINGS } from "@/lib/server/jobs/file-counts";
 import { APP, BUCKET, OTHER_BUCKET, SECRET_ID, SECRET_KEY, pointAppAt } from "@/test/support/route-harness";
 import { runMain, writeSection } from "./lib/report";
-import { fmt, median, table } from "./lib/stats";
+import { fmt, table } from "./lib/stats";
 
 const quick = process.argv.includes("--quick");
 const VIEWERS = quick ? 10 : 25;

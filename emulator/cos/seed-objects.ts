@@ -132,7 +132,12 @@ export function seedObjectSources(seed: string | number, bucket: string, region:
       const from = jobPrefixSources.length ? jobPrefixSources[hash32(key) % jobPrefixSources.length]! : small;
       const picked = Array.from({ length: Math.min(from.length, 4 + (hash32(`${key}#n`) % 12)) }, (_, i) => from.objectAt(i));
       if (kind === "UrlFile") explicit.push(urlFileObject(key, bucket, region, picked.map((o) => o.key)));
-      else for (const o of manifestObjects(key, bucket, picked)) if (!taken.has(o.key) || o.key === key) (taken.add(o.key), explicit.push(o));
+      else
+        for (const o of manifestObjects(key, bucket, picked)) {
+          if (taken.has(o.key) && o.key !== key) continue;
+          taken.add(o.key);
+          explicit.push(o);
+        }
     }
   }
   return [...sources, ...jobPrefixSources, listSource(explicit)];

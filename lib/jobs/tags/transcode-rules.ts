@@ -100,7 +100,7 @@ export function refineTranscode(op: Operation, ctx: z.RefinementCtx): void {
   if (hasVideo) refineVideoOptions(op, V, vCodec, ctx);
   if (hasAudio) refineAudioOptions(op, A, aCodec, format, hasVideo ? vCodec : undefined, ctx);
   refineAudioMix(op, T, ctx);
-  refineTranscodeExtras(op, hasVideo ? vCodec : undefined, ctx, format);
+  refineTranscodeExtras(op, hasVideo ? vCodec : undefined, ctx);
 }
 
 function refineVideoOptions(op: Operation, V: readonly string[], codec: string, ctx: z.RefinementCtx): void {
@@ -171,7 +171,7 @@ function refineAudioOptions(
 }
 
 /** RemoveWatermark: not with H.265/AV1 (§4.1 extras). */
-function refineTranscodeExtras(op: Operation, videoCodec: string | undefined, ctx: z.RefinementCtx, format?: string): void {
+function refineTranscodeExtras(op: Operation, videoCodec: string | undefined, ctx: z.RefinementCtx): void {
   const J = ["JobParam"];
   if (videoCodec && ["H.265", "AV1"].includes(videoCodec)) {
     if (presentAt(op, [...J, "RemoveWatermark"]))
