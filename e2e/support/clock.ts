@@ -107,11 +107,13 @@ export async function pauseClockSoon(page: Page, leadMs = 1_000): Promise<number
  */
 export async function serverTimeFollowsPageClock(page: Page): Promise<void> {
   await page.route("**/api/**", async (route) => {
+    // The page went away (navigation, test end) while the answer was on its way: nothing is waiting for it.
+    const gone = (e: unknown) => {
+      if (!/disposed|closed|test ended/i.test(String(e))) throw e;
+    };
     const response = await route.fetch();
-    const pageNow = await page.evaluate(() => Date.now());
-    await route.fulfill({ response, headers: { ...response.headers(), "x-server-time": String(pageNow) } }).catch((e: unknown) => {
-      // The page went away (navigation, test end) while the answer was on its way: nothing is waiting for it.
-      if (!/disposed|closed/i.test(String(e))) throw e;
-    });
+    const pageNow = await page.evaluate(() => Date.now()).catch((e: unknown) => gone(e));
+    if (pageNow === undefined) return;
+    await route.fulfill({ response, headers: { ...response.headers(), "x-server-time": String(pageNow) } }).catch(gone);
   });
 }
