@@ -46,6 +46,8 @@ if (!env.CI_SECRET_ID) {
     CI_ENDPOINT: `http://127.0.0.1:${port}`,
     CI_EMULATOR: "1",
     AUTH_MODE: env.AUTH_MODE ?? "none",
+    // Retry of failed files works out of the box against the emulator (its COS keeps the lists in memory).
+    RETRY_LIST_PREFIX: env.RETRY_LIST_PREFIX ?? "retry-lists/",
   });
   console.log(`No CI_SECRET_ID set: starting the built-in CI emulator on 127.0.0.1:${port}`);
   run(process.execPath, [TSX, "emulator/main.ts"], { ...creds, EMULATOR_PORT: port, EMULATOR_BUCKETS: env.CI_BUCKETS });
