@@ -126,8 +126,10 @@ export function collectOutputs(v: XmlValue | undefined, depth = 0, inOutput = fa
   if (!isObject(v)) return out;
   for (const [k, child] of Object.entries(v)) {
     const outputish = inOutput || /^Output/.test(k);
-    if (outputish && (k === "Object" || k === "ObjectName") && typeof child === "string" && child !== "") out.push(child);
-    else if (typeof child === "object") collectOutputs(child, depth + 1, outputish, out);
+    if (outputish && (k === "Object" || k === "ObjectName")) {
+      // ObjectName is repeatable (lib/ci/repeatable-paths.ts): one name or a list of them.
+      for (const name of Array.isArray(child) ? child : [child]) if (typeof name === "string" && name !== "") out.push(name);
+    } else if (typeof child === "object") collectOutputs(child, depth + 1, outputish, out);
   }
   return out;
 }
