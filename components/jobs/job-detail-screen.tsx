@@ -10,7 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { Skeleton } from "@/components/ui/skeleton";
 import { idsOf, jobRefs } from "@/lib/jobs/ci-names";
 import { inputSummary, xmlText } from "@/lib/jobs/job-view";
-import { isResultElement, jobResults } from "@/lib/jobs/job-results";
+import { hasResultElements, isResultElement } from "@/lib/jobs/result-elements";
 import { JOB_POLL_MS, jobPollDelay } from "@/lib/jobs/poll-policy";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { setWatched } from "@/lib/jobs/watch-list";
@@ -21,7 +21,6 @@ import { useFinishedNotifications } from "./job-notifications";
 import { duplicateHref } from "./job-links";
 import { JobAttributionList, JobAuditTrail } from "./job-audit-history";
 import { JobStateBadge } from "./job-state-badge";
-import { JobResults } from "./job-results";
 import { JobTimeline } from "./job-timeline";
 import { PollErrorBanner, type ShownError } from "./poll-error-banner";
 import { useJobChanges } from "./use-job-changes";
@@ -32,6 +31,8 @@ import { XmlValue, XmlValueList } from "./xml-value-list";
 import { DetailsProblemMarker } from "./details-problem-marker";
 import { RetryLinksLine } from "./batch-files/retry-links";
 
+// Result blocks are rare on a batch job; their reader and renderer load only for a job that has some.
+const JobResults = dynamic(() => import("./job-results").then((m) => m.JobResults), { ssr: false, loading: () => <Skeleton className="h-16 w-full" /> });
 // Loaded on first use: the dialog's library is the heaviest thing on the page.
 const CancelJobsDialog = dynamic(() => import("./cancel-jobs-dialog").then((m) => m.CancelJobsDialog), { ssr: false });
 // The files inside the batch (issue 13) come after the job itself: its own chunk, fetched once the page is up.
@@ -108,7 +109,7 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
   const op = asRecord(job?.Operation) ?? {};
   const input = job ? inputSummary(job) : null;
   const otherOp = Object.fromEntries(Object.entries(op).filter(([k]) => !KNOWN_OPERATION.has(k) && !isResultElement(k)));
-  const results = jobResults(op);
+  const hasResults = hasResultElements(op);
   const jobParamRecord = asRecord(op.JobParam);
   const jobParamShown = jobParamRecord ? Object.fromEntries(Object.entries(jobParamRecord).filter(([k]) => !isResultElement(k))) : op.JobParam;
   const otherJob = job ? Object.fromEntries(Object.entries(job).filter(([k]) => !KNOWN_JOB.has(k))) : {};
@@ -256,9 +257,9 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
             )}
           </Section>
 
-          {results.blocks.length > 0 && (
+          {hasResults && (
             <Section title="Results" id="sec-results">
-              <JobResults blocks={results.blocks} files={results.files} />
+              <JobResults operation={op} />
             </Section>
           )}
 

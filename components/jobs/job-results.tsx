@@ -1,8 +1,12 @@
-import type { ResultFile } from "@/lib/jobs/job-results";
+import { jobResults } from "@/lib/jobs/job-results";
 import { XmlValue } from "./xml-value-list";
 
-/** What the job produced: the files CI says it wrote, then every result block as CI sent it. */
-export function JobResults({ blocks, files }: { blocks: [string, unknown][]; files: ResultFile[] }) {
+/**
+ * What the job produced: the files CI says it wrote, then every result block as CI sent it. Loaded on demand by the
+ * job page (most batch jobs echo no results), so reading them costs nothing on the page's first load.
+ */
+export function JobResults({ operation }: { operation: Record<string, unknown> }) {
+  const { blocks, files } = jobResults(operation);
   return (
     <div className="space-y-4">
       {files.length > 0 && (

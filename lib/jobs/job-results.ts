@@ -5,10 +5,7 @@
  * Their repeatable parts (`ObjectName`, `Md5Info`, `Stream.Video`…) are always lists (lib/ci/repeatable-paths.ts).
  */
 
-/** Result blocks by name; also any element whose name ends in "Result" (CI adds them per Tag). */
-const RESULT_NAMES: ReadonlySet<string> = new Set(["MediaResult", "MediaInfo", "QualityEstimate"]);
-
-export const isResultElement = (name: string): boolean => RESULT_NAMES.has(name) || /^[A-Z][A-Za-z]*Result$/.test(name);
+import { isResultElement } from "./result-elements";
 
 /** One file CI reports it wrote. */
 export interface ResultFile {
