@@ -46,7 +46,7 @@ test("ImageInspect with no queue and no output (cos-python-sdk-v5 ut/test.py) re
   await basicsAndInput(page, { name: uniqueName("e2e-inspect"), type: "Job", input: { kind: "Prefix", value: "images/" } });
   await page.getByRole("radio", { name: /^Image inspection\b/ }).check();
   await page.getByRole("combobox", { name: "Act on suspicious images" }).selectOption("true");
-  await page.getByRole("textbox", { name: "What to do" }).fill("BackupObject");
+  await page.getByRole("combobox", { name: "What to do" }).selectOption("BackupObject");
   await noSeriousA11yViolations(page, "Operation (ImageInspect)");
   await next(page, 4, "Output & delivery");
   await expect(page.getByRole("textbox", { name: "Object", exact: true })).toHaveCount(0);
