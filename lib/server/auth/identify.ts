@@ -40,6 +40,11 @@ export async function identify(headers: Headers, config: AppConfig = getConfig()
   }
   if (!verified.ok) return { ok: false, status: 401, reason: verified.reason };
   const decided = decideAccess(verified.user, config.auth.roles);
-  if (decided.ok && config.auth.mode === "none") decided.identity.name = LOCAL_OPERATOR_NAME;
+  if (decided.ok && config.auth.mode === "none") {
+    // The one local operator of a newcomer's `npm start`: config allows this mode only against the built-in
+    // emulator (lib/server/auth/auth-env.ts), where no real job can be started, so they may trigger and cancel.
+    decided.identity.name = LOCAL_OPERATOR_NAME;
+    decided.identity.canTrigger = true;
+  }
   return decided;
 }
