@@ -31,6 +31,8 @@ import type { CiResult, EmulatorOptions, RouteKey } from "./types";
 
 export type { EmulatorOptions } from "./types";
 
+type FaultPlanKey = Parameters<Faults["plan"]>[0];
+
 export interface Emulator {
   server: http.Server;
   /** Resolves with the port actually bound (pass 0 for any free port). Host defaults to 127.0.0.1. */
@@ -153,21 +155,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     if (cosHost) return handleCos(req, res, target, cosHost, bytes, requestId);
 
     const match = matchRoute(req.method ?? "GET", target.path);
-    stats.request(match.key ?? "unmatched");
-    const plan: FaultPlan = match.key ? faults.plan(match.key) : NO_FAULT;
-    if (plan.latencyMs > 0) {
-      stats.fault("latency");
-      await sleep(plan.latencyMs);
-    }
-    if (plan.before === "drop") return drop(req);
-    if (plan.before === "error") {
-      stats.fault("error");
-      return send(res, xmlError(500, "InternalError", "We encountered an internal error. Please try again.", requestId), requestId);
-    }
-    if (plan.before === "slowDown") {
-      stats.fault("slowDown");
-      return send(res, xmlError(503, "SlowDown", "Please reduce your request rate.", requestId), requestId);
-    }
+    const { plan, early } = await faultsBefore(match.key);
+    if (early === "drop") return drop(req);
+    if (early) return send(res, xmlError(early.status, early.code, early.message, requestId), requestId);
 
     let result: CiResult;
     try {
@@ -184,27 +174,39 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     send(res, result, requestId);
   }
 
+  /**
+   * The part of a route's fault plan that acts before it is processed, shared by CI and COS routes (each writes the
+   * refusal in its own error document): counts the request, waits the injected latency, then says whether to drop
+   * the connection or answer an injected 500 / SlowDown instead.
+   */
+  async function faultsBefore(key: FaultPlanKey | null): Promise<{ plan: FaultPlan; early: "drop" | CiFault | null }> {
+    stats.request(key ?? "unmatched");
+    const plan: FaultPlan = key ? faults.plan(key) : NO_FAULT;
+    if (plan.latencyMs > 0) {
+      stats.fault("latency");
+      await sleep(plan.latencyMs);
+    }
+    if (plan.before === "drop") return { plan, early: "drop" };
+    if (plan.before === "error") {
+      stats.fault("error");
+      return { plan, early: new CiFault(500, "InternalError", "We encountered an internal error. Please try again.") };
+    }
+    if (plan.before === "slowDown") {
+      stats.fault("slowDown");
+      return { plan, early: new CiFault(503, "SlowDown", "Please reduce your request rate.") };
+    }
+    return { plan, early: null };
+  }
+
   /** The same fault plan and counting as CI's routes, with COS's error document. */
   async function handleCos(req: IncomingMessage, res: ServerResponse, target: ParsedTarget, host: { bucket: string; region: string }, bytes: Buffer | null, requestId: string): Promise<void> {
     const method = req.method ?? "GET";
     const match = matchCosRoute(method, target.path);
     const resource = `${host.bucket}.cos.${host.region}.myqcloud.com${target.path}`;
     const fail = (status: number, code: string, message: string) => cosError(status, code, message, resource, requestId);
-    stats.request(match.key ?? "unmatched");
-    const plan: FaultPlan = match.key ? faults.plan(match.key) : NO_FAULT;
-    if (plan.latencyMs > 0) {
-      stats.fault("latency");
-      await sleep(plan.latencyMs);
-    }
-    if (plan.before === "drop") return drop(req);
-    if (plan.before === "error") {
-      stats.fault("error");
-      return sendCos(res, fail(500, "InternalError", "We encountered an internal error. Please try again."), requestId);
-    }
-    if (plan.before === "slowDown") {
-      stats.fault("slowDown");
-      return sendCos(res, fail(503, "SlowDown", "Please reduce your request rate."), requestId);
-    }
+    const { plan, early } = await faultsBefore(match.key);
+    if (early === "drop") return drop(req);
+    if (early) return sendCos(res, fail(early.status, early.code, early.message), requestId);
     let result: CosResult;
     try {
       result = processCos(cosDeps, { method, target, host, match, body: bytes, header: (name) => headerValue(req, name), now: now(), signatureNow: clockNow() });
