@@ -6,7 +6,7 @@ import "server-only";
  */
 import { readJobDetail, type JobDetail } from "@/lib/jobs/job-detail-schema";
 import { QUEUE_FAMILY_PATH, type QueueFamily } from "@/lib/jobs/queue-families";
-import type { ListQuery } from "@/lib/jobs/list-query-schema";
+import { LIST_QUERY_KEYS, type ListQuery } from "@/lib/jobs/list-query-schema";
 import {
   queueEntrySchema,
   queueToPickerItem,
@@ -60,20 +60,6 @@ export interface CiClient extends BatchFileReads {
   /** Closes pooled connections. */
   close(): void;
 }
-
-/** List parameters in CI's spelling (docs/ci-api.md §1.3); only those set are sent. */
-const LIST_PARAMS = [
-  "nextToken",
-  "size",
-  "type",
-  "orderByTime",
-  "states",
-  "startCreationTime",
-  "endCreationTime",
-  "workflowId",
-  "jobId",
-  "name",
-] as const satisfies readonly (keyof ListQuery)[];
 
 /** Job IDs go into the path; anything else could address another resource. */
 const JOB_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
@@ -130,7 +116,8 @@ export function createCiClient(opts: CiClientOptions): CiClient {
 
     async listJobs(t, q) {
       const query: CallSpec["query"] = {};
-      for (const key of LIST_PARAMS) {
+      // In CI's spelling (docs/ci-api.md §1.3); only those set are sent.
+      for (const key of LIST_QUERY_KEYS) {
         const v = q[key];
         if (v !== undefined && v !== "") query[key] = String(v);
       }

@@ -28,17 +28,18 @@ export const statesParamSchema = z
 
 export const listQuerySchema = z
   .strictObject({
+    // In the order CI's parameters are sent (LIST_QUERY_KEYS).
+    // Opaque: CI promises no character set, so it is only length-limited here and URL-encoded on the way to CI.
+    nextToken: z.string().min(1).max(NEXT_TOKEN_MAX, `nextToken is at most ${NEXT_TOKEN_MAX} characters`).optional(),
+    size: z.coerce.number().int("size is a whole number").min(1, "size is 1 to 100").max(100, "size is 1 to 100").optional(),
     type: z.enum(JOB_TYPES).optional(),
+    orderByTime: z.enum(["Desc", "Asc"]).optional(),
     states: statesParamSchema.optional(),
     startCreationTime: ciTime.optional(),
     endCreationTime: ciTime.optional(),
-    orderByTime: z.enum(["Desc", "Asc"]).optional(),
-    name: z.string().max(JOB_NAME_MAX).optional(),
-    jobId: z.string().regex(JOB_ID_PATTERN, JOB_ID_MESSAGE).optional(),
     workflowId: z.string().regex(JOB_ID_PATTERN, "A workflow ID has letters and digits only").optional(),
-    size: z.coerce.number().int("size is a whole number").min(1, "size is 1 to 100").max(100, "size is 1 to 100").optional(),
-    // Opaque: CI promises no character set, so it is only length-limited here and URL-encoded on the way to CI.
-    nextToken: z.string().min(1).max(NEXT_TOKEN_MAX, `nextToken is at most ${NEXT_TOKEN_MAX} characters`).optional(),
+    jobId: z.string().regex(JOB_ID_PATTERN, JOB_ID_MESSAGE).optional(),
+    name: z.string().max(JOB_NAME_MAX).optional(),
   })
   .superRefine((q, ctx) => {
     const a = q.startCreationTime ? parseCiTime(q.startCreationTime) : null;
@@ -47,6 +48,12 @@ export const listQuerySchema = z
   });
 
 export type ListQuery = z.output<typeof listQuerySchema>;
+
+/**
+ * The parameters sent to CI, in the schema's order (which is the query string's order): a parameter added to
+ * `listQuerySchema` is validated by our route and sent by lib/ci/client.ts with no second list to keep in step.
+ */
+export const LIST_QUERY_KEYS = Object.keys(listQuerySchema.shape) as (keyof ListQuery)[];
 
 /** Turns URLSearchParams into a plain object, treating empty values as absent. Repeated keys keep the last. */
 export function searchParamsToObject(params: URLSearchParams, keys?: readonly string[]): Record<string, string> {

@@ -6,6 +6,7 @@
  */
 import { createLoader, parseAsArrayOf, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { formatCiTime } from "./ci-time";
+import type { ListQuery } from "./list-query-schema";
 import { MAX_BACK_STACK, pageNumber } from "./url-paging";
 import { BUCKET_PATTERN } from "./patterns";
 import { ID_PATTERN, parseAsInstant, parseAsMine, parseAsName, patternParser, TOKEN_RULE } from "./url-parsers";
@@ -138,22 +139,17 @@ export function toJobsView(s: JobsSearchState): JobsView {
   };
 }
 
-/** CI's list parameters (docs/ci-api.md §1.3) for a view, with relative presets resolved against `now`. */
-export interface ApiListParams {
+/**
+ * CI's list parameters (docs/ci-api.md §1.3) for a view, with relative presets resolved against `now`: the route's
+ * own query schema (lib/jobs/list-query-schema.ts), so a parameter added there needs no second declaration here.
+ */
+export type ApiListParams = Omit<Partial<ListQuery>, "orderByTime" | "size"> & {
   bucket?: string;
-  type?: JobType;
-  states?: string;
-  startCreationTime?: string;
-  endCreationTime?: string;
   orderByTime: "Desc" | "Asc";
-  name?: string;
-  jobId?: string;
-  workflowId?: string;
   size: number;
-  nextToken?: string;
   /** "1": the caller's own jobs (GET /api/jobs?mine=1); the server ignores CI's other filters then. */
   mine?: "1";
-}
+};
 
 /** Resolves a view into the parameters our /api/jobs route (and CI) understand. */
 export function toApiListParams(view: JobsView, now: Date = new Date()): ApiListParams {
