@@ -37,6 +37,9 @@ export function notifyIfWatchedFinished(jobs: readonly JobDetail[]): void {
       });
       n.onclick = () => {
         window.focus();
+        // A notification's click arrives outside React (the tab may have been in the background for hours): a plain
+        // navigation, not the router, whose state may no longer match the page.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
         window.location.assign(`/jobs/${encodeURIComponent(job.JobId)}`);
       };
     } catch {

@@ -163,6 +163,9 @@ export function RadioGroup({
           const optionId = i === 0 ? id : `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, "-")}`;
           return (
             <label key={o.value} htmlFor={optionId} className="flex cursor-pointer items-start gap-2 text-sm">
+              {/* On the radio itself, though ARIA 1.2 lists aria-invalid for the group: screen readers announce it on the
+                  focused radio, and the wizard focuses the first [aria-invalid] element (trigger-wizard.tsx). */}
+              {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props */}
               <input type="radio" value={o.value} {...reg} id={optionId} aria-invalid={error ? true : undefined} className="mt-0.5 h-4 w-4" />
               <span>
                 <span className="font-medium text-slate-900">{o.label}</span>

@@ -32,6 +32,8 @@ export function TagChooser({ onTagChange }: { onTagChange: (tag: TagName) => voi
                 first = false;
                 return (
                   <label key={t.tag} htmlFor={optionId} className="flex cursor-pointer items-start gap-2 rounded p-1.5 text-sm hover:bg-slate-50 has-[:checked]:bg-blue-50">
+                    {/* aria-invalid on the radio: why in form-controls.tsx (RadioGroup) */}
+                    {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props */}
                     <input type="radio" value={t.tag} {...reg} id={optionId} aria-invalid={error ? true : undefined} className="mt-0.5 h-4 w-4" />
                     <span>
                       <span className="font-medium text-slate-900">{t.label}</span>

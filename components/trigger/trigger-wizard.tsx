@@ -106,6 +106,9 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
       sub.unsubscribe();
       clearTimeout(timer);
     };
+    // Re-subscribed when the step changes, not on every render: `form` is stable and `validateStep` reads the
+    // current state when the timer fires.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft.ready, step]);
 
   /** Jumps to the step of the first issue and focuses it. */
@@ -139,6 +142,8 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
   // A draft restored on Review needs its request rebuilt.
   useEffect(() => {
     if (draft.ready && step === 4 && !review) void prepareReview();
+    // Once per arrival on Review: `review` is what prepareReview sets, so listing it would run it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft.ready, step]);
 
   function goTo(s: WizardStep) {

@@ -74,6 +74,9 @@ export function useWizardDraft({
     return () => {
       live = false;
     };
+    // Restores once per draft key (and when the source job arrives): `form`, `from` and `initialValues` are fixed for
+    // the wizard's life, and re-running on them would overwrite what the person typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, source, key]);
 
   // Save on every change (debounced) and whenever the step or key changes.

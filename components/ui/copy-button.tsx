@@ -14,10 +14,12 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     <button
       type="button"
       onClick={() => {
-        navigator.clipboard?.writeText(value).then(
+        // No clipboard API (an insecure origin, an old browser): say so rather than pretend.
+        if (!navigator.clipboard) return setState("failed");
+        navigator.clipboard.writeText(value).then(
           () => setState("copied"),
           () => setState("failed"),
-        ) ?? setState("failed");
+        );
       }}
       aria-label={label}
       title={label}
