@@ -4,7 +4,7 @@
  * text, number, enum, boolean, group, list and stringList controls under `Operation.JobParam`. No Tag-specific code:
  * a new Tag needs only its module.
  */
-import { useRef } from "react";
+import { useRef, type ReactNode, type RefObject } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { paramDefaults } from "@/lib/jobs/draft-request";
 import { describeNumber } from "@/lib/jobs/tags/describe-number";
@@ -142,23 +142,73 @@ function GroupControl({ field, path, scopePath, alwaysOpen }: { field: GroupFiel
   );
 }
 
+/**
+ * The frame both repeatable controls share: legend with "n of at most m", help, the group's message, the items and an
+ * "Add" button (which keeps focus when an item is removed, so keyboard users are not thrown to the top).
+ */
+function RepeatableShell({
+  path,
+  label,
+  help,
+  count,
+  maxItems,
+  addLabel,
+  onAdd,
+  addRef,
+  children,
+}: {
+  path: string;
+  label: string;
+  help?: ReactNode;
+  count: number;
+  maxItems: number;
+  addLabel: string;
+  onAdd: () => void;
+  addRef: RefObject<HTMLButtonElement | null>;
+  children: ReactNode;
+}) {
+  const id = fieldId(path);
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby={help ? `${id}-help` : undefined}>
+      <legend className="px-1 text-sm font-semibold text-slate-800">
+        {label} <span className="font-normal text-slate-600">({count} of at most {maxItems})</span>
+      </legend>
+      {help && (
+        <p id={`${id}-help`} className="mb-2 text-xs text-slate-600">
+          {help}
+        </p>
+      )}
+      <GroupMessage path={path} />
+      {children}
+      <button
+        ref={addRef}
+        type="button"
+        className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50"
+        onClick={onAdd}
+        disabled={count >= maxItems}
+      >
+        {addLabel}
+      </button>
+    </fieldset>
+  );
+}
+
 /** A repeatable element (ConcatFragment, Watermark, …): add and remove items, each a group of fields. */
 function ListControl({ field, path }: { field: ListField; path: string }) {
   const { control } = useFormContext();
   const { fields: items, append, remove } = useFieldArray({ control, name: path });
   const addRef = useRef<HTMLButtonElement>(null);
-  const id = fieldId(path);
   return (
-    <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby={field.help ? `${id}-help` : undefined}>
-      <legend className="px-1 text-sm font-semibold text-slate-800">
-        {field.label} <span className="font-normal text-slate-600">({items.length} of at most {field.maxItems})</span>
-      </legend>
-      {field.help && (
-        <p id={`${id}-help`} className="mb-2 text-xs text-slate-600">
-          {field.help}
-        </p>
-      )}
-      <GroupMessage path={path} />
+    <RepeatableShell
+      path={path}
+      label={field.label}
+      help={field.help}
+      count={items.length}
+      maxItems={field.maxItems}
+      addLabel={`Add ${field.itemLabel.toLowerCase()}`}
+      onAdd={() => append(paramDefaults(field.fields))}
+      addRef={addRef}
+    >
       <ol className="space-y-3">
         {items.map((item, i) => (
           <li key={item.id}>
@@ -182,16 +232,7 @@ function ListControl({ field, path }: { field: ListField; path: string }) {
           </li>
         ))}
       </ol>
-      <button
-        ref={addRef}
-        type="button"
-        className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50"
-        onClick={() => append(paramDefaults(field.fields))}
-        disabled={items.length >= field.maxItems}
-      >
-        Add {field.itemLabel.toLowerCase()}
-      </button>
-    </fieldset>
+    </RepeatableShell>
   );
 }
 
@@ -201,23 +242,28 @@ function StringListControl({ field, path }: { field: StringListField; path: stri
   const raw = useWatch({ control, name: path }) as unknown;
   const values = Array.isArray(raw) ? raw.map((v) => (typeof v === "string" ? v : "")) : [];
   const addRef = useRef<HTMLButtonElement>(null);
-  const id = fieldId(path);
   const update = (next: string[]) => setValue(path, next, { shouldDirty: true });
   const current = () => {
     const v: unknown = getValues(path);
     return Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : [];
   };
+  const add = () => {
+    const next = [...current(), ""];
+    update(next);
+    // Move to the new box once it exists (keyboard users should not have to hunt for it).
+    requestAnimationFrame(() => document.getElementById(fieldId(`${path}.${next.length - 1}`))?.focus());
+  };
   return (
-    <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby={field.help ? `${id}-help` : undefined}>
-      <legend className="px-1 text-sm font-semibold text-slate-800">
-        {field.label} <span className="font-normal text-slate-600">({values.length} of at most {field.maxItems})</span>
-      </legend>
-      {field.help && (
-        <p id={`${id}-help`} className="mb-2 text-xs text-slate-600">
-          {field.help}
-        </p>
-      )}
-      <GroupMessage path={path} />
+    <RepeatableShell
+      path={path}
+      label={field.label}
+      help={field.help}
+      count={values.length}
+      maxItems={field.maxItems}
+      addLabel={`Add ${field.label.toLowerCase().replace(/s$/, "")}`}
+      onAdd={add}
+      addRef={addRef}
+    >
       <div className="space-y-2">
         {values.map((v, i) => (
           <div key={i} className="flex items-end gap-2">
@@ -247,20 +293,6 @@ function StringListControl({ field, path }: { field: StringListField; path: stri
           </div>
         ))}
       </div>
-      <button
-        ref={addRef}
-        type="button"
-        className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50"
-        onClick={() => {
-          const next = [...current(), ""];
-          update(next);
-          // Move to the new box once it exists (keyboard users should not have to hunt for it).
-          requestAnimationFrame(() => document.getElementById(fieldId(`${path}.${next.length - 1}`))?.focus());
-        }}
-        disabled={values.length >= field.maxItems}
-      >
-        Add {field.label.toLowerCase().replace(/s$/, "")}
-      </button>
-    </fieldset>
+    </RepeatableShell>
   );
 }

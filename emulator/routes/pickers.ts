@@ -13,6 +13,29 @@ import { idList, pageOf, readPage } from "./paging";
 
 const newestFirst = <T extends { createdAt: number }>(items: readonly T[]) => [...items].sort((a, b) => b.createdAt - a.createdAt);
 
+/**
+ * Every picker answers the same way: the total, the page asked for, one page of the list element (newest first) and,
+ * when IDs were asked for, the ones that do not exist under the endpoint's own element name.
+ */
+function pickerAnswer<T extends { createdAt: number }>(
+  ctx: RouteContext,
+  page: ReturnType<typeof readPage>,
+  list: { name: string; items: readonly T[]; toXml: (item: T) => Record<string, unknown> },
+  missing: Record<string, unknown> | null,
+): CiResult {
+  const items = newestFirst(list.items);
+  return xmlResponse(ctx.requestId, {
+    TotalCount: String(items.length),
+    PageNumber: String(page.pageNumber),
+    PageSize: String(page.pageSize),
+    [list.name]: pageOf(items, page).map(list.toXml),
+    ...missing,
+  });
+}
+
+/** The IDs asked for that `known` does not hold (none when no IDs were asked for). */
+const missingIds = (ids: readonly string[] | null | undefined, known: readonly string[]) => ids?.filter((id) => !known.includes(id)) ?? [];
+
 function templateXml(t: TemplateRecord) {
   return {
     TemplateId: t.templateId,
@@ -38,15 +61,8 @@ export function handleTemplates(ctx: RouteContext): CiResult {
   // With ids, category does not narrow: an ID names one template whatever its category.
   let items = ctx.store.templates.filter((t) => t.tag === (tag as TemplateTag) && (ids ? ids.includes(t.templateId) : t.category === category));
   if (name) items = items.filter((t) => t.name.startsWith(name));
-  items = newestFirst(items);
-  const missing = ids?.filter((id) => !items.some((t) => t.templateId === id)) ?? [];
-  return xmlResponse(ctx.requestId, {
-    TotalCount: String(items.length),
-    PageNumber: String(page.pageNumber),
-    PageSize: String(page.pageSize),
-    TemplateList: pageOf(items, page).map(templateXml),
-    ...(missing.length ? { NonExistTIDs: [{ TemplateId: missing }] } : {}),
-  });
+  const missing = missingIds(ids, items.map((t) => t.templateId));
+  return pickerAnswer(ctx, page, { name: "TemplateList", items, toXml: templateXml }, missing.length ? { NonExistTIDs: [{ TemplateId: missing }] } : null);
 }
 
 function queueXml(q: QueueRecord) {
@@ -73,15 +89,8 @@ export function handleQueues(ctx: RouteContext): CiResult {
   const media = ctx.store.queues.filter((q) => (q.family ?? "media") === "media");
   let items = media.filter((q) => (ids ? ids.includes(q.queueId) : category === "CateAll" || q.category === category));
   if (state) items = items.filter((q) => q.state === state);
-  items = newestFirst(items);
-  const missing = ids?.filter((id) => !media.some((q) => q.queueId === id)) ?? [];
-  return xmlResponse(ctx.requestId, {
-    TotalCount: String(items.length),
-    PageNumber: String(page.pageNumber),
-    PageSize: String(page.pageSize),
-    QueueList: pageOf(items, page).map(queueXml),
-    ...(missing.length ? { NonExistPIDs: missing } : {}),
-  });
+  const missing = missingIds(ids, media.map((q) => q.queueId));
+  return pickerAnswer(ctx, page, { name: "QueueList", items, toXml: queueXml }, missing.length ? { NonExistPIDs: missing } : null);
 }
 
 /**
@@ -98,15 +107,8 @@ export function handleFamilyQueues(family: Exclude<QueueFamily, "media">) {
     const own = ctx.store.queues.filter((q) => q.family === family);
     let items = own.filter((q) => !ids || ids.includes(q.queueId));
     if (state && state !== "All") items = items.filter((q) => q.state === state);
-    items = newestFirst(items);
-    const missing = ids?.filter((id) => !own.some((q) => q.queueId === id)) ?? [];
-    return xmlResponse(ctx.requestId, {
-      TotalCount: String(items.length),
-      PageNumber: String(page.pageNumber),
-      PageSize: String(page.pageSize),
-      QueueList: pageOf(items, page).map(queueXml),
-      ...(missing.length ? { NonExistPIDs: missing } : {}),
-    });
+    const missing = missingIds(ids, own.map((q) => q.queueId));
+    return pickerAnswer(ctx, page, { name: "QueueList", items, toXml: queueXml }, missing.length ? { NonExistPIDs: missing } : null);
   };
 }
 
@@ -128,13 +130,6 @@ export function handleWorkflows(ctx: RouteContext): CiResult {
   const name = ctx.query.get("name");
   let items = ctx.store.workflows.filter((w) => !ids || ids.includes(w.workflowId));
   if (name) items = items.filter((w) => w.name === name);
-  items = newestFirst(items);
-  const missing = ids?.filter((id) => !items.some((w) => w.workflowId === id)) ?? [];
-  return xmlResponse(ctx.requestId, {
-    TotalCount: String(items.length),
-    PageNumber: String(page.pageNumber),
-    PageSize: String(page.pageSize),
-    MediaWorkflowList: pageOf(items, page).map(workflowXml),
-    ...(missing.length ? { NonExistIDs: missing } : {}),
-  });
+  const missing = missingIds(ids, items.map((w) => w.workflowId));
+  return pickerAnswer(ctx, page, { name: "MediaWorkflowList", items, toXml: workflowXml }, missing.length ? { NonExistIDs: missing } : null);
 }
