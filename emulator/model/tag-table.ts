@@ -1,7 +1,11 @@
 /**
  * The Tags CI documents for batch (Job-type) triggers, and per Tag: which JobParam children it takes, which of them
  * are required, and whether it writes an Output. Rows follow doc 460/80155's JobParam table (docs/ci-api.md §4.0),
- * widened by the batch SDK sources cited per row.
+ * widened by the batch SDK sources cited per row. Not rows: Translation, WordsGeneralize, DNA, VocalScore, ImageOCR.
+ * cos-go-sdk-v5's batch JobParam struct has their blocks (data/go-sdk-job-param.json), but that struct copies the
+ * single-job MediaProcessJobOperation. Every SDK test and demo sends these Tags as single jobs (POST /jobs, /ai_jobs:
+ * example/CI/workflow_and_job/jobs.go Invoke*Job, dna.go InvokeDNAJob), and no batch doc lists them. The model
+ * therefore refuses them as unknown Tags.
  */
 import { SRC } from "./sources";
 

@@ -63,6 +63,22 @@ const documentedShapes: CorpusCase[] = [
   { name: "transcode-remove-watermark", request: job("Transcode", { JobParam: { TemplateId: DOC_IDS.templateId, RemoveWatermark: { Dx: "10", Dy: "10", Width: "100", Height: "50" } }, Output: OUT }) },
 ];
 
+/**
+ * Tags whose JobParam blocks cos-go-sdk-v5's batch struct (InventoryTriggerJobOperationJobParam) carries, but that no
+ * source accepts in a batch job: every SDK sends them as single jobs (docs/ci-api.md §4.0 "Checked and not added").
+ * Parameters from example/CI/workflow_and_job/jobs.go InvokeTranslationJob, InvokeWordsGeneralizeJob,
+ * InvokeVocalScoreJob, InvokeImageOCRJob and dna.go InvokeDNAJob, moved under JobParam. Both judges refuse the Tag.
+ */
+export const SINGLE_JOB_TAG_CASES: readonly CorpusCase[] = (
+  [
+    ["Translation", { JobParam: { Translation: { Lang: "zh", Type: "txt" } }, Output: { ...OUT, Object: "output/out.txt" } }],
+    ["WordsGeneralize", { JobParam: { WordsGeneralize: { NerMethod: "DL", SegMethod: "MIX" } }, Output: { ...OUT, Object: "output/out.txt" } }],
+    ["DNA", { JobParam: { DnaConfig: { RuleType: "GetFingerPrint", DnaDbId: "xxx" } } }],
+    ["VocalScore", { JobParam: { VocalScore: { StandardObject: "input/base.mp3" } } }],
+    ["ImageOCR", { JobParam: { TemplateId: "t1a545cd125ea04ec7a3cd455065d601cc" } }],
+  ] as const
+).map(([tag, operation]) => ({ name: `invalid-single-job-tag-${tag}`, request: job(tag, clone(operation as Mutable)) }));
+
 /** The emulator's seed requests (all of them: every Tag, inline and templated, both Types); the app must accept them too. */
 const seedRequests: CorpusCase[] = (() => {
   const store = new EmulatorStore({ buckets: [{ bucket: "examplebucket-1250000000", region: "ap-beijing" }], seed: 1, seedCount: 160, now: () => Date.UTC(2026, 11, 1) });
@@ -130,4 +146,4 @@ const invalid: CorpusCase[] = [
   variant("workflow-ids-with-space", WORKFLOW_SAMPLE, (r) => (r.Operation.WorkflowIds = `${DOC_IDS.workflowId}, w5a99d4c18a158468d2a7817d7c09f120`)),
 ];
 
-export const CORPUS: readonly CorpusCase[] = [...tagExamples, ...wizardDefaults, ...documentedShapes, ...sdkShapes, ...seedRequests, ...invalid];
+export const CORPUS: readonly CorpusCase[] = [...tagExamples, ...wizardDefaults, ...documentedShapes, ...sdkShapes, ...seedRequests, ...invalid, ...SINGLE_JOB_TAG_CASES];

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { BY_PATH } from "@/emulator/model/element-index";
 import { TAG_TABLE, isModelTag } from "@/emulator/model/tag-table";
-import { CORPUS } from "./corpus";
+import { CORPUS, SINGLE_JOB_TAG_CASES } from "./corpus";
 import { appElements } from "./element-coverage";
 import { judge } from "./judges";
 
@@ -74,6 +74,16 @@ describe("the app's trigger schema against the emulator's model of CI", () => {
   it("every invalid variant is refused by both, so the 4xx names a field before anything reaches CI", () => {
     const accepted = results.filter((r) => r.name.startsWith("invalid-") && (r.app.ok || r.model.ok)).map((r) => r.name);
     expect(accepted).toEqual([]);
+  });
+
+  it("the single-job Tags whose blocks only the Go batch struct carries are refused by both, at Operation.Tag", () => {
+    expect(SINGLE_JOB_TAG_CASES.map((c) => c.name)).toEqual(["Translation", "WordsGeneralize", "DNA", "VocalScore", "ImageOCR"].map((t) => `invalid-single-job-tag-${t}`));
+    for (const c of SINGLE_JOB_TAG_CASES) {
+      const { app, model } = judge(c.request);
+      expect([app.ok, model.ok], c.name).toEqual([false, false]);
+      expect(app.paths, c.name).toContain("Request.Operation.Tag");
+      expect(model.paths, c.name).toContain("Request.Operation.Tag");
+    }
   });
 
   it("every JobParam element and enum option the app's Tag registry can send is one the model accepts for that Tag", () => {

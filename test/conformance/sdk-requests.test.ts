@@ -11,6 +11,7 @@ import { parseXml, type XmlObject } from "@/lib/ci/xml";
 import { readJobDetail } from "@/lib/jobs/job-detail-schema";
 import { fixture, type Mutable } from "../fixtures";
 import { post, startHarness, type Harness } from "../support/route-harness";
+import { SINGLE_JOB_TAG_CASES } from "./corpus";
 import { SDK_REQUESTS, type SdkRequest } from "./sdk-corpus";
 
 const WF = "<WorkflowIds>w7476ff3564ee45b7b490d64bccaba6cc</WorkflowIds>";
@@ -133,6 +134,16 @@ describe("SDK requests through POST /api/jobs reach the emulator as exactly thes
     const body = (await res.json()) as { error: { fields: { path: string }[] } };
     expect(res.status).toBe(400);
     expect(body.error.fields.map((f) => f.path)).toContain(field);
+    expect((await triggers()).length).toBe(before);
+  });
+
+  // Single-job Tags whose blocks only the Go batch struct carries (docs/ci-api.md §4.0 "Checked and not added").
+  it.each(SINGLE_JOB_TAG_CASES.map((c) => [c.name, c.request] as const))("%s gets a 400 naming Operation.Tag, nothing sent", async (_name, request) => {
+    const before = (await triggers()).length;
+    const res = await send(request);
+    const body = (await res.json()) as { error: { fields: { path: string }[] } };
+    expect(res.status).toBe(400);
+    expect(body.error.fields.map((f) => f.path)).toContain("Operation.Tag");
     expect((await triggers()).length).toBe(before);
   });
 });

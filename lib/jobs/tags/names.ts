@@ -1,6 +1,8 @@
 /**
  * The 22 batch-job Tags (docs/ci-api.md §4, and ImageInspect from the official SDKs), kept apart from the full registry so that light pages (the job
- * table) can name Tags without loading every Tag's form metadata.
+ * table) can name Tags without loading every Tag's form metadata. Translation, WordsGeneralize, DNA, VocalScore and
+ * ImageOCR are not here: only single jobs send them, though the Go SDK's batch JobParam struct has their blocks
+ * (docs/ci-api.md §4.0 "Checked and not added").
  */
 export const TAG_NAMES = [
   "Transcode",
