@@ -7,15 +7,27 @@ import boundaries from "./scripts/eslint/server-only-boundary.mjs";
 
 /** Import directions: app → components → lib/query → lib/jobs; app/api → lib/server → lib/ci → lib/jobs. */
 export const IMPORT_ZONES = [
-  { target: "./lib", from: ["./app", "./components"], message: "lib/ never imports app/ or components/ (docs/architecture.md)." },
+  {
+    target: "./lib",
+    from: ["./app", "./components"],
+    message: "lib/ never imports app/ or components/ (docs/architecture.md).",
+  },
   {
     target: "./lib/jobs",
     from: "./",
     except: ["./lib/jobs", "./node_modules"],
     message: "lib/jobs is the shared vocabulary: it imports nothing of ours outside lib/jobs (docs/architecture.md).",
   },
-  { target: "./lib/ci", from: ["./lib/server", "./lib/query"], message: "lib/ci sits below lib/server and lib/query (docs/architecture.md)." },
-  { target: "./lib/query", from: "./lib/server", message: "lib/query runs in the browser: it never imports lib/server (docs/architecture.md)." },
+  {
+    target: "./lib/ci",
+    from: ["./lib/server", "./lib/query"],
+    message: "lib/ci sits below lib/server and lib/query (docs/architecture.md).",
+  },
+  {
+    target: "./lib/query",
+    from: "./lib/server",
+    message: "lib/query runs in the browser: it never imports lib/server (docs/architecture.md).",
+  },
 ];
 
 export default defineConfig([
@@ -33,8 +45,23 @@ export default defineConfig([
       "react-hooks/set-state-in-effect": "off",
       "react-hooks/immutability": "off",
       "react-hooks/incompatible-library": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
-  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "data/**", "test-results/**", "playwright-report/**", "blob-report/**", "coverage/**", "bench/out/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "blob-report/**",
+    "coverage/**",
+    "bench/out/**",
+  ]),
 ]);

@@ -41,7 +41,12 @@ const nextConfig = {
         // API answers are JSON or CSV, never a document that runs anything: a static policy that allows nothing.
         // (Pages get their per-request nonce policy from proxy.ts, which does not run on /api: see its matcher.)
         source: "/api/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+          },
+        ],
       },
     ];
   },

@@ -12,7 +12,8 @@ import { jwtAppEnv } from "./e2e-sso/support/jwt-mode";
  */
 const withApache = apacheAvailable();
 const apache = withApache ? writeApacheConfig() : undefined;
-if (!withApache) console.warn("\n⚠ SSO e2e: Apache httpd with mod_auth_openidc is not installed: the SSO-proxy specs are skipped.\n");
+if (!withApache)
+  console.warn("\n⚠ SSO e2e: Apache httpd with mod_auth_openidc is not installed: the SSO-proxy specs are skipped.\n");
 process.env.SSO_E2E_APACHE = withApache ? "1" : "0";
 
 const app = (name: string, port: number, env: Record<string, string>) => ({
@@ -38,7 +39,15 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: findChromium(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [{ name: "chromium-sso", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],

@@ -22,7 +22,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   const nonce = newNonce();
   const hsts = hstsHeader(process.env.HSTS_MAX_AGE);
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", upgradeInsecureRequests: hsts !== null });
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    upgradeInsecureRequests: hsts !== null,
+  });
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -74,14 +74,21 @@ async function main(): Promise<void> {
     CI_BUDGET_USER_BURST: "30",
   });
   try {
-    const wf = (await (await workflowsRoute.GET(new Request(`${APP}/api/ci/workflows`, { headers: OPERATOR }))).json()) as { items: { id: string; state?: string }[] };
+    const wf = (await (
+      await workflowsRoute.GET(new Request(`${APP}/api/ci/workflows`, { headers: OPERATOR }))
+    ).json()) as { items: { id: string; state?: string }[] };
     const workflowId = wf.items.find((w) => w.state === "Active")!.id;
     const trigger = async (name: string) => {
       const res = await jobsRoute.POST(
         new Request(`${APP}/api/jobs`, {
           method: "POST",
           headers: { ...OPERATOR, origin: APP, host: "dashboard.test", "content-type": "application/json" },
-          body: JSON.stringify({ Name: name, Type: "Workflow", Input: { Prefix: "media/batch-10k/" }, Operation: { WorkflowIds: workflowId } }),
+          body: JSON.stringify({
+            Name: name,
+            Type: "Workflow",
+            Input: { Prefix: "media/batch-10k/" },
+            Operation: { WorkflowIds: workflowId },
+          }),
         }),
       );
       if (res.status !== 201) throw new Error(`trigger answered ${res.status}: ${await res.text()}`);
@@ -113,7 +120,10 @@ async function main(): Promise<void> {
           await sleep((i * POLL_MS) / VIEWERS);
           while (!done()) {
             const t = performance.now();
-            const res = await filesRoute.GET(new Request(`${APP}/api/jobs/${jobId}/files?size=20`, { headers: viewer(i) }), { params: Promise.resolve({ jobId }) });
+            const res = await filesRoute.GET(
+              new Request(`${APP}/api/jobs/${jobId}/files?size=20`, { headers: viewer(i) }),
+              { params: Promise.resolve({ jobId }) },
+            );
             polls++;
             if (res.status === 200) {
               const body = (await res.json()) as BatchFilesPage;
@@ -136,7 +146,8 @@ async function main(): Promise<void> {
       const marks = [...minuteMarks];
       // Whole minutes, then the part-minute at the end (if any).
       const perMinute = marks.map((m, i) => m - (marks[i - 1] ?? 0));
-      if (total > (marks[marks.length - 1] ?? 0) || perMinute.length === 0) perMinute.push(total - (marks[marks.length - 1] ?? 0));
+      if (total > (marks[marks.length - 1] ?? 0) || perMinute.length === 0)
+        perMinute.push(total - (marks[marks.length - 1] ?? 0));
       const final = last as BatchFilesPage | null;
       return {
         label,
@@ -166,13 +177,27 @@ async function main(): Promise<void> {
         `${fmt(p.seconds, 0)} s`,
         `${calls} (${fmt(calls / p.seconds, 2)}/s)`,
         p.callsPerMinute.join(" · "),
-        p.firstCountsMs === null ? "never" : `${fmt(p.firstCountsMs / 1000, 1)} s (first file listed ${p.firstFileMs === null ? "never" : `${fmt(p.firstFileMs / 1000, 1)} s`})`,
+        p.firstCountsMs === null
+          ? "never"
+          : `${fmt(p.firstCountsMs / 1000, 1)} s (first file listed ${p.firstFileMs === null ? "never" : `${fmt(p.firstFileMs / 1000, 1)} s`})`,
         p.completeMs === null ? `not within ${MAX_PHASE_MS / 1000} s` : `${fmt(p.completeMs / 1000, 0)} s`,
         `${p.finalTotal}`,
-        `${p.polls}${Object.keys(p.failures).length ? ` (${Object.entries(p.failures).map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""}`,
+        `${p.polls}${
+          Object.keys(p.failures).length
+            ? ` (${Object.entries(p.failures)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join(", ")})`
+            : ""
+        }`,
       ];
     });
-    const routes = [phase1, phase2].map((p) => `${p.label}: ${Object.entries(p.callsByRoute).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    const routes = [phase1, phase2].map(
+      (p) =>
+        `${p.label}: ${Object.entries(p.callsByRoute)
+          .filter(([, v]) => v > 0)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")}`,
+    );
     writeSection(
       "batch-files",
       [
@@ -183,7 +208,10 @@ async function main(): Promise<void> {
         `(≤ ${COUNT_SETTINGS.passPages} pages of ${COUNT_SETTINGS.pageSize} a pass), file page and batch state reused ${COUNT_SETTINGS.pageTtlMs / 1000} s, default CI budget and timeout. CI calls = every request the`,
         "emulator received; the phase ends when the counts are complete. Target: ≤ 1 call/s (60/min) on average.",
         "",
-        table(["Phase", "Duration", "CI calls", "Per minute", "First counts", "Counts complete", "Files counted", "Polls"], rows),
+        table(
+          ["Phase", "Duration", "CI calls", "Per minute", "First counts", "Counts complete", "Files counted", "Polls"],
+          rows,
+        ),
         "",
         ...routes.map((r) => `- ${r}`),
         "",

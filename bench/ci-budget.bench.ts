@@ -31,16 +31,30 @@ function get(agent: http.Agent, url: URL, email: string): Promise<Answer> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const req = http.request(
-      { hostname: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers: { "x-forwarded-email": email, "x-forwarded-groups": "readers" } },
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        agent,
+        headers: { "x-forwarded-email": email, "x-forwarded-groups": "readers" },
+      },
       (res) => {
         let body = "";
         res.on("data", (c: Buffer) => {
           if (body.length < 2_000) body += c.toString();
         });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, code: /"code":"([^"]+)"/.exec(body)?.[1] ?? "", ms: performance.now() - t0 }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            code: /"code":"([^"]+)"/.exec(body)?.[1] ?? "",
+            ms: performance.now() - t0,
+          }),
+        );
       },
     );
-    req.on("error", (e: NodeJS.ErrnoException) => resolve({ status: 0, code: e.code ?? "network error", ms: performance.now() - t0 }));
+    req.on("error", (e: NodeJS.ErrnoException) =>
+      resolve({ status: 0, code: e.code ?? "network error", ms: performance.now() - t0 }),
+    );
     req.end();
   });
 }
@@ -51,7 +65,9 @@ async function main(): Promise<void> {
   const emulator = await startEmulator(EMULATOR_PORT);
   const app = await startApp(APP_PORT, EMULATOR_PORT, { ...BUDGET, LOG_LEVEL: "silent" });
   const agent = new http.Agent({ keepAlive: true, maxSockets: ABUSERS + VIEWERS });
-  const defaultView = new URL(`${app.url}/api/jobs?${toApiSearch(toApiListParams(toJobsView(loadJobsSearchParams(new URLSearchParams()))))}`);
+  const defaultView = new URL(
+    `${app.url}/api/jobs?${toApiSearch(toApiListParams(toJobsView(loadJobsSearchParams(new URLSearchParams()))))}`,
+  );
   try {
     await get(agent, defaultView, "warm-up@example.com");
     await sleep(3_000); // let the warm-up's tokens come back
@@ -97,7 +113,8 @@ async function main(): Promise<void> {
     const budget = Number(BUDGET.CI_BUDGET_BURST) + Number(BUDGET.CI_BUDGET_QPS) * seconds;
     const ok = legit.filter((a) => a.status === 200);
     const legitFailures: Record<string, number> = {};
-    for (const a of legit) if (a.status !== 200) legitFailures[`${a.status} ${a.code}`] = (legitFailures[`${a.status} ${a.code}`] ?? 0) + 1;
+    for (const a of legit)
+      if (a.status !== 200) legitFailures[`${a.status} ${a.code}`] = (legitFailures[`${a.status} ${a.code}`] ?? 0) + 1;
     const lat = ok.map((a) => a.ms);
 
     writeSection(
@@ -116,9 +133,26 @@ async function main(): Promise<void> {
             ["CI calls in total", `${calls} (budget: burst + qps × ${seconds} s = ${budget})`],
             ["CI calls per second: median / max", `${fmt(median(perSecond), 0)} / ${Math.max(0, ...perSecond)}`],
             ["Abusive requests sent", sent],
-            ["Abusive answers", Object.entries(abuse).map(([k, v]) => `${k}: ${v}`).join(", ")],
-            ["Legitimate polls answered 200", `${ok.length} of ${legit.length}${Object.keys(legitFailures).length ? ` (others: ${Object.entries(legitFailures).map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""}`],
-            ["Legitimate poll latency p50 / p95", lat.length ? `${fmt(median(lat), 0)} ms / ${fmt(percentile(lat, 95), 0)} ms` : "–"],
+            [
+              "Abusive answers",
+              Object.entries(abuse)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join(", "),
+            ],
+            [
+              "Legitimate polls answered 200",
+              `${ok.length} of ${legit.length}${
+                Object.keys(legitFailures).length
+                  ? ` (others: ${Object.entries(legitFailures)
+                      .map(([k, v]) => `${k}: ${v}`)
+                      .join(", ")})`
+                  : ""
+              }`,
+            ],
+            [
+              "Legitimate poll latency p50 / p95",
+              lat.length ? `${fmt(median(lat), 0)} ms / ${fmt(percentile(lat, 95), 0)} ms` : "–",
+            ],
           ],
         ),
       ].join("\n"),

@@ -61,33 +61,51 @@ function poll(agent: http.Agent, url: URL, tab?: Tab): Promise<{ ok: boolean; ms
   return new Promise((resolve) => {
     const t0 = performance.now();
     const sentAt = tab ? localNow(tab) : 0;
-    const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: { ...BENCH.identity }, agent }, (res) => {
-      // What apiFetch does with every answer: learn the server's clock.
-      if (tab) tab.clock.note((res.headers[SERVER_TIME_HEADER] as string | undefined) ?? null, sentAt, localNow(tab));
-      let body = "";
-      res.on("data", (c: Buffer) => {
-        if (res.statusCode !== 200 && body.length < 2_000) body += c.toString();
-      });
-      res.on("end", () => {
-        const code = res.statusCode === 200 ? "200" : `${res.statusCode} ${/"code":"([^"]+)"/.exec(body)?.[1] ?? ""}`.trim();
-        resolve({ ok: res.statusCode === 200, ms: performance.now() - t0, outcome: code });
-      });
-      res.on("error", (e: NodeJS.ErrnoException) => resolve({ ok: false, ms: performance.now() - t0, outcome: e.code ?? "aborted" }));
-    });
-    req.on("error", (e: NodeJS.ErrnoException) => resolve({ ok: false, ms: performance.now() - t0, outcome: e.code ?? "network error" }));
+    const req = http.request(
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        headers: { ...BENCH.identity },
+        agent,
+      },
+      (res) => {
+        // What apiFetch does with every answer: learn the server's clock.
+        if (tab) tab.clock.note((res.headers[SERVER_TIME_HEADER] as string | undefined) ?? null, sentAt, localNow(tab));
+        let body = "";
+        res.on("data", (c: Buffer) => {
+          if (res.statusCode !== 200 && body.length < 2_000) body += c.toString();
+        });
+        res.on("end", () => {
+          const code =
+            res.statusCode === 200 ? "200" : `${res.statusCode} ${/"code":"([^"]+)"/.exec(body)?.[1] ?? ""}`.trim();
+          resolve({ ok: res.statusCode === 200, ms: performance.now() - t0, outcome: code });
+        });
+        res.on("error", (e: NodeJS.ErrnoException) =>
+          resolve({ ok: false, ms: performance.now() - t0, outcome: e.code ?? "aborted" }),
+        );
+      },
+    );
+    req.on("error", (e: NodeJS.ErrnoException) =>
+      resolve({ ok: false, ms: performance.now() - t0, outcome: e.code ?? "network error" }),
+    );
     req.end();
   });
 }
 
 async function run(scenario: Scenario, emulator: Awaited<ReturnType<typeof startEmulator>>): Promise<Outcome> {
-  const app = await startApp(BENCH.appPorts[0], BENCH.emulatorPort, { CI_CACHE_MS: scenario.cacheMs, LOG_LEVEL: "silent" });
+  const app = await startApp(BENCH.appPorts[0], BENCH.emulatorPort, {
+    CI_CACHE_MS: scenario.cacheMs,
+    LOG_LEVEL: "silent",
+  });
   const url = new URL(`${app.url}/api/jobs?${defaultViewQuery()}`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: DASHBOARDS });
   try {
     // One warm-up request (first compile of the route, database open) outside the measurement.
     await poll(agent, url);
     const rssIdle = treeRss(app.pid);
-    const listCalls = async () => (await emulator.admin<{ routes: Record<string, number> }>("stats")).routes["GET /inventorytriggerjob"] ?? 0;
+    const listCalls = async () =>
+      (await emulator.admin<{ routes: Record<string, number> }>("stats")).routes["GET /inventorytriggerjob"] ?? 0;
     await emulator.admin("stats/reset", { method: "POST" });
     const rss = watchPeakRss(app.pid);
     const latencies: number[] = [];
@@ -111,7 +129,11 @@ async function run(scenario: Scenario, emulator: Awaited<ReturnType<typeof start
       // Tabs open at random moments in the first interval; like react-query's refetchInterval, the next poll is
       // scheduled when an answer arrives (lib/jobs/poll-schedule.ts) or, for "phase", every 4 s regardless.
       const opensAt = start + Math.random() * INTERVAL_MS;
-      const tab: Tab = { skewMs: Math.round((Math.random() * 2 - 1) * 60_000), clock: createServerClock(), jitterMs: pickPollJitter() };
+      const tab: Tab = {
+        skewMs: Math.round((Math.random() * 2 - 1) * 60_000),
+        clock: createServerClock(),
+        jitterMs: pickPollJitter(),
+      };
       pending.push(
         (async () => {
           await sleep(opensAt - performance.now());
@@ -157,9 +179,24 @@ async function run(scenario: Scenario, emulator: Awaited<ReturnType<typeof start
 
 async function main(): Promise<void> {
   const scenarios: Scenario[] = [
-    { label: "server beat (the dashboard), CI_CACHE_MS=1000 (default)", cacheMs: "1000", schedule: "beat", durationMs: DURATION_MS },
-    { label: "every 4 s from opening (before the beat), CI_CACHE_MS=1000", cacheMs: "1000", schedule: "phase", durationMs: DURATION_MS },
-    { label: "server beat, CI_CACHE_MS=0 (single flight only)", cacheMs: "0", schedule: "beat", durationMs: DURATION_MS },
+    {
+      label: "server beat (the dashboard), CI_CACHE_MS=1000 (default)",
+      cacheMs: "1000",
+      schedule: "beat",
+      durationMs: DURATION_MS,
+    },
+    {
+      label: "every 4 s from opening (before the beat), CI_CACHE_MS=1000",
+      cacheMs: "1000",
+      schedule: "phase",
+      durationMs: DURATION_MS,
+    },
+    {
+      label: "server beat, CI_CACHE_MS=0 (single flight only)",
+      cacheMs: "0",
+      schedule: "beat",
+      durationMs: DURATION_MS,
+    },
   ];
   const emulator = await startEmulator(BENCH.emulatorPort);
   const outcomes: Outcome[] = [];
@@ -168,7 +205,9 @@ async function main(): Promise<void> {
       console.error(`  fan-in: ${s.label} …`);
       const o = await run(s, emulator);
       outcomes.push(o);
-      console.error(`    CI calls/window median ${median(o.callsPerWindow)}, polls ${o.polls}, errors ${o.errors}, peak RSS ${mb(o.rssPeak)}`);
+      console.error(
+        `    CI calls/window median ${median(o.callsPerWindow)}, polls ${o.polls}, errors ${o.errors}, peak RSS ${mb(o.rssPeak)}`,
+      );
     }
   } finally {
     await emulator.stop();
@@ -178,7 +217,11 @@ async function main(): Promise<void> {
     return [
       o.scenario.label,
       `${o.polls} (${fmt(o.polls / windows, 0)}/window)`,
-      o.errors === 0 ? "0" : `${o.errors} (${Object.entries(o.failures).map(([k, n]) => `${n}× ${k}`).join(", ")})`,
+      o.errors === 0
+        ? "0"
+        : `${o.errors} (${Object.entries(o.failures)
+            .map(([k, n]) => `${n}× ${k}`)
+            .join(", ")})`,
       `${median(o.callsPerWindow)} [${Math.min(...o.callsPerWindow)}–${Math.max(...o.callsPerWindow)}]`,
       o.totalCalls,
       `${fmt(o.polls / Math.max(1, o.totalCalls), 1)}×`,
@@ -197,7 +240,21 @@ async function main(): Promise<void> {
       "random moments during the first interval, each with its clock skewed by up to ±1 min; windows are counted from the",
       "second interval on. A naive proxy would send CI one call per poll: 200 per window. RSS is the whole `next start` process tree.",
       "",
-      table(["scenario", "polls", "errors", "CI calls / 4 s window: median [min–max]", "CI calls total", "polls per CI call", "poll p50 ms", "poll p99 ms", "RSS idle", "RSS peak"], rows),
+      table(
+        [
+          "scenario",
+          "polls",
+          "errors",
+          "CI calls / 4 s window: median [min–max]",
+          "CI calls total",
+          "polls per CI call",
+          "poll p50 ms",
+          "poll p99 ms",
+          "RSS idle",
+          "RSS peak",
+        ],
+        rows,
+      ),
       "",
       "Target (issue): about 1 CI call per poll window instead of 200.",
     ].join("\n"),

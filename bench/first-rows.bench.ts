@@ -78,13 +78,22 @@ async function main(): Promise<void> {
           if ("error" in r) entry.error = r.error;
           else {
             entry.runs.push(r);
-            console.error(`  lighthouse ${preset} run ${i + 1}: score ${r.score}, LCP ${fmt(r.lcpMs, 0)} ms, TBT ${fmt(r.tbtMs, 0)} ms`);
+            console.error(
+              `  lighthouse ${preset} run ${i + 1}: score ${r.score}, LCP ${fmt(r.lcpMs, 0)} ms, TBT ${fmt(r.tbtMs, 0)} ms`,
+            );
           }
         }
         lighthouse.push(entry);
       }
-      const col = (k: "ttfb" | "rowInDom" | "rowPainted" | "domContentLoaded" | "load" | "lcp") => samples.map((s) => s[k]);
-      const row = (label: string, k: Parameters<typeof col>[0]) => [label, fmt(median(col(k)), 0), fmt(percentile(col(k), 90), 0), fmt(Math.min(...col(k)), 0), fmt(Math.max(...col(k)), 0)];
+      const col = (k: "ttfb" | "rowInDom" | "rowPainted" | "domContentLoaded" | "load" | "lcp") =>
+        samples.map((s) => s[k]);
+      const row = (label: string, k: Parameters<typeof col>[0]) => [
+        label,
+        fmt(median(col(k)), 0),
+        fmt(percentile(col(k), 90), 0),
+        fmt(Math.min(...col(k)), 0),
+        fmt(Math.max(...col(k)), 0),
+      ];
       writeSection(
         "first-rows",
         [
@@ -93,14 +102,17 @@ async function main(): Promise<void> {
           `${RUNS} loads, each in a new browser context (empty cache), after one unmeasured warm-up; ms since navigation start.`,
           "The server renders the first page of rows into the HTML (react-query prefetch), so rows appear before hydration.",
           "",
-          table(["milestone", "median ms", "p90 ms", "min ms", "max ms"], [
-            row("first byte (responseStart)", "ttfb"),
-            row("first job row in the DOM", "rowInDom"),
-            row("first job row painted (next frame)", "rowPainted"),
-            row("DOMContentLoaded end", "domContentLoaded"),
-            row("load event end", "load"),
-            row("largest contentful paint (the browser's LCP entry)", "lcp"),
-          ]),
+          table(
+            ["milestone", "median ms", "p90 ms", "min ms", "max ms"],
+            [
+              row("first byte (responseStart)", "ttfb"),
+              row("first job row in the DOM", "rowInDom"),
+              row("first job row painted (next frame)", "rowPainted"),
+              row("DOMContentLoaded end", "domContentLoaded"),
+              row("load event end", "load"),
+              row("largest contentful paint (the browser's LCP entry)", "lcp"),
+            ],
+          ),
           "",
           `LCP element: ${[...new Set(samples.map((s) => s.lcpElement))].join(", ")} (in emulator mode the banner above the table is the largest text block).`,
           "",
@@ -110,9 +122,34 @@ async function main(): Promise<void> {
           table(
             ["preset", "runs", "score", "LCP ms", "FCP ms", "TBT ms", "CLS", "LCP element"],
             lighthouse.map((l) => {
-              if (l.error || l.runs.length === 0) return [l.preset, 0, `not run: ${l.error ?? "no result"}`, "", "", "", "", ""];
+              if (l.error || l.runs.length === 0)
+                return [l.preset, 0, `not run: ${l.error ?? "no result"}`, "", "", "", "", ""];
               const m = (f: (r: LighthouseRun) => number) => median(l.runs.map(f));
-              return [l.preset, l.runs.length, fmt(m((r) => r.score), 2), fmt(m((r) => r.lcpMs), 0), fmt(m((r) => r.fcpMs), 0), fmt(m((r) => r.tbtMs), 0), fmt(m((r) => r.cls), 3), l.runs[0]!.lcpElement];
+              return [
+                l.preset,
+                l.runs.length,
+                fmt(
+                  m((r) => r.score),
+                  2,
+                ),
+                fmt(
+                  m((r) => r.lcpMs),
+                  0,
+                ),
+                fmt(
+                  m((r) => r.fcpMs),
+                  0,
+                ),
+                fmt(
+                  m((r) => r.tbtMs),
+                  0,
+                ),
+                fmt(
+                  m((r) => r.cls),
+                  3,
+                ),
+                l.runs[0]!.lcpElement,
+              ];
             }),
           ),
         ].join("\n"),

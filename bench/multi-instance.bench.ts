@@ -53,7 +53,11 @@ function defaultViewQuery(): string {
 
 function postgresUrl(): string {
   if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
-  const r = spawnSync("bash", ["scripts/ci-postgres.sh"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI_PG_DB: "ci_console_bench" } });
+  const r = spawnSync("bash", ["scripts/ci-postgres.sh"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CI_PG_DB: "ci_console_bench" },
+  });
   const m = /TEST_DATABASE_URL=(\S+)/.exec(r.stdout ?? "");
   if (!m) throw new Error(`no PostgreSQL for the benchmark (set TEST_DATABASE_URL):\n${r.stderr}`);
   return m[1]!.replace(/^["']|["']$/g, "");
@@ -63,19 +67,27 @@ function poll(agent: http.Agent, url: URL, tab: Tab): Promise<{ ok: boolean; ms:
   return new Promise((resolve) => {
     const t0 = performance.now();
     const sentAt = localNow(tab);
-    const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: OPERATOR, agent }, (res) => {
-      tab.clock.note((res.headers[SERVER_TIME_HEADER] as string | undefined) ?? null, sentAt, localNow(tab));
-      let body = "";
-      res.on("data", (c: Buffer) => {
-        if (res.statusCode !== 200 && body.length < 2_000) body += c.toString();
-      });
-      res.on("end", () => {
-        const outcome = res.statusCode === 200 ? "200" : `${res.statusCode} ${/"code":"([^"]+)"/.exec(body)?.[1] ?? ""}`.trim();
-        resolve({ ok: res.statusCode === 200, ms: performance.now() - t0, outcome });
-      });
-      res.on("error", (e: NodeJS.ErrnoException) => resolve({ ok: false, ms: performance.now() - t0, outcome: e.code ?? "aborted" }));
-    });
-    req.on("error", (e: NodeJS.ErrnoException) => resolve({ ok: false, ms: performance.now() - t0, outcome: e.code ?? "network error" }));
+    const req = http.request(
+      { hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: OPERATOR, agent },
+      (res) => {
+        tab.clock.note((res.headers[SERVER_TIME_HEADER] as string | undefined) ?? null, sentAt, localNow(tab));
+        let body = "";
+        res.on("data", (c: Buffer) => {
+          if (res.statusCode !== 200 && body.length < 2_000) body += c.toString();
+        });
+        res.on("end", () => {
+          const outcome =
+            res.statusCode === 200 ? "200" : `${res.statusCode} ${/"code":"([^"]+)"/.exec(body)?.[1] ?? ""}`.trim();
+          resolve({ ok: res.statusCode === 200, ms: performance.now() - t0, outcome });
+        });
+        res.on("error", (e: NodeJS.ErrnoException) =>
+          resolve({ ok: false, ms: performance.now() - t0, outcome: e.code ?? "aborted" }),
+        );
+      },
+    );
+    req.on("error", (e: NodeJS.ErrnoException) =>
+      resolve({ ok: false, ms: performance.now() - t0, outcome: e.code ?? "network error" }),
+    );
     req.end();
   });
 }
@@ -91,7 +103,11 @@ async function measure(label: string, cluster: Cluster): Promise<Outcome> {
   const start = performance.now();
   const end = start + DURATION_MS;
   const tabs = Array.from({ length: DASHBOARDS }, async () => {
-    const tab: Tab = { skewMs: Math.round((Math.random() * 2 - 1) * 60_000), clock: createServerClock(), jitterMs: pickPollJitter() };
+    const tab: Tab = {
+      skewMs: Math.round((Math.random() * 2 - 1) * 60_000),
+      clock: createServerClock(),
+      jitterMs: pickPollJitter(),
+    };
     await sleep(start + Math.random() * INTERVAL_MS - performance.now());
     tab.clock.seed(Date.now(), localNow(tab));
     let next = performance.now() + alignedPollDelay(INTERVAL_MS, tab.clock.now(localNow(tab)), tab.jitterMs);
@@ -130,7 +146,9 @@ async function scenario(label: string, databaseUrl: string | null): Promise<Outc
   const cluster = await startCluster(databaseUrl, INSTANCES, { CI_CACHE_MS: "1000", CI_TIMEOUT_MS: "10000" });
   try {
     const o = await measure(label, cluster);
-    console.error(`    CI calls/window median ${median(o.callsPerWindow)}, polls ${o.polls}, errors ${JSON.stringify(o.failures)}, p50 ${fmt(median(o.latencies), 1)} ms`);
+    console.error(
+      `    CI calls/window median ${median(o.callsPerWindow)}, polls ${o.polls}, errors ${JSON.stringify(o.failures)}, p50 ${fmt(median(o.latencies), 1)} ms`,
+    );
     return o;
   } finally {
     await cluster.close();
@@ -146,7 +164,11 @@ async function main(): Promise<void> {
   const rows = outcomes.map((o) => [
     o.label,
     `${o.polls} (${fmt(o.polls / (DURATION_MS / INTERVAL_MS), 0)}/window)`,
-    o.errors === 0 ? "0" : `${o.errors} (${Object.entries(o.failures).map(([k, n]) => `${n}× ${k}`).join(", ")})`,
+    o.errors === 0
+      ? "0"
+      : `${o.errors} (${Object.entries(o.failures)
+          .map(([k, n]) => `${n}× ${k}`)
+          .join(", ")})`,
     `${median(o.callsPerWindow)} [${Math.min(...o.callsPerWindow)}–${Math.max(...o.callsPerWindow)}]`,
     fmt(median(o.latencies), 1),
     fmt(percentile(o.latencies, 99), 1),
@@ -165,7 +187,18 @@ async function main(): Promise<void> {
       "Tabs poll on the server's beat with clocks skewed by up to ±1 min, as in the fan-in benchmark; windows are counted",
       "from the second interval on. Target (issue 15): ≤ 2 CI calls per window with 3 instances.",
       "",
-      table(["scenario", "polls", "errors", "CI list calls / 4 s window: median [min–max]", "poll p50 ms", "poll p99 ms", "one poll at a time: p50 / p99 ms"], rows),
+      table(
+        [
+          "scenario",
+          "polls",
+          "errors",
+          "CI list calls / 4 s window: median [min–max]",
+          "poll p50 ms",
+          "poll p99 ms",
+          "one poll at a time: p50 / p99 ms",
+        ],
+        rows,
+      ),
       "",
       `What the shared window adds to a poll answered from the window (one PostgreSQL read instead of an in-process hit; one`,
       `poll at a time, ${quick ? 100 : 300} polls): p50 ${added(50)} ms, p99 ${added(99)} ms. Under the 200-dashboard load (bursts on the beat, some`,

@@ -9,7 +9,13 @@ import { BENCH } from "./lib/bench-env";
 import { readBudgets } from "./lib/check-budgets";
 import { libraryCosts } from "./lib/library-cost";
 import { measureBudgetPages } from "./lib/measure-pages";
-import { chromiumAvailable, launchChromium, measurePage, measurePageFromHtml, type PageWeight } from "./lib/page-weight";
+import {
+  chromiumAvailable,
+  launchChromium,
+  measurePage,
+  measurePageFromHtml,
+  type PageWeight,
+} from "./lib/page-weight";
 import { runMain, writeSection } from "./lib/report";
 import { kb, table } from "./lib/stats";
 
@@ -31,7 +37,11 @@ async function measureBare(method: "chromium" | "html"): Promise<PageWeight> {
 }
 
 async function main(): Promise<void> {
-  const { weights, method } = await measureBudgetPages({ appPort: BENCH.appPorts[2], emulatorPort: BENCH.emulatorPort + 2, log: (l) => console.error(l) });
+  const { weights, method } = await measureBudgetPages({
+    appPort: BENCH.appPorts[2],
+    emulatorPort: BENCH.emulatorPort + 2,
+    log: (l) => console.error(l),
+  });
   const bare = await measureBare(method);
   console.error(`  ${bare.route}: ${bare.files} JS files, ${kb(bare.gzipBytes)} gzip`);
   const libs = await libraryCosts();
@@ -42,8 +52,24 @@ async function main(): Promise<void> {
     const own = Object.entries(w.chunks).filter(([u]) => !floorUrls.has(u));
     const ownBytes = own.reduce((s, [, b]) => s + b, 0);
     const b = budgets[w.route];
-    const verdict = !b ? "" : w.status !== 200 && !w.route.startsWith("floor:") ? `HTTP ${w.status}: not built yet` : w.gzipBytes / 1024 <= b.target ? `met (${b.target} kB)` : `missed (${b.target} kB)`;
-    return [w.route, w.status, w.files, kb(w.rawBytes), kb(w.gzipBytes), `${kb(ownBytes)} in ${own.length} files`, kb(w.gzipBytes - bare.gzipBytes), b ? `${b.budget} kB` : "", verdict];
+    const verdict = !b
+      ? ""
+      : w.status !== 200 && !w.route.startsWith("floor:")
+        ? `HTTP ${w.status}: not built yet`
+        : w.gzipBytes / 1024 <= b.target
+          ? `met (${b.target} kB)`
+          : `missed (${b.target} kB)`;
+    return [
+      w.route,
+      w.status,
+      w.files,
+      kb(w.rawBytes),
+      kb(w.gzipBytes),
+      `${kb(ownBytes)} in ${own.length} files`,
+      kb(w.gzipBytes - bare.gzipBytes),
+      b ? `${b.budget} kB` : "",
+      verdict,
+    ];
   });
   rows.push([bare.route, 200, bare.files, kb(bare.rawBytes), kb(bare.gzipBytes), "–", "0.0 kB", "", ""]);
   const jobsTarget = budgets["/jobs"]?.target ?? 150;
@@ -63,14 +89,30 @@ async function main(): Promise<void> {
       method === "chromium"
         ? "Each page loaded in Chromium with an empty cache until the network is idle; every JavaScript response counted once,"
         : "NO CHROMIUM: measured from each page's <script src> tags (nomodule skipped), every file counted once,",
-      "gzip level 9 applied here (independent of the server's own compression). \"Beyond floor\" = JS the floor page does not load.",
+      'gzip level 9 applied here (independent of the server\'s own compression). "Beyond floor" = JS the floor page does not load.',
       "",
-      table(["page", "HTTP", "JS files", "raw", "gzip", "beyond floor (gzip)", "beyond bare Next.js", "CI budget", "issue target"], rows),
+      table(
+        [
+          "page",
+          "HTTP",
+          "JS files",
+          "raw",
+          "gzip",
+          "beyond floor (gzip)",
+          "beyond bare Next.js",
+          "CI budget",
+          "issue target",
+        ],
+        rows,
+      ),
       "",
       "What the libraries cost on their own (bench/lib/library-cost.ts: the exports we use, esbuild-minified, React and Next",
       "excluded, gzip -9; estimates, Turbopack's chunking differs):",
       "",
-      table(["library (as used)", "gzip"], libs.map((l) => [l.label, kb(l.gzipBytes)])),
+      table(
+        ["library (as used)", "gzip"],
+        libs.map((l) => [l.label, kb(l.gzipBytes)]),
+      ),
       "",
       `The /jobs target of ${jobsTarget} kB leaves ${kb(jobsTarget * 1024 - bare.gzipBytes)} above a bare Next.js page; react-query alone takes`,
       `${kb(reactQuery)} of it, leaving ${kb(jobsTarget * 1024 - bare.gzipBytes - reactQuery)} for URL state, the table, filters, pagination and live updates.`,

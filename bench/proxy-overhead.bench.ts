@@ -54,12 +54,18 @@ function presignedHeaders(size = SIZE): Record<string, string> {
 
 async function main(): Promise<void> {
   if (process.argv.includes("--profile-only")) {
-    console.log(table(["step", "runs", "median ms", "p99 ms"], (await profileInProcess()).map((p) => [p.step, p.runs, fmt(p.median, 3), fmt(p.p99, 3)])));
+    console.log(
+      table(
+        ["step", "runs", "median ms", "p99 ms"],
+        (await profileInProcess()).map((p) => [p.step, p.runs, fmt(p.median, 3), fmt(p.p99, 3)]),
+      ),
+    );
     return;
   }
   const emulator = await startEmulator(BENCH.emulatorPort);
   const rows: Row[] = [];
-  const listCalls = async () => (await emulator.admin<{ routes: Record<string, number> }>("stats")).routes["GET /inventorytriggerjob"] ?? 0;
+  const listCalls = async () =>
+    (await emulator.admin<{ routes: Record<string, number> }>("stats")).routes["GET /inventorytriggerjob"] ?? 0;
   const measure = async (c: Case, target: (size: number) => { url: string; headers: Record<string, string> }) => {
     const requests = c.concurrency === 1 ? C1 : C50;
     const result = await runLoad({
@@ -71,17 +77,23 @@ async function main(): Promise<void> {
       afterWarmup: async () => void (await emulator.admin("stats/reset", { method: "POST" })),
     });
     rows.push({ ...c, result, ciCalls: await listCalls() });
-    console.error(`  ${c.label} c=${c.concurrency}: p50 ${fmt(median(result.latenciesMs))} ms, p99 ${fmt(percentile(result.latenciesMs, 99))} ms, ${fmt(result.rps, 0)} req/s, errors ${result.errors}`);
+    console.error(
+      `  ${c.label} c=${c.concurrency}: p50 ${fmt(median(result.latenciesMs))} ms, p99 ${fmt(percentile(result.latenciesMs, 99))} ms, ${fmt(result.rps, 0)} req/s, errors ${result.errors}`,
+    );
   };
   try {
-    const direct = (size: number) => ({ url: `${emulator.url}/inventorytriggerjob?size=${size}`, headers: presignedHeaders(size) });
+    const direct = (size: number) => ({
+      url: `${emulator.url}/inventorytriggerjob?size=${size}`,
+      headers: presignedHeaders(size),
+    });
     await measure({ label: "emulator direct", concurrency: 1, shape: "same", comparable: true }, direct);
     await measure({ label: "emulator direct", concurrency: 50, shape: "same", comparable: true }, direct);
     await measure({ label: "emulator direct", concurrency: 50, shape: "distinct", comparable: true }, direct);
     const viaApp = async (extra: Record<string, string>, cases: Case[]) => {
       const app = await startApp(BENCH.appPorts[0], BENCH.emulatorPort, extra);
       try {
-        for (const c of cases) await measure(c, (size) => ({ url: `${app.url}/api/jobs?size=${size}`, headers: { ...BENCH.identity } }));
+        for (const c of cases)
+          await measure(c, (size) => ({ url: `${app.url}/api/jobs?size=${size}`, headers: { ...BENCH.identity } }));
       } finally {
         await app.stop();
       }
@@ -96,7 +108,9 @@ async function main(): Promise<void> {
       { label: "/api/jobs, CI_CACHE_MS=1000", concurrency: 50, shape: "same", comparable: false },
     ]);
     // With the request log on (one JSON line per request to stdout, as in production).
-    await viaApp({ CI_CACHE_MS: "0" }, [{ label: "/api/jobs, CI_CACHE_MS=0, request log on", concurrency: 1, shape: "same", comparable: true }]);
+    await viaApp({ CI_CACHE_MS: "0" }, [
+      { label: "/api/jobs, CI_CACHE_MS=0, request log on", concurrency: 1, shape: "same", comparable: true },
+    ]);
   } finally {
     await emulator.stop();
   }
@@ -105,8 +119,10 @@ async function main(): Promise<void> {
 }
 
 function render(rows: Row[], profile: ProfileRow[]): string {
-  const base = (r: Row) => rows.find((b) => b.label === "emulator direct" && b.concurrency === r.concurrency && b.shape === r.shape)!;
-  const shapeText = (r: Row) => (r.concurrency === 1 ? "size=100" : r.shape === "same" ? "all size=100" : "size 51–100 by worker");
+  const base = (r: Row) =>
+    rows.find((b) => b.label === "emulator direct" && b.concurrency === r.concurrency && b.shape === r.shape)!;
+  const shapeText = (r: Row) =>
+    r.concurrency === 1 ? "size=100" : r.shape === "same" ? "all size=100" : "size 51–100 by worker";
   const body = rows.map((r) => {
     const b = base(r);
     const isBase = r === b;
@@ -136,7 +152,8 @@ function render(rows: Row[], profile: ProfileRow[]): string {
       const a50 = median(r.result.latenciesMs) - median(b.result.latenciesMs);
       const a99 = percentile(r.result.latenciesMs, 99) - percentile(b.result.latenciesMs, 99);
       const head = `- ${r.label}, c=${r.concurrency} (${shapeText(r)}): added p50 ${fmt(a50)} ms, p99 ${fmt(a99)} ms`;
-      if (!r.comparable) return `${head} — not an overhead figure: ${r.ciCalls} CI calls for ${r.result.latenciesMs.length} requests (answers shared or cached)`;
+      if (!r.comparable)
+        return `${head} — not an overhead figure: ${r.ciCalls} CI calls for ${r.result.latenciesMs.length} requests (answers shared or cached)`;
       return `${head} → p50 target ${a50 <= 1 ? "met" : "MISSED"}, p99 target ${a99 <= 5 ? "met" : "MISSED"}`;
     });
   const lines = [
@@ -144,11 +161,27 @@ function render(rows: Row[], profile: ProfileRow[]): string {
     "",
     "The same list call straight to the emulator (pre-signed: emulator work only) and through `GET /api/jobs` of `next start`",
     "(production build). Closed loop, keep-alive, latency from `process.hrtime` (sub-ms); warm-up excluded. At c=50 the",
-    "\"distinct\" rows give each worker its own page size (51–100) so nothing can be shared: those measure overhead; the",
-    "\"all size=100\" proxy rows show what coalescing and CI_CACHE_MS do to identical requests. \"CI list calls\" counts",
+    '"distinct" rows give each worker its own page size (51–100) so nothing can be shared: those measure overhead; the',
+    '"all size=100" proxy rows show what coalescing and CI_CACHE_MS do to identical requests. "CI list calls" counts',
     "calls the emulator received during the measured requests (warm-up excluded).",
     "",
-    table(["path", "conc.", "query", "n", "p50 ms", "p99 ms", "added p50", "added p99", "ratio p50", "req/s", "errors", "CI list calls"], body),
+    table(
+      [
+        "path",
+        "conc.",
+        "query",
+        "n",
+        "p50 ms",
+        "p99 ms",
+        "added p50",
+        "added p99",
+        "ratio p50",
+        "req/s",
+        "errors",
+        "CI list calls",
+      ],
+      body,
+    ),
     "",
     "Targets (issue): ≤ 1 ms added at p50 and ≤ 5 ms at p99 for a 100-job page.",
     "",
@@ -156,7 +189,10 @@ function render(rows: Row[], profile: ProfileRow[]): string {
     "",
     "### Where the time goes (in-process, one request at a time)",
     "",
-    table(["step", "runs", "median ms", "p99 ms"], profile.map((p) => [p.step, p.runs, fmt(p.median, 3), fmt(p.p99, 3)])),
+    table(
+      ["step", "runs", "median ms", "p99 ms"],
+      profile.map((p) => [p.step, p.runs, fmt(p.median, 3), fmt(p.p99, 3)]),
+    ),
   ];
   return lines.join("\n");
 }
@@ -194,7 +230,12 @@ async function profileInProcess(): Promise<ProfileRow[]> {
     const { createCiClient } = await import("@/lib/ci/client");
     const jobsRoute = await import("@/app/api/jobs/route");
     const { triggeredBy } = await import("@/lib/server/audit");
-    const client = createCiClient({ secretId: BENCH.secretId, secretKey: BENCH.secretKey, endpoint: new URL(emulator.url), timeoutMs: 5_000 });
+    const client = createCiClient({
+      secretId: BENCH.secretId,
+      secretKey: BENCH.secretKey,
+      endpoint: new URL(emulator.url),
+      timeoutMs: 5_000,
+    });
     const target = { bucket: BENCH.bucket, region: BENCH.region, host: ciHost };
 
     const headers = presignedHeaders();
@@ -216,16 +257,25 @@ async function profileInProcess(): Promise<ProfileRow[]> {
     time(`sign one request`, () => presignedHeaders());
     time(`parseXml of the 100-job answer (${(xml.length / 1024).toFixed(0)} kB XML)`, () => parseXml(xml));
     time(`  of which XMLValidator.validate (parseXml validates, then parses)`, () => XMLValidator.validate(xml));
-    time(`  experiment: purpose-built reader, bench/lib/xml-reader-prototype.ts (${same ? "identical output" : "OUTPUT DIFFERS"})`, () => readCiXml(xml));
+    time(
+      `  experiment: purpose-built reader, bench/lib/xml-reader-prototype.ts (${same ? "identical output" : "OUTPUT DIFFERS"})`,
+      () => readCiXml(xml),
+    );
     time("zod jobDetailSchema × 100", () => details.forEach((d) => jobDetailSchema.safeParse(d)));
     time(`JSON.stringify of the page (${(routeBody.length / 1024).toFixed(0)} kB JSON)`, () => JSON.stringify(page));
-    time(`audit attribution query for the page's ${ids.length} JobIds (embedded PGlite)`, () => triggeredBy(BENCH.bucket, ids));
+    time(`audit attribution query for the page's ${ids.length} JobIds (embedded PGlite)`, () =>
+      triggeredBy(BENCH.bucket, ids),
+    );
     time("raw signed GET to the emulator (node:http, no parse)", () => rawGet(agent, rawUrl, headers));
     time("lib/ci client listJobs (sign + HTTP + parse + zod)", () => client.listJobs(target, { size: SIZE }));
-    time("route handler GET /api/jobs in-process (CI_CACHE_MS=0)", async () => (await jobsRoute.GET(routeReq())).text());
+    time("route handler GET /api/jobs in-process (CI_CACHE_MS=0)", async () =>
+      (await jobsRoute.GET(routeReq())).text(),
+    );
     const appAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const appUrl = new URL(`${app.url}/api/jobs?size=${SIZE}`);
-    time("the same through `next start` over HTTP (CI_CACHE_MS=0)", () => rawGet(appAgent, appUrl, { ...BENCH.identity }));
+    time("the same through `next start` over HTTP (CI_CACHE_MS=0)", () =>
+      rawGet(appAgent, appUrl, { ...BENCH.identity }),
+    );
     const n = quick ? 100 : 400;
     for (let round = -20; round < n; round++) {
       for (const s of steps) {
@@ -234,7 +284,12 @@ async function profileInProcess(): Promise<ProfileRow[]> {
         if (round >= 0) s.samples.push(Number(process.hrtime.bigint() - t0) / 1e6); // the first 20 rounds warm up
       }
     }
-    const rows: ProfileRow[] = steps.map((s) => ({ step: s.step, runs: s.samples.length, median: median(s.samples), p99: percentile(s.samples, 99) }));
+    const rows: ProfileRow[] = steps.map((s) => ({
+      step: s.step,
+      runs: s.samples.length,
+      median: median(s.samples),
+      p99: percentile(s.samples, 99),
+    }));
     client.close();
     agent.destroy();
     appAgent.destroy();
@@ -248,12 +303,19 @@ async function profileInProcess(): Promise<ProfileRow[]> {
 /** fetch cannot set Host (the signed CI host name), so raw requests go through node:http. */
 function rawGet(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks).toString("utf8")) : reject(new Error(`${url.pathname} answered ${res.statusCode}`))));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      { hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          res.statusCode === 200
+            ? resolve(Buffer.concat(chunks).toString("utf8"))
+            : reject(new Error(`${url.pathname} answered ${res.statusCode}`)),
+        );
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end();
   });

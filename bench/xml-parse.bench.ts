@@ -19,15 +19,17 @@ let n = 0;
 
 /** A 100-job answer; `variant` renames every job (all news); `moved` changes the State of that many jobs only. */
 function answer(requestId: string, variant: number, moved = 0): string {
-  const jobs = Array.from({ length: 100 }, (_, i) =>
-    `<JobsDetail><Code>Success</Code><Type>Job</Type><Message/><Name>batch-${i}</Name><JobId>j${variant}x${String(i).padStart(30, "0")}</JobId>` +
-    `<State>${i < moved ? `Progress${n}` : i % 3 ? "Success" : "Running"}</State><CreationTime>2026-12-01T10:00:00+0800</CreationTime><StartTime>2026-12-01T10:00:01+0800</StartTime>` +
-    `<EndTime>2026-12-01T10:05:00+0800</EndTime><Input><Prefix>input/${i}/</Prefix></Input><Operation><Tag>Transcode</Tag>` +
-    `<TimeInterval><Start>2026-11-01T12:00:00+0800</Start><End>2026-12-01T12:00:00+0800</End></TimeInterval>` +
-    `<QueueId>p893bcda225bf4945a378da6662e81a89</QueueId><UserData>note &amp; more</UserData><CallBack>https://cb.example.com/hook</CallBack>` +
-    `<JobParam><TemplateId>t1460606b9752148c4ab182f55163ba7cd</TemplateId></JobParam>` +
-    `<Output><Region>ap-chongqing</Region><Bucket>test-1234567890</Bucket><Object>output/\${InventoryTriggerJobId}/out-${i}.mp4</Object></Output>` +
-    `<JobLevel>0</JobLevel></Operation></JobsDetail>`,
+  const jobs = Array.from(
+    { length: 100 },
+    (_, i) =>
+      `<JobsDetail><Code>Success</Code><Type>Job</Type><Message/><Name>batch-${i}</Name><JobId>j${variant}x${String(i).padStart(30, "0")}</JobId>` +
+      `<State>${i < moved ? `Progress${n}` : i % 3 ? "Success" : "Running"}</State><CreationTime>2026-12-01T10:00:00+0800</CreationTime><StartTime>2026-12-01T10:00:01+0800</StartTime>` +
+      `<EndTime>2026-12-01T10:05:00+0800</EndTime><Input><Prefix>input/${i}/</Prefix></Input><Operation><Tag>Transcode</Tag>` +
+      `<TimeInterval><Start>2026-11-01T12:00:00+0800</Start><End>2026-12-01T12:00:00+0800</End></TimeInterval>` +
+      `<QueueId>p893bcda225bf4945a378da6662e81a89</QueueId><UserData>note &amp; more</UserData><CallBack>https://cb.example.com/hook</CallBack>` +
+      `<JobParam><TemplateId>t1460606b9752148c4ab182f55163ba7cd</TemplateId></JobParam>` +
+      `<Output><Region>ap-chongqing</Region><Bucket>test-1234567890</Bucket><Object>output/\${InventoryTriggerJobId}/out-${i}.mp4</Object></Output>` +
+      `<JobLevel>0</JobLevel></Operation></JobsDetail>`,
   ).join("");
   return `<Response><RequestId>${requestId}</RequestId>${jobs}<NextToken>25</NextToken></Response>`;
 }
@@ -35,12 +37,32 @@ function answer(requestId: string, variant: number, moved = 0): string {
 async function main() {
   const base = answer("warm", 0);
   const res = (body: string) => ({ status: 200, headers: {}, body });
-    const steps = [
-    { name: "before: validate + parse, library's object conversion (old parseXml)", fn: () => legacyParseXml(answer(`r${n}`, n)), samples: [] as number[] },
-    { name: "after: validate + ordered parse, own conversion (parseXml)", fn: () => parseXml(answer(`r${n}`, n)), samples: [] as number[] },
-    { name: "decodeResponse, all 100 jobs new (no memo can help: validate + parse each job)", fn: () => decodeResponse(res(answer(`r${n}`, n)), "read"), samples: [] as number[] },
-    { name: "decodeResponse, 3 of 100 jobs changed (job memo: parse 3 jobs + the rest of the answer)", fn: () => decodeResponse(res(answer(`r${n}`, 0, 3)), "read"), samples: [] as number[] },
-    { name: "decodeResponse, unchanged answer, new RequestId (memo hit)", fn: () => decodeResponse(res(answer(`r${n}`, 0)), "read"), samples: [] as number[] },
+  const steps = [
+    {
+      name: "before: validate + parse, library's object conversion (old parseXml)",
+      fn: () => legacyParseXml(answer(`r${n}`, n)),
+      samples: [] as number[],
+    },
+    {
+      name: "after: validate + ordered parse, own conversion (parseXml)",
+      fn: () => parseXml(answer(`r${n}`, n)),
+      samples: [] as number[],
+    },
+    {
+      name: "decodeResponse, all 100 jobs new (no memo can help: validate + parse each job)",
+      fn: () => decodeResponse(res(answer(`r${n}`, n)), "read"),
+      samples: [] as number[],
+    },
+    {
+      name: "decodeResponse, 3 of 100 jobs changed (job memo: parse 3 jobs + the rest of the answer)",
+      fn: () => decodeResponse(res(answer(`r${n}`, 0, 3)), "read"),
+      samples: [] as number[],
+    },
+    {
+      name: "decodeResponse, unchanged answer, new RequestId (memo hit)",
+      fn: () => decodeResponse(res(answer(`r${n}`, 0)), "read"),
+      samples: [] as number[],
+    },
   ];
   decodeResponse(res(base), "read");
   // Building each answer string is part of every step alike (a fresh string, as from the network), and is timed.
@@ -54,7 +76,10 @@ async function main() {
     }
   }
   const before = median(steps[0]!.samples);
-  const rows = steps.map((s) => `| ${s.name} | ${s.samples.length} | ${median(s.samples).toFixed(2)} | ${percentile(s.samples, 99).toFixed(2)} | ${(before / median(s.samples)).toFixed(1)}× |`);
+  const rows = steps.map(
+    (s) =>
+      `| ${s.name} | ${s.samples.length} | ${median(s.samples).toFixed(2)} | ${percentile(s.samples, 99).toFixed(2)} | ${(before / median(s.samples)).toFixed(1)}× |`,
+  );
   writeSection(
     "xml-parse",
     [

@@ -11,9 +11,14 @@ const PROXY = SSO.apacheHeader.url;
 const APP_PORT_DIRECTLY = SSO.headerApp.url;
 const { alice, bob } = SSO.people;
 
-test.skip(process.env.SSO_E2E_APACHE !== "1", "Apache httpd with mod_auth_openidc is not installed (apt-get install apache2 libapache2-mod-auth-openidc)");
+test.skip(
+  process.env.SSO_E2E_APACHE !== "1",
+  "Apache httpd with mod_auth_openidc is not installed (apt-get install apache2 libapache2-mod-auth-openidc)",
+);
 
-test("alice logs in through Apache and lands on the dashboard as an operator; her trigger is hers in the audit log", async ({ page }) => {
+test("alice logs in through Apache and lands on the dashboard as an operator; her trigger is hers in the audit log", async ({
+  page,
+}) => {
   await page.goto(`${PROXY}/jobs`);
   await signInAtIdp(page, alice);
   await expect(page).toHaveURL(`${PROXY}/jobs`);
@@ -31,12 +36,18 @@ test("alice logs in through Apache and lands on the dashboard as an operator; he
   expect((await auditEntries(page.request, PROXY)).find((r) => r.jobId === jobId)?.actor).toBe(alice.email);
 });
 
-test("through Apache, identity headers a client sends itself are replaced by the logged-in person's", async ({ page }) => {
+test("through Apache, identity headers a client sends itself are replaced by the logged-in person's", async ({
+  page,
+}) => {
   await page.goto(`${PROXY}/jobs`);
   await signInAtIdp(page, bob);
   await expect(page).toHaveURL(`${PROXY}/jobs`);
   const forged = await page.request.get(`${PROXY}/api/me`, {
-    headers: { "x-forwarded-email": "mallory@example.com", "x-forwarded-groups": "media-ops", "x-auth-proxy-secret": "guess" },
+    headers: {
+      "x-forwarded-email": "mallory@example.com",
+      "x-forwarded-groups": "media-ops",
+      "x-auth-proxy-secret": "guess",
+    },
   });
   expect(forged.status()).toBe(200);
   const body = await forged.json();
@@ -46,12 +57,16 @@ test("through Apache, identity headers a client sends itself are replaced by the
   expect((await postTrigger(page.request, PROXY, uniqueName("bob-apache"))).status).toBe(403);
 });
 
-test("calling the app's port directly, around Apache, with forged identity headers is refused (401)", async ({ request }) => {
+test("calling the app's port directly, around Apache, with forged identity headers is refused (401)", async ({
+  request,
+}) => {
   const headers = { "x-forwarded-email": "mallory@example.com", "x-forwarded-groups": "media-ops" };
   const direct = await request.get(`${APP_PORT_DIRECTLY}/api/me`, { headers });
   expect(direct.status()).toBe(401);
   expect((await direct.json()).error.code).toBe("Unauthenticated");
-  const wrongSecret = await request.get(`${APP_PORT_DIRECTLY}/api/me`, { headers: { ...headers, "x-auth-proxy-secret": "not-the-secret" } });
+  const wrongSecret = await request.get(`${APP_PORT_DIRECTLY}/api/me`, {
+    headers: { ...headers, "x-auth-proxy-secret": "not-the-secret" },
+  });
   expect(wrongSecret.status()).toBe(401);
   const trigger = await request.post(`${APP_PORT_DIRECTLY}/api/jobs`, {
     headers: { ...headers, "Content-Type": "application/json", Origin: PROXY },

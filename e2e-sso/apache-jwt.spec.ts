@@ -13,7 +13,9 @@ const { alice, bob } = SSO.people;
 
 test.skip(process.env.SSO_E2E_APACHE !== "1", "Apache httpd with mod_auth_openidc is not installed");
 
-test("alice logs in through Apache; the forwarded ID token signs her in as an operator (jwt mode)", async ({ page }) => {
+test("alice logs in through Apache; the forwarded ID token signs her in as an operator (jwt mode)", async ({
+  page,
+}) => {
   await page.goto(`${PROXY}/jobs`);
   await signInAtIdp(page, alice);
   await expect(page).toHaveURL(`${PROXY}/jobs`);
@@ -34,7 +36,11 @@ test("bob's forwarded token makes him a viewer (403 on trigger)", async ({ page 
 
 test("around Apache: no token, an unsigned token, or forged headers get 401", async ({ request }) => {
   const unsigned = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from(JSON.stringify({ iss: SSO.issuer, aud: SSO.apacheClient.id, email: "mallory@example.com", groups: ["media-ops"], exp: 4102444800 })).toString("base64url")}.`;
-  const attempts: Record<string, string>[] = [{}, { authorization: `Bearer ${unsigned}` }, { "x-forwarded-email": "mallory@example.com", "x-forwarded-groups": "media-ops" }];
+  const attempts: Record<string, string>[] = [
+    {},
+    { authorization: `Bearer ${unsigned}` },
+    { "x-forwarded-email": "mallory@example.com", "x-forwarded-groups": "media-ops" },
+  ];
   for (const headers of attempts) {
     const res = await request.get(`${APP_PORT_DIRECTLY}/api/me`, { headers });
     expect(res.status(), JSON.stringify(headers).slice(0, 60)).toBe(401);

@@ -11,7 +11,9 @@ const { alice, bob } = SSO.people;
 
 test.use({ baseURL: APP });
 
-test("alice signs in at the IdP, lands on the page she asked for, triggers a job, and the audit log names her", async ({ page }) => {
+test("alice signs in at the IdP, lands on the page she asked for, triggers a job, and the audit log names her", async ({
+  page,
+}) => {
   await page.goto("/audit?from=sso");
   await signInAtIdp(page, alice);
   await expect(page).toHaveURL(`${APP}/audit?from=sso`);
@@ -42,7 +44,9 @@ test("alice signs in at the IdP, lands on the page she asked for, triggers a job
   await expect(page.getByText(name).first()).toBeVisible();
 });
 
-test("bob (readers) is a viewer: he can look, but a trigger is refused with 403 and leaves no audit row", async ({ page }) => {
+test("bob (readers) is a viewer: he can look, but a trigger is refused with 403 and leaves no audit row", async ({
+  page,
+}) => {
   await page.goto("/jobs");
   await signInAtIdp(page, bob);
   await expect(page).toHaveURL(`${APP}/jobs`);
@@ -79,7 +83,10 @@ test("sign-out clears the session here and at the IdP (RP-initiated logout)", as
   await expect(page.getByRole("heading", { name: "Test IdP sign-in" })).toBeVisible();
 });
 
-test("no session: pages redirect to the sign-in, the API answers 401 JSON; garbage or oversized cookies change nothing", async ({ page, request }) => {
+test("no session: pages redirect to the sign-in, the API answers 401 JSON; garbage or oversized cookies change nothing", async ({
+  page,
+  request,
+}) => {
   const api = await request.get(`${APP}/api/jobs`, { maxRedirects: 0 });
   expect(api.status()).toBe(401);
   expect((await api.json()).error.code).toBe("Unauthenticated");
@@ -98,13 +105,19 @@ test("no session: pages redirect to the sign-in, the API answers 401 JSON; garba
   await expect(page.getByRole("heading", { name: "Test IdP sign-in" })).toBeVisible();
 });
 
-test("the IdP refuses a wrong password; a callback without this browser's login attempt is refused (400)", async ({ page, request }) => {
+test("the IdP refuses a wrong password; a callback without this browser's login attempt is refused (400)", async ({
+  page,
+  request,
+}) => {
   await page.goto("/jobs");
   await signInAtIdp(page, { ...alice, password: "not-her-password" });
   await expect(page.getByRole("alert")).toHaveText("Wrong username or password");
 
   // A code and state the browser never asked for (login CSRF, or a link from someone else's login).
-  const forged = await request.get(`${APP}/auth/callback?code=stolen&state=forged&iss=${encodeURIComponent(SSO.issuer)}`, { maxRedirects: 0 });
+  const forged = await request.get(
+    `${APP}/auth/callback?code=stolen&state=forged&iss=${encodeURIComponent(SSO.issuer)}`,
+    { maxRedirects: 0 },
+  );
   expect(forged.status()).toBe(400);
   expect(forged.headers()["set-cookie"] ?? "").not.toContain("ci-console-session=");
   // An open redirect through returnTo is not possible: it falls back to /jobs.

@@ -23,7 +23,11 @@ async function expectNoSeriousA11yViolations(page: Page) {
 
 /** A browser page (and API context) signed in as `user`. */
 async function signedInAs(browser: Browser, user: { email: string; groups: string }) {
-  const context = await browser.newContext({ baseURL: E2E.appUrl, extraHTTPHeaders: headersOf(user), viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: E2E.appUrl,
+    extraHTTPHeaders: headersOf(user),
+    viewport: { width: 1440, height: 900 },
+  });
   return { context, page: await context.newPage(), request: context.request as APIRequestContext };
 }
 
@@ -70,7 +74,10 @@ test("who triggered and who cancelled: detail page, table column and audit log",
   await expect(entries.nth(0)).toContainText(/CI RequestId: \S+/);
   await expect(entries.nth(1)).toHaveAttribute("data-action", "cancel");
   await expect(entries.nth(1)).toContainText(B.email);
-  await expect(trail.getByRole("link", { name: "Open this job in the audit log" })).toHaveAttribute("href", `/audit?jobId=${job.JobId}`);
+  await expect(trail.getByRole("link", { name: "Open this job in the audit log" })).toHaveAttribute(
+    "href",
+    `/audit?jobId=${job.JobId}`,
+  );
   await expectNoSeriousA11yViolations(page);
 
   // The table: A's name part in "Triggered by", the full identity in its tooltip.
@@ -79,7 +86,10 @@ test("who triggered and who cancelled: detail page, table column and audit log",
   await s.ready();
   const cell = s.row(job.JobId).getByTestId("triggered-by");
   await expect(cell).toHaveText(new RegExp(`^${nameOf(A.email).replace(".", "\\.")}`));
-  await expect(cell.locator("[title]")).toHaveAttribute("title", new RegExp(`^${A.email.replace(/\./g, "\\.")}, \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`));
+  await expect(cell.locator("[title]")).toHaveAttribute(
+    "title",
+    new RegExp(`^${A.email.replace(/\./g, "\\.")}, \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`),
+  );
   await expect(page.getByRole("columnheader", { name: "Triggered by" })).toBeVisible();
   // It still fits a 1440 px screen: neither the page nor the table's own box scrolls sideways.
   const region = page.getByRole("region", { name: "Batch jobs table" });
@@ -90,7 +100,10 @@ test("who triggered and who cancelled: detail page, table column and audit log",
   await page.goto(`/jobs/${job.JobId}`);
   await page.getByRole("link", { name: "Open this job in the audit log" }).click();
   await expect(page).toHaveURL(new RegExp(`/audit\\?jobId=${job.JobId}$`));
-  const rows = page.getByRole("region", { name: "Audit log entries, newest first" }).getByRole("row").filter({ has: page.getByRole("cell") });
+  const rows = page
+    .getByRole("region", { name: "Audit log entries, newest first" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText("cancel");
   await expect(rows.nth(0)).toContainText(B.email);
@@ -106,8 +119,12 @@ test("a job triggered outside the dashboard says so", async ({ page, request }) 
   // The seed's successful jobs were never triggered here, so at least one of them is listed.
   expect(outside, "a seeded job not triggered through the dashboard").toBeDefined();
   await page.goto(`/jobs/${outside!.JobId}`);
-  await expect(page.getByRole("region", { name: "State and timeline" }).getByTestId("triggered-by")).toHaveText("Triggered outside this dashboard");
-  await expect(page.getByRole("region", { name: "Audit trail" })).toContainText("No actions on this job were taken through this dashboard.");
+  await expect(page.getByRole("region", { name: "State and timeline" }).getByTestId("triggered-by")).toHaveText(
+    "Triggered outside this dashboard",
+  );
+  await expect(page.getByRole("region", { name: "Audit trail" })).toContainText(
+    "No actions on this job were taken through this dashboard.",
+  );
 
   const s = jobsScreen(page);
   await page.goto(`/jobs?jobId=${outside!.JobId}`);
@@ -115,7 +132,11 @@ test("a job triggered outside the dashboard says so", async ({ page, request }) 
   await expect(s.row(outside!.JobId).getByTestId("triggered-by")).toHaveText("—");
 });
 
-test("My jobs: each operator sees their own jobs and not the other's; the URL keeps the toggle", async ({ page, request, browser }) => {
+test("My jobs: each operator sees their own jobs and not the other's; the URL keeps the toggle", async ({
+  page,
+  request,
+  browser,
+}) => {
   const jobA = await triggerJob(request, uniqueName("mine-a"), `e2e/ok/${Date.now()}/a/`);
   const b = await signedInAs(browser, B);
   try {
@@ -130,7 +151,9 @@ test("My jobs: each operator sees their own jobs and not the other's; the URL ke
     await mineSwitch(page).check();
     await expect(page).toHaveURL(/[?&]mine=1/);
     await expect(mineSwitch(page)).toBeChecked();
-    await expect(page.getByTestId("mine-note")).toHaveText("My jobs shows the 20 newest jobs you triggered here; other filters do not apply.");
+    await expect(page.getByTestId("mine-note")).toHaveText(
+      "My jobs shows the 20 newest jobs you triggered here; other filters do not apply.",
+    );
     await expect(s.type).toHaveCount(0);
     await expect(s.name).toHaveCount(0);
     await expect(s.row(jobA.JobId)).toBeVisible();
@@ -169,7 +192,10 @@ test("My jobs: each operator sees their own jobs and not the other's; the URL ke
   }
 });
 
-test("phone width: the Triggered by column and the My jobs toggle stay usable, the page never scrolls sideways", async ({ page, request }) => {
+test("phone width: the Triggered by column and the My jobs toggle stay usable, the page never scrolls sideways", async ({
+  page,
+  request,
+}) => {
   const job = await triggerJob(request, uniqueName("phone"), `e2e/ok/${Date.now()}/`);
   await page.setViewportSize({ width: 390, height: 844 });
   const s = jobsScreen(page);

@@ -14,7 +14,11 @@ async function expectNoSeriousA11yViolations(page: Page) {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-const auditRows = (page: Page) => page.getByRole("region", { name: "Audit log entries, newest first" }).getByRole("row").filter({ has: page.getByRole("cell") });
+const auditRows = (page: Page) =>
+  page
+    .getByRole("region", { name: "Audit log entries, newest first" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
 
 test.describe("audit log", () => {
   test("shows who triggered and who cancelled a job, with CI's answer", async ({ page, request }) => {
@@ -33,7 +37,10 @@ test.describe("audit log", () => {
     for (const i of [0, 1]) {
       await expect(rows.nth(i)).toContainText(E2E.operator.email);
       await expect(rows.nth(i)).toContainText("Success");
-      await expect(rows.nth(i).getByRole("link", { name: job.JobId })).toHaveAttribute("href", new RegExp(`/jobs/${job.JobId}\\?bucket=`));
+      await expect(rows.nth(i).getByRole("link", { name: job.JobId })).toHaveAttribute(
+        "href",
+        new RegExp(`/jobs/${job.JobId}\\?bucket=`),
+      );
     }
     // The trigger row keeps the request as it was sent.
     await rows.nth(1).getByText("Show").click();

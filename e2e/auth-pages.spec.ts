@@ -33,21 +33,38 @@ function rawLines(path: string, lines: string[]): Promise<{ status: number; body
   return new Promise((resolve, reject) => {
     let data = "";
     const socket = connect(E2E.appPort, "127.0.0.1", () =>
-      socket.write([`GET ${path} HTTP/1.1`, `Host: 127.0.0.1:${E2E.appPort}`, ...lines, "Connection: close", "", ""].join("\r\n")),
+      socket.write(
+        [`GET ${path} HTTP/1.1`, `Host: 127.0.0.1:${E2E.appPort}`, ...lines, "Connection: close", "", ""].join("\r\n"),
+      ),
     );
     socket.setEncoding("utf8");
     socket.on("data", (c: string) => (data += c));
-    socket.on("end", () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0), body: data.slice(data.indexOf("\r\n\r\n") + 4) }));
+    socket.on("end", () =>
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0),
+        body: data.slice(data.indexOf("\r\n\r\n") + 4),
+      }),
+    );
     socket.on("error", reject);
   });
 }
 
 test("repeated header lines through next start: groups lines are separate groups, a repeated user line is refused", async () => {
   const secret = `X-Auth-Proxy-Secret: ${E2E.proxySecret}`;
-  const twoGroupLines = await rawLines("/api/me", [secret, `X-Forwarded-Email: ${E2E.viewer.email}`, "X-Forwarded-Groups: readers", "X-Forwarded-Groups: media-ops"]);
+  const twoGroupLines = await rawLines("/api/me", [
+    secret,
+    `X-Forwarded-Email: ${E2E.viewer.email}`,
+    "X-Forwarded-Groups: readers",
+    "X-Forwarded-Groups: media-ops",
+  ]);
   expect(twoGroupLines.status).toBe(200);
   expect(twoGroupLines.body).toContain('"groups":["readers","media-ops"]');
-  const twoUsers = await rawLines("/api/me", [secret, `X-Forwarded-Email: ${E2E.viewer.email}`, `X-Forwarded-Email: ${E2E.operator.email}`, "X-Forwarded-Groups: media-ops"]);
+  const twoUsers = await rawLines("/api/me", [
+    secret,
+    `X-Forwarded-Email: ${E2E.viewer.email}`,
+    `X-Forwarded-Email: ${E2E.operator.email}`,
+    "X-Forwarded-Groups: media-ops",
+  ]);
   expect(twoUsers.status).toBe(401);
   expect(twoUsers.body).toContain("arrived more than once");
 });
@@ -92,9 +109,16 @@ test.describe("signed in outside AUTH_ALLOWED_GROUPS", () => {
 });
 
 test("viewer and operator: /api/me names the role", async ({ playwright }) => {
-  for (const [user, role] of [[E2E.viewer, "viewer"], [E2E.operator, "operator"]] as const) {
+  for (const [user, role] of [
+    [E2E.viewer, "viewer"],
+    [E2E.operator, "operator"],
+  ] as const) {
     const ctx = await playwright.request.newContext({ baseURL: E2E.appUrl, extraHTTPHeaders: ssoHeaders(user) });
-    const me = (await (await ctx.get("/api/me")).json()) as { role: string; signOutUrl: string | null; user: { id: string } };
+    const me = (await (await ctx.get("/api/me")).json()) as {
+      role: string;
+      signOutUrl: string | null;
+      user: { id: string };
+    };
     expect(me).toMatchObject({ role, signOutUrl: null, user: { id: user.email } });
     await ctx.dispose();
   }

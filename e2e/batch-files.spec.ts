@@ -12,7 +12,15 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { emulatorAdmin } from "./support/emulator-admin";
 import { triggerJob } from "./support/jobs-api";
 import { E2E } from "./support/env";
-import { emulatorTriggers, expectStep, next, noSeriousA11yViolations, openWizard, pickFirst, uniqueName } from "./trigger-helpers";
+import {
+  emulatorTriggers,
+  expectStep,
+  next,
+  noSeriousA11yViolations,
+  openWizard,
+  pickFirst,
+  uniqueName,
+} from "./trigger-helpers";
 
 const PREFIX = "media/batch-250/";
 const SEEDED_COUNT = 250;
@@ -29,7 +37,11 @@ async function filesInState(request: APIRequestContext, jobId: string, state?: s
   const out: FilesAnswer["items"] = [];
   let nextToken: string | undefined;
   for (let i = 0; i < 50; i++) {
-    const q = new URLSearchParams({ size: "100", ...(state ? { states: state } : {}), ...(nextToken ? { nextToken } : {}) });
+    const q = new URLSearchParams({
+      size: "100",
+      ...(state ? { states: state } : {}),
+      ...(nextToken ? { nextToken } : {}),
+    });
     const res = await request.get(`/api/jobs/${jobId}/files?${q}`);
     expect(res.ok(), await res.text()).toBe(true);
     const page = (await res.json()) as FilesAnswer;
@@ -42,7 +54,9 @@ async function filesInState(request: APIRequestContext, jobId: string, state?: s
 
 /** The page body must not scroll sideways at phone width (the files table scrolls inside its own region). */
 async function expectNoPageOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -50,7 +64,10 @@ test.beforeEach(async () => {
   await emulatorAdmin.reset();
 });
 
-test("preview, trigger, watch the counts, read a failed file, download and retry exactly the failed files", async ({ page, request }) => {
+test("preview, trigger, watch the counts, read a failed file, download and retry exactly the failed files", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(150_000);
   const name = uniqueName("e2e-files");
 
@@ -72,7 +89,10 @@ test("preview, trigger, watch the counts, read a failed file, download and retry
   await next(page, 3, "Operation");
   await pickFirst(page, "Workflow");
   await next(page, 5, "Review");
-  await expect(page.getByTestId("input-preview").getByTestId("preview-count")).toHaveAttribute("data-count", String(SEEDED_COUNT));
+  await expect(page.getByTestId("input-preview").getByTestId("preview-count")).toHaveAttribute(
+    "data-count",
+    String(SEEDED_COUNT),
+  );
   await page.getByRole("button", { name: "Submit job" }).click();
   await page.waitForURL(/\/jobs\/b[0-9a-f]+$/);
   const jobId = /\/jobs\/(b[0-9a-f]+)$/.exec(page.url())![1]!;
@@ -91,7 +111,10 @@ test("preview, trigger, watch the counts, read a failed file, download and retry
   const emulatorFailed = await emulatorAdmin.batchFiles(jobId, "Failed");
   expect(emulatorFailed.files.map((f) => f.key).sort()).toEqual(failedTruth.map((f) => f.object).sort());
   await expect(files.getByTestId("count-Failed")).toHaveAttribute("data-count", String(failedTruth.length));
-  await expect(files.getByTestId("count-Success")).toHaveAttribute("data-count", String(SEEDED_COUNT - failedTruth.length));
+  await expect(files.getByTestId("count-Success")).toHaveAttribute(
+    "data-count",
+    String(SEEDED_COUNT - failedTruth.length),
+  );
   await noSeriousA11yViolations(page, "job page with files, 1440 px");
 
   // Filter by state, then find one file by its exact key.
@@ -130,7 +153,9 @@ test("preview, trigger, watch the counts, read a failed file, download and retry
   expect(header![0]).toBe("Object");
   expect(csvRows.map((r) => r[0]).sort()).toEqual(failedTruth.map((f) => f.object).sort());
   expect(csvRows.every((r) => r[1] === "Failed")).toBe(true);
-  await expect(page.getByTestId("export-status")).toHaveText(`Downloaded ${failedTruth.length} failed ${failedTruth.length === 1 ? "file" : "files"}.`);
+  await expect(page.getByTestId("export-status")).toHaveText(
+    `Downloaded ${failedTruth.length} failed ${failedTruth.length === 1 ? "file" : "files"}.`,
+  );
 
   // Retry: the review shows the count, the list's key and the exact XML; confirming opens the new job.
   await page.getByRole("button", { name: "Retry failed files" }).click();
@@ -142,7 +167,9 @@ test("preview, trigger, watch the counts, read a failed file, download and retry
   expect(xml).toContain(`<UrlFile>`);
   expect(xml).toContain(listKey.split("/").pop()!);
   await noSeriousA11yViolations(page, "retry review dialog, 1440 px");
-  await dialog.getByRole("button", { name: `Retry ${failedTruth.length} failed ${failedTruth.length === 1 ? "file" : "files"}` }).click();
+  await dialog
+    .getByRole("button", { name: `Retry ${failedTruth.length} failed ${failedTruth.length === 1 ? "file" : "files"}` })
+    .click();
   await page.waitForURL((u) => /\/jobs\/b[0-9a-f]+$/.test(u.pathname) && !u.pathname.endsWith(jobId));
   const retryId = /\/jobs\/(b[0-9a-f]+)$/.exec(page.url())![1]!;
   await expect(page.getByTestId("retry-links")).toContainText("Retry of");
@@ -169,7 +196,10 @@ test("preview, trigger, watch the counts, read a failed file, download and retry
   await expect(page.getByTestId("retry-links")).toContainText("Retried by");
 });
 
-test("a 10,000-file batch: partial counts say 'at least' and grow until the counter has seen every file", async ({ page, request }) => {
+test("a 10,000-file batch: partial counts say 'at least' and grow until the counter has seen every file", async ({
+  page,
+  request,
+}) => {
   const { JobId: jobId } = await triggerJob(request, uniqueName("e2e-files-10k"), "media/batch-10k/");
   // The batch itself is over within seconds; counting 10,000 files at the counter's pace takes minutes.
   await emulatorAdmin.finishBatch(jobId);

@@ -46,7 +46,8 @@ function serverPid(port: number): number {
   throw new Error(`no process listens on port ${port}`);
 }
 
-const rssBytes = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024;
+const rssBytes = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024;
 
 /** Streams `total` bytes chunked until the server answers; resolves with the status and how much was sent by then. */
 function chunkedUpload(total: number): Promise<{ status: number; body: string; sentWhenAnswered: number }> {

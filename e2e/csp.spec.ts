@@ -25,13 +25,19 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) => {
-      window.__cspViolations!.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+      window.__cspViolations!.push(
+        `${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   return async () => [...consoleLines, ...((await page.evaluate(() => window.__cspViolations)) ?? [])];
 }
 
-const directive = (csp: string, name: string) => csp.split(";").map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? "";
+const directive = (csp: string, name: string) =>
+  csp
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `)) ?? "";
 
 test.beforeEach(async () => {
   await emulatorAdmin.reset();
@@ -39,9 +45,17 @@ test.beforeEach(async () => {
 
 const pages: Array<{ name: string; path: (jobId: string) => string; ready: (page: Page) => Promise<void> }> = [
   { name: "the jobs table", path: () => "/jobs", ready: (page) => jobsScreen(page).ready() },
-  { name: "the trigger wizard", path: () => "/jobs/new", ready: (page) => expect(page.getByRole("heading", { level: 2 })).toBeVisible() },
+  {
+    name: "the trigger wizard",
+    path: () => "/jobs/new",
+    ready: (page) => expect(page.getByRole("heading", { level: 2 })).toBeVisible(),
+  },
   { name: "a job page", path: (jobId) => `/jobs/${jobId}`, ready: (page) => waitForHydration(page) },
-  { name: "the audit log", path: () => "/audit", ready: (page) => expect(page.getByTestId("audit-chain")).toBeVisible() },
+  {
+    name: "the audit log",
+    path: () => "/audit",
+    ready: (page) => expect(page.getByTestId("audit-chain")).toBeVisible(),
+  },
   {
     name: "the job-not-found page",
     path: () => "/jobs/b00000000000000000000000000000000",
@@ -62,7 +76,10 @@ for (const { name, path, ready } of pages) {
   });
 }
 
-test("a client-side navigation loads the next page's chunks under the CSP ('strict-dynamic')", async ({ page, request }) => {
+test("a client-side navigation loads the next page's chunks under the CSP ('strict-dynamic')", async ({
+  page,
+  request,
+}) => {
   const violations = await watchViolations(page);
   const jobId = (await listJobs(request, { size: 1 })).jobs[0]!.JobId;
   await page.goto("/jobs");
@@ -85,7 +102,9 @@ test("the page shown to someone not signed in runs under the CSP too", async ({ 
   await context.close();
 });
 
-test("each answer has its own nonce, on every script Next renders, and scripts allow no inline code", async ({ request }) => {
+test("each answer has its own nonce, on every script Next renders, and scripts allow no inline code", async ({
+  request,
+}) => {
   const nonces = new Set<string>();
   for (let i = 0; i < 3; i++) {
     const res = await request.get("/jobs");
@@ -113,7 +132,9 @@ test("each answer has its own nonce, on every script Next renders, and scripts a
   }
 });
 
-test("an inline script injected into the page's HTML is refused, and the watcher above reports it", async ({ page }) => {
+test("an inline script injected into the page's HTML is refused, and the watcher above reports it", async ({
+  page,
+}) => {
   const violations = await watchViolations(page);
   // What a stored XSS would look like: markup in the server's answer, without the request's nonce.
   await page.route("**/jobs", async (route) => {

@@ -38,7 +38,11 @@ test("a server restart: rows stay, the error shows, the page reconnects without 
     if (f === page.mainFrame()) navigations++;
   });
   await page.goto(`${app!.url}/jobs`);
-  const rows = page.getByRole("region", { name: "Batch jobs table" }).locator("tbody").getByRole("row").filter({ has: page.getByRole("link") });
+  const rows = page
+    .getByRole("region", { name: "Batch jobs table" })
+    .locator("tbody")
+    .getByRole("row")
+    .filter({ has: page.getByRole("link") });
   await expect(rows.first()).toBeVisible();
   await waitForHydration(page); // a choice made before hydration would be reset
   await page.getByLabel("Interval").selectOption(String(INTERVAL_MS));
@@ -66,6 +70,9 @@ test("a server restart: rows stay, the error shows, the page reconnects without 
   await expect(page.getByTestId("live-status")).toContainText(/Updated (just now|\d+ s ago)/);
   expect(await page.evaluate(() => (window as unknown as { __drill?: string }).__drill)).toBe("same document");
   expect(navigations).toBe(navigationsBefore);
-  test.info().annotations.push({ type: "drill", description: `reconnected ${Date.now() - restartedAt} ms after the server answered again` });
+  test.info().annotations.push({
+    type: "drill",
+    description: `reconnected ${Date.now() - restartedAt} ms after the server answered again`,
+  });
   await context.close();
 });

@@ -22,14 +22,22 @@ async function setFaults(faults: Record<string, unknown> | null): Promise<void> 
 /** Opens /jobs polling every 5 s; returns the rows and a marker proving later that the document was never reloaded. */
 async function openJobs(page: Page) {
   await page.goto("/jobs");
-  const rows = page.getByRole("region", { name: "Batch jobs table" }).locator("tbody").getByRole("row").filter({ has: page.getByRole("link") });
+  const rows = page
+    .getByRole("region", { name: "Batch jobs table" })
+    .locator("tbody")
+    .getByRole("row")
+    .filter({ has: page.getByRole("link") });
   await expect(rows.first()).toBeVisible();
   await waitForHydration(page);
   await page.getByLabel("Interval").selectOption(String(INTERVAL_MS));
   await expect(page.getByTestId("live-status")).toContainText(`every ${INTERVAL_MS / 1000} s`);
   await page.evaluate(() => ((window as unknown as { __drill: string }).__drill = "same document"));
   const ids = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-job-id")));
-  return { rows, ids, sameDocument: () => page.evaluate(() => (window as unknown as { __drill?: string }).__drill === "same document") };
+  return {
+    rows,
+    ids,
+    sameDocument: () => page.evaluate(() => (window as unknown as { __drill?: string }).__drill === "same document"),
+  };
 }
 
 test.afterEach(async () => setFaults(null));

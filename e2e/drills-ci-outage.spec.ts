@@ -23,7 +23,8 @@ async function admin<T>(method: string, path: string, body?: unknown): Promise<T
   return (text ? JSON.parse(text) : null) as T;
 }
 
-const listCalls = async () => (await admin<{ routes: Record<string, number> }>("GET", "stats")).routes["GET /inventorytriggerjob"] ?? 0;
+const listCalls = async () =>
+  (await admin<{ routes: Record<string, number> }>("GET", "stats")).routes["GET /inventorytriggerjob"] ?? 0;
 
 /** Every /api/jobs request the page makes (time sent) and every failed answer's error body. */
 function watchPolls(page: Page) {
@@ -35,7 +36,11 @@ function watchPolls(page: Page) {
   page.on("response", async (r: Response) => {
     if (new URL(r.url()).pathname !== "/api/jobs" || r.ok()) return;
     const body = (await r.json().catch(() => null)) as { error?: { code: string; requestId?: string } } | null;
-    failures.push({ at: Date.now(), code: body?.error?.code ?? `HTTP ${r.status()}`, requestId: body?.error?.requestId });
+    failures.push({
+      at: Date.now(),
+      code: body?.error?.code ?? `HTTP ${r.status()}`,
+      requestId: body?.error?.requestId,
+    });
   });
   return { sent, failures, between: (from: number, to: number) => sent.filter((t) => t >= from && t < to).length };
 }
@@ -47,12 +52,17 @@ test.afterEach(async () => {
   await admin("DELETE", "faults");
 });
 
-test("CI 500s for 30 s: rows stay, the banner names CI's code and RequestId, polling backs off, recovery is automatic", async ({ page }) => {
+test("CI 500s for 30 s: rows stay, the banner names CI's code and RequestId, polling backs off, recovery is automatic", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const polls = watchPolls(page);
   await page.goto("/jobs");
   const table = page.getByRole("region", { name: "Batch jobs table" });
-  const rows = table.locator("tbody").getByRole("row").filter({ has: page.getByRole("link") });
+  const rows = table
+    .locator("tbody")
+    .getByRole("row")
+    .filter({ has: page.getByRole("link") });
   await expect(rows.first()).toBeVisible();
   // A choice made before React takes over the page would be reset by hydration.
   await waitForHydration(page);

@@ -9,18 +9,24 @@ const shot = (name: string) => path.join(test.info().project.testDir, "screensho
 
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 async function pageScrollsSideways(page: Page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth || document.body.scrollWidth > window.innerWidth);
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > window.innerWidth || document.body.scrollWidth > window.innerWidth,
+  );
 }
 
 test.beforeAll(async () => {
   await emulatorAdmin.reset();
 });
 
-test("jobs screen: no serious accessibility issues, screenshots at desktop and phone width, never scrolls sideways", async ({ page }) => {
+test("jobs screen: no serious accessibility issues, screenshots at desktop and phone width, never scrolls sideways", async ({
+  page,
+}) => {
   const s = jobsScreen(page);
   await page.goto("/jobs?states=Running,Failed,Success,Pause");
   await s.ready();
@@ -37,7 +43,11 @@ test("jobs screen: no serious accessibility issues, screenshots at desktop and p
   const region = page.getByRole("region", { name: "Batch jobs table" });
   expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
   for (const row of (await s.rows.all()).slice(0, 3)) {
-    for (const part of [row.getByRole("link").first(), row.locator("[data-state]").last(), row.locator("time").first()]) {
+    for (const part of [
+      row.getByRole("link").first(),
+      row.locator("[data-state]").last(),
+      row.locator("time").first(),
+    ]) {
       await expect(part).toBeVisible();
       const box = (await part.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
@@ -54,7 +64,10 @@ test("jobs screen: no serious accessibility issues, screenshots at desktop and p
   expect(await pageScrollsSideways(page)).toBe(false);
 });
 
-test("job detail: no serious accessibility issues, screenshots at desktop and phone width, never scrolls sideways", async ({ page, request }) => {
+test("job detail: no serious accessibility issues, screenshots at desktop and phone width, never scrolls sideways", async ({
+  page,
+  request,
+}) => {
   const failed = (await listJobs(request, { size: 10, states: "Failed", type: "Job" })).jobs[0]!;
   await page.goto(`/jobs/${failed.JobId}`);
   await expect(page.getByTestId("failure")).toBeVisible();

@@ -11,11 +11,15 @@ test.afterEach(async () => {
   await emulatorAdmin.clearFaults();
 });
 
-test("bulk cancel of a mixed selection cancels the active jobs, skips finished ones, 3 at a time, and reports each", async ({ page, request }) => {
+test("bulk cancel of a mixed selection cancels the active jobs, skips finished ones, 3 at a time, and reports each", async ({
+  page,
+  request,
+}) => {
   const s = jobsScreen(page);
   // Four jobs that will sit in Pause (cancellable) and one finished seed job.
   const active = [];
-  for (let i = 0; i < 4; i++) active.push(await triggerJob(request, uniqueName(`bulk${i}`), `e2e/pause/${Date.now()}-${i}/`));
+  for (let i = 0; i < 4; i++)
+    active.push(await triggerJob(request, uniqueName(`bulk${i}`), `e2e/pause/${Date.now()}-${i}/`));
   const finished = (await listJobs(request, { size: 20, states: "Success" })).jobs[0]!;
 
   await page.goto(`/jobs?size=50`);
@@ -68,7 +72,10 @@ test("a job that finishes before its cancel arrives is reported as skipped", asy
   const job = await triggerJob(request, uniqueName("race"), `e2e/pause/${Date.now()}/`);
   await page.goto("/jobs");
   await s.ready();
-  await s.row(job.JobId).getByRole("button", { name: /^Cancel / }).click();
+  await s
+    .row(job.JobId)
+    .getByRole("button", { name: /^Cancel / })
+    .click();
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText(/^Cancel job /);
   await emulatorAdmin.forceState(job.JobId, "Success");

@@ -9,7 +9,9 @@ test.afterEach(async () => {
   await emulatorAdmin.clearFaults();
 });
 
-test("a CI failure while polling keeps the rows, shows CI's code and RequestId, and clears by itself", async ({ page }) => {
+test("a CI failure while polling keeps the rows, shows CI's code and RequestId, and clears by itself", async ({
+  page,
+}) => {
   const s = jobsScreen(page);
   await page.goto("/jobs");
   await s.ready();
@@ -32,7 +34,9 @@ test("a CI failure while polling keeps the rows, shows CI's code and RequestId, 
   await expect(s.rows.first()).toBeVisible();
 });
 
-test("when the server's first load fails, the page renders the table and the banner, then recovers", async ({ page }) => {
+test("when the server's first load fails, the page renders the table and the banner, then recovers", async ({
+  page,
+}) => {
   const s = jobsScreen(page);
   await emulatorAdmin.setFaults({ errorRate: 1, routes: ["GET /inventorytriggerjob"] });
   // A view no earlier test asked for, so that no cached answer (CI_CACHE_MS) can stand in for CI.

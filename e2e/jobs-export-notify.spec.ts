@@ -11,24 +11,35 @@ test.beforeEach(async () => {
 
 test("Export CSV writes the rows in view, in a file named after the filters", async ({ page, request }) => {
   const s = jobsScreen(page);
-  const truth = (await listJobs(request, { size: 20, type: "Job", states: "Failed,Success", orderByTime: "Desc" })).jobs;
+  const truth = (await listJobs(request, { size: 20, type: "Job", states: "Failed,Success", orderByTime: "Desc" }))
+    .jobs;
   await page.goto("/jobs?type=Job&states=Failed,Success");
-  await expectRows(page, truth.map((j) => j.JobId));
+  await expectRows(
+    page,
+    truth.map((j) => j.JobId),
+  );
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export CSV" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^jobs_type-Job_states-Success-Failed_\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);
+  expect(file.suggestedFilename()).toMatch(
+    /^jobs_type-Job_states-Success-Failed_\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/,
+  );
   const text = (await readFile((await file.path())!, "utf8")).replace(/^\uFEFF/, "");
   expect(text.endsWith("\r\n")).toBe(true);
   const [header, ...records] = parse(text) as string[][];
-  expect(header!.join(",")).toBe("JobId,Name,Type,TagOrWorkflow,WorkflowName,QueueId,QueueName,TemplateIds,TemplateNames,State,Code,Message,CreationTime,StartTime,EndTime,DurationSeconds,InputKind,Input,TriggeredBy,TriggeredAt");
+  expect(header!.join(",")).toBe(
+    "JobId,Name,Type,TagOrWorkflow,WorkflowName,QueueId,QueueName,TemplateIds,TemplateNames,State,Code,Message,CreationTime,StartTime,EndTime,DurationSeconds,InputKind,Input,TriggeredBy,TriggeredAt",
+  );
   expect(records.map((r) => r[0])).toEqual(truth.map((j) => j.JobId));
   const failed = truth.find((j) => j.State === "Failed");
   if (failed) expect(records.find((r) => r[0] === failed.JobId)!.slice(9, 11)).toEqual(["Failed", failed.Code]);
   await expect(s.rows).toHaveCount(truth.length);
 });
 
-test("the bucket selector switches bucket; an unknown bucket in a link falls back to the default", async ({ page, request }) => {
+test("the bucket selector switches bucket; an unknown bucket in a link falls back to the default", async ({
+  page,
+  request,
+}) => {
   const archive = (await listJobs(request, { size: 20, bucket: "archive-1250000000" })).jobs.map((j) => j.JobId);
   const main = (await listJobs(request, { size: 20 })).jobs.map((j) => j.JobId);
   await page.goto("/jobs");
@@ -43,7 +54,10 @@ test("the bucket selector switches bucket; an unknown bucket in a link falls bac
   await expect(jobsScreen(page).banner).toHaveCount(0);
 });
 
-test("notifications are asked for on a click, never on load, and announce watched jobs as they finish", async ({ page, request }) => {
+test("notifications are asked for on a click, never on load, and announce watched jobs as they finish", async ({
+  page,
+  request,
+}) => {
   // A stand-in for the browser's Notification API that records what the page shows.
   await page.addInitScript(() => {
     const w = window as unknown as Record<string, unknown>;
@@ -67,7 +81,12 @@ test("notifications are asked for on a click, never on load, and announce watche
     w.Notification = FakeNotification;
     w.__notes = { shown, asked: () => asked };
   });
-  const notes = () => page.evaluate(() => (window as unknown as { __notes: { shown: { title: string; body?: string }[]; asked: () => number } }).__notes.shown);
+  const notes = () =>
+    page.evaluate(
+      () =>
+        (window as unknown as { __notes: { shown: { title: string; body?: string }[]; asked: () => number } }).__notes
+          .shown,
+    );
   const asked = () => page.evaluate(() => (window as unknown as { __notes: { asked: () => number } }).__notes.asked());
   const s = jobsScreen(page);
 
@@ -84,13 +103,18 @@ test("notifications are asked for on a click, never on load, and announce watche
   await page.evaluate((id) => localStorage.setItem("ci-console:watched-jobs", JSON.stringify([id])), remembered.JobId);
   const watchButton = s.row(watched.JobId).getByRole("button", { name: /^Watch / });
   await watchButton.click();
-  await expect(s.row(watched.JobId).getByRole("button", { name: /^Stop watching / })).toHaveAttribute("aria-pressed", "true");
+  await expect(s.row(watched.JobId).getByRole("button", { name: /^Stop watching / })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
 
   await expect(s.row(watched.JobId)).toHaveAttribute("data-state", "Success", { timeout: 30_000 });
   await expect(s.row(remembered.JobId)).toHaveAttribute("data-state", "Success", { timeout: 30_000 });
-  await expect.poll(async () => (await notes()).map((n) => n.body ?? "").sort()).toEqual(
-    [`${remembered.Name} (${remembered.JobId}) is Success`, `${watched.Name} (${watched.JobId}) is Success`].sort(),
-  );
+  await expect
+    .poll(async () => (await notes()).map((n) => n.body ?? "").sort())
+    .toEqual(
+      [`${remembered.Name} (${remembered.JobId}) is Success`, `${watched.Name} (${watched.JobId}) is Success`].sort(),
+    );
   expect((await notes()).every((n) => n.title === "Batch job succeeded")).toBe(true);
   // Each job notifies once, then is no longer watched.
   await expect(s.row(watched.JobId).getByRole("button", { name: /^Watch / })).toHaveAttribute("aria-pressed", "false");

@@ -30,7 +30,10 @@ test.beforeEach(async () => {
   await emulatorAdmin.reset();
 });
 
-test("type and state filters narrow rows as CI does, live in the URL, and survive reload and Back", async ({ page, request }) => {
+test("type and state filters narrow rows as CI does, live in the URL, and survive reload and Back", async ({
+  page,
+  request,
+}) => {
   const s = jobsScreen(page);
   await page.goto("/jobs");
   const all = await expectScreenMatchesApi(page, request, {});
@@ -119,13 +122,22 @@ test("created-time presets and a custom range narrow by creation time", async ({
   await expect(page).toHaveURL(/created=1h/);
   // The screen resolves "last hour" when it fetches; bracket it between a slightly wider and a slightly narrower window.
   await expect
-    .poll(async () => {
-      const now = Date.now();
-      const wider = (await listJobs(request, { size: 20, startCreationTime: ciTime(now - 3_600_000 - 120_000) })).jobs.map((j) => j.JobId);
-      const narrower = (await listJobs(request, { size: 20, startCreationTime: ciTime(now - 3_600_000 + 120_000) })).jobs.map((j) => j.JobId);
-      const screen = await s.rowIds();
-      return screen.length > 0 && screen.every((id) => wider.includes(id)) && narrower.every((id) => screen.includes(id));
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const now = Date.now();
+        const wider = (
+          await listJobs(request, { size: 20, startCreationTime: ciTime(now - 3_600_000 - 120_000) })
+        ).jobs.map((j) => j.JobId);
+        const narrower = (
+          await listJobs(request, { size: 20, startCreationTime: ciTime(now - 3_600_000 + 120_000) })
+        ).jobs.map((j) => j.JobId);
+        const screen = await s.rowIds();
+        return (
+          screen.length > 0 && screen.every((id) => wider.includes(id)) && narrower.every((id) => screen.includes(id))
+        );
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   const lastHour = await s.rowIds();
   const all = (await listJobs(request, { size: 20 })).jobs.map((j) => j.JobId);
@@ -146,7 +158,10 @@ test("created-time presets and a custom range narrow by creation time", async ({
   await expect(page).toHaveURL(/created=custom/);
   await page.getByLabel("To (your time)").fill(local(to));
   await expect(page).toHaveURL(/to=/);
-  const inRange = await expectScreenMatchesApi(page, request, { startCreationTime: ciTime(from), endCreationTime: ciTime(to) });
+  const inRange = await expectScreenMatchesApi(page, request, {
+    startCreationTime: ciTime(from),
+    endCreationTime: ciTime(to),
+  });
   expect(inRange).toContain(older.JobId);
 
   await page.reload();

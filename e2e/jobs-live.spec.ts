@@ -30,7 +30,10 @@ async function recordRow(page: Page, jobId: string) {
   };
 }
 
-test("a job triggered through the API appears and goes Submitted → Running → Success without a reload", async ({ page, request }) => {
+test("a job triggered through the API appears and goes Submitted → Running → Success without a reload", async ({
+  page,
+  request,
+}) => {
   const s = jobsScreen(page);
   await page.goto("/jobs");
   await s.ready();
@@ -151,7 +154,9 @@ test("open dashboards poll on the server's beat, so they share CI calls", async 
   try {
     const polls: number[][] = [[], []];
     for (const [i, context] of tabs.entries()) {
-      await context.addInitScript(() => localStorage.setItem("ci-console:live-updates", JSON.stringify({ paused: false, interval: 5_000 })));
+      await context.addInitScript(() =>
+        localStorage.setItem("ci-console:live-updates", JSON.stringify({ paused: false, interval: 5_000 })),
+      );
       const page = await context.newPage();
       page.on("request", (r) => {
         if (r.method() === "GET" && new URL(r.url()).pathname === "/api/jobs") polls[i]!.push(Date.now());
@@ -160,12 +165,17 @@ test("open dashboards poll on the server's beat, so they share CI calls", async 
       await jobsScreen(page).hydrated();
     }
     // The first request may be a refetch on mount (if hydration outlasted staleTime): judge the three after it.
-    await expect.poll(() => Math.min(polls[0]!.length, polls[1]!.length), { timeout: 40_000 }).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(() => Math.min(polls[0]!.length, polls[1]!.length), { timeout: 40_000 })
+      .toBeGreaterThanOrEqual(4);
     const judged = polls.map((times) => times.slice(1, 4));
     // Signed distance from the nearest beat: the tab's estimate of the server clock may be a few ms early (half a
     // round trip at most), so "just before" counts as on the beat too.
     const phases = judged.flatMap((times) => times.map((t) => ((t + INTERVAL / 2) % INTERVAL) - INTERVAL / 2));
-    expect(phases.every((p) => p > -250 && p < SLACK), `ms from the beat: ${phases.join(", ")}`).toBe(true);
+    expect(
+      phases.every((p) => p > -250 && p < SLACK),
+      `ms from the beat: ${phases.join(", ")}`,
+    ).toBe(true);
     // Consecutive polls of one tab are a whole interval apart (± slack), never bunched.
     for (const times of judged) {
       for (let k = 1; k < times.length; k++) expect(Math.abs(times[k]! - times[k - 1]! - INTERVAL)).toBeLessThan(SLACK);

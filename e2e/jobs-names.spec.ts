@@ -12,7 +12,14 @@ import { listJobs, triggerJob, uniqueName, type ApiJob } from "./support/jobs-ap
 import { expectRows, jobsScreen } from "./support/jobs-page";
 
 /** The emulator's seeded workflow names (emulator/seed/catalog.ts). */
-const SEED_WORKFLOW_NAMES = ["ugc-transcode-720p", "hls-adaptive-pipeline", "catalog-snapshots", "podcast-asr", "legacy-flv-archive", "teaser-animation"];
+const SEED_WORKFLOW_NAMES = [
+  "ugc-transcode-720p",
+  "hls-adaptive-pipeline",
+  "catalog-snapshots",
+  "podcast-asr",
+  "legacy-flv-archive",
+  "teaser-animation",
+];
 
 async function workflowNames(request: APIRequestContext): Promise<Map<string, string>> {
   const res = await request.get("/api/ci/workflows");
@@ -23,7 +30,9 @@ async function workflowNames(request: APIRequestContext): Promise<Map<string, st
 /** A seeded Workflow job with one workflow, and that workflow's name. */
 async function workflowJob(request: APIRequestContext): Promise<{ job: ApiJob; workflowId: string; name: string }> {
   const names = await workflowNames(request);
-  const job = (await listJobs(request, { type: "Workflow", size: 50 })).jobs.find((j) => typeof j.Operation?.WorkflowIds === "string" && !String(j.Operation.WorkflowIds).includes(","));
+  const job = (await listJobs(request, { type: "Workflow", size: 50 })).jobs.find(
+    (j) => typeof j.Operation?.WorkflowIds === "string" && !String(j.Operation.WorkflowIds).includes(","),
+  );
   if (!job) throw new Error("no seeded Workflow job");
   const workflowId = job.Operation!.WorkflowIds as string;
   return { job, workflowId, name: names.get(workflowId)! };
@@ -55,11 +64,17 @@ test("a workflow's name shows in its table cell (ID beside it) and on the job pa
 
 test("the job page names the queue and templates of a Job-type job", async ({ page, request }) => {
   const jobs = (await listJobs(request, { type: "Job", size: 50 })).jobs;
-  const withTemplate = jobs.find((j) => typeof (j.Operation?.JobParam as Record<string, unknown> | undefined)?.TemplateId === "string" && j.Operation?.QueueId);
+  const withTemplate = jobs.find(
+    (j) =>
+      typeof (j.Operation?.JobParam as Record<string, unknown> | undefined)?.TemplateId === "string" &&
+      j.Operation?.QueueId,
+  );
   expect(withTemplate, "the emulator seeds Jobs with both a TemplateId and a QueueId").toBeTruthy();
   const tag = String(withTemplate!.Operation!.Tag);
   const templateId = String((withTemplate!.Operation!.JobParam as Record<string, unknown>).TemplateId);
-  const templates = (await (await request.get(`/api/ci/templates?tag=${tag}`)).json()) as { items: { id: string; name: string }[] };
+  const templates = (await (await request.get(`/api/ci/templates?tag=${tag}`)).json()) as {
+    items: { id: string; name: string }[];
+  };
   const queues = (await (await request.get("/api/ci/queues")).json()) as { items: { id: string; name: string }[] };
 
   await page.goto(`/jobs/${withTemplate!.JobId}`);
@@ -82,7 +97,10 @@ test("the WorkflowId filter offers workflows by name and sends the ID to CI", as
   await s.ready();
   await s.workflowId.focus();
   // The suggestions are the bucket's workflows, by name.
-  await expect(page.locator(`#f-workflowid-options option[value="${name}"]`)).toHaveAttribute("label", new RegExp(workflowId));
+  await expect(page.locator(`#f-workflowid-options option[value="${name}"]`)).toHaveAttribute(
+    "label",
+    new RegExp(workflowId),
+  );
   await s.workflowId.fill(name);
   await s.workflowId.press("Enter");
   await expect(page).toHaveURL(new RegExp(`workflowId=${workflowId}`));
@@ -104,18 +122,31 @@ test("the jobs CSV has a name column beside the workflow, queue and template IDs
   const { job, name } = await workflowJob(request);
   const truth = (await listJobs(request, { size: 20, type: "Workflow", orderByTime: "Desc" })).jobs;
   await page.goto("/jobs?type=Workflow");
-  await expectRows(page, truth.map((j) => j.JobId));
+  await expectRows(
+    page,
+    truth.map((j) => j.JobId),
+  );
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export CSV" }).click();
   const text = (await readFile((await (await download).path())!, "utf8")).replace(/^\uFEFF/, "");
   // Read as a spreadsheet would (every field is quoted: lib/jobs/csv.ts).
   const [columns, ...rows] = parse(text) as string[][];
-  expect(columns!.slice(3, 9)).toEqual(["TagOrWorkflow", "WorkflowName", "QueueId", "QueueName", "TemplateIds", "TemplateNames"]);
+  expect(columns!.slice(3, 9)).toEqual([
+    "TagOrWorkflow",
+    "WorkflowName",
+    "QueueId",
+    "QueueName",
+    "TemplateIds",
+    "TemplateNames",
+  ]);
   const row = rows.find((r) => r[0] === job.JobId)!;
   expect(row[4]).toBe(name);
 });
 
-test("the audit log and its CSV name the workflow a trigger used; the header says who is signed in", async ({ page, request }) => {
+test("the audit log and its CSV name the workflow a trigger used; the header says who is signed in", async ({
+  page,
+  request,
+}) => {
   const job = await triggerJob(request, uniqueName("names-audit"), "ok/");
   const workflowId = job.Operation!.WorkflowIds as string;
   const name = (await workflowNames(request)).get(workflowId)!;

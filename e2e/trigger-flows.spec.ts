@@ -52,7 +52,11 @@ test.describe("trigger wizard: duplicate, submit safety, errors, drafts, accessi
     await expect(changes.getByRole("row")).toHaveCount(3); // header + the two changes, nothing else
     const copyId = await submitAndGetJobId(page);
     const copy = await triggerFor(copyId);
-    expect(copy.xml).toBe(source.xml.replace(`<Name>${name}</Name>`, `<Name>${name}-copy</Name>`).replace("</Output>", "</Output><JobLevel>2</JobLevel>"));
+    expect(copy.xml).toBe(
+      source.xml
+        .replace(`<Name>${name}</Name>`, `<Name>${name}-copy</Name>`)
+        .replace("</Output>", "</Output><JobLevel>2</JobLevel>"),
+    );
   });
 
   test("double-clicking Submit creates exactly one job", async ({ page }) => {
@@ -123,7 +127,11 @@ test.describe("trigger wizard: duplicate, submit safety, errors, drafts, accessi
     const context = await browser.newContext({ extraHTTPHeaders: ssoHeaders(E2E.viewer) });
     const page = await context.newPage();
     await openWizard(page);
-    await basicsAndInput(page, { name: uniqueName("e2e-viewer"), type: "Workflow", input: { kind: "Prefix", value: "in/" } });
+    await basicsAndInput(page, {
+      name: uniqueName("e2e-viewer"),
+      type: "Workflow",
+      input: { kind: "Prefix", value: "in/" },
+    });
     await pickFirst(page, "Workflow");
     await next(page, 5, "Review");
     await expect(page.getByText("Your account may view jobs but not trigger them")).toBeVisible();
@@ -155,7 +163,9 @@ test.describe("trigger wizard: duplicate, submit safety, errors, drafts, accessi
     await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("");
   });
 
-  test("a lost answer: no automatic resubmit, and a reload + resubmit reuses the key, so still one job", async ({ page }) => {
+  test("a lost answer: no automatic resubmit, and a reload + resubmit reuses the key, so still one job", async ({
+    page,
+  }) => {
     const name = uniqueName("e2e-lost");
     await transcodeToReview(page, name);
     const before = (await emulatorTriggers()).length;
@@ -175,7 +185,10 @@ test.describe("trigger wizard: duplicate, submit safety, errors, drafts, accessi
     await page.getByRole("button", { name: "Submit job" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "CI may or may not have created the job" });
     await expect(alert).toBeVisible();
-    await expect(alert.getByRole("link", { name: `look for jobs named ${name}` })).toHaveAttribute("href", `/jobs?name=${name}`);
+    await expect(alert.getByRole("link", { name: `look for jobs named ${name}` })).toHaveAttribute(
+      "href",
+      `/jobs?name=${name}`,
+    );
     expect(keys).toHaveLength(1); // nothing was resent by itself
     expect((await emulatorTriggers()).length).toBe(before + 1);
 
@@ -192,7 +205,11 @@ test.describe("trigger wizard: duplicate, submit safety, errors, drafts, accessi
     await openWizard(page);
     await noSeriousA11yViolations(page, "Basics");
     // Keyboard only: Tab to Name, type, arrow to Workflow, Enter submits the step.
-    for (let i = 0; i < 30 && !(await page.getByRole("textbox", { name: "Name" }).evaluate((el) => el === document.activeElement)); i++) {
+    for (
+      let i = 0;
+      i < 30 && !(await page.getByRole("textbox", { name: "Name" }).evaluate((el) => el === document.activeElement));
+      i++
+    ) {
       await page.keyboard.press("Tab");
     }
     await expect(page.getByRole("textbox", { name: "Name" })).toBeFocused();

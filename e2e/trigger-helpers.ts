@@ -43,7 +43,10 @@ export async function next(page: Page, n: number, title: string): Promise<void> 
 export async function noSeriousA11yViolations(page: Page, label: string): Promise<void> {
   const axe = await new AxeBuilder({ page }).analyze();
   const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), label).toEqual([]);
+  expect(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    label,
+  ).toEqual([]);
 }
 
 export async function openWizard(page: Page): Promise<void> {
@@ -52,7 +55,10 @@ export async function openWizard(page: Page): Promise<void> {
 }
 
 /** Step 1 and 2 with the common choices. */
-export async function basicsAndInput(page: Page, opts: { name: string; type: "Job" | "Workflow"; input: { kind: "Prefix" | "Object"; value: string } }) {
+export async function basicsAndInput(
+  page: Page,
+  opts: { name: string; type: "Job" | "Workflow"; input: { kind: "Prefix" | "Object"; value: string } },
+) {
   await page.getByRole("textbox", { name: "Name" }).fill(opts.name);
   await page.getByRole("radio", { name: new RegExp(`^${opts.type}\\b`) }).check();
   await next(page, 2, "Input");

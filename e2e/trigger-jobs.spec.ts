@@ -1,5 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
-import { basicsAndInput, expectStep, next, noSeriousA11yViolations, openWizard, pickFirst, reviewXml, submitAndGetJobId, triggerFor, uniqueName } from "./trigger-helpers";
+import {
+  basicsAndInput,
+  expectStep,
+  next,
+  noSeriousA11yViolations,
+  openWizard,
+  pickFirst,
+  reviewXml,
+  submitAndGetJobId,
+  triggerFor,
+  uniqueName,
+} from "./trigger-helpers";
 
 /** The job is listed on the jobs screen (filtered by its name). */
 async function expectListed(page: Page, name: string, jobId: string) {
@@ -14,7 +25,9 @@ test.describe("trigger wizard: creating jobs", () => {
     await openWizard(page);
     await basicsAndInput(page, { name, type: "Workflow", input: { kind: "Prefix", value: "videos/" } });
     const workflowId = await pickFirst(page, "Workflow");
-    await expect(page.getByRole("combobox", { name: "Workflow", exact: true }).locator("option").nth(1)).toContainText("(Active)");
+    await expect(page.getByRole("combobox", { name: "Workflow", exact: true }).locator("option").nth(1)).toContainText(
+      "(Active)",
+    );
     await next(page, 5, "Review");
     await expect(page.getByText("Output & delivery").first()).toBeVisible(); // skipped step still listed
     const xml = await reviewXml(page);
@@ -93,8 +106,12 @@ test.describe("trigger wizard: creating jobs", () => {
     await page.getByRole("textbox", { name: "Columns" }).fill("3");
     await page.getByRole("textbox", { name: "Rows" }).fill("3");
     await next(page, 4, "Output & delivery");
-    await page.getByRole("textbox", { name: "Object", exact: true }).fill("snap/${InventoryTriggerJobId}/${Number}.jpg");
-    await page.getByRole("textbox", { name: "Sprite object (SpriteObject)" }).fill("sprite/${InventoryTriggerJobId}/${Number}.jpg");
+    await page
+      .getByRole("textbox", { name: "Object", exact: true })
+      .fill("snap/${InventoryTriggerJobId}/${Number}.jpg");
+    await page
+      .getByRole("textbox", { name: "Sprite object (SpriteObject)" })
+      .fill("sprite/${InventoryTriggerJobId}/${Number}.jpg");
     await next(page, 5, "Review");
     const jobId = await submitAndGetJobId(page);
     const { xml } = await triggerFor(jobId);
@@ -112,7 +129,9 @@ test.describe("trigger wizard: creating jobs", () => {
     await basicsAndInput(page, { name, type: "Job", input: { kind: "Object", value: "in/main.mp4" } });
     await page.getByRole("radio", { name: /^Concatenate\b/ }).check();
     await page.getByRole("radio", { name: /^Set them here/ }).check();
-    const urls = [1, 2, 3].map((i) => `https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/parts/part${i}.mp4`);
+    const urls = [1, 2, 3].map(
+      (i) => `https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/parts/part${i}.mp4`,
+    );
     await page.getByRole("textbox", { name: "Fragment URL" }).fill(urls[0]!);
     for (const [i, url] of urls.slice(1).entries()) {
       await page.getByRole("button", { name: "Add fragment" }).click();

@@ -3,7 +3,17 @@
  * type, a Kafka callback — and the emulator receives exactly the XML shown on Review.
  */
 import { expect, test } from "@playwright/test";
-import { basicsAndInput, next, noSeriousA11yViolations, openWizard, pickFirst, reviewXml, submitAndGetJobId, triggerFor, uniqueName } from "./trigger-helpers";
+import {
+  basicsAndInput,
+  next,
+  noSeriousA11yViolations,
+  openWizard,
+  pickFirst,
+  reviewXml,
+  submitAndGetJobId,
+  triggerFor,
+  uniqueName,
+} from "./trigger-helpers";
 
 test("Transcode with QueueType and a Kafka callback reaches CI as the reviewed XML", async ({ page }) => {
   const name = uniqueName("e2e-kafka");
@@ -24,14 +34,20 @@ test("Transcode with QueueType and a Kafka callback reaches CI as the reviewed X
   await expect(page.getByText("Kafka · ap-guangzhou/ckafka-e2e01/ci-events")).toBeVisible();
   const xml = await reviewXml(page);
   expect(xml).toContain("<QueueType>SpeedTranscoding</QueueType>");
-  expect(xml).toContain("<CallBackType>Kafka</CallBackType><CallBackKafkaConfig><Region>ap-guangzhou</Region><InstanceId>ckafka-e2e01</InstanceId><Topic>ci-events</Topic></CallBackKafkaConfig>");
+  expect(xml).toContain(
+    "<CallBackType>Kafka</CallBackType><CallBackKafkaConfig><Region>ap-guangzhou</Region><InstanceId>ckafka-e2e01</InstanceId><Topic>ci-events</Topic></CallBackKafkaConfig>",
+  );
   const jobId = await submitAndGetJobId(page);
   expect((await triggerFor(jobId)).xml).toBe(xml);
 });
 
 test("PicProcess offers the bucket's picture queues, not its media queues", async ({ page }) => {
   await openWizard(page);
-  await basicsAndInput(page, { name: uniqueName("e2e-picq"), type: "Job", input: { kind: "Prefix", value: "images/" } });
+  await basicsAndInput(page, {
+    name: uniqueName("e2e-picq"),
+    type: "Job",
+    input: { kind: "Prefix", value: "images/" },
+  });
   await page.getByRole("radio", { name: /\(PicProcess\)/ }).check();
   const queue = page.getByRole("combobox", { name: "Queue", exact: true });
   await expect(queue.locator("option", { hasText: "image-processing" })).toBeAttached();
@@ -41,9 +57,15 @@ test("PicProcess offers the bucket's picture queues, not its media queues", asyn
   await expect(queue.locator("option", { hasText: "image-processing" })).toHaveCount(0);
 });
 
-test("ImageInspect with no queue and no output (cos-python-sdk-v5 ut/test.py) reaches CI as the reviewed XML", async ({ page }) => {
+test("ImageInspect with no queue and no output (cos-python-sdk-v5 ut/test.py) reaches CI as the reviewed XML", async ({
+  page,
+}) => {
   await openWizard(page);
-  await basicsAndInput(page, { name: uniqueName("e2e-inspect"), type: "Job", input: { kind: "Prefix", value: "images/" } });
+  await basicsAndInput(page, {
+    name: uniqueName("e2e-inspect"),
+    type: "Job",
+    input: { kind: "Prefix", value: "images/" },
+  });
   await page.getByRole("radio", { name: /^Image inspection\b/ }).check();
   await page.getByRole("combobox", { name: "Act on suspicious images" }).selectOption("true");
   await page.getByRole("combobox", { name: "What to do" }).selectOption("BackupObject");
@@ -52,16 +74,24 @@ test("ImageInspect with no queue and no output (cos-python-sdk-v5 ut/test.py) re
   await expect(page.getByRole("textbox", { name: "Object", exact: true })).toHaveCount(0);
   await next(page, 5, "Review");
   const xml = await reviewXml(page);
-  expect(xml).toContain("<Tag>ImageInspect</Tag><JobParam><ImageInspect><AutoProcess>true</AutoProcess><ProcessType>BackupObject</ProcessType></ImageInspect></JobParam>");
+  expect(xml).toContain(
+    "<Tag>ImageInspect</Tag><JobParam><ImageInspect><AutoProcess>true</AutoProcess><ProcessType>BackupObject</ProcessType></ImageInspect></JobParam>",
+  );
   expect(xml).not.toContain("<Output>");
   expect(xml).not.toContain("<QueueId>");
   const jobId = await submitAndGetJobId(page);
   expect((await triggerFor(jobId)).xml).toBe(xml);
 });
 
-test("SDRtoHDR with its own inline encoding (JobParam.Transcode, CI doc 1045/50369) reaches CI as the reviewed XML", async ({ page }) => {
+test("SDRtoHDR with its own inline encoding (JobParam.Transcode, CI doc 1045/50369) reaches CI as the reviewed XML", async ({
+  page,
+}) => {
   await openWizard(page);
-  await basicsAndInput(page, { name: uniqueName("e2e-hdr"), type: "Job", input: { kind: "Prefix", value: "incoming/" } });
+  await basicsAndInput(page, {
+    name: uniqueName("e2e-hdr"),
+    type: "Job",
+    input: { kind: "Prefix", value: "incoming/" },
+  });
   await page.getByRole("radio", { name: /^SDR to HDR\b/ }).check();
   await page.getByRole("checkbox", { name: "Set Encoding" }).check();
   await expect(page.getByRole("combobox", { name: "Format" }).first()).toBeVisible();
@@ -69,7 +99,9 @@ test("SDRtoHDR with its own inline encoding (JobParam.Transcode, CI doc 1045/503
   await page.getByRole("textbox", { name: "Object", exact: true }).fill("hdr/${InventoryTriggerJobId}.mp4");
   await next(page, 5, "Review");
   const xml = await reviewXml(page);
-  expect(xml).toMatch(/<Tag>SDRtoHDR<\/Tag><JobParam><SDRtoHDR><HdrMode>HLG<\/HdrMode><\/SDRtoHDR><Transcode><Container><Format>mp4<\/Format>/);
+  expect(xml).toMatch(
+    /<Tag>SDRtoHDR<\/Tag><JobParam><SDRtoHDR><HdrMode>HLG<\/HdrMode><\/SDRtoHDR><Transcode><Container><Format>mp4<\/Format>/,
+  );
   expect(xml).not.toContain("<TranscodeTemplateId>");
   const jobId = await submitAndGetJobId(page);
   expect((await triggerFor(jobId)).xml).toBe(xml);

@@ -21,7 +21,13 @@ async function triggerWorkflow(prefix: string): Promise<string> {
 describe("admin: COS objects", () => {
   it("lists what clients PUT under a prefix, with the body", async () => {
     const lines = "https://x/a.mp4\nhttps://x/b c.mp4\n";
-    await h.send({ method: "PUT", path: "/retry/list-1.txt", host: COS_HOST, body: lines, headers: { "Content-Type": "text/plain" } });
+    await h.send({
+      method: "PUT",
+      path: "/retry/list-1.txt",
+      host: COS_HOST,
+      body: lines,
+      headers: { "Content-Type": "text/plain" },
+    });
     await h.send({ method: "PUT", path: "/other/x.txt", host: COS_HOST, body: "x" });
     const r = await h.admin("GET", `cos/objects?bucket=${BUCKET}&prefix=retry%2F`);
     expect(r.status).toBe(200);
@@ -40,7 +46,10 @@ describe("admin: batch files", () => {
     const done = (await h.admin("POST", `batches/${jobId}/finish`)).json as AdminBatchFiles;
     expect(done.batchState).toBe("Success");
     const failed = (await h.admin("GET", `batches/${jobId}/files?state=Failed`)).json as AdminBatchFiles;
-    const expected = Array.from({ length: 12 }, (_, i) => `media/small/clip-${String(i + 1).padStart(2, "0")}.${["mp4", "mov", "mkv", "mp4"][i % 4]}`).filter((k) => fileFailure(k));
+    const expected = Array.from(
+      { length: 12 },
+      (_, i) => `media/small/clip-${String(i + 1).padStart(2, "0")}.${["mp4", "mov", "mkv", "mp4"][i % 4]}`,
+    ).filter((k) => fileFailure(k));
     expect(failed.files.map((f) => f.key)).toEqual(expected);
     expect((failed.counts.Success ?? 0) + (failed.counts.Failed ?? 0)).toBe(12);
     expect(failed.files.every((f) => f.code && f.message)).toBe(true);
@@ -60,9 +69,18 @@ describe("admin: batch files", () => {
   });
 
   it("the same origin and content-type rules as the rest of the admin API", async () => {
-    const r = await rawRequest(h.port, "GET", "/__emulator/cos/objects", { Host: `127.0.0.1:${h.port}`, Origin: "https://evil.example" });
+    const r = await rawRequest(h.port, "GET", "/__emulator/cos/objects", {
+      Host: `127.0.0.1:${h.port}`,
+      Origin: "https://evil.example",
+    });
     expect(r.status).toBe(403);
-    const form = await rawRequest(h.port, "POST", "/__emulator/clock", { Host: `127.0.0.1:${h.port}`, "Content-Type": "text/plain" }, '{"ms":5}');
+    const form = await rawRequest(
+      h.port,
+      "POST",
+      "/__emulator/clock",
+      { Host: `127.0.0.1:${h.port}`, "Content-Type": "text/plain" },
+      '{"ms":5}',
+    );
     expect(form.status).toBe(415);
   });
 });

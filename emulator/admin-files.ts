@@ -69,7 +69,13 @@ export class FilesAdminError extends Error {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const advanceSchema = z.strictObject({ ms: z.number().int().min(1).max(30 * 86_400_000) });
+const advanceSchema = z.strictObject({
+  ms: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400_000),
+});
 
 function bucketOf(store: EmulatorStore, query: ReadonlyMap<string, string>): BucketStore {
   const name = query.get("bucket");
@@ -80,11 +86,17 @@ function bucketOf(store: EmulatorStore, query: ReadonlyMap<string, string>): Buc
   return found;
 }
 
-function batchFiles(job: JobRecord, bucket: BucketStore, now: number, query: ReadonlyMap<string, string>): AdminBatchFiles {
+function batchFiles(
+  job: JobRecord,
+  bucket: BucketStore,
+  now: number,
+  query: ReadonlyMap<string, string>,
+): AdminBatchFiles {
   const state = query.get("state") || undefined;
   const rawLimit = query.get("limit");
   const limit = rawLimit ? Number(rawLimit) : 100_000;
-  if (!Number.isInteger(limit) || limit < 0 || limit > 100_000) throw new FilesAdminError(400, "limit: a whole number from 0 to 100000");
+  if (!Number.isInteger(limit) || limit < 0 || limit > 100_000)
+    throw new FilesAdminError(400, "limit: a whole number from 0 to 100000");
   const total = childCount(job, bucket.objects);
   const counts: Record<string, number> = {};
   const files: AdminBatchFile[] = [];
@@ -98,7 +110,15 @@ function batchFiles(job: JobRecord, bucket: BucketStore, now: number, query: Rea
     if (c.status.failure) Object.assign(f, { code: c.status.failure.code, message: c.status.failure.message });
     files.push(f);
   }
-  return { jobId: job.jobId, type: job.type, batchState: jobStatus(job, now).state, fileCount: batchFileKeys(job, bucket.objects).length, childCount: total, counts, files };
+  return {
+    jobId: job.jobId,
+    type: job.type,
+    batchState: jobStatus(job, now).state,
+    fileCount: batchFileKeys(job, bucket.objects).length,
+    childCount: total,
+    counts,
+    files,
+  };
 }
 
 function parseBody(body: string): unknown {
@@ -110,7 +130,13 @@ function parseBody(body: string): unknown {
 }
 
 /** Answers the files/COS admin endpoints, or returns null when `path` is not one of them. */
-export function routeFilesAdmin(deps: FilesAdminDeps, method: string, path: string, query: ReadonlyMap<string, string>, body: string): [number, unknown] | null {
+export function routeFilesAdmin(
+  deps: FilesAdminDeps,
+  method: string,
+  path: string,
+  query: ReadonlyMap<string, string>,
+  body: string,
+): [number, unknown] | null {
   const now = deps.now();
   if (path === "cos/objects") {
     if (method !== "GET") throw new FilesAdminError(405, `${method} is not allowed here`);

@@ -15,7 +15,8 @@ afterEach(async () => {
 });
 
 const listJobs = () => h.send({ path: "/inventorytriggerjob", query: { size: "2" } });
-const TRIGGER = "<Request><Name>admin-test</Name><Type>Job</Type><Input><Prefix>a/</Prefix></Input><Operation><Tag>MediaInfo</Tag></Operation></Request>";
+const TRIGGER =
+  "<Request><Name>admin-test</Name><Type>Job</Type><Input><Prefix>a/</Prefix></Input><Operation><Tag>MediaInfo</Tag></Operation></Request>";
 const trigger = () => h.send({ method: "POST", path: "/inventorytriggerjob", body: TRIGGER });
 const jobCount = () => h.emu.store.bucket(BUCKET, REGION)!.jobs.size;
 
@@ -24,7 +25,12 @@ describe("health and stats", () => {
     const r = await h.admin("GET", "health");
     expect(r.status).toBe(200);
     expect(r.json.status).toBe("ok");
-    expect(r.json.buckets[0]).toEqual({ bucket: BUCKET, region: REGION, host: `${BUCKET}.ci.${REGION}.myqcloud.com`, cosHost: `${BUCKET}.cos.${REGION}.myqcloud.com` });
+    expect(r.json.buckets[0]).toEqual({
+      bucket: BUCKET,
+      region: REGION,
+      host: `${BUCKET}.ci.${REGION}.myqcloud.com`,
+      cosHost: `${BUCKET}.cos.${REGION}.myqcloud.com`,
+    });
   });
 
   it("counts requests per route key, statuses and triggers; resets", async () => {
@@ -35,7 +41,12 @@ describe("health and stats", () => {
     await h.send({ path: "/template", query: { tag: "Transcode" } });
     await h.send({ path: "/nope" });
     const s = (await h.admin("GET", "stats")).json;
-    expect(s.routes).toEqual({ "GET /inventorytriggerjob": 2, "POST /inventorytriggerjob": 1, "GET /template": 1, unmatched: 1 });
+    expect(s.routes).toEqual({
+      "GET /inventorytriggerjob": 2,
+      "POST /inventorytriggerjob": 1,
+      "GET /template": 1,
+      unmatched: 1,
+    });
     expect(s.total).toBe(5);
     expect(s.triggers).toBe(1);
     expect(s.statuses).toEqual({ "200": 4, "404": 1 });
@@ -114,7 +125,8 @@ describe("faults", () => {
     await h.admin("DELETE", "faults");
     expect((await listJobs()).status).toBe(200);
     const faults = (await h.admin("GET", "stats")).json.faults;
-    for (const kind of ["latency", "error", "slowDown", "malformed", "drop"]) expect(faults[kind], kind).toBeGreaterThan(0);
+    for (const kind of ["latency", "error", "slowDown", "malformed", "drop"])
+      expect(faults[kind], kind).toBeGreaterThan(0);
   });
 
   it.each([
@@ -148,7 +160,11 @@ describe("jobs, triggers, reset", () => {
     expect((await h.admin("POST", `jobs/${id}/state`, { State: "Running" })).json.state).toBe("Running");
     h.clock.now = T0 + 86_400_000;
     expect(jobsOf(await h.send({ path: `/inventorytriggerjob/${id}` }))[0]!.State).toBe("Running");
-    await h.admin("POST", `jobs/${id}/state`, { State: "Failed", Code: "ResourceNotFound", Message: "The input object does not exist." });
+    await h.admin("POST", `jobs/${id}/state`, {
+      State: "Failed",
+      Code: "ResourceNotFound",
+      Message: "The input object does not exist.",
+    });
     const d = jobsOf(await h.send({ path: `/inventorytriggerjob/${id}` }))[0]!;
     expect(d).toMatchObject({ State: "Failed", Code: "ResourceNotFound", Message: "The input object does not exist." });
     expect(d.EndTime).not.toBe("-");
@@ -200,7 +216,8 @@ describe("admin access", () => {
 
 describe("admin requests a web page could forge", () => {
   const health = (headers: Record<string, string>) => rawRequest(h.port, "GET", "/__emulator/health", headers);
-  const reset = (headers: Record<string, string>, body?: string) => rawRequest(h.port, "POST", "/__emulator/reset", headers, body);
+  const reset = (headers: Record<string, string>, body?: string) =>
+    rawRequest(h.port, "POST", "/__emulator/reset", headers, body);
 
   it("refuses a Host that is not a loopback name (DNS rebinding)", async () => {
     const r = await health({ Host: `attacker.example:${h.port}` });
@@ -224,9 +241,21 @@ describe("admin requests a web page could forge", () => {
   });
 
   it("refuses a POST body that is not JSON (a form or text/plain needs no preflight)", async () => {
-    const form = await rawRequest(h.port, "POST", "/__emulator/faults", { "Content-Type": "application/x-www-form-urlencoded" }, "errorRate=1");
+    const form = await rawRequest(
+      h.port,
+      "POST",
+      "/__emulator/faults",
+      { "Content-Type": "application/x-www-form-urlencoded" },
+      "errorRate=1",
+    );
     expect(form.status).toBe(415);
-    const text = await rawRequest(h.port, "POST", "/__emulator/faults", { "Content-Type": "text/plain" }, '{"errorRate":1}');
+    const text = await rawRequest(
+      h.port,
+      "POST",
+      "/__emulator/faults",
+      { "Content-Type": "text/plain" },
+      '{"errorRate":1}',
+    );
     expect(text.status).toBe(415);
     const none = await rawRequest(h.port, "POST", "/__emulator/faults", {}, '{"errorRate":1}');
     expect(none.status).toBe(415);

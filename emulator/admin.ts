@@ -58,7 +58,11 @@ class AdminError extends Error {
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value, null, 2);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+  });
   res.end(body);
 }
 
@@ -105,7 +109,13 @@ export function jobJson(job: JobRecord, now: number) {
   };
 }
 
-function route(deps: AdminDeps, method: string, path: string, body: string, query: ReadonlyMap<string, string>): [number, unknown] {
+function route(
+  deps: AdminDeps,
+  method: string,
+  path: string,
+  body: string,
+  query: ReadonlyMap<string, string>,
+): [number, unknown] {
   const now = deps.now();
   if (deps.files) {
     try {
@@ -124,22 +134,33 @@ function route(deps: AdminDeps, method: string, path: string, body: string, quer
     if (job[2] && method === "POST") {
       const { State, Code, Message } = parseWith(forceStateSchema, parseJson(body));
       record.override = { state: State, at: now };
-      if (State === "Failed") record.failure = Code || Message ? { code: Code ?? "InternalError", message: Message ?? FAILURES[4]!.message } : (record.failure ?? FAILURES[4]!);
+      if (State === "Failed")
+        record.failure =
+          Code || Message
+            ? { code: Code ?? "InternalError", message: Message ?? FAILURES[4]!.message }
+            : (record.failure ?? FAILURES[4]!);
       return [200, jobJson(record, now)];
     }
     throw new AdminError(405, `${method} is not allowed here`);
   }
   switch (`${method} ${path}`) {
     case "GET health":
-      return [200, {
-        status: "ok",
-        buckets: deps.buckets.map((b) => ({ ...b, host: ciHostName(b.bucket, b.region), cosHost: cosHostName(b.bucket, b.region) })),
-        stepMs: deps.stepMs,
-        seedCount: deps.seedCount,
-        jobs: deps.store.allBuckets().reduce((n, b) => n + b.jobs.size, 0),
-        now: iso(now),
-        uptimeMs: Date.now() - deps.startedAt,
-      }];
+      return [
+        200,
+        {
+          status: "ok",
+          buckets: deps.buckets.map((b) => ({
+            ...b,
+            host: ciHostName(b.bucket, b.region),
+            cosHost: cosHostName(b.bucket, b.region),
+          })),
+          stepMs: deps.stepMs,
+          seedCount: deps.seedCount,
+          jobs: deps.store.allBuckets().reduce((n, b) => n + b.jobs.size, 0),
+          now: iso(now),
+          uptimeMs: Date.now() - deps.startedAt,
+        },
+      ];
     case "GET stats":
       return [200, deps.stats.snapshot()];
     case "POST stats/reset":
@@ -179,25 +200,39 @@ const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[(?:::1|0:0:0:0:0:0:0:1)
  * test helpers' `reset` sends, and a browser sending one would carry its foreign Origin.
  * Returns the refusal (403, or 415 for the content type), or null when the request may proceed.
  */
-export function adminRequestRefusal(req: Pick<IncomingMessage, "method" | "headers">): { status: number; error: string } | null {
+export function adminRequestRefusal(
+  req: Pick<IncomingMessage, "method" | "headers">,
+): { status: number; error: string } | null {
   const refuse = (error: string, status = 403) => ({ status, error });
   const host = req.headers.host ?? "";
-  if (!LOOPBACK_HOST.test(host)) return refuse("The admin API answers only requests addressed to a loopback name (Host)");
+  if (!LOOPBACK_HOST.test(host))
+    return refuse("The admin API answers only requests addressed to a loopback name (Host)");
   const origin = req.headers.origin;
-  if (origin !== undefined && origin.toLowerCase() !== `http://${host.toLowerCase()}`) return refuse("The admin API refuses requests from web pages (foreign Origin)");
+  if (origin !== undefined && origin.toLowerCase() !== `http://${host.toLowerCase()}`)
+    return refuse("The admin API refuses requests from web pages (foreign Origin)");
   const site = req.headers["sec-fetch-site"];
-  if (site !== undefined && site !== "same-origin" && site !== "none") return refuse("The admin API refuses requests from web pages (Sec-Fetch-Site)");
+  if (site !== undefined && site !== "same-origin" && site !== "none")
+    return refuse("The admin API refuses requests from web pages (Sec-Fetch-Site)");
   if (req.method === "POST") {
     const type = req.headers["content-type"];
     const length = req.headers["content-length"];
     const hasBody = req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
-    if ((type !== undefined || hasBody) && !/^application\/json\s*(;|$)/i.test(type ?? "")) return refuse("Send admin POSTs as application/json", 415);
+    if ((type !== undefined || hasBody) && !/^application\/json\s*(;|$)/i.test(type ?? ""))
+      return refuse("Send admin POSTs as application/json", 415);
   }
   return null;
 }
 
 /** Answers an admin request; `allowed` says whether the caller's address may use the admin API. */
-export function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, path: string, body: string, allowed: boolean, query: ReadonlyMap<string, string> = new Map()): void {
+export function handleAdmin(
+  deps: AdminDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  body: string,
+  allowed: boolean,
+  query: ReadonlyMap<string, string> = new Map(),
+): void {
   if (!allowed) return sendJson(res, 403, { error: "The admin API only answers loopback callers" });
   const refusal = adminRequestRefusal(req);
   if (refusal) return sendJson(res, refusal.status, { error: refusal.error });

@@ -37,8 +37,15 @@ describe("accepted signatures", () => {
   });
 
   it("accepts an unsigned bare ?cancel, as CI does for the Python SDK", async () => {
-    const job = [...h.emu.store.bucket(BUCKET, "ap-beijing")!.jobs.values()].find((j) => j.timeline.final === "Pause" && !j.override)!;
-    const r = await h.send({ method: "PUT", path: `/inventorytriggerjob/${job.jobId}`, query: { cancel: null }, sign: { query: {} } });
+    const job = [...h.emu.store.bucket(BUCKET, "ap-beijing")!.jobs.values()].find(
+      (j) => j.timeline.final === "Pause" && !j.override,
+    )!;
+    const r = await h.send({
+      method: "PUT",
+      path: `/inventorytriggerjob/${job.jobId}`,
+      query: { cancel: null },
+      sign: { query: {} },
+    });
     expect(r.status).toBe(200);
   });
 
@@ -54,9 +61,15 @@ describe("accepted signatures", () => {
       const auth =
         "q-sign-algorithm=sha1&q-ak=AKIDQjz3ltompVjBni5LitkWHFlFpwkn9U5q&q-sign-time=1557989753;1557996953&q-key-time=1557989753;1557996953" +
         "&q-header-list=host&q-url-param-list=size;states;type&q-signature=077f90df51c26ff17b37be77b429a56767a2ddf1";
-      const r = await rawRequest(port, "GET", "/inventorytriggerjob?size=10&states=Running%2CSuccess&type=Job", { Host: HOST, Authorization: auth });
+      const r = await rawRequest(port, "GET", "/inventorytriggerjob?size=10&states=Running%2CSuccess&type=Job", {
+        Host: HOST,
+        Authorization: auth,
+      });
       expect(r.status).toBe(200);
-      const bad = await rawRequest(port, "GET", "/inventorytriggerjob?size=11&states=Running%2CSuccess&type=Job", { Host: HOST, Authorization: auth });
+      const bad = await rawRequest(port, "GET", "/inventorytriggerjob?size=11&states=Running%2CSuccess&type=Job", {
+        Host: HOST,
+        Authorization: auth,
+      });
       expect(bad.status).toBe(403);
     } finally {
       await emu.close();
@@ -73,9 +86,18 @@ describe("authentication errors", () => {
 
   it.each([
     ["garbage", "not-a-signature"],
-    ["a missing part", "q-sign-algorithm=sha1&q-ak=x&q-sign-time=1;2&q-key-time=1;2&q-header-list=host&q-signature=abc"],
-    ["another algorithm", `q-sign-algorithm=md5&q-ak=${CREDS.secretId}&q-sign-time=1;2&q-key-time=1;2&q-header-list=host&q-url-param-list=&q-signature=${"a".repeat(40)}`],
-    ["a bad key time", `q-sign-algorithm=sha1&q-ak=${CREDS.secretId}&q-sign-time=x;y&q-key-time=x;y&q-header-list=host&q-url-param-list=&q-signature=${"a".repeat(40)}`],
+    [
+      "a missing part",
+      "q-sign-algorithm=sha1&q-ak=x&q-sign-time=1;2&q-key-time=1;2&q-header-list=host&q-signature=abc",
+    ],
+    [
+      "another algorithm",
+      `q-sign-algorithm=md5&q-ak=${CREDS.secretId}&q-sign-time=1;2&q-key-time=1;2&q-header-list=host&q-url-param-list=&q-signature=${"a".repeat(40)}`,
+    ],
+    [
+      "a bad key time",
+      `q-sign-algorithm=sha1&q-ak=${CREDS.secretId}&q-sign-time=x;y&q-key-time=x;y&q-header-list=host&q-url-param-list=&q-signature=${"a".repeat(40)}`,
+    ],
   ])("401 InvalidAuthorization for %s", async (_label, value) => {
     const r = await h.send({ path: "/inventorytriggerjob", sign: false, headers: { Authorization: value } });
     expect(r.status).toBe(401);
@@ -89,13 +111,19 @@ describe("authentication errors", () => {
   });
 
   it("401 SignatureExpired when the key time has ended", async () => {
-    const r = await h.send({ path: "/inventorytriggerjob", sign: { keyTime: `${nowSec() - 7200};${nowSec() - 3600}` } });
+    const r = await h.send({
+      path: "/inventorytriggerjob",
+      sign: { keyTime: `${nowSec() - 7200};${nowSec() - 3600}` },
+    });
     expect(r.status).toBe(401);
     expect(errorOf(r).Code).toBe("SignatureExpired");
   });
 
   it("401 SignatureExpired when the key time has not started", async () => {
-    const r = await h.send({ path: "/inventorytriggerjob", sign: { keyTime: `${nowSec() + 3600};${nowSec() + 7200}` } });
+    const r = await h.send({
+      path: "/inventorytriggerjob",
+      sign: { keyTime: `${nowSec() + 3600};${nowSec() + 7200}` },
+    });
     expect(r.status).toBe(401);
     expect(errorOf(r).Code).toBe("SignatureExpired");
   });
@@ -104,7 +132,9 @@ describe("authentication errors", () => {
     const r = await h.send({ path: "/inventorytriggerjob", sign: { secretKey: "wrong" } });
     expect(r.status).toBe(403);
     expect(errorOf(r).Code).toBe("AccessDenied");
-    expect(h.emu.stats.snapshot().recentAuthFailures.at(-1)?.expectedHttpString).toContain("get\\n/inventorytriggerjob");
+    expect(h.emu.stats.snapshot().recentAuthFailures.at(-1)?.expectedHttpString).toContain(
+      "get\\n/inventorytriggerjob",
+    );
   });
 
   it("403 AccessDenied when host is not signed", async () => {
@@ -126,12 +156,30 @@ describe("authentication errors", () => {
 describe("tampered requests are rejected with 403 AccessDenied", () => {
   const cases: [string, Parameters<Harness["send"]>[0]][] = [
     ["a changed query value", { path: "/inventorytriggerjob", query: { size: "20" }, sign: { query: { size: "10" } } }],
-    ["an added unsigned parameter", { path: "/inventorytriggerjob", query: { size: "10", states: "Failed" }, sign: { query: { size: "10" } } }],
+    [
+      "an added unsigned parameter",
+      { path: "/inventorytriggerjob", query: { size: "10", states: "Failed" }, sign: { query: { size: "10" } } },
+    ],
     ["a signed parameter not sent", { path: "/inventorytriggerjob", query: {}, sign: { query: { size: "10" } } }],
-    ["a changed path", { path: "/inventorytriggerjob/b0000000000000000000000000000000b", sign: { path: "/inventorytriggerjob/b0000000000000000000000000000000a" } }],
+    [
+      "a changed path",
+      {
+        path: "/inventorytriggerjob/b0000000000000000000000000000000b",
+        sign: { path: "/inventorytriggerjob/b0000000000000000000000000000000a" },
+      },
+    ],
     ["a changed method", { method: "GET", path: "/inventorytriggerjob", sign: { method: "POST" } }],
-    ["a changed host", { path: "/inventorytriggerjob", sign: { headerValues: { host: "otherbucket-1250000000.ci.ap-beijing.myqcloud.com" } } }],
-    ["a signed header that is missing", { path: "/inventorytriggerjob", sign: { signHeaders: ["host", "x-ci-security-token"] } }],
+    [
+      "a changed host",
+      {
+        path: "/inventorytriggerjob",
+        sign: { headerValues: { host: "otherbucket-1250000000.ci.ap-beijing.myqcloud.com" } },
+      },
+    ],
+    [
+      "a signed header that is missing",
+      { path: "/inventorytriggerjob", sign: { signHeaders: ["host", "x-ci-security-token"] } },
+    ],
   ];
   it.each(cases)("%s", async (_label, opts) => {
     const r = await h.send(opts);
@@ -141,7 +189,12 @@ describe("tampered requests are rejected with 403 AccessDenied", () => {
 
   it("a changed body length (content-length is signed)", async () => {
     const body = "<Request><Name>demo</Name></Request>";
-    const r = await h.send({ method: "POST", path: "/inventorytriggerjob", body: body + " ", sign: { headerValues: { "content-length": String(body.length) } } });
+    const r = await h.send({
+      method: "POST",
+      path: "/inventorytriggerjob",
+      body: body + " ",
+      sign: { headerValues: { "content-length": String(body.length) } },
+    });
     expect(r.status).toBe(403);
     expect(errorOf(r).Code).toBe("AccessDenied");
   });
@@ -174,14 +227,26 @@ describe("hosts and buckets", () => {
 
   it("400 InvalidContent when Content-MD5 does not match the body", async () => {
     const body = "<Request><Name>x</Name></Request>";
-    const r = await h.send({ method: "POST", path: "/inventorytriggerjob", body, headers: { "Content-MD5": "AAAAAAAAAAAAAAAAAAAAAA==" } });
+    const r = await h.send({
+      method: "POST",
+      path: "/inventorytriggerjob",
+      body,
+      headers: { "Content-MD5": "AAAAAAAAAAAAAAAAAAAAAA==" },
+    });
     expect(errorOf(r).Code).toBe("InvalidContent");
   });
 
   it("accepts an absolute-form request target (the emulator used as an HTTP proxy)", async () => {
     const start = Math.floor(T0 / 1000) - 1;
     const { signParts } = await import("@/lib/ci/sign");
-    const auth = signParts({ method: "GET", path: "/queue", headers: { host: HOST }, secretId: CREDS.secretId, secretKey: CREDS.secretKey, keyTime: `${start};${start + 60}` }).authorization;
+    const auth = signParts({
+      method: "GET",
+      path: "/queue",
+      headers: { host: HOST },
+      secretId: CREDS.secretId,
+      secretKey: CREDS.secretKey,
+      keyTime: `${start};${start + 60}`,
+    }).authorization;
     const r = await rawRequest(h.port, "GET", `http://${HOST}/queue`, { Host: HOST, Authorization: auth });
     expect(r.status).toBe(200);
     expect(parseXml(r.text).Response).toBeTruthy();

@@ -64,7 +64,8 @@ const safeDecode = (s: string) => {
 /** Throws a CiFault unless the request carries a valid signature by the configured credentials. */
 export function verifySignature(req: SignedRequest, opts: VerifyOptions): void {
   const value = authorizationOf(req);
-  if (value === null) throw unauthorized("MissingAuthorization", "The request has no Authorization header or q-* parameters");
+  if (value === null)
+    throw unauthorized("MissingAuthorization", "The request has no Authorization header or q-* parameters");
   const auth = parseAuthorization(value);
   if (!auth) throw unauthorized("InvalidAuthorization", "Authorization is malformed: a q-* part is missing");
   if (auth.algorithm.toLowerCase() !== "sha1")
@@ -78,15 +79,19 @@ export function verifySignature(req: SignedRequest, opts: VerifyOptions): void {
   const end = Number(time[2]);
   if (start > end) throw unauthorized("InvalidAuthorization", "q-key-time starts after it ends");
 
-  if (auth.secretId !== opts.credentials.secretId) throw unauthorized("SecretidNotExist", "The SecretId does not exist");
+  if (auth.secretId !== opts.credentials.secretId)
+    throw unauthorized("SecretidNotExist", "The SecretId does not exist");
 
   const nowSec = Math.floor(opts.nowMs / 1000);
-  if (nowSec + opts.skewSeconds < start) throw unauthorized("SignatureExpired", "The signature is not valid yet (q-key-time starts in the future)");
-  if (nowSec - opts.skewSeconds > end) throw unauthorized("SignatureExpired", "The signature has expired (q-key-time ended)");
+  if (nowSec + opts.skewSeconds < start)
+    throw unauthorized("SignatureExpired", "The signature is not valid yet (q-key-time starts in the future)");
+  if (nowSec - opts.skewSeconds > end)
+    throw unauthorized("SignatureExpired", "The signature has expired (q-key-time ended)");
 
   // Headers: every listed header must be present, and host must be among them (it binds the signature to the bucket).
   const headerNames = auth.headerList.map((h) => safeDecode(h).toLowerCase());
-  if (!headerNames.includes("host")) throw denied("The signature must cover the host header (q-header-list lacks host)");
+  if (!headerNames.includes("host"))
+    throw denied("The signature must cover the host header (q-header-list lacks host)");
   const headers: Record<string, string> = {};
   for (const name of headerNames) {
     const v = req.header(name);

@@ -9,12 +9,19 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const BODY = "<Request><Name>integrity-a</Name><Type>Job</Type><Input><Prefix>a/</Prefix></Input><Operation><Tag>MediaInfo</Tag></Operation></Request>";
+const BODY =
+  "<Request><Name>integrity-a</Name><Type>Job</Type><Input><Prefix>a/</Prefix></Input><Operation><Tag>MediaInfo</Tag></Operation></Request>";
 const TAMPERED = BODY.replace("integrity-a", "integrity-b"); // same length: Content-Length still matches
 const md5 = (s: string) => createHash("md5").update(s, "utf8").digest("base64");
 const signHeaders = ["host", "content-length", "content-md5", "content-type"];
 const trigger = (body: string, headers: Record<string, string>) =>
-  h.send({ method: "POST", path: "/inventorytriggerjob", body, headers, sign: { signHeaders, headerValues: { "content-md5": md5(BODY) } } });
+  h.send({
+    method: "POST",
+    path: "/inventorytriggerjob",
+    body,
+    headers,
+    sign: { signHeaders, headerValues: { "content-md5": md5(BODY) } },
+  });
 
 describe("Content-MD5 on a trigger", () => {
   it("accepts the body it was signed for", async () => {

@@ -21,8 +21,15 @@ const arr = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.is
 const executions = (r: Reply) => arr(responseOf(r).WorkflowExecutionList as XmlObject | XmlObject[]);
 
 async function trigger(input: string, type: "Workflow" | "Job" = "Workflow"): Promise<string> {
-  const op = type === "Workflow" ? `<WorkflowIds>${WF}</WorkflowIds>` : `<Tag>Transcode</Tag><JobParam><TemplateId>${DOC_SAMPLE_IDS.templateId}</TemplateId></JobParam><Output><Region>ap-beijing</Region><Bucket>examplebucket-1250000000</Bucket><Object>out/\${InputName}.mp4</Object></Output>`;
-  const r = await h.send({ method: "POST", path: "/inventorytriggerjob", body: `<Request><Name>files-test</Name><Type>${type}</Type><Input>${input}</Input><Operation>${op}</Operation></Request>` });
+  const op =
+    type === "Workflow"
+      ? `<WorkflowIds>${WF}</WorkflowIds>`
+      : `<Tag>Transcode</Tag><JobParam><TemplateId>${DOC_SAMPLE_IDS.templateId}</TemplateId></JobParam><Output><Region>ap-beijing</Region><Bucket>examplebucket-1250000000</Bucket><Object>out/\${InputName}.mp4</Object></Output>`;
+  const r = await h.send({
+    method: "POST",
+    path: "/inventorytriggerjob",
+    body: `<Request><Name>files-test</Name><Type>${type}</Type><Input>${input}</Input><Operation>${op}</Operation></Request>`,
+  });
   expect(r.status).toBe(200);
   return String(jobsOf(r)[0]!.JobId);
 }
@@ -67,9 +74,28 @@ describe("workflow instances", () => {
     const tasks = arr(wf.Tasks as XmlObject | XmlObject[]);
     expect(tasks.length).toBeGreaterThan(0);
     expect(tasks[0]!.State).toBe("Failed");
-    expect(["ResourceNotSupported", "ResourceNotFound", "ResourceDownloadFailed", "WriteTargetBucketDenied", "InternalError"]).toContain(tasks[0]!.Code);
+    expect([
+      "ResourceNotSupported",
+      "ResourceNotFound",
+      "ResourceDownloadFailed",
+      "WriteTargetBucketDenied",
+      "InternalError",
+    ]).toContain(tasks[0]!.Code);
     expect(String(tasks[0]!.Message).length).toBeGreaterThan(0);
-    expect(Object.keys(tasks[0]!)).toEqual(expect.arrayContaining(["Type", "CreateTime", "EndTime", "State", "JobId", "Name", "TemplateId", "TemplateName", "Code", "Message"]));
+    expect(Object.keys(tasks[0]!)).toEqual(
+      expect.arrayContaining([
+        "Type",
+        "CreateTime",
+        "EndTime",
+        "State",
+        "JobId",
+        "Name",
+        "TemplateId",
+        "TemplateName",
+        "Code",
+        "Message",
+      ]),
+    );
   });
 
   it("pages through 10,000 instances with nextToken: stable, no duplicates, none missing; Asc is the reverse", async () => {
@@ -86,8 +112,14 @@ describe("workflow instances", () => {
     expect(seen).toHaveLength(10_000);
     expect(new Set(seen).size).toBe(10_000);
     expect(seen[0]).toBe("media/batch-10k/clip-10000.mp4"); // newest first: the last file was created last
-    const asc = executions(await listExec({ workflowId: WF, jobId, size: "3", orderByTime: "Asc" })).map((e) => String(e.Object));
-    expect(asc).toEqual(["media/batch-10k/clip-00001.mp4", "media/batch-10k/clip-00002.mov", "media/batch-10k/clip-00003.mkv"]);
+    const asc = executions(await listExec({ workflowId: WF, jobId, size: "3", orderByTime: "Asc" })).map((e) =>
+      String(e.Object),
+    );
+    expect(asc).toEqual([
+      "media/batch-10k/clip-00001.mp4",
+      "media/batch-10k/clip-00002.mov",
+      "media/batch-10k/clip-00003.mkv",
+    ]);
     const failedCount = seen.filter((k) => fileFailure(k) !== null).length;
     expect(failedCount / 10_000).toBeGreaterThan(0.05);
     expect(failedCount / 10_000).toBeLessThan(0.1);
@@ -102,11 +134,22 @@ describe("workflow instances", () => {
     expect(one.map((e) => e.Object)).toEqual(["media/tricky/rock & roll.mp4"]);
     const chinese = executions(await listExec({ workflowId: WF, jobId, name: "media/tricky/春节联欢晚会.mp4" }));
     expect(chinese).toHaveLength(1);
-    expect(executions(await listExec({ workflowId: WF, jobId, name: "media/tricky/fail-corrupt-upload.mp4", states: "Failed" }))).toHaveLength(1);
+    expect(
+      executions(
+        await listExec({ workflowId: WF, jobId, name: "media/tricky/fail-corrupt-upload.mp4", states: "Failed" }),
+      ),
+    ).toHaveLength(1);
   });
 
   it("errors: workflowId missing or unknown, bad size / states / times / nextToken, unknown runId", async () => {
-    const cases: Record<string, string>[] = [{}, { workflowId: "w0000" }, { workflowId: WF, size: "101" }, { workflowId: WF, states: "Submitted" }, { workflowId: WF, startCreationTime: "yesterday" }, { workflowId: WF, nextToken: "forged.token" }];
+    const cases: Record<string, string>[] = [
+      {},
+      { workflowId: "w0000" },
+      { workflowId: WF, size: "101" },
+      { workflowId: WF, states: "Submitted" },
+      { workflowId: WF, startCreationTime: "yesterday" },
+      { workflowId: WF, nextToken: "forged.token" },
+    ];
     for (const query of cases) {
       const r = await listExec(query);
       expect([r.status, errorOf(r).Code], JSON.stringify(query)).toEqual([400, "InvalidArgument"]);
@@ -134,7 +177,12 @@ describe("stats", () => {
     await listJobs({ tag: "Transcode" });
     await h.send({ path: "/jobs/j00000000000000000000000000000000" });
     const routes = (await h.admin("GET", "stats")).json.routes;
-    expect(routes).toMatchObject({ "GET /workflowexecution": 2, "GET /workflowexecution/:runId": 1, "GET /jobs": 1, "GET /jobs/:jobId": 1 });
+    expect(routes).toMatchObject({
+      "GET /workflowexecution": 2,
+      "GET /workflowexecution/:runId": 1,
+      "GET /jobs": 1,
+      "GET /jobs/:jobId": 1,
+    });
   });
 });
 
@@ -153,11 +201,21 @@ describe("media jobs", () => {
     expect(j.State).toBe("Failed");
     expect(j.QueueId).toBeTruthy();
     const okJob = jobs.find((x) => x.State === "Success")!;
-    expect(((okJob.Operation as XmlObject).Output as XmlObject).Object).toBe(`out/${String((okJob.Input as XmlObject).Object).replace(/^media\/mixed\//, "").replace(/\.mp4$/, "")}.mp4`);
-    const failed = jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, states: "Failed", size: "100" }));
-    expect(failed.map((x) => String((x.Input as XmlObject).Object)).sort()).toEqual(MIXED_KEYS.filter((k) => fileFailure(k) !== null).sort());
+    expect(((okJob.Operation as XmlObject).Output as XmlObject).Object).toBe(
+      `out/${String((okJob.Input as XmlObject).Object)
+        .replace(/^media\/mixed\//, "")
+        .replace(/\.mp4$/, "")}.mp4`,
+    );
+    const failed = jobsOf(
+      await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, states: "Failed", size: "100" }),
+    );
+    expect(failed.map((x) => String((x.Input as XmlObject).Object)).sort()).toEqual(
+      MIXED_KEYS.filter((k) => fileFailure(k) !== null).sort(),
+    );
     expect(failed.every((x) => x.Code !== "Success" && String(x.Message).length > 0)).toBe(true);
-    const one = jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, inputObject: "media/mixed/clip-03.mp4" }));
+    const one = jobsOf(
+      await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, inputObject: "media/mixed/clip-03.mp4" }),
+    );
     expect(one).toHaveLength(1);
     const detail = await h.send({ path: `/jobs/${String(one[0]!.JobId)}` });
     expect((jobsOf(detail)[0]!.Input as XmlObject).Object).toBe("media/mixed/clip-03.mp4");
@@ -169,7 +227,8 @@ describe("media jobs", () => {
     h.clock.now += 1_000; // the batch starts; its only file is created at once
     const states = new Set<string>();
     for (let i = 0; i < 12; i++) {
-      for (const j of jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId }))) states.add(String(j.State));
+      for (const j of jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId })))
+        states.add(String(j.State));
       h.clock.now += 100;
     }
     expect(states.has("Running")).toBe(true);
@@ -189,7 +248,9 @@ describe("media jobs", () => {
   it("creation-time bounds (either offset form) and queueId / queueType narrow the list", async () => {
     const jobId = await trigger("<Prefix>media/batch-250/</Prefix>", "Job");
     finish();
-    const all = jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, size: "100", orderByTime: "Asc" }));
+    const all = jobsOf(
+      await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, size: "100", orderByTime: "Asc" }),
+    );
     expect(all).toHaveLength(100);
     const fmt = (ms: number, colon: boolean) => {
       const t = formatCiTime(new Date(ms), 480);
@@ -197,20 +258,35 @@ describe("media jobs", () => {
     };
     const times = all.map((j) => parseCiTime(String(j.CreationTime))!.getTime());
     const [first, last] = [Math.min(...times), Math.max(...times)];
-    const count = async (q: Record<string, string>) => jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, size: "100", ...q })).length;
+    const count = async (q: Record<string, string>) =>
+      jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, size: "100", ...q })).length;
     expect(await count({ startCreationTime: fmt(first, false) })).toBe(100);
     expect(await count({ startCreationTime: fmt(last + 1000, false) })).toBe(0);
     expect(await count({ endCreationTime: fmt(last, true) })).toBe(100);
     expect(await count({ endCreationTime: fmt(first - 1000, true) })).toBe(0);
     const queueId = String(all[0]!.QueueId);
-    expect(jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueId, size: "5" }))).toHaveLength(5);
-    expect(jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueId: "p0", size: "5" }))).toHaveLength(0);
-    expect(jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueType: "Transcoding", size: "5" }))).toHaveLength(5);
-    expect(jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueType: "SpeedTranscoding", size: "5" }))).toHaveLength(0);
+    expect(jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueId, size: "5" }))).toHaveLength(
+      5,
+    );
+    expect(
+      jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueId: "p0", size: "5" })),
+    ).toHaveLength(0);
+    expect(
+      jobsOf(await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueType: "Transcoding", size: "5" })),
+    ).toHaveLength(5);
+    expect(
+      jobsOf(
+        await listJobs({ tag: "Transcode", inventoryTriggerJobId: jobId, queueType: "SpeedTranscoding", size: "5" }),
+      ),
+    ).toHaveLength(0);
   });
 
   it("errors: tag missing, bad queueType, bad states", async () => {
-    const cases: Record<string, string>[] = [{}, { tag: "Transcode", queueType: "Fast" }, { tag: "Transcode", states: "Done" }];
+    const cases: Record<string, string>[] = [
+      {},
+      { tag: "Transcode", queueType: "Fast" },
+      { tag: "Transcode", states: "Done" },
+    ];
     for (const query of cases) {
       const r = await listJobs(query);
       expect([r.status, errorOf(r).Code], JSON.stringify(query)).toEqual([400, "InvalidArgument"]);

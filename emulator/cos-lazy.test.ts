@@ -22,7 +22,13 @@ function counted(sources: ObjectSource[]) {
 }
 
 const batch = (input: Record<string, string>, operation: Record<string, unknown> = {}): JobRecord =>
-  ({ jobId: "b" + "0".repeat(32), input, operation, createdAt: Date.parse("2026-11-20T00:00:00Z"), timeline: { startAt: 0, endAt: 1, final: "Success" } }) as unknown as JobRecord;
+  ({
+    jobId: "b" + "0".repeat(32),
+    input,
+    operation,
+    createdAt: Date.parse("2026-11-20T00:00:00Z"),
+    timeline: { startAt: 0, endAt: 1, final: "Success" },
+  }) as unknown as JobRecord;
 
 describe("lazy seeded objects", () => {
   it("seeding generates no object of the big prefixes", () => {
@@ -32,9 +38,16 @@ describe("lazy seeded objects", () => {
 
   it("one page of 5 keys in the middle of 20,000 builds 5 objects and a few dozen keys", () => {
     const { calls, wrapped } = counted(seedObjectSources(1, "examplebucket-1250000000", "ap-beijing", []));
-    const page = listObjects(wrapped, { prefix: "media/batch-20k/", delimiter: "", marker: "media/batch-20k/clip-12345.mp4", maxKeys: 5 });
+    const page = listObjects(wrapped, {
+      prefix: "media/batch-20k/",
+      delimiter: "",
+      marker: "media/batch-20k/clip-12345.mp4",
+      maxKeys: 5,
+    });
     const ext = (n: number) => ["mp4", "mov", "mkv", "mp4"][(n - 1) % 4];
-    expect(page.contents.map((o) => o.key)).toEqual([12346, 12347, 12348, 12349, 12350].map((n) => `media/batch-20k/clip-${n}.${ext(n)}`));
+    expect(page.contents.map((o) => o.key)).toEqual(
+      [12346, 12347, 12348, 12349, 12350].map((n) => `media/batch-20k/clip-${n}.${ext(n)}`),
+    );
     expect(calls.objectAt).toBe(5);
     expect(calls.keyAt).toBeLessThan(1_000);
   });
@@ -46,7 +59,13 @@ describe("lazy seeded objects", () => {
     expect(keys).toHaveLength(20_000);
     expect(calls.objectAt).toBe(0);
     expect([...keys].sort(compareUtf8)).toEqual(keys);
-    const timed = batchFileKeys(batch({ Prefix: "media/batch-250/" }, { TimeInterval: { Start: "2026-03-01T00:00:00+0800", End: "2026-04-30T23:59:59+0800" } }), bucket);
+    const timed = batchFileKeys(
+      batch(
+        { Prefix: "media/batch-250/" },
+        { TimeInterval: { Start: "2026-03-01T00:00:00+0800", End: "2026-04-30T23:59:59+0800" } },
+      ),
+      bucket,
+    );
     expect(timed.length).toBeGreaterThan(10);
     expect(timed.length).toBeLessThan(250);
     expect(calls.objectAt).toBe(250);

@@ -65,7 +65,9 @@ describe("COS list objects", () => {
   it("delimiter groups keys into CommonPrefixes, which count toward max-keys and page without repeats", async () => {
     const r = await list({ prefix: "media/", delimiter: "/" });
     const prefixes = arr(result(r).CommonPrefixes as XmlObject[]).map((p) => String(p.Prefix));
-    expect(prefixes).toEqual(expect.arrayContaining(["media/one/", "media/small/", "media/tricky/", "media/batch-20k/"]));
+    expect(prefixes).toEqual(
+      expect.arrayContaining(["media/one/", "media/small/", "media/tricky/", "media/batch-20k/"]),
+    );
     expect(keysOf(r)).toEqual([]);
     const paged: string[] = [];
     let marker = "";
@@ -95,7 +97,11 @@ describe("COS list objects", () => {
     expect(keysOf(await list({ prefix: "media/mixed/", "max-keys": "0" }))).toEqual([]);
   });
 
-  it.each([["max-keys", "1001"], ["max-keys", "ten"], ["encoding-type", "base64"]])("400 InvalidArgument for %s=%s, in COS's error shape", async (k, v) => {
+  it.each([
+    ["max-keys", "1001"],
+    ["max-keys", "ten"],
+    ["encoding-type", "base64"],
+  ])("400 InvalidArgument for %s=%s, in COS's error shape", async (k, v) => {
     const r = await list({ [k]: v });
     expect(r.status).toBe(400);
     const e = cosError(r);
@@ -110,21 +116,41 @@ describe("COS objects", () => {
   it("PUT then GET and HEAD round-trip a key with spaces, + and Chinese; the object is listed", async () => {
     const key = "retry-lists/春节 a+b & c.txt";
     const body = "line one\nline two\n";
-    const put = await h.send({ method: "PUT", path: `/${key}`, encodePath: true, host: COS_HOST, body, headers: { "Content-Type": "text/plain" } });
+    const put = await h.send({
+      method: "PUT",
+      path: `/${key}`,
+      encodePath: true,
+      host: COS_HOST,
+      body,
+      headers: { "Content-Type": "text/plain" },
+    });
     expect(put.status).toBe(200);
     expect(put.headers.etag).toBe(`"${createHash("md5").update(body).digest("hex")}"`);
     const get = await h.send({ path: `/${key}`, encodePath: true, host: COS_HOST });
     expect([get.status, get.text, get.headers["content-type"]]).toEqual([200, body, "text/plain"]);
     const head = await h.send({ method: "HEAD", path: `/${key}`, encodePath: true, host: COS_HOST });
-    expect([head.status, head.headers["content-length"], head.text]).toEqual([200, String(Buffer.byteLength(body)), ""]);
+    expect([head.status, head.headers["content-length"], head.text]).toEqual([
+      200,
+      String(Buffer.byteLength(body)),
+      "",
+    ]);
     expect(keysOf(await list({ prefix: "retry-lists/" }))).toEqual([key]);
   });
 
   it("Content-MD5: a match is stored, a mismatch is 400 BadDigest and stores nothing", async () => {
     const body = "x\n";
     const good = createHash("md5").update(body).digest("base64");
-    expect((await h.send({ method: "PUT", path: "/md5/good.txt", host: COS_HOST, body, headers: { "Content-MD5": good } })).status).toBe(200);
-    const bad = await h.send({ method: "PUT", path: "/md5/bad.txt", host: COS_HOST, body, headers: { "Content-MD5": createHash("md5").update("y").digest("base64") } });
+    expect(
+      (await h.send({ method: "PUT", path: "/md5/good.txt", host: COS_HOST, body, headers: { "Content-MD5": good } }))
+        .status,
+    ).toBe(200);
+    const bad = await h.send({
+      method: "PUT",
+      path: "/md5/bad.txt",
+      host: COS_HOST,
+      body,
+      headers: { "Content-MD5": createHash("md5").update("y").digest("base64") },
+    });
     expect([bad.status, cosError(bad).Code]).toEqual([400, "BadDigest"]);
     expect((await h.send({ method: "HEAD", path: "/md5/bad.txt", host: COS_HOST })).status).toBe(404);
   });
@@ -136,7 +162,11 @@ describe("COS objects", () => {
 
   it("GET of a missing key is 404 NoSuchKey with the key as Resource", async () => {
     const r = await h.send({ path: "/nope/missing.mp4", host: COS_HOST });
-    expect([r.status, cosError(r).Code, cosError(r).Resource]).toEqual([404, "NoSuchKey", `${COS_HOST}/nope/missing.mp4`]);
+    expect([r.status, cosError(r).Code, cosError(r).Resource]).toEqual([
+      404,
+      "NoSuchKey",
+      `${COS_HOST}/nope/missing.mp4`,
+    ]);
   });
 
   it("the seeded URL list names COS URLs of this bucket; the manifest names its data file", async () => {

@@ -15,7 +15,10 @@ export const EMULATOR_DEFAULTS = {
 } as const;
 
 const bucketList = z.string().transform((raw, ctx): BucketConfig[] => {
-  const items = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) {
     ctx.addIssue({ code: "custom", message: "list at least one bucket@region" });
     return z.NEVER;
@@ -24,7 +27,10 @@ const bucketList = z.string().transform((raw, ctx): BucketConfig[] => {
   for (const item of items) {
     const [bucket, region, ...rest] = item.split("@");
     if (!bucket || !region || rest.length || !BUCKET_PATTERN.test(bucket) || !REGION_PATTERN.test(region)) {
-      ctx.addIssue({ code: "custom", message: `"${item}" is not bucket@region, e.g. examplebucket-1250000000@ap-beijing` });
+      ctx.addIssue({
+        code: "custom",
+        message: `"${item}" is not bucket@region, e.g. examplebucket-1250000000@ap-beijing`,
+      });
       return z.NEVER;
     }
     if (out.some((b) => b.bucket === bucket && b.region === region)) continue;
@@ -33,7 +39,12 @@ const bucketList = z.string().transform((raw, ctx): BucketConfig[] => {
   return out;
 });
 
-const int = (min: number, max: number) => z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 const envSchema = z.object({
   EMULATOR_PORT: int(0, 65_535).default(EMULATOR_DEFAULTS.port),

@@ -23,7 +23,10 @@ describe("lifecycle (pure)", () => {
   });
 
   it("pins a cancelled job at the cancel instant", () => {
-    const job = { timeline: timelineFor(0, STEP, { final: "Success", slow: false }), override: { state: "Cancel" as const, at: 1200 } };
+    const job = {
+      timeline: timelineFor(0, STEP, { final: "Success", slow: false }),
+      override: { state: "Cancel" as const, at: 1200 },
+    };
     expect(jobStatus(job, 1100).state).toBe("Running");
     expect(jobStatus(job, 99_999)).toEqual({ state: "Cancel", startAt: 1000, endAt: 1200, progress: null });
   });
@@ -57,7 +60,13 @@ describe("lifecycle over HTTP", () => {
     expect(await describeJob(id, T0 + 500)).toMatchObject({ State: "Submitted", StartTime: "-", EndTime: "-" });
     const running = await describeJob(id, T0 + 1500);
     expect(running).toMatchObject({ State: "Running", StartTime: cst(T0 + 1000), EndTime: "-", Progress: "50" });
-    expect(await describeJob(id, T0 + 2000)).toMatchObject({ State: "Success", Code: "Success", StartTime: cst(T0 + 1000), EndTime: cst(T0 + 2000), Progress: "100" });
+    expect(await describeJob(id, T0 + 2000)).toMatchObject({
+      State: "Success",
+      Code: "Success",
+      StartTime: cst(T0 + 1000),
+      EndTime: cst(T0 + 2000),
+      Progress: "100",
+    });
   });
 
   it("an input containing fail ends Failed with a realistic Code and Message", async () => {
@@ -91,13 +100,21 @@ describe("lifecycle over HTTP", () => {
     expect(r.text).toBe("");
     expect(r.headers["content-length"]).toBe("0");
     expect(r.headers["x-ci-request-id"]).toBeTruthy();
-    expect(await describeJob(id, T0 + 10_000)).toMatchObject({ State: "Cancel", StartTime: "-", EndTime: cst(T0 + 300) });
+    expect(await describeJob(id, T0 + 10_000)).toMatchObject({
+      State: "Cancel",
+      StartTime: "-",
+      EndTime: cst(T0 + 300),
+    });
   });
 
   it("cancels a Running job and a Paused job", async () => {
     const running = await trigger("<Prefix>in/</Prefix>");
     expect((await cancel(running, T0 + 1500)).status).toBe(200);
-    expect(await describeJob(running, T0 + 5000)).toMatchObject({ State: "Cancel", StartTime: cst(T0 + 1000), EndTime: cst(T0 + 1500) });
+    expect(await describeJob(running, T0 + 5000)).toMatchObject({
+      State: "Cancel",
+      StartTime: cst(T0 + 1000),
+      EndTime: cst(T0 + 1500),
+    });
     const paused = await trigger("<Prefix>pause/</Prefix>");
     expect((await cancel(paused, T0 + 3000)).status).toBe(200);
     expect((await describeJob(paused, T0 + 3000)).State).toBe("Cancel");
@@ -120,7 +137,10 @@ describe("lifecycle over HTTP", () => {
     expect(errorOf(await cancel(id, T0 + 200)).Message).toContain("State Cancel");
     const unknown = await cancel("b" + "f".repeat(32), T0);
     expect([unknown.status, errorOf(unknown).Code]).toEqual([400, "InvalidArgument"]);
-    const other = await trigger("<Prefix>in/</Prefix>", `${SECOND_BUCKET.bucket}.ci.${SECOND_BUCKET.region}.myqcloud.com`);
+    const other = await trigger(
+      "<Prefix>in/</Prefix>",
+      `${SECOND_BUCKET.bucket}.ci.${SECOND_BUCKET.region}.myqcloud.com`,
+    );
     expect(errorOf(await cancel(other, T0)).Message).toMatch(/does not exist/);
     const fresh = await trigger("<Prefix>in/</Prefix>");
     const bare = await h.send({ method: "PUT", path: `/inventorytriggerjob/${fresh}` });
@@ -136,6 +156,6 @@ describe("lifecycle over HTTP", () => {
     const d = await describeJob(failed.jobId, T0);
     expect(d.Code).not.toBe("Success");
     expect((d.Message as string).length).toBeGreaterThan(10);
-    expect((d.Input as XmlObject)).toEqual(failed.input);
+    expect(d.Input as XmlObject).toEqual(failed.input);
   });
 });

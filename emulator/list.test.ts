@@ -56,7 +56,11 @@ describe("filters", () => {
     const sorted = [...all].sort((a, b) => a.createdAt - b.createdAt);
     const from = sorted[40]!.createdAt;
     const to = sorted[60]!.createdAt;
-    const r = await list({ startCreationTime: formatCiTime(new Date(from), 480), endCreationTime: formatCiTime(new Date(to), 480), size: "100" });
+    const r = await list({
+      startCreationTime: formatCiTime(new Date(from), 480),
+      endCreationTime: formatCiTime(new Date(to), 480),
+      size: "100",
+    });
     const sec = (ms: number) => Math.floor(ms / 1000);
     const expected = all.filter((j) => sec(j.createdAt) >= sec(from) && sec(j.createdAt) <= sec(to));
     expect(new Set(ids(r))).toEqual(new Set(expected.map((j) => j.jobId)));
@@ -77,7 +81,9 @@ describe("filters", () => {
     const r = await list({ name, size: "100" });
     expect(jobsOf(r)).toHaveLength(n);
     expect(jobsOf(r).every((j) => j.Name === name)).toBe(true);
-    expect(jobsOf(await list({ name: name.slice(0, -2) }))).toHaveLength(all.filter((j) => j.name === name.slice(0, -2)).length);
+    expect(jobsOf(await list({ name: name.slice(0, -2) }))).toHaveLength(
+      all.filter((j) => j.name === name.slice(0, -2)).length,
+    );
   });
 
   it("jobId returns that one job", async () => {
@@ -120,7 +126,10 @@ describe("size", () => {
     expect(errorOf(r).Message).toContain("size");
   });
 
-  it.each([["1", 1], ["100", 100]])("size=%s returns %i jobs", async (size, n) => {
+  it.each([
+    ["1", 1],
+    ["100", 100],
+  ])("size=%s returns %i jobs", async (size, n) => {
     expect(jobsOf(await list({ size }))).toHaveLength(n);
   });
 });
@@ -142,7 +151,9 @@ describe("paging with nextToken", () => {
 
   it("walks a filtered list to the end; the last page has no NextToken", async () => {
     const query = { type: "Job", states: "Success,Failed", orderByTime: "Asc" };
-    const expected = all.filter((j) => j.type === "Job" && ["Success", "Failed"].includes(jobStatus(j, T0).state)).length;
+    const expected = all.filter(
+      (j) => j.type === "Job" && ["Success", "Failed"].includes(jobStatus(j, T0).state),
+    ).length;
     const seen = new Set<string>();
     let token: string | undefined;
     let pages = 0;
@@ -161,7 +172,8 @@ describe("paging with nextToken", () => {
     const token = responseOf(first).NextToken as string;
     const expectedSecond = ids(await list({ size: "20" })).slice(10);
     h.clock.now = T0 + 1000;
-    const body = "<Request><Name>between-pages</Name><Type>Job</Type><Input><Prefix>a/</Prefix></Input><Operation><Tag>MediaInfo</Tag></Operation></Request>";
+    const body =
+      "<Request><Name>between-pages</Name><Type>Job</Type><Input><Prefix>a/</Prefix></Input><Operation><Tag>MediaInfo</Tag></Operation></Request>";
     expect((await h.send({ method: "POST", path: "/inventorytriggerjob", body })).status).toBe(200);
     const second = await list({ size: "10", nextToken: token });
     h.clock.now = T0;

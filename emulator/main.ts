@@ -24,11 +24,20 @@ async function main(): Promise<void> {
   });
   const port = await emulator.listen(env.port, env.host);
   const hostForUrl = env.host.includes(":") ? `[${env.host}]` : env.host;
-  const buckets = env.buckets.map((b) => `${b.bucket}@${b.region} (Host ${ciHostName(b.bucket, b.region)}, COS ${cosHostName(b.bucket, b.region)})`).join(", ");
-  console.log(`CI emulator on http://${hostForUrl}:${port} — buckets: ${buckets}; step ${env.stepMs} ms; admin /__emulator/health`);
+  const buckets = env.buckets
+    .map(
+      (b) => `${b.bucket}@${b.region} (Host ${ciHostName(b.bucket, b.region)}, COS ${cosHostName(b.bucket, b.region)})`,
+    )
+    .join(", ");
+  console.log(
+    `CI emulator on http://${hostForUrl}:${port} — buckets: ${buckets}; step ${env.stepMs} ms; admin /__emulator/health`,
+  );
 
   const stop = () => {
-    emulator.close().then(() => process.exit(0), () => process.exit(1));
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

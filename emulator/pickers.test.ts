@@ -12,9 +12,24 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const get = (path: string, query: Record<string, string> = {}) => h.send({ path, query });
-const items = (r: Awaited<ReturnType<typeof get>>, key: string) => (responseOf(r)[key] as XmlObject[] | undefined) ?? [];
+const items = (r: Awaited<ReturnType<typeof get>>, key: string) =>
+  (responseOf(r)[key] as XmlObject[] | undefined) ?? [];
 
-const REQUIRED_TAGS = ["Transcode", "Snapshot", "Animation", "SmartCover", "Concat", "VoiceSeparate", "VideoMontage", "VideoProcess", "SuperResolution", "PicProcess", "Tts", "SpeechRecognition", "NoiseReduction"] as const;
+const REQUIRED_TAGS = [
+  "Transcode",
+  "Snapshot",
+  "Animation",
+  "SmartCover",
+  "Concat",
+  "VoiceSeparate",
+  "VideoMontage",
+  "VideoProcess",
+  "SuperResolution",
+  "PicProcess",
+  "Tts",
+  "SpeechRecognition",
+  "NoiseReduction",
+] as const;
 
 describe("GET /template", () => {
   it.each(REQUIRED_TAGS)("serves Official and Custom %s templates with their payload element", async (tag) => {
@@ -39,7 +54,10 @@ describe("GET /template", () => {
   });
 
   it("honours pageNumber and pageSize", async () => {
-    const all = items(await get("/template", { tag: "Transcode", category: "Official", pageSize: "100" }), "TemplateList");
+    const all = items(
+      await get("/template", { tag: "Transcode", category: "Official", pageSize: "100" }),
+      "TemplateList",
+    );
     const r = await get("/template", { tag: "Transcode", category: "Official", pageNumber: "2", pageSize: "3" });
     expect(responseOf(r)).toMatchObject({ PageNumber: "2", PageSize: "3", TotalCount: String(all.length) });
     expect(items(r, "TemplateList").map((t) => t.TemplateId)).toEqual(all.slice(3, 6).map((t) => t.TemplateId));
@@ -89,7 +107,9 @@ describe("queue families: GET /picqueue, /asrqueue, /ai_queue", () => {
 
   it("media lists never show the other families, and a picture queue is unknown to /queue", async () => {
     const pic = items(await get("/picqueue"), "QueueList")[0]!;
-    expect(items(await get("/queue", { category: "CateAll" }), "QueueList").some((q) => q.QueueId === pic.QueueId)).toBe(false);
+    expect(
+      items(await get("/queue", { category: "CateAll" }), "QueueList").some((q) => q.QueueId === pic.QueueId),
+    ).toBe(false);
     expect(responseOf(await get("/queue", { queueIds: String(pic.QueueId) })).NonExistPIDs).toEqual([pic.QueueId]);
   });
 });

@@ -25,7 +25,8 @@ const ONE_JOB: Partial<Record<string, RouteKey>> = {
   PUT: "PUT /inventorytriggerjob/:jobId?cancel",
 };
 
-const notAllowed = (method: string, path: string) => new CiFault(405, "MethodNotAllowed", `${method} is not allowed on ${path}`);
+const notAllowed = (method: string, path: string) =>
+  new CiFault(405, "MethodNotAllowed", `${method} is not allowed on ${path}`);
 
 export function matchRoute(method: string, path: string): RouteMatch {
   const collection = COLLECTIONS[path];
@@ -39,6 +40,9 @@ export function matchRoute(method: string, path: string): RouteMatch {
     return key ? { key, jobId: one[1] } : { key: null, fault: notAllowed(method, path) };
   }
   const child = /^\/(workflowexecution|jobs)\/([^/]+)$/.exec(path);
-  if (child) return method === "GET" ? { key: ONE_CHILD[child[1]!]!, jobId: child[2] } : { key: null, fault: notAllowed(method, path) };
+  if (child)
+    return method === "GET"
+      ? { key: ONE_CHILD[child[1]!]!, jobId: child[2] }
+      : { key: null, fault: notAllowed(method, path) };
   return { key: null, fault: new CiFault(404, "InvalidUrl", `The emulator does not serve ${method} ${path}`) };
 }

@@ -11,23 +11,27 @@ const BUCKETS = [
   { bucket: "examplebucket-1250000000", region: "ap-beijing" },
   { bucket: "archive-1250000000", region: "ap-shanghai" },
 ];
-const make = (seed: number | string, now = T0) => new EmulatorStore({ buckets: BUCKETS, seed, seedCount: 160, now: () => now });
+const make = (seed: number | string, now = T0) =>
+  new EmulatorStore({ buckets: BUCKETS, seed, seedCount: 160, now: () => now });
 const DAY = 86_400_000;
 
 describe("seed jobs", () => {
   const store = make(1);
 
-  it.each(BUCKETS)("$bucket has at least 150 jobs over the last 60 days, both types, every state", ({ bucket, region }) => {
-    const jobs = [...store.bucket(bucket, region)!.jobs.values()];
-    expect(jobs.length).toBeGreaterThanOrEqual(150);
-    expect(new Set(jobs.map((j) => j.type))).toEqual(new Set(["Job", "Workflow"]));
-    const states = jobs.map((j) => jobStatus(j, T0).state);
-    for (const s of ["Submitted", "Running", "Success", "Failed", "Pause", "Cancel"]) expect(states, s).toContain(s);
-    expect(Math.min(...jobs.map((j) => j.createdAt))).toBeGreaterThanOrEqual(T0 - 61 * DAY);
-    expect(Math.min(...jobs.map((j) => j.createdAt))).toBeLessThan(T0 - 40 * DAY);
-    expect(Math.max(...jobs.map((j) => j.createdAt))).toBeLessThanOrEqual(T0);
-    expect(jobs.every((j) => /^b[0-9a-f]{32}$/.test(j.jobId))).toBe(true);
-  });
+  it.each(BUCKETS)(
+    "$bucket has at least 150 jobs over the last 60 days, both types, every state",
+    ({ bucket, region }) => {
+      const jobs = [...store.bucket(bucket, region)!.jobs.values()];
+      expect(jobs.length).toBeGreaterThanOrEqual(150);
+      expect(new Set(jobs.map((j) => j.type))).toEqual(new Set(["Job", "Workflow"]));
+      const states = jobs.map((j) => jobStatus(j, T0).state);
+      for (const s of ["Submitted", "Running", "Success", "Failed", "Pause", "Cancel"]) expect(states, s).toContain(s);
+      expect(Math.min(...jobs.map((j) => j.createdAt))).toBeGreaterThanOrEqual(T0 - 61 * DAY);
+      expect(Math.min(...jobs.map((j) => j.createdAt))).toBeLessThan(T0 - 40 * DAY);
+      expect(Math.max(...jobs.map((j) => j.createdAt))).toBeLessThanOrEqual(T0);
+      expect(jobs.every((j) => /^b[0-9a-f]{32}$/.test(j.jobId))).toBe(true);
+    },
+  );
 
   it("uses many Tags and sensible names", () => {
     const jobs = [...store.bucket(BUCKETS[0]!.bucket, BUCKETS[0]!.region)!.jobs.values()];
@@ -48,7 +52,10 @@ describe("seed jobs", () => {
   });
 
   it("Failed seed jobs carry a Code and an English Message", () => {
-    const failed = store.allBuckets().flatMap((b) => [...b.jobs.values()]).filter((j) => jobStatus(j, T0).state === "Failed");
+    const failed = store
+      .allBuckets()
+      .flatMap((b) => [...b.jobs.values()])
+      .filter((j) => jobStatus(j, T0).state === "Failed");
     expect(failed.length).toBeGreaterThan(5);
     for (const j of failed) {
       expect(j.failure?.code).toMatch(/^[A-Z][A-Za-z]+$/);
@@ -59,7 +66,9 @@ describe("seed jobs", () => {
   it("is deterministic for a seed and clock, and differs between seeds and buckets", () => {
     const ids = (s: EmulatorStore, i = 0) => [...s.bucket(BUCKETS[i]!.bucket, BUCKETS[i]!.region)!.jobs.keys()];
     expect(ids(make(1))).toEqual(ids(store));
-    expect(make(1).bucket(BUCKETS[0]!.bucket, BUCKETS[0]!.region)!.templates).toEqual(store.bucket(BUCKETS[0]!.bucket, BUCKETS[0]!.region)!.templates);
+    expect(make(1).bucket(BUCKETS[0]!.bucket, BUCKETS[0]!.region)!.templates).toEqual(
+      store.bucket(BUCKETS[0]!.bucket, BUCKETS[0]!.region)!.templates,
+    );
     expect(ids(make(2))).not.toEqual(ids(store));
     expect(ids(store, 1)).not.toEqual(ids(store, 0));
   });

@@ -91,27 +91,70 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   const faults = new Faults(clockNow);
   const tokenSecret = randomBytes(16).toString("hex");
   const cosDeps = { store, stats, credentials: opts.credentials, skewSeconds, requireSignedParams };
-  const adminDeps = { store, stats, faults, buckets: opts.buckets, stepMs, seedCount, now, startedAt: Date.now(), files: { store, now, clock } };
+  const adminDeps = {
+    store,
+    stats,
+    faults,
+    buckets: opts.buckets,
+    stepMs,
+    seedCount,
+    now,
+    startedAt: Date.now(),
+    files: { store, now, clock },
+  };
 
   /** Everything between "the request arrived" and "this is the answer"; throws CiFault for CI errors. */
-  function processCi(req: IncomingMessage, target: ParsedTarget, match: RouteMatch, body: string | null, requestId: string): CiResult {
+  function processCi(
+    req: IncomingMessage,
+    target: ParsedTarget,
+    match: RouteMatch,
+    body: string | null,
+    requestId: string,
+  ): CiResult {
     const host = parseCiHost(target.host);
-    if (!host) throw new CiFault(400, "InvalidHost", `Host ${target.host ?? "(none)"} is not <bucket>.ci.<region>.myqcloud.com`);
+    if (!host)
+      throw new CiFault(400, "InvalidHost", `Host ${target.host ?? "(none)"} is not <bucket>.ci.<region>.myqcloud.com`);
     const header = (name: string) => headerValue(req, name);
     try {
-      verifySignature({ method: req.method ?? "GET", path: target.path, query: target.query, header }, { credentials: opts.credentials, nowMs: clockNow(), skewSeconds, requireSignedParams });
+      verifySignature(
+        { method: req.method ?? "GET", path: target.path, query: target.query, header },
+        { credentials: opts.credentials, nowMs: clockNow(), skewSeconds, requireSignedParams },
+      );
     } catch (e) {
-      if (e instanceof CiFault) stats.authFailure({ at: clockNow(), route: match.key ?? "unmatched", code: e.code, message: e.message, expectedHttpString: e.diagnostic });
+      if (e instanceof CiFault)
+        stats.authFailure({
+          at: clockNow(),
+          route: match.key ?? "unmatched",
+          code: e.code,
+          message: e.message,
+          expectedHttpString: e.diagnostic,
+        });
       throw e;
     }
     const store_ = store.bucket(host.bucket, host.region);
-    if (!store_) throw new CiFault(400, "MediaBucketUnBinded", `The bucket ${host.bucket} in ${host.region} is not bound to CI media processing`);
+    if (!store_)
+      throw new CiFault(
+        400,
+        "MediaBucketUnBinded",
+        `The bucket ${host.bucket} in ${host.region} is not bound to CI media processing`,
+      );
     if (!match.key) throw match.fault;
     if (body === null) throw invalidArgument("The request body is larger than 1 MB");
     const md5 = header("content-md5");
     if (md5 !== undefined && createHash("md5").update(body, "utf8").digest("base64") !== md5.trim())
       throw new CiFault(400, "InvalidContent", "The body does not match its Content-MD5");
-    const ctx: RouteContext = { store: store_, emulator: store, query: target.query, body, jobId: match.jobId, requestId, now: now(), stepMs, header, tokenSecret };
+    const ctx: RouteContext = {
+      store: store_,
+      emulator: store,
+      query: target.query,
+      body,
+      jobId: match.jobId,
+      requestId,
+      now: now(),
+      stepMs,
+      header,
+      tokenSecret,
+    };
     const result = HANDLERS[match.key](ctx);
     if (match.key === "POST /inventorytriggerjob" && result.status === 200) stats.trigger();
     return result;
@@ -119,7 +162,11 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
 
   function send(res: ServerResponse, result: CiResult, requestId: string): void {
     stats.status(result.status);
-    const headers: http.OutgoingHttpHeaders = { Server: "tencent-ci", "x-ci-request-id": requestId, "Content-Length": Buffer.byteLength(result.body) };
+    const headers: http.OutgoingHttpHeaders = {
+      Server: "tencent-ci",
+      "x-ci-request-id": requestId,
+      "Content-Length": Buffer.byteLength(result.body),
+    };
     if (result.body !== "") headers["Content-Type"] = "application/xml";
     res.writeHead(result.status, headers);
     res.end(result.body);
@@ -128,8 +175,14 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   /** COS framing: `Server: tencent-cos`, `x-cos-request-id`; HEAD announces the object's length without a body. */
   function sendCos(res: ServerResponse, result: CosResult, requestId: string): void {
     stats.status(result.status);
-    const length = result.contentLength ?? (typeof result.body === "string" ? Buffer.byteLength(result.body) : result.body.length);
-    res.writeHead(result.status, { Server: "tencent-cos", "x-cos-request-id": requestId, ...result.headers, "Content-Length": length });
+    const length =
+      result.contentLength ?? (typeof result.body === "string" ? Buffer.byteLength(result.body) : result.body.length);
+    res.writeHead(result.status, {
+      Server: "tencent-cos",
+      "x-cos-request-id": requestId,
+      ...result.headers,
+      "Content-Length": length,
+    });
     res.end(result.contentLength !== undefined ? undefined : result.body);
   }
 
@@ -150,7 +203,16 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       if (e instanceof CiFault) return send(res, xmlError(e.status, e.code, e.message, requestId), requestId);
       throw e;
     }
-    if (target.path.startsWith(ADMIN_PREFIX)) return handleAdmin(adminDeps, req, res, target.path, body ?? "", adminAllowed(req.socket.remoteAddress), target.query);
+    if (target.path.startsWith(ADMIN_PREFIX))
+      return handleAdmin(
+        adminDeps,
+        req,
+        res,
+        target.path,
+        body ?? "",
+        adminAllowed(req.socket.remoteAddress),
+        target.query,
+      );
     const cosHost = parseCosHost(target.host);
     if (cosHost) return handleCos(req, res, target, cosHost, bytes, requestId);
 
@@ -199,17 +261,34 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   }
 
   /** The same fault plan and counting as CI's routes, with COS's error document. */
-  async function handleCos(req: IncomingMessage, res: ServerResponse, target: ParsedTarget, host: { bucket: string; region: string }, bytes: Buffer | null, requestId: string): Promise<void> {
+  async function handleCos(
+    req: IncomingMessage,
+    res: ServerResponse,
+    target: ParsedTarget,
+    host: { bucket: string; region: string },
+    bytes: Buffer | null,
+    requestId: string,
+  ): Promise<void> {
     const method = req.method ?? "GET";
     const match = matchCosRoute(method, target.path);
     const resource = `${host.bucket}.cos.${host.region}.myqcloud.com${target.path}`;
-    const fail = (status: number, code: string, message: string) => cosError(status, code, message, resource, requestId);
+    const fail = (status: number, code: string, message: string) =>
+      cosError(status, code, message, resource, requestId);
     const { plan, early } = await faultsBefore(match.key);
     if (early === "drop") return drop(req);
     if (early) return sendCos(res, fail(early.status, early.code, early.message), requestId);
     let result: CosResult;
     try {
-      result = processCos(cosDeps, { method, target, host, match, body: bytes, header: (name) => headerValue(req, name), now: now(), signatureNow: clockNow() });
+      result = processCos(cosDeps, {
+        method,
+        target,
+        host,
+        match,
+        body: bytes,
+        header: (name) => headerValue(req, name),
+        now: now(),
+        signatureNow: clockNow(),
+      });
     } catch (e) {
       if (!(e instanceof CiFault)) throw e;
       result = fail(e.status, e.code, e.message);
@@ -228,7 +307,11 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       console.error("[emulator] unexpected error:", err);
       if (res.headersSent) return res.destroy();
       const requestId = newRequestId(now());
-      send(res, xmlError(500, "InternalError", "We encountered an internal error. Please try again.", requestId), requestId);
+      send(
+        res,
+        xmlError(500, "InternalError", "We encountered an internal error. Please try again.", requestId),
+        requestId,
+      );
     });
   });
 

@@ -13,8 +13,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const post = (body: string, headers?: Record<string, string>) => h.send({ method: "POST", path: "/inventorytriggerjob", body, headers });
-const seedJobs = (): JobRecord[] => [...h.emu.store.bucket(BUCKET, REGION)!.jobs.values()].filter((j) => j.source === "seed");
+const post = (body: string, headers?: Record<string, string>) =>
+  h.send({ method: "POST", path: "/inventorytriggerjob", body, headers });
+const seedJobs = (): JobRecord[] =>
+  [...h.emu.store.bucket(BUCKET, REGION)!.jobs.values()].filter((j) => j.source === "seed");
 
 const DOC_JOB_SAMPLE = `<Request>
   <Name>demo</Name>
@@ -50,7 +52,16 @@ describe("accepted triggers", () => {
     expect(r.status).toBe(200);
     expect(responseOf(r).RequestId).toBe(r.headers["x-ci-request-id"]);
     const [d] = jobsOf(r);
-    expect(d).toMatchObject({ Code: "Success", Message: "Success", Type: "Job", Name: "demo", State: "Submitted", Tag: "Transcode", StartTime: "-", EndTime: "-" });
+    expect(d).toMatchObject({
+      Code: "Success",
+      Message: "Success",
+      Type: "Job",
+      Name: "demo",
+      State: "Submitted",
+      Tag: "Transcode",
+      StartTime: "-",
+      EndTime: "-",
+    });
     expect(d!.JobId).toMatch(/^b[0-9a-f]{32}$/);
     expect(d!.CreationTime).toBe(formatCiTime(new Date(T0), 480));
     expect(d!.CreationTime).toMatch(/\+0800$/);
@@ -86,7 +97,12 @@ describe("accepted triggers", () => {
 
   it("re-triggers one seed request of every Tag and a Workflow one", async () => {
     const seeds = seedJobs();
-    const active = new Set(h.emu.store.bucket(BUCKET, REGION)!.workflows.filter((w) => w.state === "Active").map((w) => w.workflowId));
+    const active = new Set(
+      h.emu.store
+        .bucket(BUCKET, REGION)!
+        .workflows.filter((w) => w.state === "Active")
+        .map((w) => w.workflowId),
+    );
     const picks = TAG_NAMES.map((tag) => seeds.find((j) => j.tag === tag)).filter((j): j is JobRecord => !!j);
     expect(picks.length).toBeGreaterThanOrEqual(18);
     picks.push(seeds.find((j) => j.type === "Workflow" && active.has(String(j.operation.WorkflowIds)))!);
@@ -95,16 +111,28 @@ describe("accepted triggers", () => {
       expect([job.tag ?? job.type, r.status, errorOf(r).Message ?? ""]).toEqual([job.tag ?? job.type, 200, ""]);
       const d = jobsOf(r)[0]!;
       expect(d.Name).toBe(job.name);
-      expect(d.Operation).toEqual(parseXml(job.requestXml).Request && (parseXml(job.requestXml).Request as XmlObject).Operation);
+      expect(d.Operation).toEqual(
+        parseXml(job.requestXml).Request && (parseXml(job.requestXml).Request as XmlObject).Operation,
+      );
     }
   });
 
   it("logs every trigger body, accepted or not, newest last", async () => {
     await post("<Request><Name>bad name!</Name></Request>");
     const r = await post(workflowXml(DOC_SAMPLE_IDS.workflowId));
-    const log = (await h.admin("GET", "triggers")).json as { jobId: string | null; status: number; code?: string; xml: string }[];
+    const log = (await h.admin("GET", "triggers")).json as {
+      jobId: string | null;
+      status: number;
+      code?: string;
+      xml: string;
+    }[];
     const [prev, last] = log.slice(-2);
-    expect(prev).toMatchObject({ jobId: null, status: 400, code: "InvalidArgument", xml: "<Request><Name>bad name!</Name></Request>" });
+    expect(prev).toMatchObject({
+      jobId: null,
+      status: 400,
+      code: "InvalidArgument",
+      xml: "<Request><Name>bad name!</Name></Request>",
+    });
     expect(last).toMatchObject({ jobId: jobsOf(r)[0]!.JobId, status: 200 });
   });
 });
@@ -112,15 +140,34 @@ describe("accepted triggers", () => {
 describe("refused triggers", () => {
   const job = (op: string, name = "demo", input = "<Prefix>in/</Prefix>") =>
     `<Request><Name>${name}</Name><Type>Job</Type><Input>${input}</Input><Operation>${op}</Operation></Request>`;
-  const out = "<Output><Region>ap-beijing</Region><Bucket>examplebucket-1250000000</Bucket><Object>o/out.mp4</Object></Output>";
+  const out =
+    "<Output><Region>ap-beijing</Region><Bucket>examplebucket-1250000000</Bucket><Object>o/out.mp4</Object></Output>";
 
   it.each([
-    ["a missing Name", "<Request><Type>Job</Type><Input><Prefix>a/</Prefix></Input><Operation><Tag>MediaInfo</Tag></Operation></Request>", "Request.Name"],
+    [
+      "a missing Name",
+      "<Request><Type>Job</Type><Input><Prefix>a/</Prefix></Input><Operation><Tag>MediaInfo</Tag></Operation></Request>",
+      "Request.Name",
+    ],
     ["a bad Name", job("<Tag>MediaInfo</Tag>", "bad name!"), "Request.Name"],
-    ["an unknown Type", "<Request><Name>x</Name><Type>Batch</Type><Input><Prefix>a/</Prefix></Input><Operation/></Request>", "Request.Type"],
+    [
+      "an unknown Type",
+      "<Request><Name>x</Name><Type>Batch</Type><Input><Prefix>a/</Prefix></Input><Operation/></Request>",
+      "Request.Type",
+    ],
     ["an unknown Tag", job(`<Tag>Transcoding</Tag>${out}`), "Request.Operation.Tag"],
-    ["a bad output bucket", job("<Tag>Transcode</Tag><Output><Region>ap-beijing</Region><Bucket>Bad_Bucket</Bucket><Object>o</Object></Output>"), "Request.Operation.Output.Bucket"],
-    ["two input sources", job("<Tag>MediaInfo</Tag>", "demo", "<Prefix>a/</Prefix><Object>b.mp4</Object>"), "Request.Input"],
+    [
+      "a bad output bucket",
+      job(
+        "<Tag>Transcode</Tag><Output><Region>ap-beijing</Region><Bucket>Bad_Bucket</Bucket><Object>o</Object></Output>",
+      ),
+      "Request.Operation.Output.Bucket",
+    ],
+    [
+      "two input sources",
+      job("<Tag>MediaInfo</Tag>", "demo", "<Prefix>a/</Prefix><Object>b.mp4</Object>"),
+      "Request.Input",
+    ],
     ["a bad JobLevel", job("<Tag>MediaInfo</Tag><JobLevel>9</JobLevel>"), "Request.Operation.JobLevel"],
     ["a bad workflow ID", workflowXml("not-a-workflow"), "Request.Operation.WorkflowIds"],
     ["an unknown workflow", workflowXml("w" + "0".repeat(32)), "does not exist"],
@@ -156,15 +203,23 @@ describe("refused triggers", () => {
   });
 
   it("400 QueueNotFound and TemplateNotFound for IDs the bucket does not have", async () => {
-    const q = await post(job(`<QueueId>p${"1".repeat(32)}</QueueId><Tag>Transcode</Tag><JobParam><TemplateId>${DOC_SAMPLE_IDS.templateId}</TemplateId></JobParam>${out}`));
+    const q = await post(
+      job(
+        `<QueueId>p${"1".repeat(32)}</QueueId><Tag>Transcode</Tag><JobParam><TemplateId>${DOC_SAMPLE_IDS.templateId}</TemplateId></JobParam>${out}`,
+      ),
+    );
     expect([q.status, errorOf(q).Code]).toEqual([400, "QueueNotFound"]);
-    const t = await post(job(`<Tag>Transcode</Tag><JobParam><TemplateId>t${"2".repeat(32)}</TemplateId></JobParam>${out}`));
+    const t = await post(
+      job(`<Tag>Transcode</Tag><JobParam><TemplateId>t${"2".repeat(32)}</TemplateId></JobParam>${out}`),
+    );
     expect([t.status, errorOf(t).Code]).toEqual([400, "TemplateNotFound"]);
   });
 
   it("400 InvalidArgument for a template of another Tag", async () => {
     const snap = h.emu.store.bucket(BUCKET, REGION)!.templates.find((t) => t.tag === "Snapshot")!;
-    const r = await post(job(`<Tag>Transcode</Tag><JobParam><TemplateId>${snap.templateId}</TemplateId></JobParam>${out}`));
+    const r = await post(
+      job(`<Tag>Transcode</Tag><JobParam><TemplateId>${snap.templateId}</TemplateId></JobParam>${out}`),
+    );
     expect([r.status, errorOf(r).Code]).toEqual([400, "InvalidArgument"]);
     expect(errorOf(r).Message).toMatch(/Snapshot template/);
   });

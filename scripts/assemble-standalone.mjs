@@ -27,13 +27,19 @@ export function runtimeLayout(distDir = process.env.NEXT_DIST_DIR || ".next") {
 }
 
 /** Files PGlite loads by path at run time (its WebAssembly and the initial database image). */
-export const PGLITE_RUNTIME_FILES = ["pglite.wasm", "pglite.data", "initdb.wasm"].map((f) => `node_modules/@electric-sql/pglite/dist/${f}`);
+export const PGLITE_RUNTIME_FILES = ["pglite.wasm", "pglite.data", "initdb.wasm"].map(
+  (f) => `node_modules/@electric-sql/pglite/dist/${f}`,
+);
 
 /** Top-level package folders (scoped ones as `@scope/name`) in a node_modules folder. */
 function packagesIn(nodeModules) {
   if (!existsSync(nodeModules)) return [];
   return readdirSync(nodeModules).flatMap((name) =>
-    name.startsWith("@") ? readdirSync(join(nodeModules, name)).map((sub) => `${name}/${sub}`) : name.startsWith(".") ? [] : [name],
+    name.startsWith("@")
+      ? readdirSync(join(nodeModules, name)).map((sub) => `${name}/${sub}`)
+      : name.startsWith(".")
+        ? []
+        : [name],
   );
 }
 
@@ -45,7 +51,9 @@ function devOnlyPackages() {
   const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8"));
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
   const fromLock = Object.entries(lock.packages ?? {})
-    .filter(([path, meta]) => meta.dev && path.startsWith("node_modules/") && !path.slice(13).includes("/node_modules/"))
+    .filter(
+      ([path, meta]) => meta.dev && path.startsWith("node_modules/") && !path.slice(13).includes("/node_modules/"),
+    )
     .map(([path]) => path.slice("node_modules/".length));
   const direct = Object.keys(pkg.devDependencies ?? {}).filter((name) => !(name in (pkg.dependencies ?? {})));
   return new Set([...fromLock, ...direct]);
@@ -62,21 +70,29 @@ export function checkAssembled(target, distDir = process.env.NEXT_DIST_DIR || ".
     if (devOnly.has(pkg)) problems.push(`dev-only package in the runtime: ${pkg}`);
   }
   for (const f of readdirSync(target)) if (/^\.env/.test(f)) problems.push(`environment file in the runtime: ${f}`);
-  if (problems.length) throw new Error(`The standalone folder ${target} is not deployable:\n  ${problems.join("\n  ")}`);
+  if (problems.length)
+    throw new Error(`The standalone folder ${target} is not deployable:\n  ${problems.join("\n  ")}`);
 }
 
 /** Copies the runtime layout into `target` (which must not exist or be empty). */
 export function assemble(target, distDir = process.env.NEXT_DIST_DIR || ".next") {
   const out = resolve(target);
-  if (existsSync(out) && readdirSync(out).length > 0) throw new Error(`${out} is not empty: assemble into a fresh folder`);
+  if (existsSync(out) && readdirSync(out).length > 0)
+    throw new Error(`${out} is not empty: assemble into a fresh folder`);
   if (!existsSync(join(ROOT, distDir, "standalone", "server.js"))) {
-    throw new Error(`No standalone build in ${distDir}/standalone: run \`NEXT_OUTPUT=standalone npx next build\` (next.config.js)`);
+    throw new Error(
+      `No standalone build in ${distDir}/standalone: run \`NEXT_OUTPUT=standalone npx next build\` (next.config.js)`,
+    );
   }
   mkdirSync(out, { recursive: true });
   for (const [from, to] of runtimeLayout(distDir)) {
     // Symlinks stay symlinks: Turbopack links hashed external package names (.next/node_modules) to node_modules.
     // `.env*` files are never copied: configuration comes from the environment at run time, secrets included.
-    cpSync(join(ROOT, from), join(out, to), { recursive: true, verbatimSymlinks: true, filter: (src) => !/\/\.env[^/]*$/.test(src) });
+    cpSync(join(ROOT, from), join(out, to), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (src) => !/\/\.env[^/]*$/.test(src),
+    });
   }
   // Next's build cache is never part of the runtime. At run time Next would write under .next/cache only for ISR
   // pages, the image optimiser or a cached fetch; this app has none of them (every page is dynamic, CI calls use

@@ -45,17 +45,32 @@ function ensureBuild() {
   console.log(`No production build in ${distDir}: building it (next build)…`);
   // next build adds its dist dir's type folders to tsconfig.json when the dist dir is not .next; keep the shared file as it was.
   const tsconfig = readFileSync(join(root, "tsconfig.json"), "utf8");
-  const r = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir } });
-  if (readFileSync(join(root, "tsconfig.json"), "utf8") !== tsconfig) writeFileSync(join(root, "tsconfig.json"), tsconfig);
+  const r = spawnSync("npx", ["next", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: distDir },
+  });
+  if (readFileSync(join(root, "tsconfig.json"), "utf8") !== tsconfig)
+    writeFileSync(join(root, "tsconfig.json"), tsconfig);
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 function run(bench) {
   return new Promise((resolve) => {
-    const nodeArgs = [...(bench.server ? ["--conditions", "react-server"] : []), "--import", "tsx", `bench/${bench.name}.bench.ts`, ...(quick ? ["--quick"] : [])];
+    const nodeArgs = [
+      ...(bench.server ? ["--conditions", "react-server"] : []),
+      "--import",
+      "tsx",
+      `bench/${bench.name}.bench.ts`,
+      ...(quick ? ["--quick"] : []),
+    ];
     const started = Date.now();
     let tail = "";
-    const child = spawn(process.execPath, nodeArgs, { cwd: root, stdio: ["ignore", "inherit", "pipe"], env: { ...process.env, NEXT_DIST_DIR: distDir } });
+    const child = spawn(process.execPath, nodeArgs, {
+      cwd: root,
+      stdio: ["ignore", "inherit", "pipe"],
+      env: { ...process.env, NEXT_DIST_DIR: distDir },
+    });
     child.stderr.on("data", (d) => {
       process.stderr.write(d);
       tail = (tail + d.toString()).slice(-3_000);
@@ -89,7 +104,13 @@ for (const bench of selected) {
 const loadAfter = os.loadavg();
 
 const cpus = os.cpus();
-const command = [distDir !== ".next" ? `NEXT_DIST_DIR=${distDir}` : "", "npm run bench", args.length ? `-- ${args.join(" ")}` : ""].filter(Boolean).join(" ");
+const command = [
+  distDir !== ".next" ? `NEXT_DIST_DIR=${distDir}` : "",
+  "npm run bench",
+  args.length ? `-- ${args.join(" ")}` : "",
+]
+  .filter(Boolean)
+  .join(" ");
 const dirty = git("status", "--porcelain", "--untracked-files=no") ? " (with uncommitted changes in the tree)" : "";
 const header = [
   "# Benchmark results",

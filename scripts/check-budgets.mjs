@@ -8,5 +8,9 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const r = spawnSync(process.execPath, ["--import", "tsx", "bench/lib/check-budgets.ts"], { cwd: root, stdio: "inherit", env: process.env });
+const r = spawnSync(process.execPath, ["--import", "tsx", "bench/lib/check-budgets.ts"], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
 process.exit(r.status ?? 1);

@@ -27,7 +27,8 @@ function walk(dir, onlyPages) {
       const text = readFileSync(p, "utf8");
       scanned.files++;
       scanned.bytes += st.size;
-      for (const n of needles) if (text.includes(n)) hits.push(`${p}: contains ${n === canary ? "the build's secret key" : n}`);
+      for (const n of needles)
+        if (text.includes(n)) hits.push(`${p}: contains ${n === canary ? "the build's secret key" : n}`);
     }
   }
 }
@@ -42,4 +43,6 @@ if (hits.length) {
   console.error(`Secret scan FAILED:\n${hits.join("\n")}`);
   process.exit(1);
 }
-console.log(`Secret scan: ${scanned.files} files, ${(scanned.bytes / 1024).toFixed(0)} KiB, no secret or secret name found.`);
+console.log(
+  `Secret scan: ${scanned.files} files, ${(scanned.bytes / 1024).toFixed(0)} KiB, no secret or secret name found.`,
+);

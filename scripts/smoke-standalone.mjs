@@ -13,11 +13,31 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, lstatSync, readFileSync, rmSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  lstatSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { assemble } from "./assemble-standalone.mjs";
-import { appEnv, auditRowsIn, freePort, launch, OPERATOR, sigtermDuringTrigger, startEmulator, trigger, waitFor } from "../test/deploy/server-drill.mjs";
+import {
+  appEnv,
+  auditRowsIn,
+  freePort,
+  launch,
+  OPERATOR,
+  sigtermDuringTrigger,
+  startEmulator,
+  trigger,
+  waitFor,
+} from "../test/deploy/server-drill.mjs";
 
 const args = process.argv.slice(2);
 const canary = args.includes("--canary") ? args[args.indexOf("--canary") + 1] : undefined;
@@ -80,7 +100,11 @@ try {
 
   const [appPort, emulatorPort] = [await freePort(), await freePort()];
   emulator = await startEmulator(emulatorPort);
-  const env = { PATH: "/usr/local/bin:/usr/bin:/bin", TMPDIR: tmp, ...appEnv({ port: appPort, emulatorPort, dataDir, graceMs: GRACE_MS }) };
+  const env = {
+    PATH: "/usr/local/bin:/usr/bin:/bin",
+    TMPDIR: tmp,
+    ...appEnv({ port: appPort, emulatorPort, dataDir, graceMs: GRACE_MS }),
+  };
   const [cmd, cmdArgs] = user
     ? ["setpriv", [`--reuid=${user.uid}`, `--regid=${user.gid}`, "--clear-groups", "--", process.execPath, "server.js"]]
     : [process.execPath, ["server.js"]];
@@ -119,9 +143,15 @@ try {
   assert.equal(rows[0].outcome, "success");
   assert.equal(rows[0].job_id, drill.jobId);
   assert.equal(existsSync(join(dataDir, "pglite.lock")), false, "DATA_DIR was released");
-  console.log(`SIGTERM during a trigger: 201, audited as success, exited after ${drill.tookMs} ms (grace ${GRACE_MS} ms) ✓`);
+  console.log(
+    `SIGTERM during a trigger: 201, audited as success, exited after ${drill.tookMs} ms (grace ${GRACE_MS} ms) ✓`,
+  );
 
-  assert.deepEqual([...snapshot(appDir)].filter(([k, v]) => before.get(k) !== v), [], "files outside DATA_DIR changed");
+  assert.deepEqual(
+    [...snapshot(appDir)].filter(([k, v]) => before.get(k) !== v),
+    [],
+    "files outside DATA_DIR changed",
+  );
   assert.equal(before.size, snapshot(appDir).size, "files were added outside DATA_DIR");
   assert.deepEqual(readdirSync(tmp), [], "the server wrote to TMPDIR");
   assert.doesNotMatch(app.output(), /EACCES|EROFS|permission denied/i, "the server tried to write outside DATA_DIR");

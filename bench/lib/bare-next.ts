@@ -12,14 +12,19 @@ const FIXTURE = join(ROOT, "bench/fixtures/bare-next");
 const NEXT_BIN = join(ROOT, "node_modules/next/dist/bin/next");
 
 function nextVersion(): string {
-  return (JSON.parse(readFileSync(join(ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(ROOT, "node_modules/next/package.json"), "utf8")) as { version: string })
+    .version;
 }
 
 /** Builds the fixture unless its build is already there (a `next` upgrade rebuilds: the marker holds the version). */
 function ensureBuilt(): void {
   const marker = join(FIXTURE, ".next/BUILT_WITH");
   if (existsSync(marker) && readFileSync(marker, "utf8") === nextVersion()) return;
-  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: FIXTURE, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    cwd: FIXTURE,
+    encoding: "utf8",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) throw new Error(`next build of bench/fixtures/bare-next failed:\n${r.stdout}\n${r.stderr}`);
   writeFileSync(marker, nextVersion());
 }

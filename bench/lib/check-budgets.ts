@@ -26,14 +26,23 @@ export interface BudgetVerdict {
 }
 
 export function readBudgets(): Record<string, Budget> {
-  return (JSON.parse(readFileSync(join(ROOT, "bench/budgets.json"), "utf8")) as { routes: Record<string, Budget> }).routes;
+  return (JSON.parse(readFileSync(join(ROOT, "bench/budgets.json"), "utf8")) as { routes: Record<string, Budget> })
+    .routes;
 }
 
 /** Pure comparison, so the rules are easy to read: over budget fails, a real page that does not render fails. */
 export function judge(budgets: Record<string, Budget>, weights: PageWeight[]): BudgetVerdict[] {
   return Object.entries(budgets).map(([route, budget]) => {
     const w = weights.find((x) => x.route === route);
-    if (!w) return { route, kB: null, files: 0, status: 0, budget, problem: "not measured (no such page in bench/lib/page-weight.ts)" };
+    if (!w)
+      return {
+        route,
+        kB: null,
+        files: 0,
+        status: 0,
+        budget,
+        problem: "not measured (no such page in bench/lib/page-weight.ts)",
+      };
     const kB = w.gzipBytes / 1024;
     // The floor pages are a not-signed-in view and a 404 page; every other page must render.
     const mustRender = !route.startsWith("floor:");
@@ -48,17 +57,42 @@ async function main(): Promise<number> {
   const started = performance.now();
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   const budgets = readBudgets();
-  console.log(`JavaScript budgets: first-load JS of each page (gzip -9 of every JS file it loads), build in ${distDir}`);
-  const { weights, method } = await measureBudgetPages({ appPort: await freePort(), emulatorPort: await freePort(), distDir, htmlOnly: process.argv.includes("--html") });
-  console.log(method === "html" ? "No Chromium found (or --html): measured from each page's <script src> tags instead of a real load" : "Measured by loading each page in Chromium");
+  console.log(
+    `JavaScript budgets: first-load JS of each page (gzip -9 of every JS file it loads), build in ${distDir}`,
+  );
+  const { weights, method } = await measureBudgetPages({
+    appPort: await freePort(),
+    emulatorPort: await freePort(),
+    distDir,
+    htmlOnly: process.argv.includes("--html"),
+  });
+  console.log(
+    method === "html"
+      ? "No Chromium found (or --html): measured from each page's <script src> tags instead of a real load"
+      : "Measured by loading each page in Chromium",
+  );
   const verdicts = judge(budgets, weights);
   const rows = verdicts.map((v) => {
     const measurable = v.kB !== null && (v.status === 200 || v.route.startsWith("floor:"));
-    const target = !measurable ? "–" : v.kB! <= v.budget.target ? "met" : `missed by ${(v.kB! - v.budget.target).toFixed(1)} kB`;
-    return [v.route, v.kB === null ? "–" : `${v.kB.toFixed(1)} kB`, v.files, v.status, `${v.budget.budget} kB`, `${v.budget.target} kB ${target}`, v.problem ? "FAIL" : "ok"];
+    const target = !measurable
+      ? "–"
+      : v.kB! <= v.budget.target
+        ? "met"
+        : `missed by ${(v.kB! - v.budget.target).toFixed(1)} kB`;
+    return [
+      v.route,
+      v.kB === null ? "–" : `${v.kB.toFixed(1)} kB`,
+      v.files,
+      v.status,
+      `${v.budget.budget} kB`,
+      `${v.budget.target} kB ${target}`,
+      v.problem ? "FAIL" : "ok",
+    ];
   });
   console.log(table(["page", "first-load JS (gzip)", "files", "HTTP", "budget", "issue target", "result"], rows));
-  for (const v of verdicts) if (v.budget.budget > v.budget.target && v.budget.reason) console.log(`  ${v.route}: budget above the issue target — ${v.budget.reason}`);
+  for (const v of verdicts)
+    if (v.budget.budget > v.budget.target && v.budget.reason)
+      console.log(`  ${v.route}: budget above the issue target — ${v.budget.reason}`);
   console.log(`(measured in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const failed = verdicts.filter((v) => v.problem);
   if (failed.length > 0) {

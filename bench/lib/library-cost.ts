@@ -14,11 +14,23 @@ export interface LibraryCost {
 
 /** The imports each page shell or page really makes (kept in step with app/providers.tsx and the jobs screen). */
 export const LIBRARY_IMPORTS: { label: string; code: string }[] = [
-  { label: "@tanstack/react-query: provider + useQuery (every page)", code: "export { QueryClient, QueryClientProvider, useQuery, useQueryClient, HydrationBoundary } from '@tanstack/react-query';" },
-  { label: "nuqs: Next adapter + useQueryStates and parsers (/jobs)", code: "export { NuqsAdapter } from 'nuqs/adapters/next/app'; export { useQueryStates, parseAsInteger, parseAsString, parseAsStringLiteral } from 'nuqs';" },
+  {
+    label: "@tanstack/react-query: provider + useQuery (every page)",
+    code: "export { QueryClient, QueryClientProvider, useQuery, useQueryClient, HydrationBoundary } from '@tanstack/react-query';",
+  },
+  {
+    label: "nuqs: Next adapter + useQueryStates and parsers (/jobs)",
+    code: "export { NuqsAdapter } from 'nuqs/adapters/next/app'; export { useQueryStates, parseAsInteger, parseAsString, parseAsStringLiteral } from 'nuqs';",
+  },
   { label: "sonner: Toaster + toast (loaded on first toast)", code: "export { Toaster, toast } from 'sonner';" },
-  { label: "@radix-ui/react-alert-dialog (loaded on first confirmation)", code: "export * from '@radix-ui/react-alert-dialog';" },
-  { label: "react-hook-form (/jobs/new; zod comes on top)", code: "export { useForm, useWatch, useFormContext, FormProvider, Controller } from 'react-hook-form';" },
+  {
+    label: "@radix-ui/react-alert-dialog (loaded on first confirmation)",
+    code: "export * from '@radix-ui/react-alert-dialog';",
+  },
+  {
+    label: "react-hook-form (/jobs/new; zod comes on top)",
+    code: "export { useForm, useWatch, useFormContext, FormProvider, Controller } from 'react-hook-form';",
+  },
 ];
 
 export async function libraryCosts(): Promise<LibraryCost[]> {

@@ -21,7 +21,11 @@ export interface LighthouseRun {
   lcpElement: string;
 }
 
-export function runLighthouse(url: string, headers: Record<string, string>, preset: "desktop" | "mobile"): LighthouseRun | { error: string } {
+export function runLighthouse(
+  url: string,
+  headers: Record<string, string>,
+  preset: "desktop" | "mobile",
+): LighthouseRun | { error: string } {
   let chrome: string;
   try {
     chrome = findChromium();
@@ -43,11 +47,24 @@ export function runLighthouse(url: string, headers: Record<string, string>, pres
       "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
       ...(preset === "desktop" ? ["--preset=desktop"] : []),
     ];
-    const r = spawnSync("npx", args, { encoding: "utf8", timeout: 240_000, env: { ...process.env, CHROME_PATH: chrome } });
-    if (r.status !== 0) return { error: `lighthouse exited ${r.status ?? r.signal}: ${(r.stderr || r.stdout || "").trim().split("\n").slice(-2).join(" ")}` };
+    const r = spawnSync("npx", args, {
+      encoding: "utf8",
+      timeout: 240_000,
+      env: { ...process.env, CHROME_PATH: chrome },
+    });
+    if (r.status !== 0)
+      return {
+        error: `lighthouse exited ${r.status ?? r.signal}: ${(r.stderr || r.stdout || "").trim().split("\n").slice(-2).join(" ")}`,
+      };
     const report = JSON.parse(readFileSync(out, "utf8")) as {
       categories: { performance: { score: number } };
-      audits: Record<string, { numericValue?: number; details?: { items?: { items?: { node?: { nodeLabel?: string; selector?: string } }[] }[] } }>;
+      audits: Record<
+        string,
+        {
+          numericValue?: number;
+          details?: { items?: { items?: { node?: { nodeLabel?: string; selector?: string } }[] }[] };
+        }
+      >;
     };
     const a = report.audits;
     const node = a["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node;

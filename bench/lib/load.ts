@@ -29,15 +29,24 @@ export interface LoadResult {
   bytes: number;
 }
 
-function once(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<{ status: number; bytes: number; ms: number }> {
+function once(
+  agent: http.Agent,
+  url: URL,
+  headers: Record<string, string>,
+): Promise<{ status: number; bytes: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, method: "GET", headers, agent }, (res) => {
-      let bytes = 0;
-      res.on("data", (c: Buffer) => (bytes += c.length));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, bytes, ms: Number(process.hrtime.bigint() - t0) / 1e6 }));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      { hostname: url.hostname, port: url.port, path: url.pathname + url.search, method: "GET", headers, agent },
+      (res) => {
+        let bytes = 0;
+        res.on("data", (c: Buffer) => (bytes += c.length));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, bytes, ms: Number(process.hrtime.bigint() - t0) / 1e6 }),
+        );
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end();
   });

@@ -1,6 +1,13 @@
 /** Serves the production build against an emulator and measures the first-load JS of every budgeted page. */
 import { BENCH } from "./bench-env";
-import { budgetPages, chromiumAvailable, launchChromium, measurePage, measurePageFromHtml, type PageWeight } from "./page-weight";
+import {
+  budgetPages,
+  chromiumAvailable,
+  launchChromium,
+  measurePage,
+  measurePageFromHtml,
+  type PageWeight,
+} from "./page-weight";
 import { startApp, startEmulator } from "./processes";
 
 export interface MeasureOptions {
@@ -21,13 +28,19 @@ export async function measureBudgetPages(opts: MeasureOptions): Promise<Measured
   const log = opts.log ?? (() => undefined);
   const emulator = await startEmulator(opts.emulatorPort);
   try {
-    const app = await startApp(opts.appPort, opts.emulatorPort, { LOG_LEVEL: "silent", ...(opts.distDir ? { NEXT_DIST_DIR: opts.distDir } : {}) });
+    const app = await startApp(opts.appPort, opts.emulatorPort, {
+      LOG_LEVEL: "silent",
+      ...(opts.distDir ? { NEXT_DIST_DIR: opts.distDir } : {}),
+    });
     try {
-      const list = (await (await fetch(`${app.url}/api/jobs?size=1`, { headers: { ...BENCH.identity } })).json()) as { jobs?: { JobId: string }[] };
+      const list = (await (await fetch(`${app.url}/api/jobs?size=1`, { headers: { ...BENCH.identity } })).json()) as {
+        jobs?: { JobId: string }[];
+      };
       const jobId = list.jobs?.[0]?.JobId;
       if (!jobId) throw new Error("GET /api/jobs returned no job to open /jobs/[id] with");
       const specs = budgetPages({ ...BENCH.identity }, jobId);
-      const report = (w: PageWeight) => log(`  ${w.route}: HTTP ${w.status}, ${w.files} JS files, ${(w.gzipBytes / 1024).toFixed(1)} kB gzip`);
+      const report = (w: PageWeight) =>
+        log(`  ${w.route}: HTTP ${w.status}, ${w.files} JS files, ${(w.gzipBytes / 1024).toFixed(1)} kB gzip`);
       if (opts.htmlOnly || !chromiumAvailable()) {
         const weights: PageWeight[] = [];
         for (const spec of specs) weights.push(await measurePageFromHtml(app.url, spec));

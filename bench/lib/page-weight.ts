@@ -47,14 +47,24 @@ export function recognise(body: string, path: string): string[] {
   return found;
 }
 
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 }
 
 const isJs = (url: string, contentType: string | undefined, resourceType: string) =>
-  resourceType === "script" || /javascript|ecmascript/.test(contentType ?? "") || /\.m?js(\?|$)/.test(new URL(url).pathname);
+  resourceType === "script" ||
+  /javascript|ecmascript/.test(contentType ?? "") ||
+  /\.m?js(\?|$)/.test(new URL(url).pathname);
 
 export async function measurePage(browser: Browser, baseUrl: string, spec: PageSpec): Promise<PageWeight> {
   const context = await browser.newContext({ extraHTTPHeaders: spec.headers, serviceWorkers: "block" });
@@ -64,7 +74,10 @@ export async function measurePage(browser: Browser, baseUrl: string, spec: PageS
     const url = res.url();
     if (bodies.has(url) || !url.startsWith(baseUrl)) return;
     if (!isJs(url, res.headers()["content-type"], res.request().resourceType())) return;
-    bodies.set(url, res.body().catch(() => null));
+    bodies.set(
+      url,
+      res.body().catch(() => null),
+    );
   });
   try {
     const res = await page.goto(baseUrl + spec.path, { waitUntil: "load", timeout: 30_000 });
@@ -84,7 +97,16 @@ export async function measurePage(browser: Browser, baseUrl: string, spec: PageS
       rawBytes += body.length;
       gzipBytes += gz;
     }
-    return { route: spec.route, path: spec.path, status: res?.status() ?? 0, files: Object.keys(chunks).length, rawBytes, gzipBytes, chunks, contents };
+    return {
+      route: spec.route,
+      path: spec.path,
+      status: res?.status() ?? 0,
+      files: Object.keys(chunks).length,
+      rawBytes,
+      gzipBytes,
+      chunks,
+      contents,
+    };
   } finally {
     await context.close();
   }
@@ -115,7 +137,16 @@ export async function measurePageFromHtml(baseUrl: string, spec: PageSpec): Prom
     rawBytes += body.length;
     gzipBytes += gz;
   }
-  return { route: spec.route, path: spec.path, status: res.status, files: srcs.size, rawBytes, gzipBytes, chunks, contents };
+  return {
+    route: spec.route,
+    path: spec.path,
+    status: res.status,
+    files: srcs.size,
+    rawBytes,
+    gzipBytes,
+    chunks,
+    contents,
+  };
 }
 
 /** A Chromium to measure with, or null when none is installed (then pages are measured from their HTML). */

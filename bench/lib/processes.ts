@@ -13,7 +13,10 @@ import { appEnv, BENCH, emulatorEnv } from "./bench-env";
 function findRoot(): string {
   for (let dir = process.cwd(); ; dir = dirname(dir)) {
     try {
-      if ((JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string }).name === "ci-batch-console") return dir;
+      if (
+        (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string }).name === "ci-batch-console"
+      )
+        return dir;
     } catch {
       /* keep looking */
     }
@@ -31,7 +34,12 @@ export interface Started {
   stop: () => Promise<void>;
 }
 
-export function launch(cmd: string, args: string[], env: Record<string, string>, cwd: string = ROOT): { child: ChildProcess; stderr: () => string } {
+export function launch(
+  cmd: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd: string = ROOT,
+): { child: ChildProcess; stderr: () => string } {
   const child = spawn(cmd, args, {
     cwd,
     env: { ...process.env, ...env },
@@ -45,10 +53,17 @@ export function launch(cmd: string, args: string[], env: Record<string, string>,
   return { child, stderr: () => tail };
 }
 
-export async function waitFor(url: string, child: ChildProcess, stderr: () => string, timeoutMs: number, init?: RequestInit): Promise<void> {
+export async function waitFor(
+  url: string,
+  child: ChildProcess,
+  stderr: () => string,
+  timeoutMs: number,
+  init?: RequestInit,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${url} answered:\n${stderr()}`);
+    if (child.exitCode !== null)
+      throw new Error(`process exited (${child.exitCode}) before ${url} answered:\n${stderr()}`);
     try {
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(2_000) });
       if (res.ok) return;
@@ -81,7 +96,10 @@ export function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /** The emulator from emulator/main.ts, via tsx. */
-export async function startEmulator(port: number = BENCH.emulatorPort, extra: Record<string, string> = {}): Promise<Started & { admin: <T>(path: string, init?: RequestInit) => Promise<T> }> {
+export async function startEmulator(
+  port: number = BENCH.emulatorPort,
+  extra: Record<string, string> = {},
+): Promise<Started & { admin: <T>(path: string, init?: RequestInit) => Promise<T> }> {
   const { child, stderr } = launch(process.execPath, ["--import", "tsx", "emulator/main.ts"], emulatorEnv(port, extra));
   const url = `http://${BENCH.host}:${port}`;
   const stop = stopper(child);
@@ -91,7 +109,7 @@ export async function startEmulator(port: number = BENCH.emulatorPort, extra: Re
     await stop();
     throw e;
   }
-  const admin = async <T,>(path: string, init?: RequestInit): Promise<T> => {
+  const admin = async <T>(path: string, init?: RequestInit): Promise<T> => {
     const res = await fetch(`${url}/__emulator/${path}`, init);
     const text = await res.text();
     if (!res.ok) throw new Error(`emulator admin ${path}: ${res.status} ${text}`);
@@ -107,12 +125,20 @@ export function assertBuild(distDir: string = BENCH.distDir): void {
 }
 
 /** `next start` on the production build in BENCH.distDir, pointed at the emulator; resolves when /api/health answers. */
-export async function startApp(port: number, emulatorPort: number, extra: Record<string, string> = {}): Promise<Started> {
+export async function startApp(
+  port: number,
+  emulatorPort: number,
+  extra: Record<string, string> = {},
+): Promise<Started> {
   assertBuild(extra.NEXT_DIST_DIR ?? BENCH.distDir);
   // The embedded database serves one process: every server gets its own data directory.
   const dataDir = mkdtempSync(join(tmpdir(), `bench-app-${port}-`));
   const nextBin = join(ROOT, "node_modules/next/dist/bin/next");
-  const { child, stderr } = launch(process.execPath, [nextBin, "start", "-p", String(port), "-H", BENCH.host], appEnv(emulatorPort, { DATA_DIR: dataDir, ...extra }));
+  const { child, stderr } = launch(
+    process.execPath,
+    [nextBin, "start", "-p", String(port), "-H", BENCH.host],
+    appEnv(emulatorPort, { DATA_DIR: dataDir, ...extra }),
+  );
   const url = `http://${BENCH.host}:${port}`;
   const stopProcess = stopper(child);
   const stop = async () => {

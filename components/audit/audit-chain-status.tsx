@@ -6,7 +6,12 @@ export interface ChainStatus {
 }
 
 export function AuditChainStatus({ status }: { status: ChainStatus | null }) {
-  if (!status) return <p className="text-sm text-slate-700" data-testid="audit-chain">Audit chain: could not be checked right now.</p>;
+  if (!status)
+    return (
+      <p className="text-sm text-slate-700" data-testid="audit-chain">
+        Audit chain: could not be checked right now.
+      </p>
+    );
   return status.intact ? (
     <p className="text-sm text-slate-700" data-testid="audit-chain">
       Audit chain intact: {status.rows} {status.rows === 1 ? "row" : "rows"}

@@ -15,12 +15,25 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  */
 export function AuditFilters({ query, buckets }: { query: AuditQuery; buckets: readonly string[] }) {
   return (
-    <form method="get" action="/audit" aria-label="Filter the audit log" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8">
+    <form
+      method="get"
+      action="/audit"
+      aria-label="Filter the audit log"
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8"
+    >
       <div className="xl:col-span-2">
         <label htmlFor="audit-actor" className={label}>
           Who
         </label>
-        <input id="audit-actor" name="actor" type="search" defaultValue={query.actor ?? ""} placeholder="name or email" maxLength={254} className={field} />
+        <input
+          id="audit-actor"
+          name="actor"
+          type="search"
+          defaultValue={query.actor ?? ""}
+          placeholder="name or email"
+          maxLength={254}
+          className={field}
+        />
       </div>
       <div>
         <label htmlFor="audit-action" className={label}>
@@ -67,19 +80,39 @@ export function AuditFilters({ query, buckets }: { query: AuditQuery; buckets: r
         <label htmlFor="audit-job" className={label}>
           Job ID
         </label>
-        <input id="audit-job" name="jobId" type="text" defaultValue={query.jobId ?? ""} pattern={JOB_ID_HTML_PATTERN} maxLength={64} className={field} />
+        <input
+          id="audit-job"
+          name="jobId"
+          type="text"
+          defaultValue={query.jobId ?? ""}
+          pattern={JOB_ID_HTML_PATTERN}
+          maxLength={64}
+          className={field}
+        />
       </div>
       <div>
         <label htmlFor="audit-from" className={label}>
           From (UTC)
         </label>
-        <input id="audit-from" name="from" type="datetime-local" defaultValue={toDateTimeLocal(query.from)} className={field} />
+        <input
+          id="audit-from"
+          name="from"
+          type="datetime-local"
+          defaultValue={toDateTimeLocal(query.from)}
+          className={field}
+        />
       </div>
       <div>
         <label htmlFor="audit-to" className={label}>
           Until (UTC)
         </label>
-        <input id="audit-to" name="to" type="datetime-local" defaultValue={toDateTimeLocal(query.to)} className={field} />
+        <input
+          id="audit-to"
+          name="to"
+          type="datetime-local"
+          defaultValue={toDateTimeLocal(query.to)}
+          className={field}
+        />
       </div>
       {query.limit !== 50 && <input type="hidden" name="limit" value={query.limit} />}
       <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4 xl:col-span-8">

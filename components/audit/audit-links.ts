@@ -1,7 +1,10 @@
 import { AUDIT_QUERY_KEYS, type AuditQuery } from "@/lib/jobs/audit-query";
 
 /** The query string for a view of the log (only what differs from the defaults). */
-export function auditSearch(q: Partial<AuditQuery>, overrides: Partial<Record<(typeof AUDIT_QUERY_KEYS)[number], string | undefined>> = {}): string {
+export function auditSearch(
+  q: Partial<AuditQuery>,
+  overrides: Partial<Record<(typeof AUDIT_QUERY_KEYS)[number], string | undefined>> = {},
+): string {
   const params = new URLSearchParams();
   const put = (k: string, v: string | undefined) => {
     if (v) params.set(k, v);

@@ -11,20 +11,39 @@ const td = "px-3 py-2 align-top text-sm";
 /** The log entries, newest first. Read-only: there is nothing here (or anywhere) to edit or delete an entry. */
 export function AuditTable({ entries, names }: { entries: readonly AuditEntry[]; names?: CiNames }) {
   return (
-    <div role="region" aria-labelledby="audit-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div
+      role="region"
+      aria-labelledby="audit-caption"
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+    >
       <table className="min-w-full divide-y divide-slate-200">
         <caption id="audit-caption" className="sr-only">
           Audit log entries, newest first
         </caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>When (UTC)</th>
-            <th scope="col" className={th}>Who</th>
-            <th scope="col" className={th}>Action</th>
-            <th scope="col" className={th}>Job</th>
-            <th scope="col" className={th}>Outcome</th>
-            <th scope="col" className={th}>CI RequestId</th>
-            <th scope="col" className={th}>Details</th>
+            <th scope="col" className={th}>
+              When (UTC)
+            </th>
+            <th scope="col" className={th}>
+              Who
+            </th>
+            <th scope="col" className={th}>
+              Action
+            </th>
+            <th scope="col" className={th}>
+              Job
+            </th>
+            <th scope="col" className={th}>
+              Outcome
+            </th>
+            <th scope="col" className={th}>
+              CI RequestId
+            </th>
+            <th scope="col" className={th}>
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -35,12 +54,17 @@ export function AuditTable({ entries, names }: { entries: readonly AuditEntry[];
               </td>
               <td className={`${td} min-w-48`}>
                 <span className="break-words">{e.actor}</span>
-                {e.actorGroups.length > 0 && <span className="block text-xs text-slate-600">{e.actorGroups.join(", ")}</span>}
+                {e.actorGroups.length > 0 && (
+                  <span className="block text-xs text-slate-600">{e.actorGroups.join(", ")}</span>
+                )}
               </td>
               <td className={`${td} capitalize`}>{e.action}</td>
               <td className={td}>
                 {e.jobId ? (
-                  <Link href={`/jobs/${encodeURIComponent(e.jobId)}?bucket=${encodeURIComponent(e.bucket)}`} className="font-mono text-xs text-blue-800 underline hover:text-blue-950">
+                  <Link
+                    href={`/jobs/${encodeURIComponent(e.jobId)}?bucket=${encodeURIComponent(e.bucket)}`}
+                    className="font-mono text-xs text-blue-800 underline hover:text-blue-950"
+                  >
                     {e.jobId}
                   </Link>
                 ) : (
@@ -53,7 +77,9 @@ export function AuditTable({ entries, names }: { entries: readonly AuditEntry[];
                 <AuditOutcomeBadge outcome={e.outcome} reconciled={e.reconciledAt !== null} />
                 {e.errorCode && <span className="mt-1 block font-mono text-xs text-red-900">{e.errorCode}</span>}
               </td>
-              <td className={`${td} font-mono text-xs break-all`}>{e.ciRequestId ?? <span className="text-slate-600">—</span>}</td>
+              <td className={`${td} font-mono text-xs break-all`}>
+                {e.ciRequestId ?? <span className="text-slate-600">—</span>}
+              </td>
               <td className={td}>
                 <AuditDetails entry={e} />
               </td>
@@ -93,7 +119,9 @@ function AuditDetails({ entry: e }: { entry: AuditEntry }) {
         {e.finishedAt && (
           <>
             <dt className="font-medium text-slate-700">Answered</dt>
-            <dd><time dateTime={e.finishedAt}>{formatUtc(e.finishedAt)}</time></dd>
+            <dd>
+              <time dateTime={e.finishedAt}>{formatUtc(e.finishedAt)}</time>
+            </dd>
           </>
         )}
         {e.errorMessage && (

@@ -30,7 +30,11 @@ function outcomeOf(result: PromiseSettledResult<{ requestId: string }>): Outcome
 function OutcomeText({ outcome }: { outcome: Outcome }) {
   switch (outcome.kind) {
     case "cancelled":
-      return <span className="text-green-800">Cancelled <span className="text-slate-600">(RequestId {outcome.requestId})</span></span>;
+      return (
+        <span className="text-green-800">
+          Cancelled <span className="text-slate-600">(RequestId {outcome.requestId})</span>
+        </span>
+      );
     case "skipped":
       return <span className="text-slate-700">Skipped: {outcome.reason}</span>;
     case "failed":
@@ -108,7 +112,9 @@ export function CancelJobsDialog({
   const description =
     phase === "confirm" ? (
       cancellable.length === 0 ? (
-        <p>None of the selected jobs can be cancelled: {skipped.length === 1 ? "it has" : "they have"} already finished.</p>
+        <p>
+          None of the selected jobs can be cancelled: {skipped.length === 1 ? "it has" : "they have"} already finished.
+        </p>
       ) : (
         <p>
           <strong>{cancellable.length}</strong> {cancellable.length === 1 ? "job" : "jobs"} will be cancelled
@@ -121,7 +127,9 @@ export function CancelJobsDialog({
         </p>
       )
     ) : phase === "running" ? (
-      <p role="status">Cancelling… {rows.filter((r) => r.outcome).length} of {rows.length} done.</p>
+      <p role="status">
+        Cancelling… {rows.filter((r) => r.outcome).length} of {rows.length} done.
+      </p>
     ) : (
       <p role="status">
         {counts.cancelled} cancelled, {counts.skipped} skipped, {counts.failed} failed.
@@ -154,8 +162,14 @@ export function CancelJobsDialog({
       {phase !== "confirm" && (
         <ul aria-label="What happened to each job" className="max-h-64 space-y-1.5 overflow-y-auto">
           {rows.map((r) => (
-            <li key={r.job.JobId} data-job-id={r.job.JobId} data-outcome={r.outcome?.kind ?? "pending"} className="rounded border border-slate-200 px-2 py-1.5">
-              <span className="font-medium">{r.job.Name || "(no name)"}</span> <code className="text-xs">{r.job.JobId}</code>
+            <li
+              key={r.job.JobId}
+              data-job-id={r.job.JobId}
+              data-outcome={r.outcome?.kind ?? "pending"}
+              className="rounded border border-slate-200 px-2 py-1.5"
+            >
+              <span className="font-medium">{r.job.Name || "(no name)"}</span>{" "}
+              <code className="text-xs">{r.job.JobId}</code>
               <br />
               {r.outcome ? <OutcomeText outcome={r.outcome} /> : <span className="text-slate-600">Waiting…</span>}
             </li>

@@ -21,7 +21,9 @@ export function ExportCsvButton({
   const download = () => {
     const now = new Date();
     // A byte-order mark so that spreadsheet programs read the (possibly Chinese) names as UTF-8.
-    const blob = new Blob(["\uFEFF", buildJobsCsv(jobs, now.getTime(), triggeredBy, names)], { type: "text/csv;charset=utf-8" });
+    const blob = new Blob(["\uFEFF", buildJobsCsv(jobs, now.getTime(), triggeredBy, names)], {
+      type: "text/csv;charset=utf-8",
+    });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;

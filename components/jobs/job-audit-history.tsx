@@ -47,7 +47,11 @@ function Who({ label, by, none }: { label: string; by: JobAttribution | null; no
  */
 export function JobAttributionList({ history, cancelled }: { history: JobHistory | null; cancelled: boolean }) {
   if (!history) {
-    return <p className="text-sm text-slate-600">Who triggered or cancelled this job cannot be shown: the audit log is unavailable right now.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        Who triggered or cancelled this job cannot be shown: the audit log is unavailable right now.
+      </p>
+    );
   }
   return (
     <dl className="grid grid-cols-1 gap-x-4 gap-y-1.5 text-sm sm:grid-cols-[minmax(8rem,max-content)_1fr]">
@@ -71,12 +75,19 @@ export function JobAuditTrail({ jobId, history }: { jobId: string; history: JobH
       ) : (
         <ol className="divide-y divide-slate-100" aria-label="Audit entries for this job, oldest first">
           {entries.map((e) => (
-            <li key={e.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2" data-testid="job-audit-entry" data-action={e.action}>
+            <li
+              key={e.id}
+              className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2"
+              data-testid="job-audit-entry"
+              data-action={e.action}
+            >
               <span className="w-14 font-medium capitalize text-slate-900">{e.action}</span>
               <Person actor={e.actor} />
               <AuditOutcomeBadge outcome={e.outcome} reconciled={e.reconciledAt !== null} />
               {e.errorCode && <code className="font-mono text-xs text-red-900">{e.errorCode}</code>}
-              <span className="text-slate-700"><When iso={e.at} /></span>
+              <span className="text-slate-700">
+                <When iso={e.at} />
+              </span>
               <span className="min-w-0 break-all text-xs text-slate-600">
                 CI RequestId: {e.ciRequestId ? <code className="font-mono">{e.ciRequestId}</code> : "—"}
               </span>
@@ -84,7 +95,10 @@ export function JobAuditTrail({ jobId, history }: { jobId: string; history: JobH
           ))}
         </ol>
       )}
-      <Link href={`/audit?jobId=${encodeURIComponent(jobId)}`} className="inline-block text-sm font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
+      <Link
+        href={`/audit?jobId=${encodeURIComponent(jobId)}`}
+        className="inline-block text-sm font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950"
+      >
         Open this job in the audit log
       </Link>
     </div>

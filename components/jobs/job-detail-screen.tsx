@@ -32,7 +32,10 @@ import { DetailsProblemMarker } from "./details-problem-marker";
 import { RetryLinksLine } from "./batch-files/retry-links";
 
 // Result blocks are rare on a batch job; their reader and renderer load only for a job that has some.
-const JobResults = dynamic(() => import("./job-results").then((m) => m.JobResults), { ssr: false, loading: () => <Skeleton className="h-16 w-full" /> });
+const JobResults = dynamic(() => import("./job-results").then((m) => m.JobResults), {
+  ssr: false,
+  loading: () => <Skeleton className="h-16 w-full" />,
+});
 // Loaded on first use: the dialog's library is the heaviest thing on the page.
 const CancelJobsDialog = dynamic(() => import("./cancel-jobs-dialog").then((m) => m.CancelJobsDialog), { ssr: false });
 // The files inside the batch (issue 13) come after the job itself: its own chunk, fetched once the page is up.
@@ -41,14 +44,49 @@ const BatchFilesSection = dynamic(() => import("./batch-files/batch-files-sectio
   loading: () => <Skeleton className="h-40 w-full" />,
 });
 
-const CALLBACK_KEYS = ["CallBack", "CallBackFormat", "CallBackType", "CallBackMqConfig", "CallBackKafkaConfig"] as const;
-const KNOWN_OPERATION = new Set(["WorkflowIds", "TimeInterval", "Tag", "JobParam", "Output", "QueueId", "QueueType", "JobLevel", "UserData", ...CALLBACK_KEYS]);
-const KNOWN_JOB = new Set(["JobId", "Name", "Type", "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "Progress", "Tag", "QueueId", "Input", "Operation", "detailsProblem"]);
+const CALLBACK_KEYS = [
+  "CallBack",
+  "CallBackFormat",
+  "CallBackType",
+  "CallBackMqConfig",
+  "CallBackKafkaConfig",
+] as const;
+const KNOWN_OPERATION = new Set([
+  "WorkflowIds",
+  "TimeInterval",
+  "Tag",
+  "JobParam",
+  "Output",
+  "QueueId",
+  "QueueType",
+  "JobLevel",
+  "UserData",
+  ...CALLBACK_KEYS,
+]);
+const KNOWN_JOB = new Set([
+  "JobId",
+  "Name",
+  "Type",
+  "State",
+  "Code",
+  "Message",
+  "CreationTime",
+  "StartTime",
+  "EndTime",
+  "Progress",
+  "Tag",
+  "QueueId",
+  "Input",
+  "Operation",
+  "detailsProblem",
+]);
 
 function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id={id} className="text-base font-semibold text-slate-950">{title}</h2>
+      <h2 id={id} className="text-base font-semibold text-slate-950">
+        {title}
+      </h2>
       <div className="mt-3 text-sm">{children}</div>
     </section>
   );
@@ -70,14 +108,27 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
 }
 
 /** Everything CI says about one job, refreshed every 3 s until it finishes. */
-export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jobId: string; bucket: string | null; initialError: ShownError | null; serverNow: number }) {
+export function JobDetailScreen({
+  jobId,
+  bucket,
+  initialError,
+  serverNow,
+}: {
+  jobId: string;
+  bucket: string | null;
+  initialError: ShownError | null;
+  serverNow: number;
+}) {
   const me = useQuery(meQueryOptions).data;
   // On the server's beat, like the jobs table, so everyone watching this job shares one CI call per poll.
   const { query, failures } = usePolledQuery({
     queryKey: jobKeys.detail(jobId, bucket),
     fetch: (signal) => fetchJob(jobId, bucket, signal),
     serverNow,
-    nextDelay: (q) => (q.error instanceof ApiError && q.error.code === "NoSuchJob" ? false : jobPollDelay({ state: q.data?.job.State, failures: q.failures })),
+    nextDelay: (q) =>
+      q.error instanceof ApiError && q.error.code === "NoSuchJob"
+        ? false
+        : jobPollDelay({ state: q.data?.job.State, failures: q.failures }),
   });
   const [cancelOpen, setCancelOpen] = useState(false);
   const data = query.data;
@@ -92,7 +143,10 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
   if (err?.code === "NoSuchJob") {
     return (
       <Notice tone="warning" role="alert" title="This job no longer exists">
-        CI answered that job <code>{jobId}</code> does not exist{bucket ? ` in ${bucket}` : ""}. <Link href="/jobs" className="underline">Back to the jobs</Link>
+        CI answered that job <code>{jobId}</code> does not exist{bucket ? ` in ${bucket}` : ""}.{" "}
+        <Link href="/jobs" className="underline">
+          Back to the jobs
+        </Link>
       </Notice>
     );
   }
@@ -108,10 +162,14 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
   const canTrigger = me?.canTrigger ?? false;
   const op = asRecord(job?.Operation) ?? {};
   const input = job ? inputSummary(job) : null;
-  const otherOp = Object.fromEntries(Object.entries(op).filter(([k]) => !KNOWN_OPERATION.has(k) && !isResultElement(k)));
+  const otherOp = Object.fromEntries(
+    Object.entries(op).filter(([k]) => !KNOWN_OPERATION.has(k) && !isResultElement(k)),
+  );
   const hasResults = hasResultElements(op);
   const jobParamRecord = asRecord(op.JobParam);
-  const jobParamShown = jobParamRecord ? Object.fromEntries(Object.entries(jobParamRecord).filter(([k]) => !isResultElement(k))) : op.JobParam;
+  const jobParamShown = jobParamRecord
+    ? Object.fromEntries(Object.entries(jobParamRecord).filter(([k]) => !isResultElement(k)))
+    : op.JobParam;
   const otherJob = job ? Object.fromEntries(Object.entries(job).filter(([k]) => !KNOWN_JOB.has(k))) : {};
   const callbacks = CALLBACK_KEYS.filter((k) => k in op);
   const finished = job ? isFinishedState(job.State) : false;
@@ -120,21 +178,31 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
   return (
     <div className="space-y-4" data-hydrated={hydrated ? "true" : "false"}>
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={bucket ? `/jobs?bucket=${encodeURIComponent(bucket)}` : "/jobs"} className="text-blue-800 underline-offset-2 hover:underline">
+        <Link
+          href={bucket ? `/jobs?bucket=${encodeURIComponent(bucket)}` : "/jobs"}
+          className="text-blue-800 underline-offset-2 hover:underline"
+        >
           ← All jobs
         </Link>
       </nav>
 
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <h1 className="break-words text-2xl font-semibold text-slate-950">{job ? job.Name || "(no name)" : "Batch job"}</h1>
+          <h1 className="break-words text-2xl font-semibold text-slate-950">
+            {job ? job.Name || "(no name)" : "Batch job"}
+          </h1>
           {job && <DetailsProblemMarker problem={job.detailsProblem} long />}
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
             <span>JobId</span>
             <code className="break-all font-mono text-xs">{jobId}</code>
             <CopyButton value={jobId} label={`Copy JobId ${jobId}`} />
             {job && (
-              <span data-testid="detail-state" data-state={job.State} data-changed={highlighted.has(jobId) ? "true" : undefined} className={highlighted.has(jobId) ? "rounded bg-yellow-100" : ""}>
+              <span
+                data-testid="detail-state"
+                data-state={job.State}
+                data-changed={highlighted.has(jobId) ? "true" : undefined}
+                className={highlighted.has(jobId) ? "rounded bg-yellow-100" : ""}
+              >
                 <JobStateBadge state={job.State} />
               </span>
             )}
@@ -161,7 +229,14 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
         )}
       </div>
 
-      {shownError && <PollErrorBanner error={shownError} hasData={Boolean(job)} retryInMs={finished && !err ? false : retryIn} onRetry={() => void query.refetch()} />}
+      {shownError && (
+        <PollErrorBanner
+          error={shownError}
+          hasData={Boolean(job)}
+          retryInMs={finished && !err ? false : retryIn}
+          onRetry={() => void query.refetch()}
+        />
+      )}
 
       {!job && !shownError && (
         <div className="space-y-3" aria-busy="true">
@@ -192,16 +267,35 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
             <Section title="Input" id="sec-input">
               <dl className={dlClass}>
                 <Field label="Type">{job.Type ?? "–"}</Field>
-                {input ? <Field label={input.kind}><span className="break-all font-mono text-xs">{input.value || "(empty)"}</span></Field> : null}
-                {job.Input && Object.keys(job.Input).filter((k) => k !== input?.kind).map((k) => (
-                  <Field key={k} label={k}><XmlValue value={job.Input?.[k]} /></Field>
-                ))}
-                {!job.Input && <Field label="Input"><span className="text-slate-500">(not reported)</span></Field>}
+                {input ? (
+                  <Field label={input.kind}>
+                    <span className="break-all font-mono text-xs">{input.value || "(empty)"}</span>
+                  </Field>
+                ) : null}
+                {job.Input &&
+                  Object.keys(job.Input)
+                    .filter((k) => k !== input?.kind)
+                    .map((k) => (
+                      <Field key={k} label={k}>
+                        <XmlValue value={job.Input?.[k]} />
+                      </Field>
+                    ))}
+                {!job.Input && (
+                  <Field label="Input">
+                    <span className="text-slate-500">(not reported)</span>
+                  </Field>
+                )}
               </dl>
             </Section>
           </div>
 
-          <BatchFilesSection jobId={jobId} bucket={bucket} finished={finished} canTrigger={canTrigger} serverNow={serverNow} />
+          <BatchFilesSection
+            jobId={jobId}
+            bucket={bucket}
+            finished={finished}
+            canTrigger={canTrigger}
+            serverNow={serverNow}
+          />
 
           <Section title="Audit trail" id="sec-audit">
             <JobAuditTrail jobId={jobId} history={data.history ?? null} />
@@ -226,33 +320,51 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
                 </Field>
               ))}
               {"QueueType" in op && <Field label="QueueType">{xmlText(op.QueueType)}</Field>}
-              {"TimeInterval" in op && <Field label="TimeInterval"><XmlValue value={op.TimeInterval} /></Field>}
-              {"JobLevel" in op && <Field label="JobLevel">{xmlText(op.JobLevel)} <span className="text-slate-600">(0 lowest – 2 highest)</span></Field>}
+              {"TimeInterval" in op && (
+                <Field label="TimeInterval">
+                  <XmlValue value={op.TimeInterval} />
+                </Field>
+              )}
+              {"JobLevel" in op && (
+                <Field label="JobLevel">
+                  {xmlText(op.JobLevel)} <span className="text-slate-600">(0 lowest – 2 highest)</span>
+                </Field>
+              )}
             </dl>
             {"JobParam" in op && (
               <div className="mt-4">
                 <h3 className="font-semibold text-slate-900">JobParam</h3>
-                <div className="mt-2"><XmlValue value={jobParamShown} /></div>
+                <div className="mt-2">
+                  <XmlValue value={jobParamShown} />
+                </div>
               </div>
             )}
             {"Output" in op && (
               <div className="mt-4">
                 <h3 className="font-semibold text-slate-900">Output</h3>
-                <div className="mt-2"><XmlValue value={op.Output} /></div>
+                <div className="mt-2">
+                  <XmlValue value={op.Output} />
+                </div>
               </div>
             )}
             {callbacks.length > 0 && (
               <div className="mt-4">
                 <h3 className="font-semibold text-slate-900">Callback</h3>
                 <dl className={`mt-2 ${dlClass}`}>
-                  {callbacks.map((k) => <Field key={k} label={k}><XmlValue value={op[k]} /></Field>)}
+                  {callbacks.map((k) => (
+                    <Field key={k} label={k}>
+                      <XmlValue value={op[k]} />
+                    </Field>
+                  ))}
                 </dl>
               </div>
             )}
             {Object.keys(otherOp).length > 0 && (
               <div className="mt-4">
                 <h3 className="font-semibold text-slate-900">Other operation fields</h3>
-                <div className="mt-2"><XmlValueList value={otherOp} /></div>
+                <div className="mt-2">
+                  <XmlValueList value={otherOp} />
+                </div>
               </div>
             )}
           </Section>
@@ -264,22 +376,36 @@ export function JobDetailScreen({ jobId, bucket, initialError, serverNow }: { jo
           )}
 
           <Section title="UserData" id="sec-userdata">
-            {"UserData" in op ? <p className="break-all whitespace-pre-wrap">{xmlText(op.UserData) || <span className="text-slate-500">(empty)</span>}</p> : <p className="text-slate-600">None</p>}
+            {"UserData" in op ? (
+              <p className="break-all whitespace-pre-wrap">
+                {xmlText(op.UserData) || <span className="text-slate-500">(empty)</span>}
+              </p>
+            ) : (
+              <p className="text-slate-600">None</p>
+            )}
           </Section>
 
           {(Object.keys(otherJob).length > 0 || (job.State !== "Failed" && (job.Code || job.Message))) && (
             <Section title="Other fields from CI" id="sec-other">
-              <XmlValueList value={{ ...(job.State !== "Failed" ? { Code: job.Code, Message: job.Message } : {}), ...otherJob }} />
+              <XmlValueList
+                value={{ ...(job.State !== "Failed" ? { Code: job.Code, Message: job.Message } : {}), ...otherJob }}
+              />
             </Section>
           )}
 
           <details className="rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer font-semibold text-slate-900">Raw answer from CI</summary>
-            <p className="mt-2 text-xs text-slate-600">RequestId: <code className="select-all">{data.requestId}</code></p>
+            <p className="mt-2 text-xs text-slate-600">
+              RequestId: <code className="select-all">{data.requestId}</code>
+            </p>
             <h3 className="mt-3 text-sm font-semibold">JSON</h3>
-            <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(job, null, 2)}</pre>
+            <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+              {JSON.stringify(job, null, 2)}
+            </pre>
             <h3 className="mt-3 text-sm font-semibold">XML</h3>
-            <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{data.rawXml || "(not available)"}</pre>
+            <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+              {data.rawXml || "(not available)"}
+            </pre>
           </details>
 
           {cancelOpen && <CancelJobsDialog jobs={jobs ?? []} bucket={bucket} open onOpenChange={setCancelOpen} />}

@@ -31,10 +31,13 @@ export function notifyIfWatchedFinished(jobs: readonly JobDetail[]): void {
     if (!watched.has(job.JobId) || !isFinishedState(job.State)) continue;
     forgetJob(job.JobId);
     try {
-      const n = new Notification(`Batch job ${job.State === "Success" ? "succeeded" : job.State === "Failed" ? "failed" : "was cancelled"}`, {
-        body: `${job.Name ?? job.JobId} (${job.JobId}) is ${job.State}${job.State === "Failed" && job.Code ? `: ${job.Code}` : ""}`,
-        tag: `job-${job.JobId}`,
-      });
+      const n = new Notification(
+        `Batch job ${job.State === "Success" ? "succeeded" : job.State === "Failed" ? "failed" : "was cancelled"}`,
+        {
+          body: `${job.Name ?? job.JobId} (${job.JobId}) is ${job.State}${job.State === "Failed" && job.Code ? `: ${job.Code}` : ""}`,
+          tag: `job-${job.JobId}`,
+        },
+      );
       n.onclick = () => {
         window.focus();
         // A notification's click arrives outside React (the tab may have been in the background for hours): a plain
@@ -92,7 +95,10 @@ export function NotifyButton() {
   if (perm === "unsupported") return null;
   if (perm === "granted") {
     return (
-      <span className="inline-flex items-center gap-1.5 text-sm text-slate-700" title="You will be notified when a watched job or one you triggered here finishes">
+      <span
+        className="inline-flex items-center gap-1.5 text-sm text-slate-700"
+        title="You will be notified when a watched job or one you triggered here finishes"
+      >
         <BellIcon className="h-4 w-4" /> Notifications on
       </span>
     );
@@ -103,7 +109,11 @@ export function NotifyButton() {
       onClick={ask}
       disabled={perm === "denied"}
       className={buttonClasses({ variant: "secondary", size: "sm" })}
-      title={perm === "denied" ? "Notifications are blocked for this site in your browser settings" : "Notify me when a watched job or one I triggered finishes"}
+      title={
+        perm === "denied"
+          ? "Notifications are blocked for this site in your browser settings"
+          : "Notify me when a watched job or one I triggered finishes"
+      }
     >
       <BellIcon className="h-4 w-4" /> {perm === "denied" ? "Notifications blocked" : "Notify me"}
     </button>

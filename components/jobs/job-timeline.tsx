@@ -4,11 +4,28 @@ import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { formatDuration, formatExact, formatRelative, jobDuration } from "@/lib/jobs/job-view";
 import { useHydrated, useNow } from "./use-now";
 
-function Moment({ label, raw, now, hydrated, pending, dot = "border-blue-700 bg-blue-700" }: { label: string; raw: string | undefined; now: number; hydrated: boolean; pending: string; dot?: string }) {
+function Moment({
+  label,
+  raw,
+  now,
+  hydrated,
+  pending,
+  dot = "border-blue-700 bg-blue-700",
+}: {
+  label: string;
+  raw: string | undefined;
+  now: number;
+  hydrated: boolean;
+  pending: string;
+  dot?: string;
+}) {
   const at = parseCiTime(raw);
   return (
     <li className="relative pl-6">
-      <span aria-hidden="true" className={`absolute left-0 top-1.5 h-3 w-3 rounded-full border-2 ${at ? dot : "border-slate-400 bg-white"}`} />
+      <span
+        aria-hidden="true"
+        className={`absolute left-0 top-1.5 h-3 w-3 rounded-full border-2 ${at ? dot : "border-slate-400 bg-white"}`}
+      />
       <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</p>
       {at ? (
         <p className="text-sm text-slate-900">
@@ -38,7 +55,13 @@ export function JobTimeline({ job, serverNow }: { job: JobDetail; serverNow: num
           now={now}
           hydrated={hydrated}
           pending={job.State === "Pause" ? "Paused: not ended" : "Not ended yet"}
-          dot={job.State === "Failed" ? "border-red-700 bg-red-700" : job.State === "Success" ? "border-green-700 bg-green-700" : "border-slate-500 bg-slate-500"}
+          dot={
+            job.State === "Failed"
+              ? "border-red-700 bg-red-700"
+              : job.State === "Success"
+                ? "border-green-700 bg-green-700"
+                : "border-slate-500 bg-slate-500"
+          }
         />
       </ol>
       <p className="mt-3 text-sm text-slate-800">
@@ -51,7 +74,11 @@ export function JobTimeline({ job, serverNow }: { job: JobDetail; serverNow: num
         ) : (
           <span className="text-slate-600">unknown</span>
         )}
-        {job.Progress && job.Progress !== "-" && <span className="ml-3"><span className="font-medium">Progress:</span> {job.Progress}%</span>}
+        {job.Progress && job.Progress !== "-" && (
+          <span className="ml-3">
+            <span className="font-medium">Progress:</span> {job.Progress}%
+          </span>
+        )}
       </p>
     </div>
   );

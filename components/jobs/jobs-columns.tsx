@@ -92,11 +92,18 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
       <>
         {/* Two lines at most; the full name on hover (title) and on keyboard focus (pop-out). */}
         <span className="group relative block">
-          <Link href={jobHref(job.JobId, row.bucket)} title={row.name} className="line-clamp-2 font-medium break-words text-blue-800 underline-offset-2 hover:underline">
+          <Link
+            href={jobHref(job.JobId, row.bucket)}
+            title={row.name}
+            className="line-clamp-2 font-medium break-words text-blue-800 underline-offset-2 hover:underline"
+          >
             {row.name}
           </Link>
           {row.name.length > 40 && (
-            <span aria-hidden="true" className="pointer-events-none absolute top-full left-0 z-20 mt-1 hidden w-max max-w-80 rounded-md bg-slate-900 px-2 py-1 text-xs break-words text-white shadow-lg group-has-[:focus-visible]:block">
+            <span
+              aria-hidden="true"
+              className="pointer-events-none absolute top-full left-0 z-20 mt-1 hidden w-max max-w-80 rounded-md bg-slate-900 px-2 py-1 text-xs break-words text-white shadow-lg group-has-[:focus-visible]:block"
+            >
               {row.name}
             </span>
           )}
@@ -113,12 +120,21 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
     phone: "hidden",
     cell: (job) => (
       <span className="flex items-center gap-1">
-        <code className="min-w-0 truncate font-mono text-[11px] text-slate-800" title={job.JobId}>{job.JobId}</code>
+        <code className="min-w-0 truncate font-mono text-[11px] text-slate-800" title={job.JobId}>
+          {job.JobId}
+        </code>
         <CopyButton value={job.JobId} label={`Copy JobId ${job.JobId}`} />
       </span>
     ),
   },
-  { id: "type", header: "Type", thClass: `${th} ${secondary}`, tdClass: secondary, phone: "hidden", cell: (job) => job.Type ?? dash },
+  {
+    id: "type",
+    header: "Type",
+    thClass: `${th} ${secondary}`,
+    tdClass: secondary,
+    phone: "hidden",
+    cell: (job) => job.Type ?? dash,
+  },
   {
     id: "tagOrWorkflow",
     header: "Tag or workflow",
@@ -129,7 +145,11 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
     cell: (job, row) => {
       const tw = tagOrWorkflow(job);
       if (!tw) return dash;
-      return tw.kind === "Workflow" ? <WorkflowCell ids={tw.value} names={row.names} /> : <span className="break-words">{tw.value}</span>;
+      return tw.kind === "Workflow" ? (
+        <WorkflowCell ids={tw.value} names={row.names} />
+      ) : (
+        <span className="break-words">{tw.value}</span>
+      );
     },
   },
   {
@@ -142,7 +162,10 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
       <>
         <JobStateBadge state={job.State} />
         {job.State === "Failed" && job.Code && (
-          <span className="mt-1 block max-w-28 truncate text-xs text-red-800" title={job.Message ? `${job.Code}: ${job.Message}` : job.Code}>
+          <span
+            className="mt-1 block max-w-28 truncate text-xs text-red-800"
+            title={job.Message ? `${job.Code}: ${job.Message}` : job.Code}
+          >
             {job.Code}
           </span>
         )}
@@ -171,15 +194,27 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
     cell: (_job, { triggeredBy: by }) =>
       // CI runs every job under one shared key: only our audit log knows the person.
       by ? (
-        <span className="block truncate" title={`${by.actor}, ${by.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`}>
+        <span
+          className="block truncate"
+          title={`${by.actor}, ${by.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`}
+        >
           {actorName(by.actor)}
           <span className="sr-only">{by.actor.slice(actorName(by.actor).length)}</span>
         </span>
       ) : (
-        <span className="text-slate-500" title="Not triggered through this dashboard">—</span>
+        <span className="text-slate-500" title="Not triggered through this dashboard">
+          —
+        </span>
       ),
   },
-  { id: "duration", header: "Duration", thClass: `${th} ${secondary}`, tdClass: secondary, phone: "hidden", cell: (job, row) => <DurationCell job={job} serverNow={row.serverNow} /> },
+  {
+    id: "duration",
+    header: "Duration",
+    thClass: `${th} ${secondary}`,
+    tdClass: secondary,
+    phone: "hidden",
+    cell: (job, row) => <DurationCell job={job} serverNow={row.serverNow} />,
+  },
   {
     id: "input",
     header: "Input",
@@ -210,19 +245,32 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
           type="button"
           aria-pressed={row.watched}
           aria-label={`${row.watched ? "Stop watching" : "Watch"} ${row.name}`}
-          title={row.watched ? "Watching: you will be notified when it finishes" : "Watch: be notified when it finishes"}
+          title={
+            row.watched ? "Watching: you will be notified when it finishes" : "Watch: be notified when it finishes"
+          }
           onClick={() => setWatched(job.JobId, !row.watched)}
           className={`${iconButton} ${row.watched ? "text-blue-700" : "text-slate-500"}`}
         >
           <EyeIcon className="h-4 w-4" />
         </button>
         {row.canTrigger && (
-          <Link href={duplicateHref(job.JobId, row.bucket)} className={`${iconButton} text-slate-700`} aria-label={`Duplicate ${row.name}`} title="Duplicate: a new job with these settings">
+          <Link
+            href={duplicateHref(job.JobId, row.bucket)}
+            className={`${iconButton} text-slate-700`}
+            aria-label={`Duplicate ${row.name}`}
+            title="Duplicate: a new job with these settings"
+          >
             <DuplicateIcon className="h-4 w-4" />
           </Link>
         )}
         {row.canTrigger && isCancellable(job.State) && (
-          <button type="button" className={`${iconButton} text-red-700 hover:bg-red-50`} aria-label={`Cancel ${row.name}`} title="Cancel this job" onClick={() => row.onCancel(job)}>
+          <button
+            type="button"
+            className={`${iconButton} text-red-700 hover:bg-red-50`}
+            aria-label={`Cancel ${row.name}`}
+            title="Cancel this job"
+            onClick={() => row.onCancel(job)}
+          >
             <BanIcon className="h-4 w-4" />
           </button>
         )}

@@ -21,11 +21,17 @@ export function JobsEmptyState({
 }) {
   const active = activeFilters(view);
   return (
-    <div role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center" data-testid="empty-state">
+    <div
+      role="status"
+      className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center"
+      data-testid="empty-state"
+    >
       {page > 1 ? (
         <>
           <p className="font-medium text-slate-900">No more jobs after this point.</p>
-          <Button className="mt-3" size="sm" onClick={onFirstPage}>Back to the first page</Button>
+          <Button className="mt-3" size="sm" onClick={onFirstPage}>
+            Back to the first page
+          </Button>
         </>
       ) : active.length > 0 ? (
         <>
@@ -34,7 +40,8 @@ export function JobsEmptyState({
             {view.bucket ? ` in ${view.bucket}` : ""}.
           </p>
           <p className="mt-1 text-sm text-slate-700">
-            {active.length === 1 ? "It hides every job. " : "Together they hide every job. "}Remove one to widen the search:
+            {active.length === 1 ? "It hides every job. " : "Together they hide every job. "}Remove one to widen the
+            search:
           </p>
           <ul className="mt-3 flex flex-wrap justify-center gap-2">
             {active.map((f) => (
@@ -45,7 +52,9 @@ export function JobsEmptyState({
               </li>
             ))}
           </ul>
-          <Button className="mt-3" size="sm" variant="ghost" onClick={onClear}>Clear all filters</Button>
+          <Button className="mt-3" size="sm" variant="ghost" onClick={onClear}>
+            Clear all filters
+          </Button>
         </>
       ) : (
         <>

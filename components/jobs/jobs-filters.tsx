@@ -3,7 +3,15 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { JOB_ID_PATTERN, JOB_NAME_MAX } from "@/lib/jobs/patterns";
 import { JOB_STATES, JOB_TYPES, type JobState } from "@/lib/jobs/states";
-import { CREATED_PRESETS, ORDERS, PAGE_SIZES, PRESET_LABELS, activeFilters, type JobsSearchState, type JobsView } from "@/lib/jobs/url-state";
+import {
+  CREATED_PRESETS,
+  ORDERS,
+  PAGE_SIZES,
+  PRESET_LABELS,
+  activeFilters,
+  type JobsSearchState,
+  type JobsView,
+} from "@/lib/jobs/url-state";
 import { TextFilter } from "./text-filter";
 import { WorkflowFilter } from "./workflow-filter";
 import { useHydrated } from "./use-now";
@@ -73,14 +81,36 @@ export function JobsFilters({
         <div className="flex flex-wrap items-center gap-1">
           {/* Outside the folding body: on a phone "My jobs" is one tap away. */}
           <label className="mr-1 inline-flex cursor-pointer items-center gap-2 rounded-full border border-slate-300 px-3 py-1 text-sm text-slate-900 has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600">
-            <input type="checkbox" role="switch" aria-checked={mine} className="h-4 w-4 accent-blue-700" checked={mine} onChange={(e) => onChange({ mine: e.target.checked ? true : null })} />
+            <input
+              type="checkbox"
+              role="switch"
+              aria-checked={mine}
+              className="h-4 w-4 accent-blue-700"
+              checked={mine}
+              onChange={(e) => onChange({ mine: e.target.checked ? true : null })}
+            />
             My jobs
           </label>
-          <Button size="sm" variant="ghost" onClick={() => { setCustomChosen(false); onClear(); }} disabled={active.length === 0}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              setCustomChosen(false);
+              onClear();
+            }}
+            disabled={active.length === 0}
+          >
             Clear filters
           </Button>
           {/* Phones: the filters fold away so the jobs are on the first screen. */}
-          <Button size="sm" variant="secondary" className="sm:hidden" aria-expanded={openOnPhone} aria-controls="filters-body" onClick={() => setOpenOnPhone((o) => !o)}>
+          <Button
+            size="sm"
+            variant="secondary"
+            className="sm:hidden"
+            aria-expanded={openOnPhone}
+            aria-controls="filters-body"
+            onClick={() => setOpenOnPhone((o) => !o)}
+          >
             {openOnPhone ? "Hide filters" : "Show filters"}
           </Button>
         </div>
@@ -96,56 +126,123 @@ export function JobsFilters({
         <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
           {buckets.length > 1 && (
             <div className="col-span-2 sm:col-span-1">
-              <label htmlFor="f-bucket" className={labelClass}>Bucket</label>
-              <select id="f-bucket" className={selectClass} value={view.bucket ?? buckets[0]?.bucket} onChange={(e) => onChange({ bucket: e.target.value === buckets[0]?.bucket ? null : e.target.value })}>
+              <label htmlFor="f-bucket" className={labelClass}>
+                Bucket
+              </label>
+              <select
+                id="f-bucket"
+                className={selectClass}
+                value={view.bucket ?? buckets[0]?.bucket}
+                onChange={(e) => onChange({ bucket: e.target.value === buckets[0]?.bucket ? null : e.target.value })}
+              >
                 {buckets.map((b) => (
-                  <option key={b.bucket} value={b.bucket}>{b.bucket} ({b.region})</option>
+                  <option key={b.bucket} value={b.bucket}>
+                    {b.bucket} ({b.region})
+                  </option>
                 ))}
               </select>
             </div>
           )}
-          {!mine && (<>
+          {!mine && (
+            <>
+              <div>
+                <label htmlFor="f-type" className={labelClass}>
+                  Type
+                </label>
+                <select
+                  id="f-type"
+                  className={selectClass}
+                  value={view.type ?? ""}
+                  onChange={(e) => onChange({ type: (e.target.value || null) as JobsView["type"] })}
+                >
+                  <option value="">Any type</option>
+                  {JOB_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {t}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="f-created" className={labelClass}>
+                  Created
+                </label>
+                <select
+                  id="f-created"
+                  className={selectClass}
+                  value={showCustom ? "custom" : (view.created ?? "")}
+                  onChange={(e) => {
+                    const v = e.target.value as JobsView["created"] | "";
+                    if (v === "custom") {
+                      setCustomChosen(true);
+                      return;
+                    }
+                    setCustomChosen(false);
+                    onChange({ created: v || null, from: null, to: null });
+                  }}
+                >
+                  <option value="">Any time</option>
+                  {CREATED_PRESETS.map((p) => (
+                    <option key={p} value={p}>
+                      {PRESET_LABELS[p]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <TextFilter
+                id="f-name"
+                label="Name"
+                value={view.name}
+                validate={nameError}
+                onCommit={(v) => onChange({ name: v })}
+              />
+              <TextFilter
+                id="f-jobid"
+                label="JobId"
+                value={view.jobId}
+                validate={idError}
+                onCommit={(v) => onChange({ jobId: v })}
+                inputClassName="font-mono"
+              />
+              <WorkflowFilter
+                value={view.workflowId}
+                bucket={view.bucket ?? buckets[0]?.bucket ?? ""}
+                onCommit={(v) => onChange({ workflowId: v })}
+              />
+              <div>
+                <label htmlFor="f-order" className={labelClass}>
+                  Order
+                </label>
+                <select
+                  id="f-order"
+                  className={selectClass}
+                  value={view.order}
+                  onChange={(e) => onChange({ order: e.target.value as JobsView["order"] })}
+                >
+                  {ORDERS.map((o) => (
+                    <option key={o} value={o}>
+                      {o === "newest" ? "Newest first" : "Oldest first"}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </>
+          )}
           <div>
-            <label htmlFor="f-type" className={labelClass}>Type</label>
-            <select id="f-type" className={selectClass} value={view.type ?? ""} onChange={(e) => onChange({ type: (e.target.value || null) as JobsView["type"] })}>
-              <option value="">Any type</option>
-              {JOB_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-created" className={labelClass}>Created</label>
+            <label htmlFor="f-size" className={labelClass}>
+              Per page
+            </label>
             <select
-              id="f-created"
+              id="f-size"
               className={selectClass}
-              value={showCustom ? "custom" : (view.created ?? "")}
-              onChange={(e) => {
-                const v = e.target.value as JobsView["created"] | "";
-                if (v === "custom") {
-                  setCustomChosen(true);
-                  return;
-                }
-                setCustomChosen(false);
-                onChange({ created: v || null, from: null, to: null });
-              }}
+              value={view.size}
+              onChange={(e) => onChange({ size: Number(e.target.value) as JobsView["size"] })}
             >
-              <option value="">Any time</option>
-              {CREATED_PRESETS.map((p) => <option key={p} value={p}>{PRESET_LABELS[p]}</option>)}
-            </select>
-          </div>
-          <TextFilter id="f-name" label="Name" value={view.name} validate={nameError} onCommit={(v) => onChange({ name: v })} />
-          <TextFilter id="f-jobid" label="JobId" value={view.jobId} validate={idError} onCommit={(v) => onChange({ jobId: v })} inputClassName="font-mono" />
-          <WorkflowFilter value={view.workflowId} bucket={view.bucket ?? buckets[0]?.bucket ?? ""} onCommit={(v) => onChange({ workflowId: v })} />
-          <div>
-            <label htmlFor="f-order" className={labelClass}>Order</label>
-            <select id="f-order" className={selectClass} value={view.order} onChange={(e) => onChange({ order: e.target.value as JobsView["order"] })}>
-              {ORDERS.map((o) => <option key={o} value={o}>{o === "newest" ? "Newest first" : "Oldest first"}</option>)}
-            </select>
-          </div>
-          </>)}
-          <div>
-            <label htmlFor="f-size" className={labelClass}>Per page</label>
-            <select id="f-size" className={selectClass} value={view.size} onChange={(e) => onChange({ size: Number(e.target.value) as JobsView["size"] })}>
-              {PAGE_SIZES.map((s) => <option key={s} value={s}>{s}</option>)}
+              {PAGE_SIZES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
             </select>
           </div>
         </div>
@@ -154,35 +251,63 @@ export function JobsFilters({
           <fieldset className="mt-3 flex flex-wrap items-end gap-3">
             <legend className="sr-only">Custom creation-time range (your time zone)</legend>
             <div>
-              <label htmlFor="f-from" className={labelClass}>From (your time)</label>
-              <input id="f-from" type="datetime-local" className={selectClass} value={hydrated ? toLocalInput(view.from) : ""}
+              <label htmlFor="f-from" className={labelClass}>
+                From (your time)
+              </label>
+              <input
+                id="f-from"
+                type="datetime-local"
+                className={selectClass}
+                value={hydrated ? toLocalInput(view.from) : ""}
                 max={hydrated ? toLocalInput(view.to) || undefined : undefined}
-                onChange={(e) => onChange({ created: "custom", from: fromLocalInput(e.target.value) })} />
+                onChange={(e) => onChange({ created: "custom", from: fromLocalInput(e.target.value) })}
+              />
             </div>
             <div>
-              <label htmlFor="f-to" className={labelClass}>To (your time)</label>
-              <input id="f-to" type="datetime-local" className={selectClass} value={hydrated ? toLocalInput(view.to) : ""}
+              <label htmlFor="f-to" className={labelClass}>
+                To (your time)
+              </label>
+              <input
+                id="f-to"
+                type="datetime-local"
+                className={selectClass}
+                value={hydrated ? toLocalInput(view.to) : ""}
                 min={hydrated ? toLocalInput(view.from) || undefined : undefined}
-                onChange={(e) => onChange({ created: "custom", to: fromLocalInput(e.target.value) })} />
+                onChange={(e) => onChange({ created: "custom", to: fromLocalInput(e.target.value) })}
+              />
             </div>
-            <p className="pb-2 text-xs text-slate-600">Leave an end empty for an open range. A range that ends before it starts is ignored.</p>
+            <p className="pb-2 text-xs text-slate-600">
+              Leave an end empty for an open range. A range that ends before it starts is ignored.
+            </p>
           </fieldset>
         )}
 
-        {!mine && <fieldset className="mt-3">
-          <legend className="text-xs font-medium text-slate-700">State {view.states.length === 0 && <span className="font-normal text-slate-600">(any)</span>}</legend>
-          <div className="mt-1 flex flex-wrap gap-2">
-            {JOB_STATES.map((s) => {
-              const on = view.states.includes(s);
-              return (
-                <label key={s} className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-3 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600 ${on ? "border-blue-700 bg-blue-50 text-blue-950" : "border-slate-300 bg-white text-slate-800"}`}>
-                  <input type="checkbox" className="h-4 w-4 accent-blue-700" checked={on} onChange={(e) => toggleState(s, e.target.checked)} />
-                  {STATE_LABELS[s]}
-                </label>
-              );
-            })}
-          </div>
-        </fieldset>}
+        {!mine && (
+          <fieldset className="mt-3">
+            <legend className="text-xs font-medium text-slate-700">
+              State {view.states.length === 0 && <span className="font-normal text-slate-600">(any)</span>}
+            </legend>
+            <div className="mt-1 flex flex-wrap gap-2">
+              {JOB_STATES.map((s) => {
+                const on = view.states.includes(s);
+                return (
+                  <label
+                    key={s}
+                    className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-3 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600 ${on ? "border-blue-700 bg-blue-50 text-blue-950" : "border-slate-300 bg-white text-slate-800"}`}
+                  >
+                    <input
+                      type="checkbox"
+                      className="h-4 w-4 accent-blue-700"
+                      checked={on}
+                      onChange={(e) => toggleState(s, e.target.checked)}
+                    />
+                    {STATE_LABELS[s]}
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
+        )}
       </div>
     </section>
   );

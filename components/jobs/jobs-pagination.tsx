@@ -28,7 +28,10 @@ export function JobsPagination({
   const first = (page - 1) * size + 1;
   const last = (page - 1) * size + rows;
   return (
-    <nav aria-label={noun === "jobs" ? "Pagination" : `Pages of ${noun}`} className="flex flex-wrap items-center justify-between gap-3 text-sm">
+    <nav
+      aria-label={noun === "jobs" ? "Pagination" : `Pages of ${noun}`}
+      className="flex flex-wrap items-center justify-between gap-3 text-sm"
+    >
       <p aria-live="polite" className="text-slate-700" data-testid="row-range">
         {rows > 0 ? `Showing ${first}–${last}` : page > 1 ? `No more ${noun}` : `No ${noun}`}
         {!hasNext && rows > 0 && <span className="text-slate-600"> (end of list)</span>}

@@ -61,7 +61,13 @@ export function JobsScreen({
     queryKey: jobKeys.list(view),
     fetch: (signal) => fetchJobsPage(view, signal),
     serverNow,
-    nextDelay: (q) => nextPollDelay({ paused: live.paused, interval: live.interval, states: q.data?.jobs.map((j) => j.State), failures: q.failures }),
+    nextDelay: (q) =>
+      nextPollDelay({
+        paused: live.paused,
+        interval: live.interval,
+        states: q.data?.jobs.map((j) => j.State),
+        failures: q.failures,
+      }),
     placeholderData: keepPreviousData,
     refetchOnWindowFocus: !live.paused,
     refetchOnReconnect: !live.paused,
@@ -90,13 +96,23 @@ export function JobsScreen({
 
   const shownError: ShownError | null =
     query.error instanceof ApiError
-      ? { code: query.error.code, message: query.error.message, requestId: query.error.requestId, status: query.error.status }
+      ? {
+          code: query.error.code,
+          message: query.error.message,
+          requestId: query.error.requestId,
+          status: query.error.status,
+        }
       : query.error
         ? { code: "Error", message: query.error.message }
         : !data && initialError
           ? initialError
           : null;
-  const delay = nextPollDelay({ paused: live.paused, interval: live.interval, states: data?.jobs.map((j) => j.State), failures });
+  const delay = nextPollDelay({
+    paused: live.paused,
+    interval: live.interval,
+    states: data?.jobs.map((j) => j.State),
+    failures,
+  });
   const loading = !data && query.isPending;
   const hydrated = useHydrated();
 
@@ -112,7 +128,12 @@ export function JobsScreen({
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <NotifyButton />
-          <ExportCsvButton jobs={rows} nameParts={viewFileNameParts(view)} triggeredBy={data?.triggeredBy} names={data?.names} />
+          <ExportCsvButton
+            jobs={rows}
+            nameParts={viewFileNameParts(view)}
+            triggeredBy={data?.triggeredBy}
+            names={data?.names}
+          />
           {canTrigger && (
             <Link href="/jobs/new" className={buttonClasses({ variant: "primary", size: "sm" })}>
               New batch job
@@ -133,10 +154,21 @@ export function JobsScreen({
         onRefresh={() => void query.refetch()}
       />
 
-      {shownError && <PollErrorBanner error={shownError} hasData={rows.length > 0} retryInMs={delay} onRetry={() => void query.refetch()} />}
+      {shownError && (
+        <PollErrorBanner
+          error={shownError}
+          hasData={rows.length > 0}
+          retryInMs={delay}
+          onRetry={() => void query.refetch()}
+        />
+      )}
 
       {canTrigger && selectedJobs.length > 0 && (
-        <div role="region" aria-label="Selected jobs" className="flex flex-wrap items-center gap-3 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm">
+        <div
+          role="region"
+          aria-label="Selected jobs"
+          className="flex flex-wrap items-center gap-3 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm"
+        >
           <span>
             <strong>{selectedJobs.length}</strong> selected
           </span>
@@ -155,9 +187,17 @@ export function JobsScreen({
       </p>
 
       {data && !stale && rows.length === 0 && view.mine ? (
-        <div role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center" data-testid="empty-state">
-          <p className="font-medium text-slate-900">You have not triggered any jobs through this dashboard{view.bucket ? ` in ${view.bucket}` : ""}.</p>
-          <Button className="mt-3" size="sm" onClick={() => setFilters({ mine: null })}>Show all jobs</Button>
+        <div
+          role="status"
+          className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center"
+          data-testid="empty-state"
+        >
+          <p className="font-medium text-slate-900">
+            You have not triggered any jobs through this dashboard{view.bucket ? ` in ${view.bucket}` : ""}.
+          </p>
+          <Button className="mt-3" size="sm" onClick={() => setFilters({ mine: null })}>
+            Show all jobs
+          </Button>
         </div>
       ) : data && !stale && rows.length === 0 ? (
         <JobsEmptyState

@@ -69,7 +69,10 @@ export function JobsTable(props: JobsTableProps) {
       tabIndex={0}
       className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
     >
-      <table className={`w-full border-collapse text-sm max-md:block md:min-w-[1100px] ${stale ? "opacity-60" : ""}`} aria-busy={loading || stale}>
+      <table
+        className={`w-full border-collapse text-sm max-md:block md:min-w-[1100px] ${stale ? "opacity-60" : ""}`}
+        aria-busy={loading || stale}
+      >
         <caption className="sr-only">
           Batch jobs, {jobs.length} on this page starting at row {props.firstRowNumber}. Arrow keys move between rows.
         </caption>
@@ -101,7 +104,9 @@ export function JobsTable(props: JobsTableProps) {
             Array.from({ length: 6 }, (_, i) => (
               <tr key={`s${i}`} className="border-b border-slate-100" data-skeleton="true">
                 {columns.map((col) => (
-                  <td key={col.id} className={`${td} ${col.phone !== "cell" ? secondary : ""}`}><Skeleton className="h-4 w-full min-w-8" /></td>
+                  <td key={col.id} className={`${td} ${col.phone !== "cell" ? secondary : ""}`}>
+                    <Skeleton className="h-4 w-full min-w-8" />
+                  </td>
                 ))}
               </tr>
             ))}
@@ -129,7 +134,12 @@ export function JobsTable(props: JobsTableProps) {
                 className={`${phoneRow} border-b border-slate-100 transition-colors duration-700 ${changed ? "bg-yellow-100" : row.selected ? "bg-blue-50" : "hover:bg-slate-50"}`}
               >
                 {columns.map((col) => (
-                  <td key={col.id} role={col.phone === "cell" ? "cell" : undefined} className={`${td} ${col.tdClass}`} data-testid={col.testId}>
+                  <td
+                    key={col.id}
+                    role={col.phone === "cell" ? "cell" : undefined}
+                    className={`${td} ${col.tdClass}`}
+                    data-testid={col.testId}
+                  >
                     {col.cell(job, row)}
                   </td>
                 ))}

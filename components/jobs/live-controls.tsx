@@ -31,7 +31,12 @@ export function LiveControls({
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-700">
       <div className="flex flex-wrap items-center gap-2">
-        <Button size="sm" variant="secondary" onClick={() => onChange({ paused: !settings.paused })} aria-pressed={settings.paused}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => onChange({ paused: !settings.paused })}
+          aria-pressed={settings.paused}
+        >
           {settings.paused ? "Resume live updates" : "Pause live updates"}
         </Button>
         <label className="inline-flex items-center gap-1.5">
@@ -39,10 +44,14 @@ export function LiveControls({
           <select
             className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm"
             value={String(settings.interval)}
-            onChange={(e) => onChange({ interval: (e.target.value === "auto" ? "auto" : Number(e.target.value)) as LiveInterval })}
+            onChange={(e) =>
+              onChange({ interval: (e.target.value === "auto" ? "auto" : Number(e.target.value)) as LiveInterval })
+            }
           >
             {LIVE_INTERVALS.map((i) => (
-              <option key={String(i)} value={String(i)}>{INTERVAL_LABEL(i)}</option>
+              <option key={String(i)} value={String(i)}>
+                {INTERVAL_LABEL(i)}
+              </option>
             ))}
           </select>
         </label>
@@ -51,9 +60,16 @@ export function LiveControls({
         </Button>
       </div>
       <p className="inline-flex flex-wrap items-center gap-x-2" data-testid="live-status">
-        <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${settings.paused ? "bg-slate-400" : "bg-green-600 motion-safe:animate-pulse"}`} />
-        <span>{settings.paused ? "Live updates paused" : delay ? `Live, every ${Math.round(delay / 1000)} s` : "Live"}</span>
-        <span className="text-slate-500" aria-hidden="true">·</span>
+        <span
+          aria-hidden="true"
+          className={`inline-block h-2.5 w-2.5 rounded-full ${settings.paused ? "bg-slate-400" : "bg-green-600 motion-safe:animate-pulse"}`}
+        />
+        <span>
+          {settings.paused ? "Live updates paused" : delay ? `Live, every ${Math.round(delay / 1000)} s` : "Live"}
+        </span>
+        <span className="text-slate-500" aria-hidden="true">
+          ·
+        </span>
         <span>{updatedAt > 0 ? `Updated ${formatRelative(updatedAt, now)}` : "Not loaded yet"}</span>
       </p>
     </div>

@@ -14,9 +14,24 @@ export interface ShownError {
  * Says that the last refresh failed without hiding what we already have: CI's code, message and RequestId (the
  * thing support asks for), how old the rows on screen are, and when we try again.
  */
-export function PollErrorBanner({ error, hasData, retryInMs, onRetry }: { error: ShownError; hasData: boolean; retryInMs: number | false; onRetry: () => void }) {
+export function PollErrorBanner({
+  error,
+  hasData,
+  retryInMs,
+  onRetry,
+}: {
+  error: ShownError;
+  hasData: boolean;
+  retryInMs: number | false;
+  onRetry: () => void;
+}) {
   return (
-    <Notice tone="error" role="alert" data-testid="poll-error" title={hasData ? "Could not refresh the job list" : "Could not load the job list"}>
+    <Notice
+      tone="error"
+      role="alert"
+      data-testid="poll-error"
+      title={hasData ? "Could not refresh the job list" : "Could not load the job list"}
+    >
       <p>
         <strong>{error.code}</strong>: {error.message}
       </p>
@@ -30,7 +45,9 @@ export function PollErrorBanner({ error, hasData, retryInMs, onRetry }: { error:
           {hasData ? "The rows below are from the last successful refresh. " : ""}
           {retryInMs ? `Trying again in about ${Math.round(retryInMs / 1000)} s.` : "Live updates are paused."}
         </span>
-        <Button size="sm" variant="secondary" onClick={onRetry}>Try again now</Button>
+        <Button size="sm" variant="secondary" onClick={onRetry}>
+          Try again now
+        </Button>
       </div>
     </Notice>
   );

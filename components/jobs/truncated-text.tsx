@@ -4,10 +4,22 @@ import type { ReactNode } from "react";
  * One line that may be cut short, with the full value on hover (title) and on keyboard focus (a visible pop-out,
  * since a title never shows for the keyboard). Screen readers read the full text from the line itself.
  */
-export function TruncatedText({ full, children, className = "" }: { full: string; children?: ReactNode; className?: string }) {
+export function TruncatedText({
+  full,
+  children,
+  className = "",
+}: {
+  full: string;
+  children?: ReactNode;
+  className?: string;
+}) {
   return (
     <span className="group relative block min-w-0">
-      <span tabIndex={0} title={full} className={`block truncate rounded-sm focus-visible:outline-2 focus-visible:outline-blue-600 ${className}`}>
+      <span
+        tabIndex={0}
+        title={full}
+        className={`block truncate rounded-sm focus-visible:outline-2 focus-visible:outline-blue-600 ${className}`}
+      >
         {children ?? full}
       </span>
       <span

@@ -15,7 +15,10 @@ export interface JobTransition {
  * Compares each poll with the states seen before (across pages and filters, so a job seen Running anywhere and now
  * Success counts). Returns the JobIds to highlight for a few seconds, and reports every transition to `onChange`.
  */
-export function useJobChanges(jobs: readonly JobDetail[] | undefined, onChange?: (transitions: JobTransition[]) => void): ReadonlySet<string> {
+export function useJobChanges(
+  jobs: readonly JobDetail[] | undefined,
+  onChange?: (transitions: JobTransition[]) => void,
+): ReadonlySet<string> {
   const seen = useRef(new Map<string, string>());
   const [highlighted, setHighlighted] = useState<ReadonlySet<string>>(() => new Set());
   const onChangeRef = useRef(onChange);

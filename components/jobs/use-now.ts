@@ -29,11 +29,19 @@ function subscribe(listener: () => void) {
  * moment the data was fetched), so that the HTML the server sent and the browser's first render agree.
  */
 export function useNow(serverNow: number): number {
-  return useSyncExternalStore(subscribe, () => now, () => serverNow);
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => serverNow,
+  );
 }
 
 const noop = () => () => {};
 /** False during server rendering and hydration, true afterwards (for output that depends on the browser's zone). */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noop, () => true, () => false);
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
 }

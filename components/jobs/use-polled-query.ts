@@ -16,13 +16,15 @@ export interface PollState<T> {
  * (lib/jobs/poll-schedule.ts); after failures the back-off stays as computed (errors are not shared between
  * dashboards anyway). No automatic retries: the next poll is the retry.
  */
-export function usePolledQuery<T>(opts: {
-  queryKey: QueryKey;
-  fetch: (signal: AbortSignal) => Promise<T>;
-  /** The page's render time on the server, seeding the server clock until the first answer corrects it. */
-  serverNow: number;
-  nextDelay: (state: PollState<T>) => number | false;
-} & Pick<UseQueryOptions<T>, "placeholderData" | "refetchOnWindowFocus" | "refetchOnReconnect">) {
+export function usePolledQuery<T>(
+  opts: {
+    queryKey: QueryKey;
+    fetch: (signal: AbortSignal) => Promise<T>;
+    /** The page's render time on the server, seeding the server clock until the first answer corrects it. */
+    serverNow: number;
+    nextDelay: (state: PollState<T>) => number | false;
+  } & Pick<UseQueryOptions<T>, "placeholderData" | "refetchOnWindowFocus" | "refetchOnReconnect">,
+) {
   const { queryKey, fetch, serverNow, nextDelay, ...rest } = opts;
   // Consecutive failed polls: drives the back-off. A ref, because refetchInterval reads it right after each fetch.
   const failures = useRef(0);

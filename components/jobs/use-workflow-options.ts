@@ -11,7 +11,8 @@ import { apiFetch } from "@/lib/query/api-fetch";
 export function useWorkflowOptions(bucket: string, enabled: boolean): readonly PickerItem[] {
   const query = useQuery({
     queryKey: ["ci-picker", "workflows", bucket, null],
-    queryFn: ({ signal }) => apiFetch<PickerAnswer>(`/api/ci/workflows${bucket ? `?bucket=${encodeURIComponent(bucket)}` : ""}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<PickerAnswer>(`/api/ci/workflows${bucket ? `?bucket=${encodeURIComponent(bucket)}` : ""}`, { signal }),
     enabled,
     staleTime: 60_000,
     refetchOnWindowFocus: false,

@@ -17,12 +17,17 @@ export function WorkflowCell({ ids, names }: { ids: string; names: CiNames | und
           <span key={id} className="block min-w-0" data-workflow-id={id} data-ref-state={r.state}>
             <span className="sr-only">Workflow </span>
             {label && (
-              <TruncatedText full={`${label} (${id})`} className={r.state === "gone" ? "italic text-slate-700" : "font-medium text-slate-900"}>
+              <TruncatedText
+                full={`${label} (${id})`}
+                className={r.state === "gone" ? "italic text-slate-700" : "font-medium text-slate-900"}
+              >
                 {label}
               </TruncatedText>
             )}
             <span className="flex min-w-0 items-center gap-0.5">
-              <code className="min-w-0 truncate font-mono text-[11px] text-slate-600" title={id}>{id}</code>
+              <code className="min-w-0 truncate font-mono text-[11px] text-slate-600" title={id}>
+                {id}
+              </code>
               <CopyButton value={id} label={`Copy workflow ID ${id}`} />
             </span>
           </span>

@@ -8,7 +8,15 @@ import { useWorkflowOptions } from "./use-workflow-options";
  * The WorkflowId filter, offered by name: the box suggests the bucket's workflows by name and accepts a name or an
  * ID; what goes into the URL (and to CI) is always the ID. A workflow ID in the URL shows as its name, ID beneath.
  */
-export function WorkflowFilter({ value, bucket, onCommit }: { value: string | null; bucket: string; onCommit: (id: string | null) => void }) {
+export function WorkflowFilter({
+  value,
+  bucket,
+  onCommit,
+}: {
+  value: string | null;
+  bucket: string;
+  onCommit: (id: string | null) => void;
+}) {
   const [used, setUsed] = useState(false);
   const workflows = useWorkflowOptions(bucket, used || !!value);
   const { idByName, nameById } = useMemo(() => {
@@ -33,7 +41,11 @@ export function WorkflowFilter({ value, bucket, onCommit }: { value: string | nu
         hint={shownName ? value : null}
         list="f-workflowid-options"
         onFocus={() => setUsed(true)}
-        validate={(v) => (idByName.has(v.toLowerCase()) || ID_RULE.test(v) ? null : "Choose a workflow by name, or type its ID (letters and digits)")}
+        validate={(v) =>
+          idByName.has(v.toLowerCase()) || ID_RULE.test(v)
+            ? null
+            : "Choose a workflow by name, or type its ID (letters and digits)"
+        }
         onCommit={(v) => onCommit(v ? (idByName.get(v.toLowerCase()) ?? v) : null)}
       />
       <datalist id="f-workflowid-options">

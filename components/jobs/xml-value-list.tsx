@@ -6,7 +6,11 @@ export function XmlValue({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span className="text-slate-500">(not set)</span>;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
     const text = String(value);
-    return text === "" ? <span className="text-slate-500">(empty)</span> : <span className="break-all whitespace-pre-wrap">{text}</span>;
+    return text === "" ? (
+      <span className="text-slate-500">(empty)</span>
+    ) : (
+      <span className="break-all whitespace-pre-wrap">{text}</span>
+    );
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="text-slate-500">(none)</span>;
@@ -24,11 +28,21 @@ export function XmlValue({ value }: { value: unknown }) {
   return <span>{String(value)}</span>;
 }
 
-export function XmlValueList({ value, nested = false, omit = [] }: { value: Record<string, unknown>; nested?: boolean; omit?: readonly string[] }) {
+export function XmlValueList({
+  value,
+  nested = false,
+  omit = [],
+}: {
+  value: Record<string, unknown>;
+  nested?: boolean;
+  omit?: readonly string[];
+}) {
   const entries = Object.entries(value).filter(([k]) => !omit.includes(k));
   if (entries.length === 0) return <span className="text-slate-500">(empty)</span>;
   return (
-    <dl className={`grid grid-cols-1 gap-x-4 gap-y-1.5 sm:grid-cols-[minmax(8rem,max-content)_1fr] ${nested ? "border-l-2 border-slate-200 pl-3" : ""}`}>
+    <dl
+      className={`grid grid-cols-1 gap-x-4 gap-y-1.5 sm:grid-cols-[minmax(8rem,max-content)_1fr] ${nested ? "border-l-2 border-slate-200 pl-3" : ""}`}
+    >
       {entries.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="font-medium text-slate-700">{k}</dt>

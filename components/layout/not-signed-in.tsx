@@ -4,7 +4,10 @@
  */
 export function NotSignedIn({ signInUrl, publicOrigin }: { signInUrl?: string | null; publicOrigin?: string | null }) {
   return (
-    <section aria-labelledby="signed-out-title" className="mx-auto max-w-xl rounded-lg border border-amber-300 bg-amber-50 p-6">
+    <section
+      aria-labelledby="signed-out-title"
+      className="mx-auto max-w-xl rounded-lg border border-amber-300 bg-amber-50 p-6"
+    >
       <h1 id="signed-out-title" className="text-xl font-semibold text-amber-950">
         You are not signed in
       </h1>
@@ -21,7 +24,11 @@ export function NotSignedIn({ signInUrl, publicOrigin }: { signInUrl?: string | 
           {publicOrigin ? (
             <>
               {" "}
-              (<a href={publicOrigin} className="font-medium underline">{publicOrigin}</a>)
+              (
+              <a href={publicOrigin} className="font-medium underline">
+                {publicOrigin}
+              </a>
+              )
             </>
           ) : null}
           ; if you did, ask the team that runs it to check the SSO proxy configuration.
@@ -33,7 +40,10 @@ export function NotSignedIn({ signInUrl, publicOrigin }: { signInUrl?: string | 
 
 export function NoAccess() {
   return (
-    <section aria-labelledby="no-access-title" className="mx-auto max-w-xl rounded-lg border border-red-300 bg-red-50 p-6">
+    <section
+      aria-labelledby="no-access-title"
+      className="mx-auto max-w-xl rounded-lg border border-red-300 bg-red-50 p-6"
+    >
       <h1 id="no-access-title" className="text-xl font-semibold text-red-950">
         You have no access to this dashboard
       </h1>

@@ -17,7 +17,8 @@ export async function SiteHeader() {
     <header className="border-b border-slate-200 bg-white">
       {config.emulator && (
         <p role="status" className="bg-amber-100 px-4 py-1.5 text-center text-sm text-amber-950">
-          <strong>Emulator mode:</strong> this dashboard is talking to the built-in CI emulator, not Tencent Cloud. Jobs here are simulated.
+          <strong>Emulator mode:</strong> this dashboard is talking to the built-in CI emulator, not Tencent Cloud. Jobs
+          here are simulated.
         </p>
       )}
       <div className="mx-auto flex w-full max-w-[1400px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -36,10 +37,10 @@ export async function SiteHeader() {
           </Link>
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
-          <p className="text-xs text-slate-600">
-            {config.buckets.map((b) => `${b.bucket} · ${b.region}`).join(", ")}
-          </p>
-          {identity && <SignedInAs id={identity.id} name={identity.name} role={identity.canTrigger ? "operator" : "viewer"} />}
+          <p className="text-xs text-slate-600">{config.buckets.map((b) => `${b.bucket} · ${b.region}`).join(", ")}</p>
+          {identity && (
+            <SignedInAs id={identity.id} name={identity.name} role={identity.canTrigger ? "operator" : "viewer"} />
+          )}
           {identity && config.auth.mode === "oidc" && <SignOutForm />}
         </div>
       </div>

@@ -17,14 +17,21 @@ export const JOB_PARAM_PATH = "Operation.JobParam";
 function useVisible(field: FieldSpec, scopePath?: string): boolean {
   const { control } = useFormContext();
   const cond = field.visibleWhen;
-  const names = cond ? [`${JOB_PARAM_PATH}.${cond.path}`, scopePath ? `${scopePath}.${cond.path}` : `${JOB_PARAM_PATH}.${cond.path}`] : [JOB_PARAM_PATH, JOB_PARAM_PATH];
+  const names = cond
+    ? [`${JOB_PARAM_PATH}.${cond.path}`, scopePath ? `${scopePath}.${cond.path}` : `${JOB_PARAM_PATH}.${cond.path}`]
+    : [JOB_PARAM_PATH, JOB_PARAM_PATH];
   const [rootValue, scopedValue] = useWatch({ control, name: names, disabled: !cond }) as unknown[];
   if (!cond) return true;
   const v = rootValue !== undefined ? rootValue : scopedValue;
   return typeof v === "string" && cond.equals.includes(v);
 }
 
-export function ParamFields({ fields, basePath = JOB_PARAM_PATH, scopePath, alwaysOpen }: {
+export function ParamFields({
+  fields,
+  basePath = JOB_PARAM_PATH,
+  scopePath,
+  alwaysOpen,
+}: {
   fields: readonly FieldSpec[];
   basePath?: string;
   scopePath?: string;
@@ -34,13 +41,29 @@ export function ParamFields({ fields, basePath = JOB_PARAM_PATH, scopePath, alwa
   return (
     <div className="space-y-4">
       {fields.map((f) => (
-        <ParamField key={f.name} field={f} path={`${basePath}.${f.name}`} scopePath={scopePath} alwaysOpen={f.name === alwaysOpen} />
+        <ParamField
+          key={f.name}
+          field={f}
+          path={`${basePath}.${f.name}`}
+          scopePath={scopePath}
+          alwaysOpen={f.name === alwaysOpen}
+        />
       ))}
     </div>
   );
 }
 
-function ParamField({ field, path, scopePath, alwaysOpen }: { field: FieldSpec; path: string; scopePath?: string; alwaysOpen?: boolean }) {
+function ParamField({
+  field,
+  path,
+  scopePath,
+  alwaysOpen,
+}: {
+  field: FieldSpec;
+  path: string;
+  scopePath?: string;
+  alwaysOpen?: boolean;
+}) {
   const visible = useVisible(field, scopePath);
   if (!visible) return null;
   switch (field.kind) {
@@ -57,7 +80,16 @@ function ParamField({ field, path, scopePath, alwaysOpen }: { field: FieldSpec; 
         />
       );
     case "number":
-      return <TextInput name={path} label={field.label} help={field.help} hint={describeNumber(field)} required={field.required} inputMode="decimal" />;
+      return (
+        <TextInput
+          name={path}
+          label={field.label}
+          help={field.help}
+          hint={describeNumber(field)}
+          required={field.required}
+          inputMode="decimal"
+        />
+      );
     case "enum":
       return (
         <SelectInput
@@ -103,14 +135,27 @@ function GroupMessage({ path }: { path: string }) {
 }
 
 /** A nested element. Optional groups have an "Include" switch: absent and empty are different things to CI. */
-function GroupControl({ field, path, scopePath, alwaysOpen }: { field: GroupField; path: string; scopePath?: string; alwaysOpen?: boolean }) {
+function GroupControl({
+  field,
+  path,
+  scopePath,
+  alwaysOpen,
+}: {
+  field: GroupField;
+  path: string;
+  scopePath?: string;
+  alwaysOpen?: boolean;
+}) {
   const { control, setValue } = useFormContext();
   const value = useWatch({ control, name: path }) as unknown;
   const open = alwaysOpen || (value !== undefined && value !== null && value !== "");
   const id = fieldId(path);
   const error = useFieldError(path);
   return (
-    <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby={field.help ? `${id}-help` : undefined}>
+    <fieldset
+      className="rounded-md border border-slate-200 p-3"
+      aria-describedby={field.help ? `${id}-help` : undefined}
+    >
       <legend className="px-1 text-sm font-semibold text-slate-800">{field.label}</legend>
       {field.help && (
         <p id={`${id}-help`} className="mb-2 text-xs text-slate-600">
@@ -126,7 +171,9 @@ function GroupControl({ field, path, scopePath, alwaysOpen }: { field: GroupFiel
             // A closed group with an error ("… settings are required") is where focus should land.
             aria-invalid={error && !open ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => setValue(path, e.target.checked ? paramDefaults(field.fields) : undefined, { shouldDirty: true })}
+            onChange={(e) =>
+              setValue(path, e.target.checked ? paramDefaults(field.fields) : undefined, { shouldDirty: true })
+            }
             className="h-4 w-4"
           />
           Set {field.label}
@@ -171,7 +218,10 @@ function RepeatableShell({
   return (
     <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby={help ? `${id}-help` : undefined}>
       <legend className="px-1 text-sm font-semibold text-slate-800">
-        {label} <span className="font-normal text-slate-600">({count} of at most {maxItems})</span>
+        {label}{" "}
+        <span className="font-normal text-slate-600">
+          ({count} of at most {maxItems})
+        </span>
       </legend>
       {help && (
         <p id={`${id}-help`} className="mb-2 text-xs text-slate-600">

@@ -64,7 +64,12 @@ export function FieldShell({ name, label, help, hint, required, className = "", 
           </span>
         )}
       </label>
-      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined, "aria-required": required ? true : undefined })}
+      {children({
+        id,
+        "aria-describedby": describedBy,
+        "aria-invalid": error ? true : undefined,
+        "aria-required": required ? true : undefined,
+      })}
       {error && (
         <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
           {error}
@@ -85,13 +90,34 @@ export function FieldShell({ name, label, help, hint, required, className = "", 
 type TextProps = Omit<ShellProps, "children"> & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "children">;
 
 /** A text-like input registered with the form. */
-export function TextInput({ name, label, help, hint, required, className, aside, onChange, onBlur, ...input }: TextProps) {
+export function TextInput({
+  name,
+  label,
+  help,
+  hint,
+  required,
+  className,
+  aside,
+  onChange,
+  onBlur,
+  ...input
+}: TextProps) {
   const { register } = useFormContext();
   // The caller's handlers run after the form's own (register's options), instead of being overwritten by them.
   const reg = register(name, { onChange, onBlur });
   return (
-    <FieldShell name={name} label={label} help={help} hint={hint} required={required} className={className} aside={aside}>
-      {(a11y) => <input type="text" autoComplete="off" spellCheck={false} {...input} {...reg} {...a11y} className={inputClass} />}
+    <FieldShell
+      name={name}
+      label={label}
+      help={help}
+      hint={hint}
+      required={required}
+      className={className}
+      aside={aside}
+    >
+      {(a11y) => (
+        <input type="text" autoComplete="off" spellCheck={false} {...input} {...reg} {...a11y} className={inputClass} />
+      )}
     </FieldShell>
   );
 }
@@ -109,11 +135,32 @@ type SelectProps = Omit<ShellProps, "children"> &
   };
 
 /** A native <select> registered with the form (keyboard and screen-reader behaviour for free). */
-export function SelectInput({ name, label, help, hint, required, className, aside, options, emptyLabel, onChange, onBlur, ...select }: SelectProps) {
+export function SelectInput({
+  name,
+  label,
+  help,
+  hint,
+  required,
+  className,
+  aside,
+  options,
+  emptyLabel,
+  onChange,
+  onBlur,
+  ...select
+}: SelectProps) {
   const { register } = useFormContext();
   const reg = register(name, { onChange, onBlur });
   return (
-    <FieldShell name={name} label={label} help={help} hint={hint} required={required} className={className} aside={aside}>
+    <FieldShell
+      name={name}
+      label={label}
+      help={help}
+      hint={hint}
+      required={required}
+      className={className}
+      aside={aside}
+    >
       {(a11y) => (
         <select {...select} {...reg} {...a11y} className={inputClass}>
           {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
@@ -151,7 +198,12 @@ export function RadioGroup({
   const id = fieldId(name);
   const reg = register(name, { onChange: (e: { target: { value: string } }) => onValueChange?.(e.target.value) });
   return (
-    <fieldset className={className} aria-describedby={[error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(" ") || undefined}>
+    <fieldset
+      className={className}
+      aria-describedby={
+        [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(" ") || undefined
+      }
+    >
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       {help && (
         <p id={`${id}-help`} className="mt-1 text-xs text-slate-600">
@@ -166,7 +218,14 @@ export function RadioGroup({
               {/* On the radio itself, though ARIA 1.2 lists aria-invalid for the group: screen readers announce it on the
                   focused radio, and the wizard focuses the first [aria-invalid] element (trigger-wizard.tsx). */}
               {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props */}
-              <input type="radio" value={o.value} {...reg} id={optionId} aria-invalid={error ? true : undefined} className="mt-0.5 h-4 w-4" />
+              <input
+                type="radio"
+                value={o.value}
+                {...reg}
+                id={optionId}
+                aria-invalid={error ? true : undefined}
+                className="mt-0.5 h-4 w-4"
+              />
               <span>
                 <span className="font-medium text-slate-900">{o.label}</span>
                 {o.description && <span className="block text-xs text-slate-600"> {o.description}</span>}
@@ -185,7 +244,15 @@ export function RadioGroup({
 }
 
 /** A section of a step: a heading-labelled group. */
-export function Section({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+export function Section({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
       <h3 className="text-base font-semibold text-slate-900">{title}</h3>

@@ -42,7 +42,8 @@ function Summary({ params, p }: { params: InputPreviewParams; p: PreviewAnswer }
       if (p.count === 0 && p.countExact)
         return (
           <p className="text-amber-950" data-testid="preview-count" data-count={0} data-exact="true">
-            No objects match{params.start || params.end ? " in the chosen window" : ""}: the batch would process nothing.
+            No objects match{params.start || params.end ? " in the chosen window" : ""}: the batch would process
+            nothing.
           </p>
         );
       return (
@@ -50,7 +51,14 @@ function Summary({ params, p }: { params: InputPreviewParams; p: PreviewAnswer }
           <strong data-testid="preview-count" data-count={p.count} data-exact={p.countExact ? "true" : "false"}>
             {countText(p)}
           </strong>{" "}
-          {plural(p.count, "object", p.countExact)} {params.value ? <>under <code className="break-all font-mono">{params.value}</code></> : "in the whole bucket"}
+          {plural(p.count, "object", p.countExact)}{" "}
+          {params.value ? (
+            <>
+              under <code className="break-all font-mono">{params.value}</code>
+            </>
+          ) : (
+            "in the whole bucket"
+          )}
           {params.start || params.end ? " uploaded in the chosen window" : ""}, {p.countExact ? "" : "at least "}
           {formatBytes(p.bytes)} in all.
         </p>
@@ -68,14 +76,19 @@ function Summary({ params, p }: { params: InputPreviewParams; p: PreviewAnswer }
     case "UrlFile":
       return (
         <p>
-          The URL file lists <strong data-testid="preview-count" data-count={p.count}>{countText(p)}</strong> {plural(p.count, "line", p.countExact)}.
+          The URL file lists{" "}
+          <strong data-testid="preview-count" data-count={p.count}>
+            {countText(p)}
+          </strong>{" "}
+          {plural(p.count, "line", p.countExact)}.
         </p>
       );
     case "Manifest":
       // What the route counts for a manifest (its inventory files) is said in its own words when it gives them.
       return (
         <p data-testid="preview-count" data-count={p.count}>
-          {p.describes ?? `The manifest lists ${countText(p)} ${plural(p.count, "entry", p.countExact).replace(/ys$/, "ies")}`}
+          {p.describes ??
+            `The manifest lists ${countText(p)} ${plural(p.count, "entry", p.countExact).replace(/ys$/, "ies")}`}
           {p.bytes ? ` (${formatBytes(p.bytes)})` : ""}.
         </p>
       );
@@ -98,7 +111,11 @@ export function InputPreviewPanel({ params }: { params: InputPreviewParams | nul
   const err = query.error instanceof ApiError ? query.error : null;
   const settling = debounced !== params || query.isFetching;
   return (
-    <div className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="input-preview" aria-busy={settling}>
+    <div
+      className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800"
+      data-testid="input-preview"
+      aria-busy={settling}
+    >
       <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Preview of the input</p>
       <div aria-live="polite" className="mt-1 space-y-1">
         {query.error ? (
@@ -118,7 +135,8 @@ export function InputPreviewPanel({ params }: { params: InputPreviewParams | nul
             {p.sample.length > 0 && debounced.kind !== "Object" && (
               <details>
                 <summary className="cursor-pointer text-slate-700">
-                  Sample of {Math.min(p.sample.length, SAMPLE_SHOWN)} {plural(Math.min(p.sample.length, SAMPLE_SHOWN), "name")}
+                  Sample of {Math.min(p.sample.length, SAMPLE_SHOWN)}{" "}
+                  {plural(Math.min(p.sample.length, SAMPLE_SHOWN), "name")}
                 </summary>
                 <ul className="mt-1 space-y-0.5" data-testid="preview-sample">
                   {p.sample.slice(0, SAMPLE_SHOWN).map((o) => (
@@ -130,7 +148,11 @@ export function InputPreviewPanel({ params }: { params: InputPreviewParams | nul
                 </ul>
               </details>
             )}
-            {!p.countExact && <p className="text-xs text-slate-600">Counting stopped after {p.cosCalls} listings to stay quick: the real number is higher.</p>}
+            {!p.countExact && (
+              <p className="text-xs text-slate-600">
+                Counting stopped after {p.cosCalls} listings to stay quick: the real number is higher.
+              </p>
+            )}
           </>
         ) : (
           <p role="status">Looking at the bucket…</p>
@@ -140,4 +162,3 @@ export function InputPreviewPanel({ params }: { params: InputPreviewParams | nul
     </div>
   );
 }
-

@@ -30,7 +30,11 @@ export function StepIndicator({
               <span
                 aria-hidden="true"
                 className={`inline-flex h-6 w-6 items-center justify-center rounded-full text-xs font-semibold ${
-                  isCurrent ? "bg-blue-700 text-white" : step < current ? "bg-blue-100 text-blue-900" : "bg-slate-200 text-slate-700"
+                  isCurrent
+                    ? "bg-blue-700 text-white"
+                    : step < current
+                      ? "bg-blue-100 text-blue-900"
+                      : "bg-slate-200 text-slate-700"
                 }`}
               >
                 {i + 1}
@@ -43,11 +47,19 @@ export function StepIndicator({
           return (
             <li key={label} aria-current={isCurrent ? "step" : undefined} className="flex items-center">
               {reachable ? (
-                <button type="button" onClick={() => onGo(step)} className="flex items-center gap-2 rounded-md px-2 py-1 text-slate-800 underline-offset-2 hover:underline">
+                <button
+                  type="button"
+                  onClick={() => onGo(step)}
+                  className="flex items-center gap-2 rounded-md px-2 py-1 text-slate-800 underline-offset-2 hover:underline"
+                >
                   {text}
                 </button>
               ) : (
-                <span className={`flex items-center gap-2 px-2 py-1 ${isCurrent ? "font-semibold text-slate-950" : "text-slate-600"}`}>{text}</span>
+                <span
+                  className={`flex items-center gap-2 px-2 py-1 ${isCurrent ? "font-semibold text-slate-950" : "text-slate-600"}`}
+                >
+                  {text}
+                </span>
               )}
             </li>
           );

@@ -9,7 +9,9 @@ export function TagChooser({ onTagChange }: { onTagChange: (tag: TagName) => voi
   const { register } = useFormContext();
   const error = useFieldError("Operation.Tag");
   const id = fieldId("Operation.Tag");
-  const reg = register("Operation.Tag", { onChange: (e: { target: { value: string } }) => onTagChange(e.target.value as TagName) });
+  const reg = register("Operation.Tag", {
+    onChange: (e: { target: { value: string } }) => onTagChange(e.target.value as TagName),
+  });
   let first = true;
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
@@ -31,13 +33,26 @@ export function TagChooser({ onTagChange }: { onTagChange: (tag: TagName) => voi
                 const optionId = first ? id : `${id}-${t.tag}`;
                 first = false;
                 return (
-                  <label key={t.tag} htmlFor={optionId} className="flex cursor-pointer items-start gap-2 rounded p-1.5 text-sm hover:bg-slate-50 has-[:checked]:bg-blue-50">
+                  <label
+                    key={t.tag}
+                    htmlFor={optionId}
+                    className="flex cursor-pointer items-start gap-2 rounded p-1.5 text-sm hover:bg-slate-50 has-[:checked]:bg-blue-50"
+                  >
                     {/* aria-invalid on the radio: why in form-controls.tsx (RadioGroup) */}
                     {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props */}
-                    <input type="radio" value={t.tag} {...reg} id={optionId} aria-invalid={error ? true : undefined} className="mt-0.5 h-4 w-4" />
+                    <input
+                      type="radio"
+                      value={t.tag}
+                      {...reg}
+                      id={optionId}
+                      aria-invalid={error ? true : undefined}
+                      className="mt-0.5 h-4 w-4"
+                    />
                     <span>
                       <span className="font-medium text-slate-900">{t.label}</span>
-                      {t.label !== t.tag && <span className="ml-1 font-mono text-xs text-slate-600"> ({t.tag})</span>}{" "}
+                      {t.label !== t.tag && (
+                        <span className="ml-1 font-mono text-xs text-slate-600"> ({t.tag})</span>
+                      )}{" "}
                       <span className="block text-xs text-slate-600">{t.description}</span>
                     </span>
                   </label>

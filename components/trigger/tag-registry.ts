@@ -20,6 +20,12 @@ export const GROUP_LABELS: Record<TagGroup, string> = {
 };
 
 /** Tags per group, in the registry's order, groups in a fixed order. */
-export const TAGS_BY_GROUP: readonly { group: TagGroup; label: string; tags: TagModule[] }[] = (["video", "audio", "image", "ai"] as const)
-  .map((group) => ({ group, label: GROUP_LABELS[group], tags: TAG_NAMES.map((t) => TAGS[t]).filter((m) => m.group === group) }))
+export const TAGS_BY_GROUP: readonly { group: TagGroup; label: string; tags: TagModule[] }[] = (
+  ["video", "audio", "image", "ai"] as const
+)
+  .map((group) => ({
+    group,
+    label: GROUP_LABELS[group],
+    tags: TAG_NAMES.map((t) => TAGS[t]).filter((m) => m.group === group),
+  }))
   .filter((g) => g.tags.length > 0);

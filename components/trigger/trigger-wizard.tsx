@@ -29,7 +29,9 @@ import { flattenErrors, stepOfPath, STEP_PATHS, type Issue } from "./wizard-path
 
 // Steps 3–5 need the Tag registry and the XML codec: loaded with the step, not with the page.
 const stepLoading = () => <p role="status">Loading this step…</p>;
-const OperationStep = dynamic(() => import("./steps/operation-step").then((m) => m.OperationStep), { loading: stepLoading });
+const OperationStep = dynamic(() => import("./steps/operation-step").then((m) => m.OperationStep), {
+  loading: stepLoading,
+});
 const OutputStep = dynamic(() => import("./steps/output-step").then((m) => m.OutputStep), { loading: stepLoading });
 const ReviewStep = dynamic(() => import("./steps/review-step").then((m) => m.ReviewStep), { loading: stepLoading });
 
@@ -178,14 +180,19 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
   useEffect(() => {
     if (!focusTick) return;
     const raf = requestAnimationFrame(() => {
-      const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? document.getElementById(STEP_ERRORS_ID);
+      const el =
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? document.getElementById(STEP_ERRORS_ID);
       el?.focus();
       el?.scrollIntoView?.({ block: "center" });
     });
     return () => cancelAnimationFrame(raf);
   }, [focusTick]);
 
-  const submitter = useSubmitTrigger({ defaultBucket: buckets[0]?.bucket, onCreated: draft.finish, onFieldIssues: showIssues });
+  const submitter = useSubmitTrigger({
+    defaultBucket: buckets[0]?.bucket,
+    onCreated: draft.finish,
+    onFieldIssues: showIssues,
+  });
   const { pending, problem, setProblem } = submitter;
   const guardrails = review ? requestGuardrails(review, bucket) : [];
   const changes = source && review ? diffRequests(source.request, review) : null;
@@ -247,8 +254,19 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
             <span className="font-mono">{source.dropped.join(", ")}</span>
           </Notice>
         )}
-        <form ref={formRef} onSubmit={onFormSubmit} noValidate aria-labelledby="wizard-step-heading" className="space-y-4">
-          <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
+        <form
+          ref={formRef}
+          onSubmit={onFormSubmit}
+          noValidate
+          aria-labelledby="wizard-step-heading"
+          className="space-y-4"
+        >
+          <h2
+            id="wizard-step-heading"
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-xl font-semibold focus:outline-none"
+          >
             Step {step + 1} of {WIZARD_STEPS.length}: {WIZARD_STEPS[step]}
           </h2>
           <StepErrorSummary issues={stepIssues} fallbackFocus={headingRef} />
@@ -280,7 +298,12 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
                 {step === 3 || (step === 2 && type === "Workflow") ? "Review" : "Next"}
               </Button>
             ) : (
-              <Button type="submit" variant="primary" disabled={!canSubmit} aria-describedby={guardrails.length && !acknowledged ? "submit-needs-ack" : undefined}>
+              <Button
+                type="submit"
+                variant="primary"
+                disabled={!canSubmit}
+                aria-describedby={guardrails.length && !acknowledged ? "submit-needs-ack" : undefined}
+              >
                 {pending ? "Submitting…" : "Submit job"}
               </Button>
             )}

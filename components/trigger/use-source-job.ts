@@ -7,8 +7,16 @@ import type { ApiError } from "@/lib/query/api-fetch";
 import { jobDetailOptions } from "@/lib/query/jobs";
 import { loadRegistry } from "./lazy-modules";
 
-export function useSourceJob(from: string | undefined, bucket: string | null): { source: DuplicatedRequest | null; error: ApiError | null } {
-  const query = useQuery({ ...jobDetailOptions(from ?? "", bucket), enabled: !!from, refetchOnWindowFocus: false, staleTime: Infinity });
+export function useSourceJob(
+  from: string | undefined,
+  bucket: string | null,
+): { source: DuplicatedRequest | null; error: ApiError | null } {
+  const query = useQuery({
+    ...jobDetailOptions(from ?? "", bucket),
+    enabled: !!from,
+    refetchOnWindowFocus: false,
+    staleTime: Infinity,
+  });
   const [source, setSource] = useState<DuplicatedRequest | null>(null);
   useEffect(() => {
     const job = query.data?.job;

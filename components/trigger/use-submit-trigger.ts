@@ -20,8 +20,13 @@ import type { TriggerAnswer } from "@/lib/jobs/api-contract";
 
 /** Any failure as an ApiError; a request that got no answer at all may have created the job. */
 export function toSubmitError(e: unknown): ApiError {
-  const error = e instanceof ApiError ? e : new ApiError(0, { code: "ClientError", message: e instanceof Error ? e.message : String(e) });
-  return error.code === "NetworkError" ? new ApiError(0, { code: error.code, message: error.message, outcomeUnknown: true }) : error;
+  const error =
+    e instanceof ApiError
+      ? e
+      : new ApiError(0, { code: "ClientError", message: e instanceof Error ? e.message : String(e) });
+  return error.code === "NetworkError"
+    ? new ApiError(0, { code: error.code, message: error.message, outcomeUnknown: true })
+    : error;
 }
 
 export function useSubmitTrigger({

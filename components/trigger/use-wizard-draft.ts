@@ -5,7 +5,17 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { browserDraftStorage, discardDraft, draftKey, emptyWizardValues, readDraftText, saveDraft, type Draft, type WizardStep, type WizardValues } from "@/lib/jobs/draft";
+import {
+  browserDraftStorage,
+  discardDraft,
+  draftKey,
+  emptyWizardValues,
+  readDraftText,
+  saveDraft,
+  type Draft,
+  type WizardStep,
+  type WizardValues,
+} from "@/lib/jobs/draft";
 import { requestToDraft } from "@/lib/jobs/draft-request";
 import type { DuplicatedRequest } from "@/lib/jobs/from-job-detail";
 import type { TriggerRequest } from "@/lib/jobs/request-schema";
@@ -69,7 +79,8 @@ export function useWizardDraft({
       setReady(true);
     };
     // The validator (zod) is fetched only when there is a stored draft to check.
-    if (readDraftText(storage, key)) void import("@/lib/jobs/draft-schema").then(({ loadDraft }) => start(loadDraft(storage, key)));
+    if (readDraftText(storage, key))
+      void import("@/lib/jobs/draft-schema").then(({ loadDraft }) => start(loadDraft(storage, key)));
     else start(null);
     return () => {
       live = false;
@@ -84,7 +95,8 @@ export function useWizardDraft({
     if (!ready) return;
     const storage = browserDraftStorage();
     const save = () => {
-      if (!finished.current) saveDraft(storage, key, { step, values: form.getValues(), idempotency, sourceJobId: from });
+      if (!finished.current)
+        saveDraft(storage, key, { step, values: form.getValues(), idempotency, sourceJobId: from });
     };
     save();
     let timer: ReturnType<typeof setTimeout> | undefined;

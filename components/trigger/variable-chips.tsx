@@ -21,7 +21,9 @@ interface Target {
 }
 
 interface Ctx {
-  track: (name: string) => Record<"onFocus" | "onSelect" | "onInput" | "onBlur", (e: SyntheticEvent<HTMLInputElement>) => void>;
+  track: (
+    name: string,
+  ) => Record<"onFocus" | "onSelect" | "onInput" | "onBlur", (e: SyntheticEvent<HTMLInputElement>) => void>;
   target: () => Target | null;
 }
 
@@ -36,7 +38,12 @@ export function InsertTargetProvider({ defaultTarget, children }: { defaultTarge
   };
   const ctx: Ctx = {
     // onSelect alone can lag behind fast typing; the caret at input and at blur (a chip click) is the truth.
-    track: (name) => ({ onFocus: remember(name), onSelect: remember(name), onInput: remember(name), onBlur: remember(name) }),
+    track: (name) => ({
+      onFocus: remember(name),
+      onSelect: remember(name),
+      onInput: remember(name),
+      onBlur: remember(name),
+    }),
     target: () => last.current ?? { name: defaultTarget, start: null, end: null },
   };
   return <InsertTargetContext.Provider value={ctx}>{children}</InsertTargetContext.Provider>;
@@ -72,7 +79,12 @@ export function VariableChips() {
   }
 
   return (
-    <div role="group" aria-labelledby="output-variables-label" aria-describedby="output-variables-help" className="flex flex-wrap items-center gap-2">
+    <div
+      role="group"
+      aria-labelledby="output-variables-label"
+      aria-describedby="output-variables-help"
+      className="flex flex-wrap items-center gap-2"
+    >
       <span id="output-variables-label" className="text-xs font-medium text-slate-700">
         Insert variable:
       </span>

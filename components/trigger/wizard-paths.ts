@@ -16,8 +16,24 @@ export interface Issue {
 export const STEP_PATHS: readonly (readonly string[])[] = [
   ["bucket", "Name", "Type"],
   ["inputSource", "Input", "Operation.TimeInterval"],
-  ["paramMode", "Operation.WorkflowIds", "Operation.Tag", "Operation.JobParam", "Operation.QueueId", "Operation.QueueType"],
-  ["Operation.Output", "Operation.JobLevel", "Operation.UserData", "Operation.CallBack", "Operation.CallBackFormat", "Operation.CallBackType", "Operation.CallBackMqConfig", "Operation.CallBackKafkaConfig"],
+  [
+    "paramMode",
+    "Operation.WorkflowIds",
+    "Operation.Tag",
+    "Operation.JobParam",
+    "Operation.QueueId",
+    "Operation.QueueType",
+  ],
+  [
+    "Operation.Output",
+    "Operation.JobLevel",
+    "Operation.UserData",
+    "Operation.CallBack",
+    "Operation.CallBackFormat",
+    "Operation.CallBackType",
+    "Operation.CallBackMqConfig",
+    "Operation.CallBackKafkaConfig",
+  ],
   ["root"],
 ];
 
@@ -72,7 +88,9 @@ export function dedupeIssues(issues: Issue[]): Issue[] {
 
 /** Server `fields` (Request paths) → form issues. */
 export function issuesFromServer(fields: readonly { path: string; message: string }[], values: WizardValues): Issue[] {
-  return dedupeIssues(fields.map((f) => ({ path: toFormPath(f.path.replace(/^request\./, ""), values), message: f.message })));
+  return dedupeIssues(
+    fields.map((f) => ({ path: toFormPath(f.path.replace(/^request\./, ""), values), message: f.message })),
+  );
 }
 
 /** Nests issues as react-hook-form errors; parents first, so a group's own message and its children's coexist. */
@@ -83,4 +101,3 @@ export function nestIssues(issues: readonly Issue[]): FieldErrors<WizardValues> 
   }
   return errors;
 }
-

@@ -14,7 +14,10 @@ import { lookupTag } from "./tag-registry";
 import { dedupeIssues, flattenErrors, nestIssues, toFormPath, type Issue } from "./wizard-paths";
 
 /** Form values → Request → triggerRequestSchema. The schema's output is the Request to send. */
-export const wizardRequestSchema = z.preprocess((values) => draftToRequest(values as WizardValues, lookupTag), triggerRequestSchema);
+export const wizardRequestSchema = z.preprocess(
+  (values) => draftToRequest(values as WizardValues, lookupTag),
+  triggerRequestSchema,
+);
 
 // z.preprocess accepts `unknown`; tell the resolver that its input is the form's values.
 const baseResolver = zodResolver(wizardRequestSchema as unknown as z.ZodType<TriggerRequest, WizardValues>);
@@ -23,10 +26,17 @@ export type WizardCheck = { ok: true; request: TriggerRequest } | { ok: false; i
 
 /** Validates everything; issue paths are form paths. */
 export async function checkWizard(values: WizardValues): Promise<WizardCheck> {
-  const result = await baseResolver(values as never, undefined, { fields: {}, shouldUseNativeValidation: false, criteriaMode: "firstError" });
+  const result = await baseResolver(values as never, undefined, {
+    fields: {},
+    shouldUseNativeValidation: false,
+    criteriaMode: "firstError",
+  });
   const flat = flattenErrors(result.errors);
   if (flat.length === 0) return { ok: true, request: result.values as TriggerRequest };
-  return { ok: false, issues: dedupeIssues(flat.map((i) => ({ path: toFormPath(i.path, values), message: i.message }))) };
+  return {
+    ok: false,
+    issues: dedupeIssues(flat.map((i) => ({ path: toFormPath(i.path, values), message: i.message }))),
+  };
 }
 
 /** The form's resolver (used by handleSubmit on Review): the shared schema, with errors on the form's own paths. */

@@ -20,7 +20,11 @@ const sizes: Record<ButtonSize, string> = {
 };
 
 /** Class names of a button, for links that look like buttons (`<Link className={buttonClasses()}>`). */
-export function buttonClasses({ variant = "secondary", size = "md", className = "" }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
+export function buttonClasses({
+  variant = "secondary",
+  size = "md",
+  className = "",
+}: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
   return `${base} ${variants[variant]} ${sizes[size]} ${className}`.trim();
 }
 

@@ -13,7 +13,14 @@ const tones: Record<NoticeTone, string> = {
  * A boxed message. `role` decides how urgently screen readers announce it: "alert" interrupts, "status" waits.
  * Leave it off for static text.
  */
-export function Notice({ tone = "info", title, children, role, className = "", ...data }: {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+  role,
+  className = "",
+  ...data
+}: {
   tone?: NoticeTone;
   title?: ReactNode;
   children?: ReactNode;

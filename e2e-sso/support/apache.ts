@@ -16,7 +16,16 @@ import { SSO } from "./sso-env";
 
 export const APACHE_BINARY = ["/usr/sbin/apache2", "/usr/sbin/httpd"].find(existsSync);
 const MODULES_DIR = "/usr/lib/apache2/modules";
-const MODULES = ["mpm_event", "authn_core", "authz_core", "authz_user", "headers", "proxy", "proxy_http", "auth_openidc"];
+const MODULES = [
+  "mpm_event",
+  "authn_core",
+  "authz_core",
+  "authz_user",
+  "headers",
+  "proxy",
+  "proxy_http",
+  "auth_openidc",
+];
 
 /** Both httpd and mod_auth_openidc are installed (Debian: apt-get install apache2 libapache2-mod-auth-openidc). */
 export const apacheAvailable = () => Boolean(APACHE_BINARY) && existsSync(join(MODULES_DIR, "mod_auth_openidc.so"));
@@ -62,7 +71,8 @@ ${identityHeaders.map((h) => `  ${h}`).join("\n")}
 
 /** Writes httpd.conf into a fresh ServerRoot and returns the command line that runs it in the foreground. */
 export function writeApacheConfig(): { command: string; serverRoot: string } {
-  if (!APACHE_BINARY) throw new Error("Apache httpd is not installed (apt-get install apache2 libapache2-mod-auth-openidc)");
+  if (!APACHE_BINARY)
+    throw new Error("Apache httpd is not installed (apt-get install apache2 libapache2-mod-auth-openidc)");
   const serverRoot = mkdtempSync(join(tmpdir(), "ci-console-apache-"));
   chmodSync(serverRoot, 0o755);
   const isRoot = process.getuid?.() === 0;

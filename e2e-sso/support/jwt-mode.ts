@@ -18,4 +18,3 @@ export function jwtAppEnv(): Record<string, string> {
     AUTH_JWT_GROUPS_CLAIM: "groups",
   };
 }
-

@@ -19,13 +19,20 @@ export interface Me {
   canTrigger: boolean;
 }
 
-export async function me(request: APIRequestContext, baseUrl: string): Promise<{ status: number; body: Me & { error?: { code: string } } }> {
+export async function me(
+  request: APIRequestContext,
+  baseUrl: string,
+): Promise<{ status: number; body: Me & { error?: { code: string } } }> {
   const res = await request.get(`${baseUrl}/api/me`);
   return { status: res.status(), body: await res.json() };
 }
 
 /** POST /api/jobs as the dashboard's own page would (same origin, JSON, Idempotency-Key). */
-export async function postTrigger(request: APIRequestContext, baseUrl: string, name: string): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function postTrigger(
+  request: APIRequestContext,
+  baseUrl: string,
+  name: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const workflows = await request.get(`${baseUrl}/api/ci/workflows`);
   expect(workflows.status()).toBe(200);
   const items = ((await workflows.json()) as { items: { id: string }[] }).items;
@@ -37,10 +44,14 @@ export async function postTrigger(request: APIRequestContext, baseUrl: string, n
 }
 
 /** The audit rows (newest first) as GET /api/audit returns them. */
-export async function auditEntries(request: APIRequestContext, baseUrl: string): Promise<{ actor: string; jobId?: string; action?: string }[]> {
+export async function auditEntries(
+  request: APIRequestContext,
+  baseUrl: string,
+): Promise<{ actor: string; jobId?: string; action?: string }[]> {
   const res = await request.get(`${baseUrl}/api/audit`);
   expect(res.status()).toBe(200);
   return ((await res.json()) as { entries: { actor: string; jobId?: string; action?: string }[] }).entries;
 }
 
-export const uniqueName = (label: string) => `sso-${label}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+export const uniqueName = (label: string) =>
+  `sso-${label}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;

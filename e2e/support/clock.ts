@@ -64,16 +64,28 @@ export async function recordPageRequests(page: Page): Promise<void> {
  * by that latency (a slow first answer made a 3 s poll look like a 2 s one). Measured at the request, and with no
  * page time passing in flight, the gap is the page's own polling interval.
  */
-export async function advanceUntilRequest(page: Page, match: (url: string, method: string) => boolean, { stepMs = 250, maxMs = 70_000 } = {}): Promise<number> {
-  const { startedAt, seen } = await page.evaluate(() => ({ startedAt: Date.now(), seen: window.__e2eSent?.length ?? -1 }));
+export async function advanceUntilRequest(
+  page: Page,
+  match: (url: string, method: string) => boolean,
+  { stepMs = 250, maxMs = 70_000 } = {},
+): Promise<number> {
+  const { startedAt, seen } = await page.evaluate(() => ({
+    startedAt: Date.now(),
+    seen: window.__e2eSent?.length ?? -1,
+  }));
   if (seen < 0) throw new Error("advanceUntilRequest needs recordPageRequests(page) on this page first");
   let advanced = 0;
   for (;;) {
-    const newer = await page.evaluate((from) => window.__e2eSent!.slice(from).map((s, i) => ({ ...s, index: from + i })), seen);
+    const newer = await page.evaluate(
+      (from) => window.__e2eSent!.slice(from).map((s, i) => ({ ...s, index: from + i })),
+      seen,
+    );
     const hit = newer.find((s) => match(s.url, s.method));
     if (hit) {
       // The clock stands still until the page has the answer (polled in real time: waiting for the page's state).
-      await expect.poll(() => page.evaluate((i) => window.__e2eSent![i]!.answered, hit.index), { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(() => page.evaluate((i) => window.__e2eSent![i]!.answered, hit.index), { timeout: 30_000 })
+        .toBe(true);
       return hit.at - startedAt;
     }
     if (advanced >= maxMs) throw new Error(`no matching request within ${maxMs} ms of page time`);

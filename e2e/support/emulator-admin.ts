@@ -46,10 +46,16 @@ export const emulatorAdmin = {
   triggers: () => admin<Json[]>("GET", "triggers"),
   /** Objects clients PUT to COS under `prefix` (default: every written object), with their text bodies. */
   cosObjects: (bucket: string, prefix = "") =>
-    admin<{ bucket: string; region: string; objects: AdminCosObject[] }>("GET", `cos/objects?${new URLSearchParams({ bucket, prefix })}`),
+    admin<{ bucket: string; region: string; objects: AdminCosObject[] }>(
+      "GET",
+      `cos/objects?${new URLSearchParams({ bucket, prefix })}`,
+    ),
   /** A batch's files as they stand now: counts by state and the files (only `state`'s when given). */
   batchFiles: (jobId: string, state?: string) =>
-    admin<AdminBatchFiles>("GET", `batches/${encodeURIComponent(jobId)}/files${state ? `?${new URLSearchParams({ state })}` : ""}`),
+    admin<AdminBatchFiles>(
+      "GET",
+      `batches/${encodeURIComponent(jobId)}/files${state ? `?${new URLSearchParams({ state })}` : ""}`,
+    ),
   /** Ends a batch now: every file created and finished (failures as the emulator decides them, per key). */
   finishBatch: (jobId: string) => admin<AdminBatchFiles>("POST", `batches/${encodeURIComponent(jobId)}/finish`),
   /** Moves the emulator's lifecycle clock forward (signatures keep the real clock). */
@@ -63,6 +69,7 @@ export function countOf(stats: Json, route: EmulatorRoute): number {
   // Tolerate a nested shape ({ routes: { key: n } } or { key: { count } }).
   const nested = (stats.routes as Json | undefined)?.[route] ?? direct;
   if (typeof nested === "number") return nested;
-  if (nested && typeof nested === "object" && typeof (nested as Json).count === "number") return (nested as Json).count as number;
+  if (nested && typeof nested === "object" && typeof (nested as Json).count === "number")
+    return (nested as Json).count as number;
   return 0;
 }

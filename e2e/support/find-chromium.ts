@@ -20,5 +20,7 @@ export function findChromium(): string {
   for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]) {
     if (existsSync(candidate)) return candidate;
   }
-  throw new Error("No Chromium found: run `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH to a Chromium binary.");
+  throw new Error(
+    "No Chromium found: run `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH to a Chromium binary.",
+  );
 }

@@ -58,7 +58,12 @@ export async function anyWorkflowId(request: APIRequestContext): Promise<string>
 export async function triggerJob(request: APIRequestContext, name: string, prefix: string): Promise<ApiJob> {
   const res = await request.post("/api/jobs", {
     headers: { "Idempotency-Key": randomUUID(), Origin: E2E.appUrl, "Content-Type": "application/json" },
-    data: { Name: name, Type: "Workflow", Input: { Prefix: prefix }, Operation: { WorkflowIds: await anyWorkflowId(request) } },
+    data: {
+      Name: name,
+      Type: "Workflow",
+      Input: { Prefix: prefix },
+      Operation: { WorkflowIds: await anyWorkflowId(request) },
+    },
   });
   if (res.status() !== 201) throw new Error(`POST /api/jobs → ${res.status()}: ${await res.text()}`);
   return ((await res.json()) as { job: ApiJob }).job;

@@ -9,7 +9,15 @@ import { hashHex } from "../cos/key-order";
 import type { BucketStore } from "../store/emulator-store";
 import type { JobRecord } from "../store/job-record";
 import { batchFileKeys } from "./batch-inputs";
-import { FILE_FAILURES, failureIndex, fileFailure, fileStatus, fileTiming, timingHash, type FileStatus } from "./file-outcome";
+import {
+  FILE_FAILURES,
+  failureIndex,
+  fileFailure,
+  fileStatus,
+  fileTiming,
+  timingHash,
+  type FileStatus,
+} from "./file-outcome";
 
 export type ChildKind = "workflow" | "media";
 
@@ -29,7 +37,12 @@ export interface BatchChild {
 /** `Operation.WorkflowIds` may name several workflows, comma-separated: one instance per file and workflow. */
 export function workflowIdsOf(batch: JobRecord): string[] {
   const raw = batch.operation.WorkflowIds;
-  return typeof raw === "string" ? raw.split(",").map((s) => s.trim()).filter(Boolean) : [];
+  return typeof raw === "string"
+    ? raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 export const kindOf = (batch: JobRecord): ChildKind => (batch.type === "Workflow" ? "workflow" : "media");
@@ -87,7 +100,13 @@ export function childAt(batch: JobRecord, objects: CosBucket, index: number, now
   const timing = fileTiming(batch, fileIndex, d.keys.length, key, d.timing[fileIndex]);
   if (timing.createdAt > now) return null; // the cheap check first: most of a running batch's files are not there yet
   const f = d.failure[fileIndex]!;
-  const status = fileStatus(batch, timing, f === -2 ? fileFailure(key, false) : f < 0 ? null : FILE_FAILURES[f]!, now, kind);
+  const status = fileStatus(
+    batch,
+    timing,
+    f === -2 ? fileFailure(key, false) : f < 0 ? null : FILE_FAILURES[f]!,
+    now,
+    kind,
+  );
   if (!status) return null;
   let id: string | undefined;
   const child: BatchChild = {

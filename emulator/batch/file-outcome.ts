@@ -16,8 +16,14 @@ export const FILE_FAILURES: readonly JobFailure[] = [
   { code: "ResourceNotSupported", message: "The input file is damaged or its format is not supported." },
   { code: "ResourceNotSupported", message: "The input file has no video stream." },
   { code: "ResourceNotFound", message: "The input object does not exist or has been deleted." },
-  { code: "ResourceDownloadFailed", message: "Failed to download the input object; check the bucket's CI_QCSRole grant." },
-  { code: "WriteTargetBucketDenied", message: "Permission denied when writing the output object to the target bucket." },
+  {
+    code: "ResourceDownloadFailed",
+    message: "Failed to download the input object; check the bucket's CI_QCSRole grant.",
+  },
+  {
+    code: "WriteTargetBucketDenied",
+    message: "Permission denied when writing the output object to the target bucket.",
+  },
   { code: "InternalError", message: "An internal error occurred while processing the file. Try again later." },
 ];
 
@@ -58,7 +64,13 @@ export interface FileStatus {
 }
 
 /** When file `index` of `count` is created, starts and ends, inside the batch's running window. */
-export function fileTiming(job: JobRecord, index: number, count: number, key: string, h = timingHash(job.jobId, key)): FileTiming {
+export function fileTiming(
+  job: JobRecord,
+  index: number,
+  count: number,
+  key: string,
+  h = timingHash(job.jobId, key),
+): FileTiming {
   const { startAt: s, endAt: e } = job.timeline;
   const w = Math.max(1, e - s);
   const createdAt = s + Math.floor((index * 0.6 * w) / Math.max(1, count));
@@ -73,16 +85,34 @@ export function fileTiming(job: JobRecord, index: number, count: number, key: st
  * not created by then never are, unfinished ones end in Cancel. A paused batch creates no files after the middle of
  * its window. Workflow instances never report Submitted: they are Running from creation.
  */
-export function fileStatus(job: JobRecord, timing: FileTiming, failure: JobFailure | null, now: number, kind: "workflow" | "media"): FileStatus | null {
+export function fileStatus(
+  job: JobRecord,
+  timing: FileTiming,
+  failure: JobFailure | null,
+  now: number,
+  kind: "workflow" | "media",
+): FileStatus | null {
   if (job.timeline.final === "Failed") return null;
-  const stop = job.override && (job.override.state === "Cancel" || job.override.state === "Failed") ? job.override.at : null;
+  const stop =
+    job.override && (job.override.state === "Cancel" || job.override.state === "Failed") ? job.override.at : null;
   const limit = stop === null ? now : Math.min(now, stop);
   if (timing.createdAt > limit) return null;
-  if (job.timeline.final === "Pause" && timing.createdAt > job.timeline.startAt + (job.timeline.endAt - job.timeline.startAt) / 2) return null;
+  if (
+    job.timeline.final === "Pause" &&
+    timing.createdAt > job.timeline.startAt + (job.timeline.endAt - job.timeline.startAt) / 2
+  )
+    return null;
   const base = { createdAt: timing.createdAt, failure: null, plannedEndAt: timing.endAt };
-  if (stop !== null && stop < timing.endAt && now >= stop) return { ...base, state: "Cancel", startAt: stop >= timing.startAt ? timing.startAt : null, endAt: stop };
-  if (now < timing.startAt) return kind === "workflow" ? { ...base, state: "Running", startAt: timing.createdAt, endAt: null } : { ...base, state: "Submitted", startAt: null, endAt: null };
-  if (now < timing.endAt) return { ...base, state: "Running", startAt: kind === "workflow" ? timing.createdAt : timing.startAt, endAt: null };
+  if (stop !== null && stop < timing.endAt && now >= stop)
+    return { ...base, state: "Cancel", startAt: stop >= timing.startAt ? timing.startAt : null, endAt: stop };
+  if (now < timing.startAt)
+    return kind === "workflow"
+      ? { ...base, state: "Running", startAt: timing.createdAt, endAt: null }
+      : { ...base, state: "Submitted", startAt: null, endAt: null };
+  if (now < timing.endAt)
+    return { ...base, state: "Running", startAt: kind === "workflow" ? timing.createdAt : timing.startAt, endAt: null };
   const startAt = kind === "workflow" ? timing.createdAt : timing.startAt;
-  return failure ? { ...base, state: "Failed", startAt, endAt: timing.endAt, failure } : { ...base, state: "Success", startAt, endAt: timing.endAt };
+  return failure
+    ? { ...base, state: "Failed", startAt, endAt: timing.endAt, failure }
+    : { ...base, state: "Success", startAt, endAt: timing.endAt };
 }

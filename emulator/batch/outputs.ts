@@ -6,7 +6,17 @@
  */
 import type { BatchChild } from "./batch-children";
 
-const EXT: Record<string, string> = { Transcode: "mp4", Snapshot: "jpg", Animation: "gif", SmartCover: "jpg", SpeechRecognition: "txt", PicProcess: "jpg", Tts: "mp3", NoiseReduction: "wav", VoiceSeparate: "mp3" };
+const EXT: Record<string, string> = {
+  Transcode: "mp4",
+  Snapshot: "jpg",
+  Animation: "gif",
+  SmartCover: "jpg",
+  SpeechRecognition: "txt",
+  PicProcess: "jpg",
+  Tts: "mp3",
+  NoiseReduction: "wav",
+  VoiceSeparate: "mp3",
+};
 
 export const basenameOf = (key: string) => key.slice(key.lastIndexOf("/") + 1);
 

@@ -16,18 +16,25 @@ export function ciTimeColon(ms: number | null): string {
   return t === "-" ? t : `${t.slice(0, -2)}:${t.slice(-2)}`;
 }
 
-const codeOf = (c: BatchChild) => (c.status.failure ? c.status.failure.code : c.status.state === "Success" ? "Success" : "");
+const codeOf = (c: BatchChild) =>
+  c.status.failure ? c.status.failure.code : c.status.state === "Success" ? "Success" : "";
 const messageOf = (c: BatchChild) => c.status.failure?.message ?? "";
 
 /** One `WorkflowExecutionList` entry, elements in the doc sample's order. */
 export function renderExecutionSummary(c: BatchChild): XmlObject {
-  return { RunId: c.id, WorkflowId: c.workflowId ?? "", Object: c.key, CreateTime: ciTimeColon(c.status.createdAt), State: c.status.state };
+  return {
+    RunId: c.id,
+    WorkflowId: c.workflowId ?? "",
+    Object: c.key,
+    CreateTime: ciTimeColon(c.status.createdAt),
+    State: c.status.state,
+  };
 }
 
 /** The processing nodes of the instance's workflow (every node but Start), each one task. */
 function tasks(c: BatchChild, view: BatchStoreView): XmlObject[] {
   const wf = view.workflows.find((w) => w.workflowId === c.workflowId);
-  const nodes = ((wf?.topology.Nodes ?? {}) as Record<string, XmlObject>);
+  const nodes = (wf?.topology.Nodes ?? {}) as Record<string, XmlObject>;
   const names = Object.keys(nodes).filter((n) => nodes[n]!.Type !== "Start");
   return names.map((name, i) => {
     const node = nodes[name]!;
@@ -50,7 +57,18 @@ function tasks(c: BatchChild, view: BatchStoreView): XmlObject[] {
     const output = op.Output as XmlObject | undefined;
     if (s.state === "Success" && output && typeof output.Object === "string") {
       const object = resolveOutput(output.Object, c, String(node.Type));
-      task.ResultInfo = { ObjectCount: "1", ObjectInfo: [{ ObjectName: object, ObjectUrl: `https://${String(output.Bucket ?? view.bucket)}.cos.${String(output.Region ?? view.region)}.myqcloud.com/${object}`, InputObjectName: basenameOf(c.key), Code: "Success", Message: "" }] };
+      task.ResultInfo = {
+        ObjectCount: "1",
+        ObjectInfo: [
+          {
+            ObjectName: object,
+            ObjectUrl: `https://${String(output.Bucket ?? view.bucket)}.cos.${String(output.Region ?? view.region)}.myqcloud.com/${object}`,
+            InputObjectName: basenameOf(c.key),
+            Code: "Success",
+            Message: "",
+          },
+        ],
+      };
     }
     return task;
   });
@@ -80,7 +98,8 @@ export function renderMediaJob(c: BatchChild, view: BatchStoreView, now: number)
   const output = op.Output as XmlObject | undefined;
   if (output) {
     const resolved: XmlObject = {};
-    for (const [k, v] of Object.entries(output)) resolved[k] = typeof v === "string" && /Object$/.test(k) ? resolveOutput(v, c, c.batch.tag ?? "") : v;
+    for (const [k, v] of Object.entries(output))
+      resolved[k] = typeof v === "string" && /Object$/.test(k) ? resolveOutput(v, c, c.batch.tag ?? "") : v;
     operation.Output = resolved;
   }
   if (op.UserData !== undefined) operation.UserData = op.UserData;
@@ -91,7 +110,10 @@ export function renderMediaJob(c: BatchChild, view: BatchStoreView, now: number)
     JobId: c.id,
     Tag: c.batch.tag ?? "",
   };
-  if (s.state === "Running" && s.startAt !== null && s.endAt === null) detail.Progress = String(Math.min(99, Math.max(0, Math.floor((100 * (now - s.startAt)) / Math.max(1, s.plannedEndAt - s.startAt)))));
+  if (s.state === "Running" && s.startAt !== null && s.endAt === null)
+    detail.Progress = String(
+      Math.min(99, Math.max(0, Math.floor((100 * (now - s.startAt)) / Math.max(1, s.plannedEndAt - s.startAt)))),
+    );
   if (s.state === "Success") detail.Progress = "100";
   Object.assign(detail, {
     State: s.state,

@@ -12,12 +12,14 @@ export interface BatchStoreView {
 }
 
 export function storeView(store: BucketStore): BatchStoreView {
-  const fallback = store.queues.find((q) => q.state === "Active" && q.category === "Transcoding" && !q.family)?.queueId ?? "";
+  const fallback =
+    store.queues.find((q) => q.state === "Active" && q.category === "Transcoding" && !q.family)?.queueId ?? "";
   return {
     bucket: store.bucket,
     region: store.region,
     workflows: store.workflows,
     templates: store.templates,
-    queueIdOf: (batch) => (typeof batch.operation.QueueId === "string" && batch.operation.QueueId ? batch.operation.QueueId : fallback),
+    queueIdOf: (batch) =>
+      typeof batch.operation.QueueId === "string" && batch.operation.QueueId ? batch.operation.QueueId : fallback,
   };
 }

@@ -44,7 +44,15 @@ export class CosBucket {
 
   put(key: string, body: Buffer, contentType: string | undefined, now: number): WrittenObject {
     const etag = createHash("md5").update(body).digest("hex");
-    const object: WrittenObject = { key, size: body.length, lastModified: Math.floor(now / 1000) * 1000, etag, content: () => body, contentType, writtenAt: now };
+    const object: WrittenObject = {
+      key,
+      size: body.length,
+      lastModified: Math.floor(now / 1000) * 1000,
+      etag,
+      content: () => body,
+      contentType,
+      writtenAt: now,
+    };
     this.written.set(key, object);
     this.writtenSource = null;
     return object;

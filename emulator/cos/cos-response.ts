@@ -12,9 +12,25 @@ export interface CosResult {
   contentLength?: number;
 }
 
-export function cosError(status: number, code: string, message: string, resource: string, requestId: string): CosResult {
-  const doc = buildXml("Error", { Code: code, Message: message, Resource: resource, RequestId: requestId, TraceId: newTraceId() });
-  return { status, body: `<?xml version="1.0" encoding="UTF-8"?>\n${doc}`, headers: { "Content-Type": "application/xml" } };
+export function cosError(
+  status: number,
+  code: string,
+  message: string,
+  resource: string,
+  requestId: string,
+): CosResult {
+  const doc = buildXml("Error", {
+    Code: code,
+    Message: message,
+    Resource: resource,
+    RequestId: requestId,
+    TraceId: newTraceId(),
+  });
+  return {
+    status,
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n${doc}`,
+    headers: { "Content-Type": "application/xml" },
+  };
 }
 
 export const cosXml = (root: string, body: Record<string, unknown>): CosResult => ({
@@ -29,7 +45,9 @@ export const cosXml = (root: string, body: Record<string, unknown>): CosResult =
  */
 export function asCosAuthFault(e: CiFault): CiFault {
   if (e.code === "SecretidNotExist") return new CiFault(403, "InvalidAccessKeyId", e.message);
-  if (e.code === "AccessDenied" && e.diagnostic !== undefined) return new CiFault(403, "SignatureDoesNotMatch", e.message, e.diagnostic);
-  if (["MissingAuthorization", "InvalidAuthorization", "SignatureExpired", "AccessDenied"].includes(e.code)) return new CiFault(403, "AccessDenied", e.message, e.diagnostic);
+  if (e.code === "AccessDenied" && e.diagnostic !== undefined)
+    return new CiFault(403, "SignatureDoesNotMatch", e.message, e.diagnostic);
+  if (["MissingAuthorization", "InvalidAuthorization", "SignatureExpired", "AccessDenied"].includes(e.code))
+    return new CiFault(403, "AccessDenied", e.message, e.diagnostic);
   return e;
 }

@@ -17,7 +17,10 @@ const MAX_KEY_BYTES = 850;
 export type CosRouteMatch = { key: RouteKey; objectKey?: string } | { key: null; fault: CiFault };
 
 export function matchCosRoute(method: string, path: string): CosRouteMatch {
-  if (path === "/") return method === "GET" ? { key: "COS GET /" } : { key: null, fault: new CiFault(405, "MethodNotAllowed", `${method} is not allowed on the bucket`) };
+  if (path === "/")
+    return method === "GET"
+      ? { key: "COS GET /" }
+      : { key: null, fault: new CiFault(405, "MethodNotAllowed", `${method} is not allowed on the bucket`) };
   const objectKey = path.slice(1);
   if (method === "PUT") return { key: "COS PUT /:key", objectKey };
   if (method === "GET") return { key: "COS GET /:key", objectKey };
@@ -50,7 +53,8 @@ export function handleCosList(ctx: CosContext, appId: string): CosResult {
   const rawMax = q.get("max-keys");
   let maxKeys = 1000;
   if (rawMax !== undefined && rawMax !== "") {
-    if (!/^\d{1,9}$/.test(rawMax) || Number(rawMax) > 1000) throw invalid("max-keys must be a whole number from 0 to 1000");
+    if (!/^\d{1,9}$/.test(rawMax) || Number(rawMax) > 1000)
+      throw invalid("max-keys must be a whole number from 0 to 1000");
     maxKeys = Number(rawMax);
   }
   const encoding = q.get("encoding-type") || undefined;
@@ -98,7 +102,12 @@ export function handleCosGet(ctx: CosContext): CosResult {
   const o = ctx.bucket.get(key);
   if (!o) throw noSuchKey(key);
   // Seeded media objects are metadata only: GET answers a short placeholder (and says so), HEAD their listed size.
-  if (!o.content) return { status: 200, body: `emulator placeholder for ${key} (${o.size} bytes listed)\n`, headers: { ...objectHeaders(o), "Content-Type": "text/plain", "x-emulator-placeholder": "true" } };
+  if (!o.content)
+    return {
+      status: 200,
+      body: `emulator placeholder for ${key} (${o.size} bytes listed)\n`,
+      headers: { ...objectHeaders(o), "Content-Type": "text/plain", "x-emulator-placeholder": "true" },
+    };
   return { status: 200, body: o.content(), headers: objectHeaders(o) };
 }
 
@@ -113,12 +122,20 @@ export function handleCosHead(ctx: CosContext): CosResult {
 export function handleCosPut(ctx: Omit<CosContext, "body"> & { body: Buffer | null }): CosResult {
   const key = ctx.objectKey!;
   if (key === "") throw invalid("The object key is empty");
-  if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw new CiFault(400, "KeyTooLong", `The object key is longer than ${MAX_KEY_BYTES} bytes`);
-  if (ctx.body === null) throw new CiFault(400, "EntityTooLarge", `Your proposed upload exceeds the emulator's maximum of ${MAX_PUT_BYTES} bytes`);
+  if (Buffer.byteLength(key) > MAX_KEY_BYTES)
+    throw new CiFault(400, "KeyTooLong", `The object key is longer than ${MAX_KEY_BYTES} bytes`);
+  if (ctx.body === null)
+    throw new CiFault(
+      400,
+      "EntityTooLarge",
+      `Your proposed upload exceeds the emulator's maximum of ${MAX_PUT_BYTES} bytes`,
+    );
   const md5 = ctx.header("content-md5");
   if (md5 !== undefined) {
-    if (!/^[A-Za-z0-9+/]{22}==$/.test(md5.trim())) throw new CiFault(400, "InvalidDigest", "The Content-MD5 you specified is not valid");
-    if (createHash("md5").update(ctx.body).digest("base64") !== md5.trim()) throw new CiFault(400, "BadDigest", "The Content-MD5 you specified did not match what we received");
+    if (!/^[A-Za-z0-9+/]{22}==$/.test(md5.trim()))
+      throw new CiFault(400, "InvalidDigest", "The Content-MD5 you specified is not valid");
+    if (createHash("md5").update(ctx.body).digest("base64") !== md5.trim())
+      throw new CiFault(400, "BadDigest", "The Content-MD5 you specified did not match what we received");
   }
   const o = ctx.bucket.put(key, ctx.body, ctx.header("content-type"), ctx.now);
   return { status: 200, body: "", headers: { ETag: etagHeader(o) } };

@@ -35,16 +35,37 @@ export interface CosRequest {
 
 export function processCos(deps: CosDeps, r: CosRequest): CosResult {
   try {
-    verifySignature({ method: r.method, path: r.target.path, query: r.target.query, header: r.header }, { credentials: deps.credentials, nowMs: r.signatureNow, skewSeconds: deps.skewSeconds, requireSignedParams: deps.requireSignedParams });
+    verifySignature(
+      { method: r.method, path: r.target.path, query: r.target.query, header: r.header },
+      {
+        credentials: deps.credentials,
+        nowMs: r.signatureNow,
+        skewSeconds: deps.skewSeconds,
+        requireSignedParams: deps.requireSignedParams,
+      },
+    );
   } catch (e) {
     if (!(e instanceof CiFault)) throw e;
-    deps.stats.authFailure({ at: r.signatureNow, route: r.match.key ?? "unmatched", code: e.code, message: e.message, expectedHttpString: e.diagnostic });
+    deps.stats.authFailure({
+      at: r.signatureNow,
+      route: r.match.key ?? "unmatched",
+      code: e.code,
+      message: e.message,
+      expectedHttpString: e.diagnostic,
+    });
     throw asCosAuthFault(e);
   }
   const store = deps.store.bucket(r.host.bucket, r.host.region);
-  if (!store) throw new CiFault(404, "NoSuchBucket", `The specified bucket ${r.host.bucket} does not exist in ${r.host.region}`);
+  if (!store)
+    throw new CiFault(404, "NoSuchBucket", `The specified bucket ${r.host.bucket} does not exist in ${r.host.region}`);
   if (!r.match.key) throw r.match.fault;
-  const ctx = { bucket: store.objects, query: r.target.query, objectKey: r.match.objectKey, header: r.header, now: r.now };
+  const ctx = {
+    bucket: store.objects,
+    query: r.target.query,
+    objectKey: r.match.objectKey,
+    header: r.header,
+    now: r.now,
+  };
   const appId = /-(\d+)$/.exec(r.host.bucket)?.[1] ?? "";
   switch (r.match.key) {
     case "COS GET /":

@@ -60,7 +60,8 @@ export function listObjects(sources: readonly ObjectSource[], p: ListParams): Li
       skipPrefix(commonPrefix);
       continue;
     }
-    if (contents.length + commonPrefixes.length >= p.maxKeys) return { contents, commonPrefixes, isTruncated: true, nextMarker: last };
+    if (contents.length + commonPrefixes.length >= p.maxKeys)
+      return { contents, commonPrefixes, isTruncated: true, nextMarker: last };
     if (commonPrefix) {
       commonPrefixes.push(commonPrefix);
       last = commonPrefix;

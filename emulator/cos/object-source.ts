@@ -60,7 +60,8 @@ export interface GeneratedPrefixSpec {
 /** `stem-00001.mp4`, `stem-00002.mov`, …: a prefix of `count` metadata-only objects. */
 export function generatedPrefix(spec: GeneratedPrefixSpec): ObjectSource {
   const width = String(spec.count).length;
-  const keyAt = (i: number) => `${spec.prefix}${spec.stem}-${String(i + 1).padStart(width, "0")}.${spec.extensions[i % spec.extensions.length]}`;
+  const keyAt = (i: number) =>
+    `${spec.prefix}${spec.stem}-${String(i + 1).padStart(width, "0")}.${spec.extensions[i % spec.extensions.length]}`;
   return {
     length: spec.count,
     keyAt,

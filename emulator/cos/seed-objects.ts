@@ -19,7 +19,13 @@ const MB = 1024 * 1024;
 export const SEEDED_PREFIXES = [
   { prefix: "media/one/", count: 1, stem: "keynote" },
   { prefix: "media/small/", count: 12, stem: "clip" },
-  { prefix: "media/batch-250/", count: 250, stem: "clip", from: Date.parse("2026-01-01T00:00:00Z"), to: Date.parse("2026-06-30T00:00:00Z") },
+  {
+    prefix: "media/batch-250/",
+    count: 250,
+    stem: "clip",
+    from: Date.parse("2026-01-01T00:00:00Z"),
+    to: Date.parse("2026-06-30T00:00:00Z"),
+  },
   { prefix: "media/batch-10k/", count: 10_000, stem: "clip" },
   { prefix: "media/batch-20k/", count: 20_000, stem: "clip" },
 ] as const;
@@ -36,16 +42,25 @@ export const TRICKY_KEYS = [
 ] as const;
 
 /** 20 objects of which the ones with `fail` in their name always fail (plus any the per-key draw fails). */
-export const MIXED_KEYS = Array.from({ length: 20 }, (_, i) => `media/mixed/clip-${String(i + 1).padStart(2, "0")}${(i + 1) % 5 === 0 ? "-fail" : ""}.mp4`);
+export const MIXED_KEYS = Array.from(
+  { length: 20 },
+  (_, i) => `media/mixed/clip-${String(i + 1).padStart(2, "0")}${(i + 1) % 5 === 0 ? "-fail" : ""}.mp4`,
+);
 
 export const SAMPLE_URL_FILE = "lists/sample-urls.txt";
 export const SAMPLE_MANIFEST = "inventory/media-daily/20261101/manifest.json";
 
-const etagOf = (key: string) => (hashHex(key) + hashHex(`${key}#1`) + hashHex(`${key}#2`) + hashHex(`${key}#3`)).slice(0, 32);
+const etagOf = (key: string) =>
+  (hashHex(key) + hashHex(`${key}#1`) + hashHex(`${key}#2`) + hashHex(`${key}#3`)).slice(0, 32);
 
 function metaObject(key: string, salt: string): CosObject {
   const h = hash32(`${salt}|${key}`);
-  return { key, size: 200 * 1024 + (h % (400 * MB)), lastModified: FROM + (hash32(`${key}|${salt}`) % Math.floor((TO - FROM) / 1000)) * 1000, etag: etagOf(key) };
+  return {
+    key,
+    size: 200 * 1024 + (h % (400 * MB)),
+    lastModified: FROM + (hash32(`${key}|${salt}`) % Math.floor((TO - FROM) / 1000)) * 1000,
+    etag: etagOf(key),
+  };
 }
 
 function contentObject(key: string, lastModified: number, contentType: string, make: () => Buffer): CosObject {
@@ -67,7 +82,9 @@ function contentObject(key: string, lastModified: number, contentType: string, m
 
 /** A URL list object (one COS URL per line, `Input.UrlFile`). */
 function urlFileObject(key: string, bucket: string, region: string, keys: readonly string[]): CosObject {
-  return contentObject(key, TO, "text/plain", () => Buffer.from(keys.map((k) => objectUrl(bucket, region, k)).join("\n") + "\n"));
+  return contentObject(key, TO, "text/plain", () =>
+    Buffer.from(keys.map((k) => objectUrl(bucket, region, k)).join("\n") + "\n"),
+  );
 }
 
 /**
@@ -77,7 +94,20 @@ function urlFileObject(key: string, bucket: string, region: string, keys: readon
 function manifestObjects(manifestKey: string, bucket: string, objects: readonly CosObject[]): CosObject[] {
   const dataKey = manifestKey.replace(/manifest\.json$/, "") + "data/part-00000.csv.gz";
   const csv = () =>
-    objects.map((o) => [bucket, encodeURIComponent(o.key), String(o.size), new Date(o.lastModified).toISOString(), `"${o.etag}"`, "STANDARD"].map((v) => `"${v.replace(/"/g, '""')}"`).join(",")).join("\n") + "\n";
+    objects
+      .map((o) =>
+        [
+          bucket,
+          encodeURIComponent(o.key),
+          String(o.size),
+          new Date(o.lastModified).toISOString(),
+          `"${o.etag}"`,
+          "STANDARD",
+        ]
+          .map((v) => `"${v.replace(/"/g, '""')}"`)
+          .join(","),
+      )
+      .join("\n") + "\n";
   const data = contentObject(dataKey, TO, "application/x-gzip", () => gzipSync(Buffer.from(csv())));
   const manifest = contentObject(manifestKey, TO, "application/json", () =>
     Buffer.from(
@@ -100,16 +130,33 @@ function manifestObjects(manifestKey: string, bucket: string, objects: readonly 
 }
 
 /** Every seeded source of one bucket. `jobs` are its seeded batch jobs, whose inputs must exist too. */
-export function seedObjectSources(seed: string | number, bucket: string, region: string, jobs: Iterable<JobRecord>): ObjectSource[] {
+export function seedObjectSources(
+  seed: string | number,
+  bucket: string,
+  region: string,
+  jobs: Iterable<JobRecord>,
+): ObjectSource[] {
   const salt = `${seed}:${bucket}`;
   const sources: ObjectSource[] = SEEDED_PREFIXES.map((p) =>
-    generatedPrefix({ prefix: p.prefix, count: p.count, stem: p.stem, extensions: ["mp4", "mov", "mkv", "mp4"], minSize: 2 * MB, maxSize: 900 * MB, from: "from" in p ? p.from : FROM, to: "to" in p ? p.to : TO, salt }),
+    generatedPrefix({
+      prefix: p.prefix,
+      count: p.count,
+      stem: p.stem,
+      extensions: ["mp4", "mov", "mkv", "mp4"],
+      minSize: 2 * MB,
+      maxSize: 900 * MB,
+      from: "from" in p ? p.from : FROM,
+      to: "to" in p ? p.to : TO,
+      salt,
+    }),
   );
   const explicit: CosObject[] = [...TRICKY_KEYS, ...MIXED_KEYS].map((k) => metaObject(k, salt));
   const small = sources[1]!;
   const smallObjects = Array.from({ length: small.length }, (_, i) => small.objectAt(i));
   explicit.push(urlFileObject(SAMPLE_URL_FILE, bucket, region, [...smallObjects.map((o) => o.key), ...TRICKY_KEYS]));
-  explicit.push(...manifestObjects(SAMPLE_MANIFEST, bucket, [...smallObjects, ...explicit.slice(0, TRICKY_KEYS.length)]));
+  explicit.push(
+    ...manifestObjects(SAMPLE_MANIFEST, bucket, [...smallObjects, ...explicit.slice(0, TRICKY_KEYS.length)]),
+  );
 
   // The seeded jobs' own inputs (uploads/2026/campaign/, lists/video-urls-….txt, inventory/…/manifest.json …).
   const prefixes = new Set<string>();
@@ -117,11 +164,22 @@ export function seedObjectSources(seed: string | number, bucket: string, region:
   for (const job of jobs) {
     const input = job.input as Record<string, unknown>;
     if (typeof input.Prefix === "string" && input.Prefix) prefixes.add(input.Prefix);
-    for (const kind of ["Object", "UrlFile", "Manifest"] as const) if (typeof input[kind] === "string" && input[kind]) others.push({ kind, key: input[kind] as string });
+    for (const kind of ["Object", "UrlFile", "Manifest"] as const)
+      if (typeof input[kind] === "string" && input[kind]) others.push({ kind, key: input[kind] as string });
   }
   const taken = new Set(explicit.map((o) => o.key));
   const jobPrefixSources = [...prefixes].sort().map((prefix) =>
-    generatedPrefix({ prefix, count: 3 + (hash32(`${salt}|${prefix}`) % 58), stem: "item", extensions: extensionsFor(prefix), minSize: 100 * 1024, maxSize: 300 * MB, from: FROM, to: TO, salt }),
+    generatedPrefix({
+      prefix,
+      count: 3 + (hash32(`${salt}|${prefix}`) % 58),
+      stem: "item",
+      extensions: extensionsFor(prefix),
+      minSize: 100 * 1024,
+      maxSize: 300 * MB,
+      from: FROM,
+      to: TO,
+      salt,
+    }),
   );
   for (const { kind, key } of others) {
     if (taken.has(key)) continue;
@@ -130,8 +188,18 @@ export function seedObjectSources(seed: string | number, bucket: string, region:
     else {
       // A URL list or manifest over a few objects of one of the job prefixes (or the small prefix when there is none).
       const from = jobPrefixSources.length ? jobPrefixSources[hash32(key) % jobPrefixSources.length]! : small;
-      const picked = Array.from({ length: Math.min(from.length, 4 + (hash32(`${key}#n`) % 12)) }, (_, i) => from.objectAt(i));
-      if (kind === "UrlFile") explicit.push(urlFileObject(key, bucket, region, picked.map((o) => o.key)));
+      const picked = Array.from({ length: Math.min(from.length, 4 + (hash32(`${key}#n`) % 12)) }, (_, i) =>
+        from.objectAt(i),
+      );
+      if (kind === "UrlFile")
+        explicit.push(
+          urlFileObject(
+            key,
+            bucket,
+            region,
+            picked.map((o) => o.key),
+          ),
+        );
       else
         for (const o of manifestObjects(key, bucket, picked)) {
           if (taken.has(o.key) && o.key !== key) continue;

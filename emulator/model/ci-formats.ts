@@ -22,7 +22,17 @@ export function parseCiTime(value: string | undefined | null): Date | null {
   if (!value) return null;
   const m = CI_TIME_PATTERN.exec(value);
   if (!m) return null;
-  const [y, mo, d, h, mi, s, sign, oh, om] = m.slice(1).map((x, i) => (i === 6 ? x : Number(x))) as [number, number, number, number, number, number, string, number, number];
+  const [y, mo, d, h, mi, s, sign, oh, om] = m.slice(1).map((x, i) => (i === 6 ? x : Number(x))) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    string,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59 || om > 59) return null;
   const utc = Date.UTC(y, mo - 1, d, h, mi, s);
   const check = new Date(utc); // Date.UTC rolls 2026-02-30 over to March and maps years 0-99 to 19xx

@@ -23,14 +23,22 @@ export interface ElementSpec {
   source: string;
 }
 
-export const value = (path: string, source: string, extra: Omit<ElementSpec, "path" | "kind" | "source"> = {}): ElementSpec => ({
+export const value = (
+  path: string,
+  source: string,
+  extra: Omit<ElementSpec, "path" | "kind" | "source"> = {},
+): ElementSpec => ({
   path,
   kind: "value",
   source,
   ...extra,
 });
 
-export const container = (path: string, source: string, extra: Omit<ElementSpec, "path" | "kind" | "source"> = {}): ElementSpec => ({
+export const container = (
+  path: string,
+  source: string,
+  extra: Omit<ElementSpec, "path" | "kind" | "source"> = {},
+): ElementSpec => ({
   path,
   kind: "container",
   source,

@@ -12,7 +12,12 @@ const GO_SOURCE = `cos-go-sdk-v5@${goShape.commit.slice(0, 7)}`;
 
 function build(): ElementSpec[] {
   const shape: ElementSpec[] = [
-    ...goShape.elements.map((e) => ({ path: e.path, kind: e.kind as ElementSpec["kind"], repeatable: e.repeatable, source: `${GO_SOURCE} ${e.source}` })),
+    ...goShape.elements.map((e) => ({
+      path: e.path,
+      kind: e.kind as ElementSpec["kind"],
+      repeatable: e.repeatable,
+      source: `${GO_SOURCE} ${e.source}`,
+    })),
     ...DOC_ONLY_ELEMENTS,
   ];
   const rules = { ...JOB_PARAM_RULES, ...DOC_ONLY_RULES };

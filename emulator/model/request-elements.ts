@@ -31,19 +31,29 @@ export const REQUEST_ELEMENTS: readonly ElementSpec[] = [
   value(`${OP}.TimeInterval.Start`, SRC.docTimeFormat, ciTime),
   value(`${OP}.TimeInterval.End`, SRC.docTimeFormat, ciTime),
   // Several workflows in one trigger: "可以设置多个，用逗号分隔" (cos-java-sdk-v5 BatchJobDemo.createInventoryTriggerJobWorkflow).
-  value(`${OP}.WorkflowIds`, `${SRC.docWorkflow}; cos-java-sdk-v5 demo/ci/BatchJobDemo.java createInventoryTriggerJobWorkflow`, {
-    required: true,
-    onlyFor: "Workflow",
-    pattern: /^[^,\s]+(?:,[^,\s]+)*$/,
-    format: "one workflow ID, or several separated by commas",
-  }),
+  value(
+    `${OP}.WorkflowIds`,
+    `${SRC.docWorkflow}; cos-java-sdk-v5 demo/ci/BatchJobDemo.java createInventoryTriggerJobWorkflow`,
+    {
+      required: true,
+      onlyFor: "Workflow",
+      pattern: /^[^,\s]+(?:,[^,\s]+)*$/,
+      format: "one workflow ID, or several separated by commas",
+    },
+  ),
   value(`${OP}.Tag`, SRC.docJob, { required: true, onlyFor: "Job", enum: TAG_NAMES }),
   container(`${OP}.JobParam`, `${SRC.docJob}; ${SRC.goJobParam}`, { onlyFor: "Job" }),
-  value(`${OP}.QueueId`, `${SRC.docJob} (absent from the 436/113271 sample); ${SRC.goOperation}.QueueId`, { onlyFor: "Job" }),
-  value(`${OP}.QueueType`, `${SRC.phpTrigger}; ${SRC.javaOperation}; cos-java-sdk-v5 BatchJobDemo (SpeedTranscoding when QueueId is empty)`, {
+  value(`${OP}.QueueId`, `${SRC.docJob} (absent from the 436/113271 sample); ${SRC.goOperation}.QueueId`, {
     onlyFor: "Job",
-    enum: ["SpeedTranscoding"],
   }),
+  value(
+    `${OP}.QueueType`,
+    `${SRC.phpTrigger}; ${SRC.javaOperation}; cos-java-sdk-v5 BatchJobDemo (SpeedTranscoding when QueueId is empty)`,
+    {
+      onlyFor: "Job",
+      enum: ["SpeedTranscoding"],
+    },
+  ),
   value(`${OP}.UserData`, `${SRC.goOperation}.UserData; ${SRC.andCommon}`, {
     onlyFor: "Job",
     maxLength: 1024,
@@ -53,11 +63,18 @@ export const REQUEST_ELEMENTS: readonly ElementSpec[] = [
   value(`${OP}.JobLevel`, `${SRC.goOperation}.JobLevel; ${SRC.andCommon}`, { onlyFor: "Job", enum: ["0", "1", "2"] }),
   value(`${OP}.CallBack`, `${SRC.goOperation}.CallBack; ${SRC.andCommon}`, { onlyFor: "Job" }),
   // The SDK demos write it in lower case (`json`: cos-java-sdk-v5 BatchJobDemo.createInventoryTriggerJob2).
-  value(`${OP}.CallBackFormat`, `${SRC.goOperation}.CallBackFormat; ${SRC.andCommon}`, { onlyFor: "Job", enum: ["JSON", "XML", "json", "xml"] }),
-  value(`${OP}.CallBackType`, `${SRC.goOperation}.CallBackType; ${SRC.andCommon} (Url, TDMQ); ${SRC.javaOperation} (Kafka)`, {
+  value(`${OP}.CallBackFormat`, `${SRC.goOperation}.CallBackFormat; ${SRC.andCommon}`, {
     onlyFor: "Job",
-    enum: ["Url", "TDMQ", "Kafka"],
+    enum: ["JSON", "XML", "json", "xml"],
   }),
+  value(
+    `${OP}.CallBackType`,
+    `${SRC.goOperation}.CallBackType; ${SRC.andCommon} (Url, TDMQ); ${SRC.javaOperation} (Kafka)`,
+    {
+      onlyFor: "Job",
+      enum: ["Url", "TDMQ", "Kafka"],
+    },
+  ),
   container(`${OP}.CallBackMqConfig`, `${SRC.goOperation}.CallBackMqConfig; ${SRC.andMq}`, { onlyFor: "Job" }),
   value(`${OP}.CallBackMqConfig.MqRegion`, SRC.andMq, { required: true, enum: ["sh", "bj", "gz", "cd", "hk"] }),
   value(`${OP}.CallBackMqConfig.MqMode`, SRC.andMq, { required: true, enum: ["Queue", "Topic"] }),
@@ -68,8 +85,16 @@ export const REQUEST_ELEMENTS: readonly ElementSpec[] = [
   value(`${OP}.CallBackKafkaConfig.Topic`, `${SRC.javaOperation}; ${SRC.goKafka}`),
   value(`${OP}.FreeTranscode`, `${SRC.goOperation}.FreeTranscode`, { onlyFor: "Job" }),
   container(OUT, `${SRC.docOutput}; ${SRC.goOutput}`, { onlyFor: "Job" }),
-  value(`${OUT}.Region`, SRC.docOutput, { required: true, pattern: REGION_PATTERN, format: "a region such as ap-beijing" }),
-  value(`${OUT}.Bucket`, SRC.docOutput, { required: true, pattern: BUCKET_PATTERN, format: "a bucket such as examplebucket-1250000000" }),
+  value(`${OUT}.Region`, SRC.docOutput, {
+    required: true,
+    pattern: REGION_PATTERN,
+    format: "a region such as ap-beijing",
+  }),
+  value(`${OUT}.Bucket`, SRC.docOutput, {
+    required: true,
+    pattern: BUCKET_PATTERN,
+    format: "a bucket such as examplebucket-1250000000",
+  }),
   value(`${OUT}.Object`, `${SRC.docOutput}; ${SRC.goOutput}.Object`),
   value(`${OUT}.AuObject`, `${SRC.goOutput}.AuObject; ${SRC.phpTrigger}`),
   value(`${OUT}.SpriteObject`, `${SRC.goOutput}.SpriteObject; ${SRC.phpTrigger}`),
@@ -77,6 +102,10 @@ export const REQUEST_ELEMENTS: readonly ElementSpec[] = [
   value(`${OUT}.DrumObject`, `${SRC.goOutput}.DrumObject`),
   value(`${OUT}.Force`, `${SRC.goOutput}.Force`),
   container(`${OUT}.StreamExtract`, `${SRC.docStreamExtract}; ${SRC.goOutput}.StreamExtract`, { repeatable: true }),
-  value(`${OUT}.StreamExtract.Index`, SRC.docStreamExtract, { required: true, pattern: /^\d+$/, format: "a stream number" }),
+  value(`${OUT}.StreamExtract.Index`, SRC.docStreamExtract, {
+    required: true,
+    pattern: /^\d+$/,
+    format: "a stream number",
+  }),
   value(`${OUT}.StreamExtract.Object`, SRC.docStreamExtract, { required: true }),
 ];

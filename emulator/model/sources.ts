@@ -17,7 +17,8 @@ export const SRC = {
   goMq: "cos-go-sdk-v5 ci_media.go NotifyConfigCallBackMqConfig",
   phpTrigger: "cos-php-sdk-v5 src/Service/Descriptions.php CreateInventoryTriggerJob",
   javaOperation: "cos-java-sdk-v5 model/ciModel/job/BatchJobOperation.java + xml/CIMediaXmlFactory.addBatchOperation",
-  andCommon: "qcloud-sdk-android model/ci Submit*Job (UserData ≤1024 printable, JobLevel 0-2, CallBackFormat, CallBackType)",
+  andCommon:
+    "qcloud-sdk-android model/ci Submit*Job (UserData ≤1024 printable, JobLevel 0-2, CallBackFormat, CallBackType)",
   andMq: "qcloud-sdk-android model/ci/common/CallBackMqConfig.java",
   pyImageInspect: "cos-python-sdk-v5 ut/test.py test_ci_create_inventory_trigger_jobs (Tag ImageInspect, no Output)",
 } as const;

@@ -26,7 +26,13 @@ const WITH_TEMPLATE = (element: string, extra: readonly string[] = []): Pick<Tag
   oneOf: ["TemplateId", element],
 });
 /** Inline or templated transcode settings and watermarks for the enhancement Tags (doc 1045/50369). */
-const ENHANCE_EXTRAS = ["TranscodeTemplateId", "Transcode", "WatermarkTemplateId", "Watermark", "DigitalWatermark"] as const;
+const ENHANCE_EXTRAS = [
+  "TranscodeTemplateId",
+  "Transcode",
+  "WatermarkTemplateId",
+  "Watermark",
+  "DigitalWatermark",
+] as const;
 const OBJECT = ["Object"] as const;
 
 const TABLE = {
@@ -38,8 +44,16 @@ const TABLE = {
   Snapshot: { ...WITH_TEMPLATE("Snapshot"), outputNeeds: ["Object", "SpriteObject"], source: SRC.docJobParamRule },
   Animation: { ...WITH_TEMPLATE("Animation"), outputNeeds: OBJECT, source: SRC.docJobParamRule },
   SmartCover: { ...WITH_TEMPLATE("SmartCover"), outputNeeds: OBJECT, source: SRC.docJobParamRule },
-  Concat: { ...WITH_TEMPLATE("ConcatTemplate"), outputNeeds: OBJECT, source: `${SRC.docJobParamRule} (element ConcatTemplate)` },
-  SpeechRecognition: { ...WITH_TEMPLATE("SpeechRecognition"), outputNeeds: OBJECT, source: `${SRC.docJobParamRule}; ${SRC.phpTrigger}` },
+  Concat: {
+    ...WITH_TEMPLATE("ConcatTemplate"),
+    outputNeeds: OBJECT,
+    source: `${SRC.docJobParamRule} (element ConcatTemplate)`,
+  },
+  SpeechRecognition: {
+    ...WITH_TEMPLATE("SpeechRecognition"),
+    outputNeeds: OBJECT,
+    source: `${SRC.docJobParamRule}; ${SRC.phpTrigger}`,
+  },
   VoiceSeparate: {
     ...WITH_TEMPLATE("VoiceSeparate"),
     outputNeeds: ["Object", "AuObject", "BassObject", "DrumObject"],
@@ -52,21 +66,58 @@ const TABLE = {
     outputNeeds: OBJECT,
     source: `${SRC.docJobParamRule}; doc 1045/48935; ${SRC.docBatchInline}`,
   },
-  VideoProcess: { ...WITH_TEMPLATE("VideoProcess", ENHANCE_EXTRAS), outputNeeds: OBJECT, source: `${SRC.docJobParamRule}; doc 1045/48944; ${SRC.docBatchInline}` },
-  SuperResolution: { ...WITH_TEMPLATE("SuperResolution", ENHANCE_EXTRAS), outputNeeds: OBJECT, source: `${SRC.docJobParamRule}; doc 436/49057; ${SRC.docBatchInline}` },
-  Segment: { jobParam: ["Segment"], required: ["Segment"], outputNeeds: OBJECT, source: `${SRC.docJobParamRule}; cos-java-sdk-v5 BatchJobDemo.createInventoryTriggerJobSegmentWithAigcMetadata` },
+  VideoProcess: {
+    ...WITH_TEMPLATE("VideoProcess", ENHANCE_EXTRAS),
+    outputNeeds: OBJECT,
+    source: `${SRC.docJobParamRule}; doc 1045/48944; ${SRC.docBatchInline}`,
+  },
+  SuperResolution: {
+    ...WITH_TEMPLATE("SuperResolution", ENHANCE_EXTRAS),
+    outputNeeds: OBJECT,
+    source: `${SRC.docJobParamRule}; doc 436/49057; ${SRC.docBatchInline}`,
+  },
+  Segment: {
+    jobParam: ["Segment"],
+    required: ["Segment"],
+    outputNeeds: OBJECT,
+    source: `${SRC.docJobParamRule}; cos-java-sdk-v5 BatchJobDemo.createInventoryTriggerJobSegmentWithAigcMetadata`,
+  },
   VideoTag: { jobParam: ["VideoTag"], required: ["VideoTag"], source: `${SRC.docJobParamRule}; doc 460/96789` },
-  PicProcess: { ...WITH_TEMPLATE("PicProcess"), outputNeeds: OBJECT, source: `${SRC.docJobParamRule}; cos-java-sdk-v5 BatchJobDemo.createInventoryTriggerJob2` },
-  DigitalWatermark: { jobParam: ["DigitalWatermark"], required: ["DigitalWatermark"], outputNeeds: OBJECT, source: SRC.docJobParamRule },
-  ExtractDigitalWatermark: { jobParam: ["ExtractDigitalWatermark"], required: ["ExtractDigitalWatermark"], source: SRC.docJobParamRule },
+  PicProcess: {
+    ...WITH_TEMPLATE("PicProcess"),
+    outputNeeds: OBJECT,
+    source: `${SRC.docJobParamRule}; cos-java-sdk-v5 BatchJobDemo.createInventoryTriggerJob2`,
+  },
+  DigitalWatermark: {
+    jobParam: ["DigitalWatermark"],
+    required: ["DigitalWatermark"],
+    outputNeeds: OBJECT,
+    source: SRC.docJobParamRule,
+  },
+  ExtractDigitalWatermark: {
+    jobParam: ["ExtractDigitalWatermark"],
+    required: ["ExtractDigitalWatermark"],
+    source: SRC.docJobParamRule,
+  },
   MediaInfo: { jobParam: [], source: `${SRC.docJobParamRule} (no JobParam)` },
-  StreamExtract: { jobParam: [], outputNeeds: ["StreamExtract"], source: `${SRC.docJobParamRule}; ${SRC.docStreamExtract}` },
-  Tts: { ...WITH_TEMPLATE("TtsTpl", ["TtsConfig"]), outputNeeds: OBJECT, source: `${SRC.docJobParamRule}; ${SRC.goJobParam}.TtsConfig` },
+  StreamExtract: {
+    jobParam: [],
+    outputNeeds: ["StreamExtract"],
+    source: `${SRC.docJobParamRule}; ${SRC.docStreamExtract}`,
+  },
+  Tts: {
+    ...WITH_TEMPLATE("TtsTpl", ["TtsConfig"]),
+    outputNeeds: OBJECT,
+    source: `${SRC.docJobParamRule}; ${SRC.goJobParam}.TtsConfig`,
+  },
   NoiseReduction: { ...WITH_TEMPLATE("NoiseReduction"), outputNeeds: OBJECT, source: SRC.docJobParamRule },
   // No batch source gives QualityEstimate a JobParam child: QualityEstimateConfig is documented for the single-job
   // API only (doc 436/85025), and the Go JobParam's `QualityEstimate` is the result block CI echoes.
   QualityEstimate: { jobParam: [], source: `${SRC.docJobParamRule}; ${SRC.goJobParam}.QualityEstimate (result only)` },
-  ImageInspect: { jobParam: ["ImageInspect"], source: `${SRC.pyImageInspect}; ${SRC.goJobParam}.ImageInspect; cos-python-sdk-v5 demo/ci_media.py ci_create_image_inspect_batch_jobs` },
+  ImageInspect: {
+    jobParam: ["ImageInspect"],
+    source: `${SRC.pyImageInspect}; ${SRC.goJobParam}.ImageInspect; cos-python-sdk-v5 demo/ci_media.py ci_create_image_inspect_batch_jobs`,
+  },
 } as const satisfies Record<string, TagRule>;
 
 export type ModelTag = keyof typeof TABLE;

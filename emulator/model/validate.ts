@@ -52,13 +52,17 @@ class Walk {
 
   value(spec: ElementSpec, v: string) {
     if (v === "") return;
-    if (spec.enum && !spec.enum.includes(v)) this.add(spec.path, `${JSON.stringify(v)} is not one of ${spec.enum.join(", ")}`);
-    if (spec.maxLength !== undefined && [...v].length > spec.maxLength) this.add(spec.path, `is at most ${spec.maxLength} characters`);
+    if (spec.enum && !spec.enum.includes(v))
+      this.add(spec.path, `${JSON.stringify(v)} is not one of ${spec.enum.join(", ")}`);
+    if (spec.maxLength !== undefined && [...v].length > spec.maxLength)
+      this.add(spec.path, `is at most ${spec.maxLength} characters`);
     if (spec.pattern && !spec.pattern.test(v)) this.add(spec.path, `must be ${spec.format ?? `like ${spec.pattern}`}`);
-    else if (spec.pattern === CI_TIME_PATTERN && parseCiTime(v) === null) this.add(spec.path, "is not a real date and time");
+    else if (spec.pattern === CI_TIME_PATTERN && parseCiTime(v) === null)
+      this.add(spec.path, "is not a real date and time");
     if (spec.range) {
       const n = Number(v);
-      if (!Number.isFinite(n) || n < spec.range[0] || n > spec.range[1]) this.add(spec.path, `must be a number from ${spec.range[0]} to ${spec.range[1]}`);
+      if (!Number.isFinite(n) || n < spec.range[0] || n > spec.range[1])
+        this.add(spec.path, `must be a number from ${spec.range[0]} to ${spec.range[1]}`);
     }
   }
 
@@ -98,8 +102,10 @@ class Walk {
 
   element(spec: ElementSpec, v: XmlNode) {
     const items = asList(v);
-    if (!spec.repeatable && items.length > 1) return this.add(spec.path, `appears ${items.length} times; it is not repeatable`);
-    if (spec.maxOccurs !== undefined && items.length > spec.maxOccurs) return this.add(spec.path, `appears ${items.length} times; at most ${spec.maxOccurs}`);
+    if (!spec.repeatable && items.length > 1)
+      return this.add(spec.path, `appears ${items.length} times; it is not repeatable`);
+    if (spec.maxOccurs !== undefined && items.length > spec.maxOccurs)
+      return this.add(spec.path, `appears ${items.length} times; at most ${spec.maxOccurs}`);
     for (const item of items) {
       if (spec.kind === "container") this.container(spec, item);
       else if (typeof item === "string") this.value(spec, item);
@@ -114,14 +120,21 @@ function crossRules(w: Walk, request: Obj, type: "Job" | "Workflow", tag: ModelT
   const given = INPUT_SOURCES.filter((k) => isPresent(input[k]));
   // The docs present the four as alternatives ("Prefix, or Manifest, UrlFile, Object"): exactly one is needed.
   if (isObj(request.Input) || request.Input === "")
-    if (given.length !== 1) w.add("Request.Input", given.length ? `give one of ${INPUT_SOURCES.join(", ")}, not ${given.join(" and ")}` : `give one of ${INPUT_SOURCES.join(", ")}`);
+    if (given.length !== 1)
+      w.add(
+        "Request.Input",
+        given.length
+          ? `give one of ${INPUT_SOURCES.join(", ")}, not ${given.join(" and ")}`
+          : `give one of ${INPUT_SOURCES.join(", ")}`,
+      );
   if (type !== "Job" || !tag) return;
   const op = block(request.Operation);
   const jobParam = block(op.JobParam);
   const rule = TAG_TABLE[tag];
   if (rule.oneOf && !rule.oneOf.some((k) => isPresent(jobParam[k])))
     w.add(JOB_PARAM_ROOT, `Tag ${tag} needs ${rule.oneOf.join(" or ")}`);
-  for (const k of rule.required ?? []) if (!isPresent(jobParam[k])) w.add(`${JOB_PARAM_ROOT}.${k}`, `is required for Tag ${tag}`);
+  for (const k of rule.required ?? [])
+    if (!isPresent(jobParam[k])) w.add(`${JOB_PARAM_ROOT}.${k}`, `is required for Tag ${tag}`);
   if (rule.outputNeeds) {
     const output = block(op.Output);
     if (!isPresent(op.Output)) w.add("Request.Operation.Output", `is required for Tag ${tag}`);
@@ -129,9 +142,11 @@ function crossRules(w: Walk, request: Obj, type: "Job" | "Workflow", tag: ModelT
       w.add(`Request.Operation.Output.${rule.outputNeeds[0]}`, `Tag ${tag} needs ${rule.outputNeeds.join(" or ")}`);
   }
   const callBackType = text(op.CallBackType);
-  if (callBackType === "TDMQ" && !isPresent(op.CallBackMqConfig)) w.add("Request.Operation.CallBackMqConfig", "is required when CallBackType is TDMQ");
+  if (callBackType === "TDMQ" && !isPresent(op.CallBackMqConfig))
+    w.add("Request.Operation.CallBackMqConfig", "is required when CallBackType is TDMQ");
   // No source says so for Kafka; a Kafka callback has nowhere to go without it, so it is required the same way.
-  if (callBackType === "Kafka" && !isPresent(op.CallBackKafkaConfig)) w.add("Request.Operation.CallBackKafkaConfig", "is required when CallBackType is Kafka");
+  if (callBackType === "Kafka" && !isPresent(op.CallBackKafkaConfig))
+    w.add("Request.Operation.CallBackKafkaConfig", "is required when CallBackType is Kafka");
 }
 
 /** Validates the content of `<Request>` (as the XML codec parses it) against the model. */

@@ -9,12 +9,14 @@ import type { CiResult } from "../types";
 import type { RouteContext } from "./context";
 
 export function handleCancel(ctx: RouteContext): CiResult {
-  if (!ctx.query.has("cancel")) throw invalidArgument("PUT on a batch job needs the cancel action: PUT /inventorytriggerjob/<jobId>?cancel");
+  if (!ctx.query.has("cancel"))
+    throw invalidArgument("PUT on a batch job needs the cancel action: PUT /inventorytriggerjob/<jobId>?cancel");
   const jobId = ctx.jobId ?? "";
   const job = ctx.store.jobs.get(jobId);
   if (!job) throw invalidArgument(`The batch job ${jobId} does not exist`);
   const { state } = jobStatus(job, ctx.now);
-  if (!isCancellable(state)) throw invalidArgument(`The batch job ${jobId} is already finished (State ${state}) and cannot be cancelled`);
+  if (!isCancellable(state))
+    throw invalidArgument(`The batch job ${jobId} is already finished (State ${state}) and cannot be cancelled`);
   job.override = { state: "Cancel", at: ctx.now };
   return { status: 200, body: "" };
 }

@@ -42,28 +42,42 @@ function time(q: ReadonlyMap<string, string>, name: string): number | null {
 /** The parameters both child lists share: size (1–100, default 10), orderByTime, states, creation times, nextToken. */
 export function parseChildQuery(q: ReadonlyMap<string, string>, allowedStates: readonly string[]): ChildQuery {
   const rawSize = opt(q, "size");
-  if (rawSize !== undefined && (!/^\d{1,4}$/.test(rawSize) || Number(rawSize) < 1 || Number(rawSize) > 100)) throw invalidArgument("Invalid parameter size: size is 1 to 100");
+  if (rawSize !== undefined && (!/^\d{1,4}$/.test(rawSize) || Number(rawSize) < 1 || Number(rawSize) > 100))
+    throw invalidArgument("Invalid parameter size: size is 1 to 100");
   const order = opt(q, "orderByTime");
-  if (order !== undefined && order !== "Desc" && order !== "Asc") throw invalidArgument("Invalid parameter orderByTime: Desc or Asc");
+  if (order !== undefined && order !== "Desc" && order !== "Asc")
+    throw invalidArgument("Invalid parameter orderByTime: Desc or Asc");
   const rawStates = opt(q, "states");
   let states: Set<string> | null = null;
   if (rawStates !== undefined) {
     const list = rawStates.split(",").map((s) => s.trim());
-    for (const s of list) if (s !== "All" && !allowedStates.includes(s)) throw invalidArgument(`Invalid parameter states: ${s} is not one of All, ${allowedStates.join(", ")}`);
+    for (const s of list)
+      if (s !== "All" && !allowedStates.includes(s))
+        throw invalidArgument(`Invalid parameter states: ${s} is not one of All, ${allowedStates.join(", ")}`);
     states = list.includes("All") ? null : new Set(list);
   }
   const start = time(q, "startCreationTime");
   const end = time(q, "endCreationTime");
-  return { size: rawSize ? Number(rawSize) : 10, asc: order === "Asc", states, start, end, nextToken: opt(q, "nextToken") };
+  return {
+    size: rawSize ? Number(rawSize) : 10,
+    asc: order === "Asc",
+    states,
+    start,
+    end,
+    nextToken: opt(q, "nextToken"),
+  };
 }
 
 /** A digest of every filter (not size, not the token), so a token is only honoured by the query that issued it. */
 export function fingerprintOf(q: ReadonlyMap<string, string>): string {
-  const filters = [...q].filter(([k, v]) => v !== "" && k !== "size" && k !== "nextToken" && !k.startsWith("q-")).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const filters = [...q]
+    .filter(([k, v]) => v !== "" && k !== "size" && k !== "nextToken" && !k.startsWith("q-"))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return createHash("sha1").update(JSON.stringify(filters)).digest("hex").slice(0, 10);
 }
 
-const mac = (secret: string, payload: string) => createHmac("sha1", secret).update(`child|${payload}`).digest("base64url").slice(0, 12);
+const mac = (secret: string, payload: string) =>
+  createHmac("sha1", secret).update(`child|${payload}`).digest("base64url").slice(0, 12);
 
 function encodeCursor(batchId: string, index: number, fp: string, secret: string): string {
   const payload = Buffer.from(`${batchId}:${index}:${fp}`).toString("base64url");
@@ -72,9 +86,11 @@ function encodeCursor(batchId: string, index: number, fp: string, secret: string
 
 function decodeCursor(token: string, fp: string, secret: string): { batchId: string; index: number } {
   const [payload, sig, ...rest] = token.split(".");
-  if (!payload || !sig || rest.length || mac(secret, payload) !== sig) throw invalidArgument("nextToken is invalid or has expired");
+  if (!payload || !sig || rest.length || mac(secret, payload) !== sig)
+    throw invalidArgument("nextToken is invalid or has expired");
   const [batchId, index, tokenFp] = Buffer.from(payload, "base64url").toString("utf8").split(":");
-  if (tokenFp !== fp) throw invalidArgument("nextToken belongs to a different query; keep the same filters while paging");
+  if (tokenFp !== fp)
+    throw invalidArgument("nextToken belongs to a different query; keep the same filters while paging");
   if (!batchId || !/^\d+$/.test(index ?? "")) throw invalidArgument("nextToken is invalid or has expired");
   return { batchId, index: Number(index) };
 }
@@ -85,9 +101,19 @@ export interface ChildPage {
 }
 
 /** One page of the children of `batches` that pass the shared filters and `match`. */
-export function pageChildren(batches: readonly JobRecord[], objects: CosBucket, now: number, q: ChildQuery, fp: string, secret: string, match: (c: BatchChild) => boolean): ChildPage {
+export function pageChildren(
+  batches: readonly JobRecord[],
+  objects: CosBucket,
+  now: number,
+  q: ChildQuery,
+  fp: string,
+  secret: string,
+  match: (c: BatchChild) => boolean,
+): ChildPage {
   const dir = q.asc ? 1 : -1;
-  const ordered = [...batches].sort((a, b) => dir * (a.createdAt - b.createdAt || (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0)));
+  const ordered = [...batches].sort(
+    (a, b) => dir * (a.createdAt - b.createdAt || (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0)),
+  );
   let from = 0;
   let after: number | null = null;
   if (q.nextToken) {

@@ -6,11 +6,17 @@ import { z } from "zod";
 import { CI_TIME_PATTERN, parseCiTime } from "../model/ci-formats";
 import { JOB_STATES, JOB_TYPES } from "../store/job-states";
 
-const ciTime = z.string().regex(CI_TIME_PATTERN, "use CI's time format YYYY-MM-DDTHH:MM:SS+HHMM").refine((v) => parseCiTime(v) !== null, "not a real date and time");
+const ciTime = z
+  .string()
+  .regex(CI_TIME_PATTERN, "use CI's time format YYYY-MM-DDTHH:MM:SS+HHMM")
+  .refine((v) => parseCiTime(v) !== null, "not a real date and time");
 
 /** `All` (the default) or a comma list of states; normalised to a de-duplicated comma list, or undefined for All. */
 const states = z.string().transform((raw, ctx) => {
-  const parts = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const parts = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 0 || parts.includes("All")) return undefined;
   const bad = parts.find((p) => !(JOB_STATES as readonly string[]).includes(p));
   if (bad) {
@@ -31,20 +37,43 @@ const listQuery = z
     jobId: z.string().optional(),
     workflowId: z.string().optional(),
     // "默认 10，最大 100" (doc 460/76894).
-    size: z.coerce.number().int("size is a whole number").min(1, "size is 1 to 100").max(100, "size is 1 to 100").optional(),
+    size: z.coerce
+      .number()
+      .int("size is a whole number")
+      .min(1, "size is 1 to 100")
+      .max(100, "size is 1 to 100")
+      .optional(),
     nextToken: z.string().optional(),
   })
   .superRefine((q, ctx) => {
     const a = q.startCreationTime ? parseCiTime(q.startCreationTime) : null;
     const b = q.endCreationTime ? parseCiTime(q.endCreationTime) : null;
-    if (a && b && a > b) ctx.addIssue({ code: "custom", path: ["endCreationTime"], message: "endCreationTime is before startCreationTime" });
+    if (a && b && a > b)
+      ctx.addIssue({
+        code: "custom",
+        path: ["endCreationTime"],
+        message: "endCreationTime is before startCreationTime",
+      });
   });
 
 export type ListQuery = z.output<typeof listQuery>;
-export const LIST_KEYS = ["type", "states", "startCreationTime", "endCreationTime", "orderByTime", "name", "jobId", "workflowId", "size", "nextToken"] as const;
+export const LIST_KEYS = [
+  "type",
+  "states",
+  "startCreationTime",
+  "endCreationTime",
+  "orderByTime",
+  "name",
+  "jobId",
+  "workflowId",
+  "size",
+  "nextToken",
+] as const;
 
 /** The parsed query, or the first problem as `{ field, message }`. */
-export function readListQuery(query: ReadonlyMap<string, string>): { ok: true; query: ListQuery } | { ok: false; field: string; message: string } {
+export function readListQuery(
+  query: ReadonlyMap<string, string>,
+): { ok: true; query: ListQuery } | { ok: false; field: string; message: string } {
   const picked: Record<string, string> = {};
   for (const key of LIST_KEYS) {
     const v = query.get(key);

@@ -11,7 +11,8 @@ export interface Cursor {
   jobId: string;
 }
 
-const mac = (secret: string, payload: string) => createHmac("sha1", secret).update(payload).digest("base64url").slice(0, 12);
+const mac = (secret: string, payload: string) =>
+  createHmac("sha1", secret).update(payload).digest("base64url").slice(0, 12);
 
 export function encodeToken(cursor: Cursor, fingerprint: string, secret: string): string {
   const payload = Buffer.from(`${cursor.createdAt}:${cursor.jobId}:${fingerprint}`).toString("base64url");
@@ -20,9 +21,11 @@ export function encodeToken(cursor: Cursor, fingerprint: string, secret: string)
 
 export function decodeToken(token: string, fingerprint: string, secret: string): Cursor {
   const [payload, sig, ...rest] = token.split(".");
-  if (!payload || !sig || rest.length || mac(secret, payload) !== sig) throw invalidArgument("nextToken is invalid or has expired");
+  if (!payload || !sig || rest.length || mac(secret, payload) !== sig)
+    throw invalidArgument("nextToken is invalid or has expired");
   const [created, jobId, fp] = Buffer.from(payload, "base64url").toString("utf8").split(":");
-  if (fp !== fingerprint) throw invalidArgument("nextToken belongs to a different query; keep the same filters while paging");
+  if (fp !== fingerprint)
+    throw invalidArgument("nextToken belongs to a different query; keep the same filters while paging");
   const createdAt = Number(created);
   if (!Number.isFinite(createdAt) || !jobId) throw invalidArgument("nextToken is invalid or has expired");
   return { createdAt, jobId };

@@ -25,7 +25,11 @@ export function parseListQuery(query: ReadonlyMap<string, string>): ListQuery {
 /** Identifies the filters (not the page size), so a token is only honoured for the query that issued it. */
 function fingerprint(q: ListQuery): string {
   const { size: _size, nextToken: _token, ...filters } = q;
-  const canonical = JSON.stringify(Object.entries(filters).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+  const canonical = JSON.stringify(
+    Object.entries(filters)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
   return createHash("sha1").update(canonical).digest("hex").slice(0, 10);
 }
 
@@ -40,7 +44,8 @@ export function filterJobs(jobs: Iterable<JobRecord>, q: ListQuery, now: number)
     if (q.type && job.type !== q.type) continue;
     if (q.name !== undefined && job.name !== q.name) continue;
     if (q.jobId !== undefined && job.jobId !== q.jobId) continue;
-    if (q.workflowId !== undefined && !(job.type === "Workflow" && job.operation.WorkflowIds === q.workflowId)) continue;
+    if (q.workflowId !== undefined && !(job.type === "Workflow" && job.operation.WorkflowIds === q.workflowId))
+      continue;
     const createdSec = Math.floor(job.createdAt / 1000) * 1000;
     if (start !== null && createdSec < start) continue;
     if (end !== null && createdSec > end) continue;
@@ -71,6 +76,7 @@ export function handleList(ctx: RouteContext): CiResult {
   const last = page[page.length - 1];
   const body: Record<string, unknown> = { JobsDetail: page.map((j) => renderJobDetail(j, ctx.now, "query")) };
   // NextToken only when more results exist: a client stops when it is absent.
-  if (jobs.length > size && last) body.NextToken = encodeToken({ createdAt: last.createdAt, jobId: last.jobId }, fp, ctx.tokenSecret);
+  if (jobs.length > size && last)
+    body.NextToken = encodeToken({ createdAt: last.createdAt, jobId: last.jobId }, fp, ctx.tokenSecret);
   return xmlResponse(ctx.requestId, body);
 }

@@ -24,7 +24,8 @@ export function handleListMediaJobs(ctx: RouteContext): CiResult {
   if (!tag) throw invalidArgument("Invalid parameter tag: required");
   const queueId = q.get("queueId") || undefined;
   const queueType = q.get("queueType") || undefined;
-  if (queueType !== undefined && !(QUEUE_TYPES as readonly string[]).includes(queueType)) throw invalidArgument(`Invalid parameter queueType: one of ${QUEUE_TYPES.join(", ")}`);
+  if (queueType !== undefined && !(QUEUE_TYPES as readonly string[]).includes(queueType))
+    throw invalidArgument(`Invalid parameter queueType: one of ${QUEUE_TYPES.join(", ")}`);
   const query = parseChildQuery(q, JOB_STATES);
   const batchId = q.get("inventoryTriggerJobId") || undefined;
   const inputObject = q.get("inputObject") || undefined;
@@ -36,8 +37,22 @@ export function handleListMediaJobs(ctx: RouteContext): CiResult {
   };
   const batches = q.get("workflowId")
     ? []
-    : [...ctx.store.jobs.values()].filter((b) => kindOf(b) === "media" && b.tag === tag && (batchId === undefined || b.jobId === batchId) && queueOk(view.queueIdOf(b)));
-  const page = pageChildren(batches, ctx.store.objects, ctx.now, query, fingerprintOf(q), ctx.tokenSecret, (c) => inputObject === undefined || c.key === inputObject);
+    : [...ctx.store.jobs.values()].filter(
+        (b) =>
+          kindOf(b) === "media" &&
+          b.tag === tag &&
+          (batchId === undefined || b.jobId === batchId) &&
+          queueOk(view.queueIdOf(b)),
+      );
+  const page = pageChildren(
+    batches,
+    ctx.store.objects,
+    ctx.now,
+    query,
+    fingerprintOf(q),
+    ctx.tokenSecret,
+    (c) => inputObject === undefined || c.key === inputObject,
+  );
   const body: Record<string, unknown> = { JobsDetail: page.items.map((c) => renderMediaJob(c, view, ctx.now)) };
   if (page.nextToken) body.NextToken = page.nextToken;
   return xmlResponse(ctx.requestId, body);

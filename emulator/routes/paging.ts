@@ -16,7 +16,10 @@ function positiveInt(query: ReadonlyMap<string, string>, name: string, def: numb
 }
 
 export function readPage(query: ReadonlyMap<string, string>): Page {
-  return { pageNumber: positiveInt(query, "pageNumber", 1, 1_000_000), pageSize: positiveInt(query, "pageSize", 10, 100) };
+  return {
+    pageNumber: positiveInt(query, "pageNumber", 1, 1_000_000),
+    pageSize: positiveInt(query, "pageSize", 10, 100),
+  };
 }
 
 export function pageOf<T>(items: readonly T[], page: Page): T[] {
@@ -28,7 +31,14 @@ export function pageOf<T>(items: readonly T[], page: Page): T[] {
 export function idList(query: ReadonlyMap<string, string>, name: string, max = 100): string[] | undefined {
   const raw = query.get(name);
   if (!raw) return undefined;
-  const ids = [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))];
+  const ids = [
+    ...new Set(
+      raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (ids.length > max) throw invalidArgument(`Invalid parameter ${name}: at most ${max} IDs`);
   return ids.length ? ids : undefined;
 }

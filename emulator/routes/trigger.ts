@@ -20,14 +20,16 @@ const isObject = (v: unknown): v is XmlObject => typeof v === "object" && v !== 
 
 /** The `<Request>` element as plain objects; CI-style errors for an empty, malformed or foreign document. */
 export function readRequestDocument(body: string, contentType: string | undefined): XmlObject {
-  if (body.trim() === "") throw new CiFault(400, "MissingContent", "The request body is empty; send the <Request> XML document");
+  if (body.trim() === "")
+    throw new CiFault(400, "MissingContent", "The request body is empty; send the <Request> XML document");
   if (contentType && /json|form-urlencoded/i.test(contentType))
     throw new CiFault(400, "InvalidContentType", `Content-Type ${contentType} is not supported; send application/xml`);
   let doc: XmlObject;
   try {
     doc = parseXml(body);
   } catch (e) {
-    if (e instanceof XmlParseError) throw new CiFault(400, "InvalidContent", `The request body is not well-formed XML: ${e.message}`);
+    if (e instanceof XmlParseError)
+      throw new CiFault(400, "InvalidContent", `The request body is not well-formed XML: ${e.message}`);
     throw e;
   }
   const request = doc.Request;
@@ -46,15 +48,23 @@ interface ValidRequest {
 function validate(request: XmlObject): ValidRequest {
   const verdict = validateTrigger(request);
   if (!verdict.ok) throw invalidArgument(verdict.problems[0]!.message);
-  return { Type: verdict.type, Name: String(request.Name), Tag: verdict.tag, Operation: isObject(request.Operation) ? request.Operation : {} };
+  return {
+    Type: verdict.type,
+    Name: String(request.Name),
+    Tag: verdict.tag,
+    Operation: isObject(request.Operation) ? request.Operation : {},
+  };
 }
 
-const texts = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string" && x !== "");
+const texts = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string" && x !== "");
 
 function template(store: BucketStore, id: string, wantTag: string, field: string): TemplateRecord {
   const t = store.templates.find((x) => x.templateId === id);
-  if (!t) throw new CiFault(400, "TemplateNotFound", `Request.Operation.JobParam.${field}: template ${id} does not exist`);
-  if (t.tag !== wantTag) throw invalidArgument(`Request.Operation.JobParam.${field}: template ${id} is a ${t.tag} template, not ${wantTag}`);
+  if (!t)
+    throw new CiFault(400, "TemplateNotFound", `Request.Operation.JobParam.${field}: template ${id} does not exist`);
+  if (t.tag !== wantTag)
+    throw invalidArgument(`Request.Operation.JobParam.${field}: template ${id} is a ${t.tag} template, not ${wantTag}`);
   return t;
 }
 
@@ -66,7 +76,10 @@ function checkReferences(store: BucketStore, request: ValidRequest): void {
     for (const id of String(op.WorkflowIds).split(",")) {
       const wf = store.workflows.find((w) => w.workflowId === id);
       if (!wf) throw invalidArgument(`Request.Operation.WorkflowIds: workflow ${id} does not exist in this bucket`);
-      if (wf.state !== "Active") throw invalidArgument(`Request.Operation.WorkflowIds: workflow ${id} is ${wf.state}; only Active workflows can be triggered`);
+      if (wf.state !== "Active")
+        throw invalidArgument(
+          `Request.Operation.WorkflowIds: workflow ${id} is ${wf.state}; only Active workflows can be triggered`,
+        );
     }
     return;
   }
@@ -105,7 +118,15 @@ export function createJob(ctx: RouteContext, raw: XmlObject, request: ValidReque
 
 export function handleTrigger(ctx: RouteContext): CiResult {
   const log = (jobId: string | null, status: number, code?: string) =>
-    ctx.emulator.logTrigger({ receivedAt: ctx.now, bucket: ctx.store.bucket, region: ctx.store.region, jobId, status, code, xml: ctx.body });
+    ctx.emulator.logTrigger({
+      receivedAt: ctx.now,
+      bucket: ctx.store.bucket,
+      region: ctx.store.region,
+      jobId,
+      status,
+      code,
+      xml: ctx.body,
+    });
   try {
     const raw = readRequestDocument(ctx.body, ctx.header("content-type"));
     const request = validate(raw);

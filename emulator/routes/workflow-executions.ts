@@ -21,12 +21,24 @@ export function handleListExecutions(ctx: RouteContext): CiResult {
   const q = ctx.query;
   const workflowId = q.get("workflowId") || undefined;
   if (!workflowId) throw invalidArgument("Invalid parameter workflowId: required");
-  if (!ctx.store.workflows.some((w) => w.workflowId === workflowId)) throw invalidArgument(`Invalid parameter workflowId: workflow ${workflowId} does not exist in this bucket`);
+  if (!ctx.store.workflows.some((w) => w.workflowId === workflowId))
+    throw invalidArgument(`Invalid parameter workflowId: workflow ${workflowId} does not exist in this bucket`);
   const query = parseChildQuery(q, EXECUTION_STATES);
   const jobId = q.get("jobId") || undefined;
   const name = q.get("name") || undefined;
-  const batches = [...ctx.store.jobs.values()].filter((b) => kindOf(b) === "workflow" && workflowIdsOf(b).includes(workflowId) && (jobId === undefined || b.jobId === jobId));
-  const page = pageChildren(batches, ctx.store.objects, ctx.now, query, fingerprintOf(q), ctx.tokenSecret, (c) => c.workflowId === workflowId && (name === undefined || c.key === name));
+  const batches = [...ctx.store.jobs.values()].filter(
+    (b) =>
+      kindOf(b) === "workflow" && workflowIdsOf(b).includes(workflowId) && (jobId === undefined || b.jobId === jobId),
+  );
+  const page = pageChildren(
+    batches,
+    ctx.store.objects,
+    ctx.now,
+    query,
+    fingerprintOf(q),
+    ctx.tokenSecret,
+    (c) => c.workflowId === workflowId && (name === undefined || c.key === name),
+  );
   const body: Record<string, unknown> = { WorkflowExecutionList: page.items.map(renderExecutionSummary) };
   if (page.nextToken) body.NextToken = page.nextToken;
   return xmlResponse(ctx.requestId, body);

@@ -57,7 +57,16 @@ export const DOC_SAMPLE_IDS = {
 const DAY = 86_400_000;
 
 const OFFICIAL_NAMES: Record<TemplateTag, readonly string[]> = {
-  Transcode: ["MP4-H264-SD", "MP4-H264-HD", "MP4-H264-FHD", "HLS-H264-HD", "FLV-H264-HD", "MP4-H265-FHD", "MP3-128K", "AAC-128K"],
+  Transcode: [
+    "MP4-H264-SD",
+    "MP4-H264-HD",
+    "MP4-H264-FHD",
+    "HLS-H264-HD",
+    "FLV-H264-HD",
+    "MP4-H265-FHD",
+    "MP3-128K",
+    "AAC-128K",
+  ],
   Snapshot: ["Snapshot-Interval-10s", "Snapshot-Average-9", "Snapshot-Sprite-3x3"],
   Animation: ["GIF-480P-15fps", "WebP-480P-15fps"],
   SmartCover: ["SmartCover-JPG-3"],
@@ -97,22 +106,51 @@ export function officialTemplates(rng: Rng, now: number): TemplateRecord[] {
   return TEMPLATE_TAGS.flatMap((tag) =>
     OFFICIAL_NAMES[tag].map((name) => {
       const createdAt = now - rng.between(400, 900) * DAY;
-      return { templateId: id("t", rng), name, tag, category: "Official" as const, bucketId: "", payload: tagParams(tag, rng) ?? {}, createdAt, updatedAt: createdAt };
+      return {
+        templateId: id("t", rng),
+        name,
+        tag,
+        category: "Official" as const,
+        bucketId: "",
+        payload: tagParams(tag, rng) ?? {},
+        createdAt,
+        updatedAt: createdAt,
+      };
     }),
   );
 }
 
 export function customTemplates(rng: Rng, now: number, bucket: string, isFirst: boolean): TemplateRecord[] {
   const out = TEMPLATE_TAGS.flatMap((tag) =>
-    CUSTOM_NAMES[tag].filter((_, i) => i === 0 || rng.chance(0.75)).map((name) => {
-      const createdAt = now - rng.between(60, 365) * DAY;
-      const updatedAt = createdAt + rng.between(0, 50) * DAY;
-      return { templateId: id("t", rng), name, tag, category: "Custom" as const, bucketId: bucket, payload: tagParams(tag, rng) ?? {}, createdAt, updatedAt };
-    }),
+    CUSTOM_NAMES[tag]
+      .filter((_, i) => i === 0 || rng.chance(0.75))
+      .map((name) => {
+        const createdAt = now - rng.between(60, 365) * DAY;
+        const updatedAt = createdAt + rng.between(0, 50) * DAY;
+        return {
+          templateId: id("t", rng),
+          name,
+          tag,
+          category: "Custom" as const,
+          bucketId: bucket,
+          payload: tagParams(tag, rng) ?? {},
+          createdAt,
+          updatedAt,
+        };
+      }),
   );
   if (isFirst) {
     const createdAt = now - 200 * DAY;
-    out.unshift({ templateId: DOC_SAMPLE_IDS.templateId, name: "demo-transcode", tag: "Transcode", category: "Custom", bucketId: bucket, payload: tagParams("Transcode", rng)!, createdAt, updatedAt: createdAt });
+    out.unshift({
+      templateId: DOC_SAMPLE_IDS.templateId,
+      name: "demo-transcode",
+      tag: "Transcode",
+      category: "Custom",
+      bucketId: bucket,
+      payload: tagParams("Transcode", rng)!,
+      createdAt,
+      updatedAt: createdAt,
+    });
   }
   return out;
 }
@@ -127,7 +165,13 @@ export function queues(rng: Rng, now: number, isFirst: boolean): QueueRecord[] {
   return specs.map((s, i) => {
     const createdAt = now - rng.between(100, 700) * DAY;
     const queueId = isFirst && i === 0 ? DOC_SAMPLE_IDS.queueId : id("p", rng);
-    return { queueId, ...s, notifyUrl: `https://hooks.example.com/ci/${s.name}`, createdAt, updatedAt: createdAt + rng.between(0, 90) * DAY };
+    return {
+      queueId,
+      ...s,
+      notifyUrl: `https://hooks.example.com/ci/${s.name}`,
+      createdAt,
+      updatedAt: createdAt + rng.between(0, 90) * DAY,
+    };
   });
 }
 
@@ -143,17 +187,38 @@ export function familyQueues(rng: Rng, now: number): QueueRecord[] {
   ] as const;
   return specs.map((s) => {
     const createdAt = now - rng.between(100, 700) * DAY;
-    return { queueId: id("p", rng), ...s, notifyUrl: `https://hooks.example.com/ci/${s.name}`, createdAt, updatedAt: createdAt };
+    return {
+      queueId: id("p", rng),
+      ...s,
+      notifyUrl: `https://hooks.example.com/ci/${s.name}`,
+      createdAt,
+      updatedAt: createdAt,
+    };
   });
 }
 
 /** Start → one processing node → End, as the workflow API describes a topology. */
-function topology(rng: Rng, queueId: string, node: string, templateId: string | undefined, bucket: string, region: string, prefix: string): XmlObject {
+function topology(
+  rng: Rng,
+  queueId: string,
+  node: string,
+  templateId: string | undefined,
+  bucket: string,
+  region: string,
+  prefix: string,
+): XmlObject {
   const nodeName = `${node}_${1_690_000_000_000 + rng.int(90_000_000_000)}`;
   return {
     Dependencies: { Start: nodeName, [nodeName]: "End" },
     Nodes: {
-      Start: { Type: "Start", Input: { QueueId: queueId, ObjectPrefix: prefix, ExtFilter: { State: "On", Video: "true", Audio: "false", Custom: "false" } } },
+      Start: {
+        Type: "Start",
+        Input: {
+          QueueId: queueId,
+          ObjectPrefix: prefix,
+          ExtFilter: { State: "On", Video: "true", Audio: "false", Custom: "false" },
+        },
+      },
       [nodeName]: {
         Type: node,
         Operation: {
@@ -165,7 +230,15 @@ function topology(rng: Rng, queueId: string, node: string, templateId: string | 
   };
 }
 
-export function workflows(rng: Rng, now: number, bucket: string, region: string, queueIds: string[], templates: TemplateRecord[], isFirst: boolean): WorkflowRecord[] {
+export function workflows(
+  rng: Rng,
+  now: number,
+  bucket: string,
+  region: string,
+  queueIds: string[],
+  templates: TemplateRecord[],
+  isFirst: boolean,
+): WorkflowRecord[] {
   const specs = [
     { name: "ugc-transcode-720p", state: "Active", node: "Transcode", prefix: "ugc/" },
     { name: "hls-adaptive-pipeline", state: "Active", node: "Transcode", prefix: "vod/" },

@@ -32,7 +32,12 @@ const TIME_INTERVALS: readonly XmlObject[] = [
 ];
 
 /** A Job-type Operation for a Tag, as a media team would write it. */
-export function jobOperation(rng: Rng, tag: SeedTag, ctx: Pick<SeedContext, "bucket" | "region" | "queues" | "templates">, withPrefix: boolean): XmlObject {
+export function jobOperation(
+  rng: Rng,
+  tag: SeedTag,
+  ctx: Pick<SeedContext, "bucket" | "region" | "queues" | "templates">,
+  withPrefix: boolean,
+): XmlObject {
   const op: XmlObject = {};
   if (withPrefix && rng.chance(0.3)) op.TimeInterval = { ...rng.pick(TIME_INTERVALS) };
   const activeQueues = ctx.queues.filter((q) => q.state === "Active" && q.category === "Transcoding");
@@ -50,7 +55,8 @@ export function jobOperation(rng: Rng, tag: SeedTag, ctx: Pick<SeedContext, "buc
     sprite = params.SnapshotOutMode === "SnapshotAndSprite";
     const jobParam: XmlObject = { [element]: params };
     const transcodes = ctx.templates.filter((t) => t.tag === "Transcode");
-    if (["SDRtoHDR", "VideoProcess", "SuperResolution"].includes(tag) && transcodes.length) jobParam.TranscodeTemplateId = rng.pick(transcodes).templateId;
+    if (["SDRtoHDR", "VideoProcess", "SuperResolution"].includes(tag) && transcodes.length)
+      jobParam.TranscodeTemplateId = rng.pick(transcodes).templateId;
     op.JobParam = jobParam;
   }
   const watermarks = ctx.templates.filter((t) => t.tag === "Watermark");
@@ -65,9 +71,28 @@ export function jobOperation(rng: Rng, tag: SeedTag, ctx: Pick<SeedContext, "buc
 
 /** States for `count` jobs: a fixed handful of the rarer ones, the rest mostly finished. */
 function stateDeck(rng: Rng, count: number): JobState[] {
-  const fixed: JobState[] = ["Submitted", "Submitted", "Submitted", "Running", "Running", "Running", "Running", "Pause", "Pause", "Pause", "Pause"];
+  const fixed: JobState[] = [
+    "Submitted",
+    "Submitted",
+    "Submitted",
+    "Running",
+    "Running",
+    "Running",
+    "Running",
+    "Pause",
+    "Pause",
+    "Pause",
+    "Pause",
+  ];
   const deck = fixed.slice(0, count);
-  while (deck.length < count) deck.push(rng.weighted([["Success", 68], ["Failed", 18], ["Cancel", 14]] as const));
+  while (deck.length < count)
+    deck.push(
+      rng.weighted([
+        ["Success", 68],
+        ["Failed", 18],
+        ["Cancel", 14],
+      ] as const),
+    );
   for (let i = deck.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     [deck[i], deck[j]] = [deck[j]!, deck[i]!];
@@ -80,7 +105,9 @@ export function seedJobs(rng: Rng, ctx: SeedContext): JobRecord[] {
   return stateDeck(rng, ctx.count).map((state) => {
     const active = state === "Submitted" || state === "Running";
     // Finished jobs spread over 60 days, denser recently; active ones were created in the last two hours.
-    const createdAt = active ? now - rng.between(2, 110) * MIN : now - Math.floor(Math.pow(rng.next(), 1.4) * 60 * DAY) - HOUR;
+    const createdAt = active
+      ? now - rng.between(2, 110) * MIN
+      : now - Math.floor(Math.pow(rng.next(), 1.4) * 60 * DAY) - HOUR;
     const isWorkflow = rng.chance(0.3);
     const tag = isWorkflow ? undefined : rng.weighted(TAG_WEIGHTS);
     const input = jobInput(rng, tag, ctx.bucket, createdAt);
@@ -109,17 +136,31 @@ export function seedJobs(rng: Rng, ctx: SeedContext): JobRecord[] {
       createdAt,
       // Finished seed jobs ended at least a minute ago, whatever their drawn duration.
       timeline: { startAt, endAt: Math.min(startAt + rng.between(1, 180) * MIN, now - MIN), final: "Success" },
-      requestXml: buildXml("Request", { Name: name, Type: isWorkflow ? "Workflow" : "Job", Input: input, Operation: operation }),
+      requestXml: buildXml("Request", {
+        Name: name,
+        Type: isWorkflow ? "Workflow" : "Job",
+        Input: input,
+        Operation: operation,
+      }),
       source: "seed",
     };
-    if (state === "Submitted") job.timeline = { startAt: now + rng.between(60, 240) * MIN, endAt: now + rng.between(300, 480) * MIN, final: "Success" };
+    if (state === "Submitted")
+      job.timeline = {
+        startAt: now + rng.between(60, 240) * MIN,
+        endAt: now + rng.between(300, 480) * MIN,
+        final: "Success",
+      };
     if (state === "Running") job.timeline = { startAt, endAt: now + rng.between(60, 360) * MIN, final: "Success" };
     if (state === "Failed") {
       job.timeline.final = "Failed";
       job.failure = rng.pick(FAILURES);
     }
     if (state === "Pause") job.timeline = { startAt, endAt: startAt + rng.between(2, 40) * MIN, final: "Pause" };
-    if (state === "Cancel") job.override = { state: "Cancel", at: job.timeline.startAt + Math.floor((job.timeline.endAt - job.timeline.startAt) * rng.next()) };
+    if (state === "Cancel")
+      job.override = {
+        state: "Cancel",
+        at: job.timeline.startAt + Math.floor((job.timeline.endAt - job.timeline.startAt) * rng.next()),
+      };
     return job;
   });
 }

@@ -37,7 +37,13 @@ export function transcodeParams(rng: Rng): XmlObject {
   const hls = rng.chance(0.25);
   return {
     Container: hls ? { Format: "hls", ClipConfig: { Duration: "6" } } : { Format: "mp4" },
-    Video: { Codec: rng.chance(0.8) ? "H.264" : "H.265", Width: width, Height: height, Fps: rng.pick(["25", "30"]), Bitrate: bitrate },
+    Video: {
+      Codec: rng.chance(0.8) ? "H.264" : "H.265",
+      Width: width,
+      Height: height,
+      Fps: rng.pick(["25", "30"]),
+      Bitrate: bitrate,
+    },
     Audio: { Codec: "aac", Samplerate: "44100", Bitrate: "128", Channels: "2" },
     TransConfig: { AdjDarMethod: "scale", IsCheckReso: "false", DeleteMetadata: "false" },
   };
@@ -50,7 +56,13 @@ export function tagParams(tag: TagName | "Watermark", rng: Rng): XmlObject | und
       return transcodeParams(rng);
     case "Snapshot":
       return rng.chance(0.5)
-        ? { Mode: "Interval", Start: "0", TimeInterval: rng.pick(["5", "10", "30"]), Count: rng.pick(["10", "20", "50"]), Width: "1280" }
+        ? {
+            Mode: "Interval",
+            Start: "0",
+            TimeInterval: rng.pick(["5", "10", "30"]),
+            Count: rng.pick(["10", "20", "50"]),
+            Width: "1280",
+          }
         : {
             Mode: "Average",
             Start: "0",
@@ -64,12 +76,24 @@ export function tagParams(tag: TagName | "Watermark", rng: Rng): XmlObject | und
       const format = rng.pick(["gif", "webp"]);
       return {
         Container: { Format: format },
-        Video: { Codec: format, Width: "480", Fps: "15", AnimateOnlyKeepKeyFrame: "false", AnimateFramesPerSecond: "5" },
+        Video: {
+          Codec: format,
+          Width: "480",
+          Fps: "15",
+          AnimateOnlyKeepKeyFrame: "false",
+          AnimateFramesPerSecond: "5",
+        },
         TimeInterval: { Start: "0", Duration: rng.pick(["3", "5", "8"]) },
       };
     }
     case "SmartCover":
-      return { Format: rng.pick(["jpg", "png"]), Width: "1280", Height: "720", Count: rng.pick(["3", "5"]), DeleteDuplicates: "true" };
+      return {
+        Format: rng.pick(["jpg", "png"]),
+        Width: "1280",
+        Height: "720",
+        Count: rng.pick(["3", "5"]),
+        DeleteDuplicates: "true",
+      };
     case "Concat":
       return {
         ConcatFragment: [
@@ -91,7 +115,10 @@ export function tagParams(tag: TagName | "Watermark", rng: Rng): XmlObject | und
         OutputFileType: rng.pick(["txt", "srt"]),
       };
     case "VoiceSeparate":
-      return { AudioMode: rng.pick(["IsAudio", "AudioAndBackground"]), AudioConfig: { Codec: "mp3", Samplerate: "44100", Bitrate: "192", Channels: "2" } };
+      return {
+        AudioMode: rng.pick(["IsAudio", "AudioAndBackground"]),
+        AudioConfig: { Codec: "mp3", Samplerate: "44100", Bitrate: "192", Channels: "2" },
+      };
     case "VideoMontage":
       return {
         Duration: rng.pick(["15", "30", "60"]),
@@ -108,13 +135,24 @@ export function tagParams(tag: TagName | "Watermark", rng: Rng): XmlObject | und
         MsSharpen: { Enable: "true", SharpenLevel: "5" },
       };
     case "SuperResolution":
-      return { Resolution: rng.pick(["sdtohd", "hdto4k"]), EnableScaleUp: "true", Version: rng.pick(["Base", "Enhance"]) };
+      return {
+        Resolution: rng.pick(["sdtohd", "hdto4k"]),
+        EnableScaleUp: "true",
+        Version: rng.pick(["Base", "Enhance"]),
+      };
     case "Segment":
       return { Format: "mp4", Duration: rng.pick(["30", "60", "300"]) };
     case "VideoTag":
       return { Scenario: "Stream" };
     case "PicProcess":
-      return { IsPicInfo: "true", ProcessRule: rng.pick(["imageMogr2/thumbnail/!50p", "imageMogr2/format/webp/quality/80", "imageMogr2/thumbnail/1280x/format/jpg"]) };
+      return {
+        IsPicInfo: "true",
+        ProcessRule: rng.pick([
+          "imageMogr2/thumbnail/!50p",
+          "imageMogr2/format/webp/quality/80",
+          "imageMogr2/thumbnail/1280x/format/jpg",
+        ]),
+      };
     case "DigitalWatermark":
       // No IgnoreError: it has no effect for this Tag (see lib/jobs/tags/digital-watermark.ts).
       return { Type: "Text", Message: rng.pick(["campaign2026", "internal-preview", "partner-7781"]), Version: "V1" };
@@ -129,14 +167,33 @@ export function tagParams(tag: TagName | "Watermark", rng: Rng): XmlObject | und
       return undefined;
     case "Watermark":
       return rng.chance(0.5)
-        ? { Type: "Text", Pos: "TopRight", LocMode: "Absolute", Dx: "32", Dy: "32", Text: { FontSize: "28", FontType: "simfang.ttf", FontColor: "0xFFFFFF", Transparency: "80", Text: "example-tv" } }
+        ? {
+            Type: "Text",
+            Pos: "TopRight",
+            LocMode: "Absolute",
+            Dx: "32",
+            Dy: "32",
+            Text: {
+              FontSize: "28",
+              FontType: "simfang.ttf",
+              FontColor: "0xFFFFFF",
+              Transparency: "80",
+              Text: "example-tv",
+            },
+          }
         : {
             Type: "Image",
             Pos: "BottomRight",
             LocMode: "Relativity",
             Dx: "3",
             Dy: "3",
-            Image: { Url: "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/brand/logo.png", Mode: "Proportion", Width: "10", Transparency: "90", Background: "false" },
+            Image: {
+              Url: "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/brand/logo.png",
+              Mode: "Proportion",
+              Width: "10",
+              Transparency: "90",
+              Background: "false",
+            },
           };
     case "MediaInfo":
     case "StreamExtract":
@@ -146,9 +203,25 @@ export function tagParams(tag: TagName | "Watermark", rng: Rng): XmlObject | und
 
 /** The JobParam element holding each seed Tag's inline parameters (emulator/model/tag-table.ts; none for some). */
 export const PARAM_ELEMENT: Readonly<Record<TagName, string | undefined>> = {
-  Transcode: "Transcode", Snapshot: "Snapshot", Animation: "Animation", SmartCover: "SmartCover", Concat: "ConcatTemplate",
-  SpeechRecognition: "SpeechRecognition", VoiceSeparate: "VoiceSeparate", VideoMontage: "VideoMontage", SDRtoHDR: "SDRtoHDR",
-  VideoProcess: "VideoProcess", SuperResolution: "SuperResolution", Segment: "Segment", VideoTag: "VideoTag",
-  PicProcess: "PicProcess", DigitalWatermark: "DigitalWatermark", ExtractDigitalWatermark: "ExtractDigitalWatermark",
-  MediaInfo: undefined, StreamExtract: undefined, Tts: "TtsTpl", NoiseReduction: "NoiseReduction", QualityEstimate: undefined,
+  Transcode: "Transcode",
+  Snapshot: "Snapshot",
+  Animation: "Animation",
+  SmartCover: "SmartCover",
+  Concat: "ConcatTemplate",
+  SpeechRecognition: "SpeechRecognition",
+  VoiceSeparate: "VoiceSeparate",
+  VideoMontage: "VideoMontage",
+  SDRtoHDR: "SDRtoHDR",
+  VideoProcess: "VideoProcess",
+  SuperResolution: "SuperResolution",
+  Segment: "Segment",
+  VideoTag: "VideoTag",
+  PicProcess: "PicProcess",
+  DigitalWatermark: "DigitalWatermark",
+  ExtractDigitalWatermark: "ExtractDigitalWatermark",
+  MediaInfo: undefined,
+  StreamExtract: undefined,
+  Tts: "TtsTpl",
+  NoiseReduction: "NoiseReduction",
+  QualityEstimate: undefined,
 };

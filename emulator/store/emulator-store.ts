@@ -1,7 +1,16 @@
 /** All emulator state: one store per configured bucket (jobs and picker data), plus the log of trigger bodies. */
 import type { BucketConfig } from "../types";
 import type { JobRecord } from "./job-record";
-import { customTemplates, familyQueues, officialTemplates, queues, workflows, type QueueRecord, type TemplateRecord, type WorkflowRecord } from "../seed/catalog";
+import {
+  customTemplates,
+  familyQueues,
+  officialTemplates,
+  queues,
+  workflows,
+  type QueueRecord,
+  type TemplateRecord,
+  type WorkflowRecord,
+} from "../seed/catalog";
 import { seedJobs } from "../seed/jobs";
 import { createRng } from "../seed/prng";
 import { CosBucket } from "../cos/cos-bucket";
@@ -69,9 +78,18 @@ export class EmulatorStore {
       const isFirst = index === 0;
       const templates = [...official, ...customTemplates(rng, now, bucket, isFirst)];
       const qs = queues(rng, now, isFirst);
-      const wfs = workflows(rng, now, bucket, region, qs.map((q) => q.queueId), templates, isFirst);
+      const wfs = workflows(
+        rng,
+        now,
+        bucket,
+        region,
+        qs.map((q) => q.queueId),
+        templates,
+        isFirst,
+      );
       const store = new BucketStore(bucket, region, templates, qs, wfs);
-      for (const job of seedJobs(rng, { now, bucket, region, count: seedCount, queues: qs, workflows: wfs, templates })) store.addJob(job);
+      for (const job of seedJobs(rng, { now, bucket, region, count: seedCount, queues: qs, workflows: wfs, templates }))
+        store.addJob(job);
       store.queues.push(...familyQueues(createRng(`${seed}:${bucket}@${region}:queue-families`), now));
       store.objects = new CosBucket(bucket, region, seedObjectSources(seed, bucket, region, store.jobs.values()));
       this.buckets.set(key(bucket, region), store);

@@ -16,7 +16,10 @@ export const ciTime = (ms: number | null) => (ms === null ? "-" : formatCiTime(n
 export function renderJobDetail(job: JobRecord, now: number, context: "trigger" | "query"): XmlObject {
   const s = jobStatus(job, now);
   const failed = s.state === "Failed";
-  const failure = job.failure ?? { code: "InternalError", message: "An internal error occurred while processing the job." };
+  const failure = job.failure ?? {
+    code: "InternalError",
+    message: "An internal error occurred while processing the job.",
+  };
   const detail: XmlObject = {
     Code: failed ? failure.code : "Success",
     Type: job.type,

@@ -6,4 +6,5 @@ export const JOB_TYPES = ["Workflow", "Job"] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** CI cancels jobs that are still queued, running or paused (doc 460/76892); finished ones are refused. */
-export const isCancellable = (state: string | undefined) => state === "Submitted" || state === "Running" || state === "Pause";
+export const isCancellable = (state: string | undefined) =>
+  state === "Submitted" || state === "Running" || state === "Pause";

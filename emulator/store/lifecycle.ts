@@ -62,8 +62,14 @@ export function jobStatus(job: Pick<JobRecord, "timeline" | "override">, now: nu
 export const FAILURES: readonly JobFailure[] = [
   { code: "ResourceNotFound", message: "The input object does not exist or has been deleted." },
   { code: "ResourceNotSupported", message: "The input file is damaged or its format is not supported." },
-  { code: "ResourceDownloadFailed", message: "Failed to download the input object; check the bucket's CI_QCSRole grant." },
-  { code: "WriteTargetBucketDenied", message: "Permission denied when writing the output object to the target bucket." },
+  {
+    code: "ResourceDownloadFailed",
+    message: "Failed to download the input object; check the bucket's CI_QCSRole grant.",
+  },
+  {
+    code: "WriteTargetBucketDenied",
+    message: "Permission denied when writing the output object to the target bucket.",
+  },
   { code: "InternalError", message: "An internal error occurred while processing the job. Try again later." },
 ];
 

@@ -69,7 +69,13 @@ const encodeQuery = (q: Record<string, string | null>) =>
     .map(([k, v]) => (v === null ? camSafeUrlEncode(k) : `${camSafeUrlEncode(k)}=${camSafeUrlEncode(v)}`))
     .join("&");
 
-export function rawRequest(port: number, method: string, target: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+export function rawRequest(
+  port: number,
+  method: string,
+  target: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "127.0.0.1", port, method, path: target, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -147,7 +153,13 @@ export async function startHarness(overrides: Partial<EmulatorOptions> = {}): Pr
 
   async function admin(method: string, path: string, body?: unknown) {
     const text = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
-    const r = await rawRequest(port, method, `/__emulator/${path}`, text === undefined ? {} : { "Content-Type": "application/json" }, text);
+    const r = await rawRequest(
+      port,
+      method,
+      `/__emulator/${path}`,
+      text === undefined ? {} : { "Content-Type": "application/json" },
+      text,
+    );
     return { status: r.status, json: r.text ? JSON.parse(r.text) : null };
   }
 

@@ -81,7 +81,10 @@ export interface MediaJobQuery {
 export interface BatchFileReads {
   listWorkflowExecutions(t: CallTarget, q: WorkflowExecutionQuery): Promise<ListPageOf<WorkflowExecutionEntry>>;
   /** null when CI does not know the RunId (an empty answer or 404 NoSuchKey-like refusal). */
-  getWorkflowExecution(t: CallTarget, runId: string): Promise<{ execution: WorkflowExecutionDetail | null; requestId: string }>;
+  getWorkflowExecution(
+    t: CallTarget,
+    runId: string,
+  ): Promise<{ execution: WorkflowExecutionDetail | null; requestId: string }>;
   listMediaJobs(t: CallTarget, q: MediaJobQuery): Promise<ListPageOf<JobDetail>>;
   getMediaJob(t: CallTarget, jobId: string): Promise<{ job: JobDetail | null; requestId: string }>;
 }
@@ -93,7 +96,8 @@ const isObject = (v: XmlValue | undefined): v is XmlObject => !!v && typeof v ==
 const str = (o: XmlObject, key: string) => xmlText(o[key]);
 
 function checkId(id: string, what: string): string {
-  if (!ID_PATTERN.test(id)) throw new CiError({ status: 0, code: "InvalidArgument", message: `Not a valid ${what}`, retryable: false });
+  if (!ID_PATTERN.test(id))
+    throw new CiError({ status: 0, code: "InvalidArgument", message: `Not a valid ${what}`, retryable: false });
   return id;
 }
 
@@ -128,7 +132,8 @@ export function collectOutputs(v: XmlValue | undefined, depth = 0, inOutput = fa
     const outputish = inOutput || /^Output/.test(k);
     if (outputish && (k === "Object" || k === "ObjectName")) {
       // ObjectName is repeatable (lib/ci/repeatable-paths.ts): one name or a list of them.
-      for (const name of Array.isArray(child) ? child : [child]) if (typeof name === "string" && name !== "") out.push(name);
+      for (const name of Array.isArray(child) ? child : [child])
+        if (typeof name === "string" && name !== "") out.push(name);
     } else if (typeof child === "object") collectOutputs(child, depth + 1, outputish, out);
   }
   return out;
@@ -192,7 +197,9 @@ export function createBatchFileReads(caller: Pick<Caller, "call">): BatchFileRea
     async getMediaJob(t, jobId) {
       const res = await call(t, { method: "GET", path: `/jobs/${checkId(jobId, "job ID")}`, kind: "read" });
       const { root, requestId } = decodeResponse(res, "read");
-      const job = listOf(root, "JobsDetail").map(readJobDetail).find((j) => j.JobId === jobId);
+      const job = listOf(root, "JobsDetail")
+        .map(readJobDetail)
+        .find((j) => j.JobId === jobId);
       return { job: job ?? null, requestId };
     },
   };

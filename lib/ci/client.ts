@@ -53,9 +53,15 @@ export interface CiClient extends BatchFileReads {
   /** `job` is null when CI lists the id in NonExistJobIds. */
   getJob(t: CiTarget, jobId: string): Promise<{ job: JobDetail | null; requestId: string; rawXml: string }>;
   cancelJob(t: CiTarget, jobId: string): Promise<{ requestId: string }>;
-  listTemplates(t: CiTarget, q: { tag: string; pageNumber?: number; pageSize?: number; category?: "Custom" | "Official" }): Promise<PickerPage>;
+  listTemplates(
+    t: CiTarget,
+    q: { tag: string; pageNumber?: number; pageSize?: number; category?: "Custom" | "Official" },
+  ): Promise<PickerPage>;
   /** Media queues by default; `family` reads the picture, speech or AI queue list instead (lib/jobs/queue-families.ts). */
-  listQueues(t: CiTarget, q?: { pageNumber?: number; pageSize?: number; category?: string; family?: QueueFamily }): Promise<PickerPage>;
+  listQueues(
+    t: CiTarget,
+    q?: { pageNumber?: number; pageSize?: number; category?: string; family?: QueueFamily },
+  ): Promise<PickerPage>;
   listWorkflows(t: CiTarget, q?: { pageNumber?: number; pageSize?: number }): Promise<PickerPage>;
   /** Closes pooled connections. */
   close(): void;
@@ -67,7 +73,14 @@ const JOB_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 export function createCiClient(opts: CiClientOptions): CiClient {
   const { call, close } = createCaller(opts);
 
-  function validate<T>(schema: z.ZodType<T>, value: XmlValue, res: HttpResponse, kind: CallKind, what: string, requestId: string): T {
+  function validate<T>(
+    schema: z.ZodType<T>,
+    value: XmlValue,
+    res: HttpResponse,
+    kind: CallKind,
+    what: string,
+    requestId: string,
+  ): T {
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -94,7 +107,9 @@ export function createCiClient(opts: CiClientOptions): CiClient {
   ): Promise<PickerPage> {
     const res = await call(t, { method: "GET", path, query, kind: "read" });
     const { root, requestId } = decodeResponse(res, "read");
-    const items = listOf(root, listName).map((e, i) => toItem(validate(schema, e, res, "read", `${listName}[${i}]`, requestId)));
+    const items = listOf(root, listName).map((e, i) =>
+      toItem(validate(schema, e, res, "read", `${listName}[${i}]`, requestId)),
+    );
     const total = totalCountSchema.parse(xmlText(root.TotalCount)) ?? items.length;
     return { items, total, requestId };
   }
@@ -162,7 +177,11 @@ export function createCiClient(opts: CiClientOptions): CiClient {
     listQueues(t, q = {}) {
       const family = q.family ?? "media";
       // `category` narrows media queues only (Transcoding / SpeedTranscoding / CateAll); the other lists have none.
-      const query = { pageNumber: q.pageNumber, pageSize: q.pageSize, category: family === "media" ? q.category : undefined };
+      const query = {
+        pageNumber: q.pageNumber,
+        pageSize: q.pageSize,
+        category: family === "media" ? q.category : undefined,
+      };
       return pickerPage(t, QUEUE_FAMILY_PATH[family], query, "QueueList", queueEntrySchema, queueToPickerItem);
     },
 

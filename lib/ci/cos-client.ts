@@ -37,10 +37,22 @@ export interface CosClient {
   /** One page (max-keys ≤ 1000); keys are requested URL-encoded (`encoding-type=url`) and decoded here. */
   listObjects(t: CosTarget, q: { prefix?: string; marker?: string; maxKeys?: number }): Promise<CosListPage>;
   /** Writes an object; the body's Content-MD5 is sent and signed, so COS refuses a body changed on the way. */
-  putObject(t: CosTarget, key: string, body: string | Buffer, contentType?: string): Promise<{ etag?: string; requestId: string }>;
+  putObject(
+    t: CosTarget,
+    key: string,
+    body: string | Buffer,
+    contentType?: string,
+  ): Promise<{ etag?: string; requestId: string }>;
   /** Reads at most `maxBytes` from the start of an object (a Range request); `truncated` when it is longer. */
-  getObject(t: CosTarget, key: string, opts: { maxBytes: number }): Promise<{ body: string; truncated: boolean; size?: number; requestId: string } | null>;
-  headObject(t: CosTarget, key: string): Promise<{ exists: boolean; size?: number; lastModified?: string; requestId: string }>;
+  getObject(
+    t: CosTarget,
+    key: string,
+    opts: { maxBytes: number },
+  ): Promise<{ body: string; truncated: boolean; size?: number; requestId: string } | null>;
+  headObject(
+    t: CosTarget,
+    key: string,
+  ): Promise<{ exists: boolean; size?: number; lastModified?: string; requestId: string }>;
   close(): void;
 }
 
@@ -91,7 +103,9 @@ export function readListBucketResult(res: HttpResponse): CosListPage {
   }
   const isTruncated = text(r.IsTruncated) === "true";
   const next = text(r.NextMarker);
-  const nextMarker = isTruncated ? ((next ? decodeKey(next, urlEncoded) : null) ?? objects[objects.length - 1]?.key ?? null) : null;
+  const nextMarker = isTruncated
+    ? ((next ? decodeKey(next, urlEncoded) : null) ?? objects[objects.length - 1]?.key ?? null)
+    : null;
   return { objects, skipped: contents.length - objects.length, isTruncated, nextMarker, requestId: requestIdOf(res) };
 }
 
@@ -120,16 +134,27 @@ export function createCosClient(opts: CallerOptions): CosClient {
 
     async getObject(t, key, { maxBytes }) {
       try {
-        const res = await call(target(t), { method: "GET", path: objectPath(key), headers: { range: `bytes=0-${Math.max(0, maxBytes - 1)}` }, kind: "read" });
+        const res = await call(target(t), {
+          method: "GET",
+          path: objectPath(key),
+          headers: { range: `bytes=0-${Math.max(0, maxBytes - 1)}` },
+          kind: "read",
+        });
         const total = /\/(\d+)$/.exec(header(res, "content-range") ?? "")?.[1];
         const size = total !== undefined ? Number(total) : Number(header(res, "content-length") ?? Number.NaN);
         const bytes = Buffer.from(res.body, "utf8");
         const body = bytes.length > maxBytes ? bytes.subarray(0, maxBytes).toString("utf8") : res.body;
-        return { body, truncated: Number.isFinite(size) ? size > maxBytes : bytes.length > maxBytes, size: Number.isFinite(size) ? size : undefined, requestId: requestIdOf(res) };
+        return {
+          body,
+          truncated: Number.isFinite(size) ? size > maxBytes : bytes.length > maxBytes,
+          size: Number.isFinite(size) ? size : undefined,
+          requestId: requestIdOf(res),
+        };
       } catch (e) {
         if (e instanceof CiError && e.status === 404) return null;
         // A Range on an empty object is unsatisfiable: that object is simply empty.
-        if (e instanceof CiError && e.status === 416) return { body: "", truncated: false, size: 0, requestId: e.requestId ?? "" };
+        if (e instanceof CiError && e.status === 416)
+          return { body: "", truncated: false, size: 0, requestId: e.requestId ?? "" };
         throw e;
       }
     },
@@ -138,7 +163,12 @@ export function createCosClient(opts: CallerOptions): CosClient {
       try {
         const res = await call(target(t), { method: "HEAD", path: objectPath(key), kind: "read" });
         const size = Number(header(res, "content-length"));
-        return { exists: true, size: Number.isFinite(size) ? size : undefined, lastModified: header(res, "last-modified"), requestId: requestIdOf(res) };
+        return {
+          exists: true,
+          size: Number.isFinite(size) ? size : undefined,
+          lastModified: header(res, "last-modified"),
+          requestId: requestIdOf(res),
+        };
       } catch (e) {
         if (e instanceof CiError && e.status === 404) return { exists: false, requestId: e.requestId ?? "" };
         throw e;

@@ -88,10 +88,22 @@ export function errorFromTransport(e: TransportError, kind: CallKind, timeoutMs:
   // A change whose request reached the socket may have been carried out; a read never changes anything.
   const outcomeUnknown = kind !== "read" && e.written;
   if (e.kind === "timeout") {
-    return new CiError({ status: 0, code: "Timeout", message: `CI did not answer within ${timeoutMs} ms`, retryable: true, outcomeUnknown });
+    return new CiError({
+      status: 0,
+      code: "Timeout",
+      message: `CI did not answer within ${timeoutMs} ms`,
+      retryable: true,
+      outcomeUnknown,
+    });
   }
   if (e.kind === "tooLarge") {
-    return new CiError({ status: 0, code: "BadResponse", message: e.message, retryable: false, outcomeUnknown: kind !== "read" });
+    return new CiError({
+      status: 0,
+      code: "BadResponse",
+      message: e.message,
+      retryable: false,
+      outcomeUnknown: kind !== "read",
+    });
   }
   return new CiError({ status: 0, code: "NetworkError", message: e.message, retryable: true, outcomeUnknown });
 }

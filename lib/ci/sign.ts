@@ -62,7 +62,15 @@ export function signParts(input: SignInput): SignParts {
     `q-url-param-list=${params.list}`,
     `q-signature=${signature}`,
   ].join("&");
-  return { headerList: headers.list, urlParamList: params.list, httpString, stringToSign, signKey, signature, authorization };
+  return {
+    headerList: headers.list,
+    urlParamList: params.list,
+    httpString,
+    stringToSign,
+    signKey,
+    signature,
+    authorization,
+  };
 }
 
 /** The `Authorization` header value. */
@@ -99,7 +107,15 @@ export function parseAuthorization(value: string): ParsedAuthorization | null {
     parts.set(piece.slice(0, eq), piece.slice(eq + 1));
   }
   const get = (k: string) => parts.get(k);
-  const required = ["q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time", "q-header-list", "q-url-param-list", "q-signature"];
+  const required = [
+    "q-sign-algorithm",
+    "q-ak",
+    "q-sign-time",
+    "q-key-time",
+    "q-header-list",
+    "q-url-param-list",
+    "q-signature",
+  ];
   if (required.some((k) => get(k) === undefined)) return null;
   const split = (s: string) => (s === "" ? [] : s.split(";"));
   return {

@@ -105,7 +105,12 @@ export function createCaller(opts: CallerOptions): Caller {
   const redact = makeRedactor([opts.secretKey, opts.securityToken]);
 
   /** The headers of one attempt; signed afresh each time so a retry never carries a stale key time. */
-  function headersFor(t: CallTarget, spec: CallSpec, query: Record<string, string>, body?: Buffer): Record<string, string> {
+  function headersFor(
+    t: CallTarget,
+    spec: CallSpec,
+    query: Record<string, string>,
+    body?: Buffer,
+  ): Record<string, string> {
     const signed: Record<string, string> = { host: t.host, ...spec.headers };
     const contentType = spec.contentType ?? "application/xml";
     // The body is covered by the signature through Content-MD5 (base64 of the MD5 of the bytes sent, as the Go SDK
@@ -126,7 +131,11 @@ export function createCaller(opts: CallerOptions): Caller {
       secretKey: opts.secretKey,
       keyTime: keyTimeNow(now()),
     });
-    const headers: Record<string, string> = { ...spec.headers, Authorization: authorization, "User-Agent": "ci-batch-console" };
+    const headers: Record<string, string> = {
+      ...spec.headers,
+      Authorization: authorization,
+      "User-Agent": "ci-batch-console",
+    };
     if (body) {
       headers["Content-Type"] = contentType;
       headers["Content-Length"] = String(body.length);
@@ -157,7 +166,8 @@ export function createCaller(opts: CallerOptions): Caller {
     for (;;) {
       const waitMs = opts.gate.acquire(t.host, spec.kind);
       if (waitMs <= 0) return;
-      if (spec.kind === "read" || performance.now() + waitMs >= deadline) throw lastError ?? new CallBudgetError(waitMs);
+      if (spec.kind === "read" || performance.now() + waitMs >= deadline)
+        throw lastError ?? new CallBudgetError(waitMs);
       await sleep(waitMs);
     }
   }
@@ -169,7 +179,8 @@ export function createCaller(opts: CallerOptions): Caller {
       .map(([k, v]) => (v === "" ? camSafeUrlEncode(k) : `${camSafeUrlEncode(k)}=${camSafeUrlEncode(v)}`))
       .join("&");
     const wirePath = spec.path.split("/").map(camSafeUrlEncode).join("/") + (qs ? `?${qs}` : "");
-    const body = spec.body === undefined ? undefined : typeof spec.body === "string" ? Buffer.from(spec.body, "utf8") : spec.body;
+    const body =
+      spec.body === undefined ? undefined : typeof spec.body === "string" ? Buffer.from(spec.body, "utf8") : spec.body;
     const deadline = performance.now() + opts.timeoutMs;
     let delivered = false; // an earlier attempt of a cancel may have reached CI
 

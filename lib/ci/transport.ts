@@ -126,11 +126,17 @@ function send(req: HttpRequest, agents: { http: http.Agent; https: https.Agent }
         chunks.push(chunk);
       });
       res.on("end", () => {
-        finish(null, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
+        finish(null, {
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+        });
       });
       res.on("error", (e: NodeJS.ErrnoException) => {
         // The answer started but broke off: the request was certainly received.
-        finish(new TransportError("network", true, `Connection to CI broke during the answer (${e.code ?? "aborted"})`));
+        finish(
+          new TransportError("network", true, `Connection to CI broke during the answer (${e.code ?? "aborted"})`),
+        );
       });
       res.on("aborted", () => {
         finish(new TransportError("network", true, "Connection to CI broke during the answer (aborted)"));

@@ -24,7 +24,12 @@ const ENTITY_REF = /&(?:#[xX]([0-9A-Fa-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos)
 
 /** XML's Char production: a character reference to anything else is not well-formed, so it is left as written. */
 const isXmlChar = (cp: number) =>
-  cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  cp === 0x9 ||
+  cp === 0xa ||
+  cp === 0xd ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  (cp >= 0x10000 && cp <= 0x10ffff);
 
 /**
  * Decodes the five XML entities and numeric character references in one pass (so `&amp;#38;` stays `&#38;`).
@@ -32,11 +37,14 @@ const isXmlChar = (cp: number) =>
  * encoding/xml (a likely CI server) writes exactly those for `"` and newlines.
  */
 function decodeEntities(text: string): string {
-  return text.replace(ENTITY_REF, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (name) return XML_ENTITIES[name] ?? whole;
-    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-    return isXmlChar(cp) ? String.fromCodePoint(cp) : whole;
-  });
+  return text.replace(
+    ENTITY_REF,
+    (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (name) return XML_ENTITIES[name] ?? whole;
+      const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return isXmlChar(cp) ? String.fromCodePoint(cp) : whole;
+    },
+  );
 }
 
 /**
@@ -55,7 +63,13 @@ const parser = new XMLParser({
   trimValues: true,
   processEntities: true,
   // DOCTYPE-declared entities are never honoured (parseXml refuses a DOCTYPE anyway): CI does not send one.
-  entityDecoder: { decode: decodeEntities, setExternalEntities() {}, addInputEntities() {}, reset() {}, setXmlVersion() {} },
+  entityDecoder: {
+    decode: decodeEntities,
+    setExternalEntities() {},
+    addInputEntities() {},
+    reset() {},
+    setXmlVersion() {},
+  },
   jPath: false,
 });
 

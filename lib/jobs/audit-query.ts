@@ -9,7 +9,18 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditFilter } from "./audit-types";
 
 export const AUDIT_PAGE_MAX = 200;
 export const AUDIT_PAGE_DEFAULT = 50;
-export const AUDIT_QUERY_KEYS = ["actor", "action", "outcome", "bucket", "jobId", "from", "to", "cursor", "limit", "format"] as const;
+export const AUDIT_QUERY_KEYS = [
+  "actor",
+  "action",
+  "outcome",
+  "bucket",
+  "jobId",
+  "from",
+  "to",
+  "cursor",
+  "limit",
+  "format",
+] as const;
 
 const DAY_MS = 86_400_000;
 const when = (edge: "from" | "to") =>
@@ -34,12 +45,21 @@ export const auditQuerySchema = z
     jobId: z.string().regex(JOB_ID_PATTERN, JOB_ID_MESSAGE).optional(),
     from: when("from").optional(),
     to: when("to").optional(),
-    cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "cursor: not a cursor this page gave").optional(),
-    limit: z.coerce.number().int("limit is a whole number").min(1, `limit is 1 to ${AUDIT_PAGE_MAX}`).max(AUDIT_PAGE_MAX, `limit is 1 to ${AUDIT_PAGE_MAX}`).default(AUDIT_PAGE_DEFAULT),
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, "cursor: not a cursor this page gave")
+      .optional(),
+    limit: z.coerce
+      .number()
+      .int("limit is a whole number")
+      .min(1, `limit is 1 to ${AUDIT_PAGE_MAX}`)
+      .max(AUDIT_PAGE_MAX, `limit is 1 to ${AUDIT_PAGE_MAX}`)
+      .default(AUDIT_PAGE_DEFAULT),
     format: z.enum(["json", "csv"], "format: json or csv").default("json"),
   })
   .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from >= q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "to must be after from" });
+    if (q.from && q.to && q.from >= q.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "to must be after from" });
   });
 
 export type AuditQuery = z.output<typeof auditQuerySchema>;

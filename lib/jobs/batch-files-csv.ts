@@ -5,7 +5,18 @@
 import type { BatchFileItem } from "./batch-files";
 import { CSV_LIST_JOINER, csvRecord } from "./csv";
 
-export const FAILED_FILES_CSV_HEADER = ["Object", "State", "Code", "Message", "Started", "Ended", "Duration (ms)", "Outputs", "File ID", "Kind"] as const;
+export const FAILED_FILES_CSV_HEADER = [
+  "Object",
+  "State",
+  "Code",
+  "Message",
+  "Started",
+  "Ended",
+  "Duration (ms)",
+  "Outputs",
+  "File ID",
+  "Kind",
+] as const;
 
 /** The failed-files CSV (RFC 4180, formula-safe through lib/jobs/csv.ts): a header, then one row per file. */
 export function buildFailedFilesCsv(items: readonly BatchFileItem[]): string {

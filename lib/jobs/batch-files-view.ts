@@ -21,10 +21,17 @@ export interface CountsSummary {
 /** The counts as rows, totals and a progress fraction over the files counted so far. */
 export function summariseCounts(counts: FileCounts, complete: boolean): CountsSummary {
   const known = FILE_STATES as readonly string[];
-  const states = [...known, ...Object.keys(counts).filter((s) => !known.includes(s)).sort()];
+  const states = [
+    ...known,
+    ...Object.keys(counts)
+      .filter((s) => !known.includes(s))
+      .sort(),
+  ];
   const rows = states.map((state) => ({ state, count: counts[state] ?? 0 })).filter((r) => r.count > 0);
   const total = rows.reduce((n, r) => n + r.count, 0);
-  const ended = rows.filter((r) => (FILE_END_STATES as readonly string[]).includes(r.state)).reduce((n, r) => n + r.count, 0);
+  const ended = rows
+    .filter((r) => (FILE_END_STATES as readonly string[]).includes(r.state))
+    .reduce((n, r) => n + r.count, 0);
   return { rows, total, ended, fraction: total > 0 ? ended / total : 0, totalLabel: atLeast(total, complete) };
 }
 
@@ -35,7 +42,8 @@ export function atLeast(n: number, exact: boolean): string {
 
 /** "0 B", "512 B", "1.5 KiB", "2.3 GiB" (binary units, as COS reports sizes in bytes). */
 export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 1024) return `${Math.max(0, Math.floor(Number.isFinite(bytes) ? bytes : 0))} B`;
+  if (!Number.isFinite(bytes) || bytes < 1024)
+    return `${Math.max(0, Math.floor(Number.isFinite(bytes) ? bytes : 0))} B`;
   const units = ["KiB", "MiB", "GiB", "TiB", "PiB"];
   let v = bytes / 1024;
   let i = 0;

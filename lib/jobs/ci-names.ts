@@ -22,8 +22,21 @@ export function emptyNames(): CiNames {
 
 /** Template Tags CI lists templates for (`GET /template?tag=`, docs/ci-api.md §6.1); others have no templates. */
 export const TEMPLATE_LOOKUP_TAGS = [
-  "Transcode", "Snapshot", "Animation", "Concat", "SmartCover", "VideoProcess", "SuperResolution", "VoiceSeparate",
-  "VideoMontage", "PicProcess", "Watermark", "TranscodePro", "Tts", "SpeechRecognition", "NoiseReduction",
+  "Transcode",
+  "Snapshot",
+  "Animation",
+  "Concat",
+  "SmartCover",
+  "VideoProcess",
+  "SuperResolution",
+  "VoiceSeparate",
+  "VideoMontage",
+  "PicProcess",
+  "Watermark",
+  "TranscodePro",
+  "Tts",
+  "SpeechRecognition",
+  "NoiseReduction",
 ] as const;
 
 /** One ID found in a job or request. `tag` (templates only) is the Tag to list the template under. */
@@ -41,12 +54,17 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 
 /** IDs in an XML value: one string, a comma-separated list (several WorkflowIds), or a repeated element. */
 export function idsOf(value: unknown): string[] {
-  if (typeof value === "string") return value.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof value === "string")
+    return value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(value)) return value.flatMap(idsOf);
   return [];
 }
 
-const isTemplateTag = (tag: string | undefined): tag is string => !!tag && (TEMPLATE_LOOKUP_TAGS as readonly string[]).includes(tag);
+const isTemplateTag = (tag: string | undefined): tag is string =>
+  !!tag && (TEMPLATE_LOOKUP_TAGS as readonly string[]).includes(tag);
 
 /** `TranscodeTemplateId` is a Transcode template, `WatermarkTemplateId` a Watermark one; `TemplateId` the job's Tag's. */
 function templateTag(key: string, opTag: string | undefined): string | undefined {
@@ -71,7 +89,8 @@ export function operationRefs(operation: unknown, extra: { tag?: string; queueId
   for (const [key, value] of Object.entries(jobParam)) {
     if (!key.endsWith("TemplateId")) continue;
     const tag = templateTag(key, opTag);
-    for (const id of idsOf(value)) refs.push({ kind: "templates", id, path: `Operation.JobParam.${key}`, ...(tag ? { tag } : {}) });
+    for (const id of idsOf(value))
+      refs.push({ kind: "templates", id, path: `Operation.JobParam.${key}`, ...(tag ? { tag } : {}) });
   }
   return refs;
 }
@@ -136,6 +155,9 @@ export function refCsvCells(refs: readonly CiRef[], names: CiNames | undefined):
 /** The jobs CSV's name columns (its TagOrWorkflow column already holds the workflow IDs). */
 export const CSV_NAME_COLUMNS = ["WorkflowName", "QueueId", "QueueName", "TemplateIds", "TemplateNames"] as const;
 
-export function csvNameCells(job: { Tag?: string; QueueId?: string; Operation?: unknown }, names: CiNames | undefined): string[] {
+export function csvNameCells(
+  job: { Tag?: string; QueueId?: string; Operation?: unknown },
+  names: CiNames | undefined,
+): string[] {
   return refCsvCells(jobRefs(job), names).slice(1);
 }

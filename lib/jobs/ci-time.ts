@@ -30,7 +30,8 @@ export function parseCiTime(value: string | undefined | null): Date | null {
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
+    return null;
   if (Number(om) > 59) return null;
   const local = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s));
   // Date.UTC rolls 2022-02-30 over to March 2 (and maps years 0-99 to 19xx): such a date is not real.

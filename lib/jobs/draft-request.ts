@@ -10,10 +10,15 @@ import type { FieldSpec, OutputKind, TagModule } from "./tags/types";
 import { stableStringify } from "./stable-json";
 
 /** Finds a Tag's module (the registry's getTag); a parameter so that this file does not pull every Tag in tests. */
-export type TagLookup = (tag: TagName) => Pick<TagModule, "fields" | "output" | "templateTag" | "paramElement"> | undefined;
+export type TagLookup = (
+  tag: TagName,
+) => Pick<TagModule, "fields" | "output" | "templateTag" | "paramElement"> | undefined;
 
 /** Which Output elements each output kind writes (docs/ci-api.md §4.0, last column). */
-export const OUTPUT_FIELDS: Record<OutputKind, readonly ("Object" | "AuObject" | "BassObject" | "DrumObject" | "SpriteObject" | "StreamExtract")[]> = {
+export const OUTPUT_FIELDS: Record<
+  OutputKind,
+  readonly ("Object" | "AuObject" | "BassObject" | "DrumObject" | "SpriteObject" | "StreamExtract")[]
+> = {
   none: [],
   object: ["Object"],
   snapshot: ["Object", "SpriteObject"],
@@ -69,7 +74,12 @@ export function isFieldVisible(field: FieldSpec, jobParam: unknown, scope?: unkn
  * Keeps only declared, visible, non-empty values: the minimal JobParam. Text keeps its spaces inside; a value that is
  * only whitespace counts as empty. Returns undefined when nothing is left.
  */
-export function pruneParams(value: unknown, fields: readonly FieldSpec[], jobParam: unknown, scope?: unknown): Record<string, ParamValue> | undefined {
+export function pruneParams(
+  value: unknown,
+  fields: readonly FieldSpec[],
+  jobParam: unknown,
+  scope?: unknown,
+): Record<string, ParamValue> | undefined {
   if (!isRecord(value)) return undefined;
   const out: Record<string, ParamValue> = {};
   for (const field of fields) {
@@ -87,12 +97,17 @@ function pruneOne(field: FieldSpec, v: unknown, jobParam: unknown, scope: unknow
       return pruneParams(v, field.fields, jobParam, scope);
     case "list": {
       if (!Array.isArray(v)) return undefined;
-      const items = v.map((item) => pruneParams(item, field.fields, jobParam, item)).filter((x): x is Record<string, ParamValue> => !!x);
+      const items = v
+        .map((item) => pruneParams(item, field.fields, jobParam, item))
+        .filter((x): x is Record<string, ParamValue> => !!x);
       return items.length ? items : undefined;
     }
     case "stringList": {
       if (!Array.isArray(v)) return undefined;
-      const items = v.filter((x): x is string => typeof x === "string").map((x) => x.trim()).filter(Boolean);
+      const items = v
+        .filter((x): x is string => typeof x === "string")
+        .map((x) => x.trim())
+        .filter(Boolean);
       return items.length ? items : undefined;
     }
     case "text":
@@ -121,7 +136,11 @@ function timeInterval(values: WizardValues, offset?: (d: Date) => number): Recor
 }
 
 /** The Tag's JobParam as it will be sent: TemplateId replaces the inline element, everything else pruned. */
-export function buildJobParam(values: WizardValues, tag: TagName, lookup: TagLookup): Record<string, ParamValue> | undefined {
+export function buildJobParam(
+  values: WizardValues,
+  tag: TagName,
+  lookup: TagLookup,
+): Record<string, ParamValue> | undefined {
   const mod = lookup(tag);
   const jobParam = values.Operation.JobParam;
   const fields = (mod?.fields ?? []).filter((f) => f.name !== "TemplateId");
@@ -129,14 +148,22 @@ export function buildJobParam(values: WizardValues, tag: TagName, lookup: TagLoo
   if (values.paramMode === "template" && mod?.templateTag) {
     // TemplateId replaces the Tag's own parameter element (docs/ci-api.md §4.0); other JobParam children still apply.
     const inline = mod.paramElement;
-    const rest = pruneParams(jobParam, fields.filter((f) => f.name !== inline), jobParam);
+    const rest = pruneParams(
+      jobParam,
+      fields.filter((f) => f.name !== inline),
+      jobParam,
+    );
     return templateId || rest ? { ...(templateId ? { TemplateId: templateId } : {}), ...rest } : undefined;
   }
   return pruneParams(jobParam, fields, jobParam);
 }
 
 /** The minimal Request for these values (not yet validated: the caller runs triggerRequestSchema on it). */
-export function draftToRequest(values: WizardValues, lookup: TagLookup, offset?: (d: Date) => number): Record<string, unknown> {
+export function draftToRequest(
+  values: WizardValues,
+  lookup: TagLookup,
+  offset?: (d: Date) => number,
+): Record<string, unknown> {
   const source = values.inputSource;
   const inputValue = nonEmpty(values.Input[source]);
   const Input = inputValue ? { [source]: inputValue } : {};
@@ -154,15 +181,16 @@ export function draftToRequest(values: WizardValues, lookup: TagLookup, offset?:
 
   const tag = isTagName(op.Tag) ? op.Tag : undefined;
   const mod = tag ? lookup(tag) : undefined;
-  const outputKind: OutputKind = tag && (TAGS_WITHOUT_OUTPUT as readonly string[]).includes(tag) ? "none" : (mod?.output ?? "object");
+  const outputKind: OutputKind =
+    tag && (TAGS_WITHOUT_OUTPUT as readonly string[]).includes(tag) ? "none" : (mod?.output ?? "object");
   let Output: Record<string, unknown> | undefined;
   if (outputKind !== "none") {
     Output = compact({ Region: op.Output.Region.trim(), Bucket: op.Output.Bucket.trim() });
     for (const f of OUTPUT_FIELDS[outputKind]) {
       if (f === "StreamExtract") {
-        const items = op.Output.StreamExtract.map((s) => compact({ Index: nonEmpty(s.Index), Object: nonEmpty(s.Object) })).filter(
-          (s) => Object.keys(s).length > 0,
-        );
+        const items = op.Output.StreamExtract.map((s) =>
+          compact({ Index: nonEmpty(s.Index), Object: nonEmpty(s.Object) }),
+        ).filter((s) => Object.keys(s).length > 0);
         if (items.length) Output.StreamExtract = items;
       } else {
         const v = nonEmpty(op.Output[f]);
@@ -190,10 +218,18 @@ export function draftToRequest(values: WizardValues, lookup: TagLookup, offset?:
       CallBackFormat: nonEmpty(op.CallBackFormat),
       CallBackType: nonEmpty(op.CallBackType),
       CallBackMqConfig: tdmq
-        ? compact({ MqRegion: nonEmpty(op.CallBackMqConfig.MqRegion), MqMode: nonEmpty(op.CallBackMqConfig.MqMode), MqName: nonEmpty(op.CallBackMqConfig.MqName) })
+        ? compact({
+            MqRegion: nonEmpty(op.CallBackMqConfig.MqRegion),
+            MqMode: nonEmpty(op.CallBackMqConfig.MqMode),
+            MqName: nonEmpty(op.CallBackMqConfig.MqName),
+          })
         : undefined,
       CallBackKafkaConfig: kafka
-        ? compact({ Region: nonEmpty(op.CallBackKafkaConfig.Region), InstanceId: nonEmpty(op.CallBackKafkaConfig.InstanceId), Topic: nonEmpty(op.CallBackKafkaConfig.Topic) })
+        ? compact({
+            Region: nonEmpty(op.CallBackKafkaConfig.Region),
+            InstanceId: nonEmpty(op.CallBackKafkaConfig.InstanceId),
+            Topic: nonEmpty(op.CallBackKafkaConfig.Topic),
+          })
         : undefined,
     }),
   };
@@ -205,14 +241,18 @@ const str = (v: unknown): string => (typeof v === "string" ? v : "");
  * Request (e.g. a duplicated job's, already normalised by fromJobDetail) → wizard values. Unknown shapes fall back to
  * empty values: this fills a form, it does not judge the request.
  */
-export function requestToDraft(request: Record<string, unknown>, target?: { bucket: string; region: string }): WizardValues {
+export function requestToDraft(
+  request: Record<string, unknown>,
+  target?: { bucket: string; region: string },
+): WizardValues {
   const values = emptyWizardValues(target);
   values.Name = str(request.Name);
   const input = isRecord(request.Input) ? request.Input : {};
   for (const k of INPUT_SOURCE_VALUES) values.Input[k] = str(input[k]);
   values.inputSource = INPUT_SOURCE_VALUES.find((k) => values.Input[k] !== "") ?? "Prefix";
   const op = isRecord(request.Operation) ? request.Operation : {};
-  values.Type = request.Type === "Workflow" || (request.Type !== "Job" && op.WorkflowIds !== undefined) ? "Workflow" : "Job";
+  values.Type =
+    request.Type === "Workflow" || (request.Type !== "Job" && op.WorkflowIds !== undefined) ? "Workflow" : "Job";
   const ti = isRecord(op.TimeInterval) ? op.TimeInterval : {};
   values.Operation.TimeInterval = { Start: ciTimeToLocalInput(str(ti.Start)), End: ciTimeToLocalInput(str(ti.End)) };
   values.Operation.WorkflowIds = str(op.WorkflowIds);
@@ -220,11 +260,24 @@ export function requestToDraft(request: Record<string, unknown>, target?: { buck
   const jobParam = isRecord(op.JobParam) ? (op.JobParam as Record<string, ParamValue>) : {};
   values.Operation.JobParam = structuredClone(jobParam);
   values.paramMode = typeof jobParam.TemplateId === "string" && jobParam.TemplateId !== "" ? "template" : "inline";
-  for (const k of ["QueueId", "QueueType", "UserData", "JobLevel", "CallBack", "CallBackFormat", "CallBackType"] as const) values.Operation[k] = str(op[k]);
+  for (const k of [
+    "QueueId",
+    "QueueType",
+    "UserData",
+    "JobLevel",
+    "CallBack",
+    "CallBackFormat",
+    "CallBackType",
+  ] as const)
+    values.Operation[k] = str(op[k]);
   const mq = isRecord(op.CallBackMqConfig) ? op.CallBackMqConfig : {};
   values.Operation.CallBackMqConfig = { MqRegion: str(mq.MqRegion), MqMode: str(mq.MqMode), MqName: str(mq.MqName) };
   const kafka = isRecord(op.CallBackKafkaConfig) ? op.CallBackKafkaConfig : {};
-  values.Operation.CallBackKafkaConfig = { Region: str(kafka.Region), InstanceId: str(kafka.InstanceId), Topic: str(kafka.Topic) };
+  values.Operation.CallBackKafkaConfig = {
+    Region: str(kafka.Region),
+    InstanceId: str(kafka.InstanceId),
+    Topic: str(kafka.Topic),
+  };
   const out = isRecord(op.Output) ? op.Output : undefined;
   if (out) {
     values.Operation.Output = {
@@ -235,7 +288,9 @@ export function requestToDraft(request: Record<string, unknown>, target?: { buck
       BassObject: str(out.BassObject),
       DrumObject: str(out.DrumObject),
       SpriteObject: str(out.SpriteObject),
-      StreamExtract: (Array.isArray(out.StreamExtract) ? out.StreamExtract : []).filter(isRecord).map((s) => ({ Index: str(s.Index), Object: str(s.Object) })),
+      StreamExtract: (Array.isArray(out.StreamExtract) ? out.StreamExtract : [])
+        .filter(isRecord)
+        .map((s) => ({ Index: str(s.Index), Object: str(s.Object) })),
     };
   }
   return values;

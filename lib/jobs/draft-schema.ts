@@ -3,7 +3,15 @@
  * is loaded only when there is a draft to check.
  */
 import { z } from "zod";
-import { discardDraft, INPUT_SOURCE_VALUES, readDraftText, type Draft, type DraftStorage, type ParamValue, type WizardValues } from "./draft";
+import {
+  discardDraft,
+  INPUT_SOURCE_VALUES,
+  readDraftText,
+  type Draft,
+  type DraftStorage,
+  type ParamValue,
+  type WizardValues,
+} from "./draft";
 import { TAG_NAMES } from "./tags/names";
 
 const str = z.string().max(4096);
@@ -33,7 +41,9 @@ export const wizardValuesSchema = z.object({
     CallBackType: str,
     CallBackMqConfig: z.object({ MqRegion: str, MqMode: str, MqName: str }),
     // Added after drafts were first stored: absent in an older draft means empty.
-    CallBackKafkaConfig: z.object({ Region: str, InstanceId: str, Topic: str }).default({ Region: "", InstanceId: "", Topic: "" }),
+    CallBackKafkaConfig: z
+      .object({ Region: str, InstanceId: str, Topic: str })
+      .default({ Region: "", InstanceId: "", Topic: "" }),
     Output: z.object({
       Region: str,
       Bucket: str,

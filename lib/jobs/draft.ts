@@ -82,7 +82,16 @@ export function emptyWizardValues(target?: { bucket: string; region: string }): 
       CallBackType: "",
       CallBackMqConfig: { MqRegion: "", MqMode: "", MqName: "" },
       CallBackKafkaConfig: { Region: "", InstanceId: "", Topic: "" },
-      Output: { Region: target?.region ?? "", Bucket: target?.bucket ?? "", Object: "", AuObject: "", BassObject: "", DrumObject: "", SpriteObject: "", StreamExtract: [] },
+      Output: {
+        Region: target?.region ?? "",
+        Bucket: target?.bucket ?? "",
+        Object: "",
+        AuObject: "",
+        BassObject: "",
+        DrumObject: "",
+        SpriteObject: "",
+        StreamExtract: [],
+      },
     },
   };
 }
@@ -117,7 +126,12 @@ export function readDraftText(storage: DraftStorage | undefined, key: string): s
 }
 
 /** Saves the draft; returns false when storage refused it (full or disabled), which the caller may ignore. */
-export function saveDraft(storage: DraftStorage | undefined, key: string, draft: Omit<Draft, "version" | "savedAt">, now = new Date()): boolean {
+export function saveDraft(
+  storage: DraftStorage | undefined,
+  key: string,
+  draft: Omit<Draft, "version" | "savedAt">,
+  now = new Date(),
+): boolean {
   if (!storage) return false;
   try {
     storage.setItem(key, JSON.stringify({ ...draft, version: 1, savedAt: now.toISOString() } satisfies Draft));

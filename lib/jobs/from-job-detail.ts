@@ -33,10 +33,16 @@ function scalar(v: unknown, path: string, dropped: string[]): string | undefined
   return undefined;
 }
 
-const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null || v === "" ? [] : [v]);
+const asArray = (v: unknown): unknown[] =>
+  Array.isArray(v) ? v : v === undefined || v === null || v === "" ? [] : [v];
 
 /** Normalises a parameter object against field metadata; unknown children are dropped and reported. */
-export function normalizeParams(value: unknown, fields: readonly FieldSpec[], path: string, dropped: string[]): Record<string, ParamValue> | undefined {
+export function normalizeParams(
+  value: unknown,
+  fields: readonly FieldSpec[],
+  path: string,
+  dropped: string[],
+): Record<string, ParamValue> | undefined {
   const obj = Array.isArray(value) ? value[0] : value;
   if (Array.isArray(value) && value.length > 1) dropped.push(`${path}[1..]`);
   if (!isRecord(obj)) return undefined;
@@ -75,7 +81,12 @@ export function normalizeParams(value: unknown, fields: readonly FieldSpec[], pa
   return Object.keys(out).length ? out : undefined;
 }
 
-function pickScalars(src: Record<string, unknown>, keys: readonly string[], path: string, dropped: string[]): Record<string, string> {
+function pickScalars(
+  src: Record<string, unknown>,
+  keys: readonly string[],
+  path: string,
+  dropped: string[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of keys) {
     const v = scalar(src[k], `${path}.${k}`, dropped);
@@ -84,9 +95,35 @@ function pickScalars(src: Record<string, unknown>, keys: readonly string[], path
   return out;
 }
 
-const JOB_OPERATION_SCALARS = ["QueueId", "QueueType", "FreeTranscode", "UserData", "JobLevel", "CallBack", "CallBackFormat", "CallBackType"] as const;
-const KNOWN_JOB_OPERATION = new Set<string>([...JOB_OPERATION_SCALARS, "TimeInterval", "Tag", "JobParam", "Output", "CallBackMqConfig", "CallBackKafkaConfig"]);
-const OUTPUT_SCALARS = ["Region", "Bucket", "Object", "AuObject", "BassObject", "DrumObject", "Force", "SpriteObject"] as const;
+const JOB_OPERATION_SCALARS = [
+  "QueueId",
+  "QueueType",
+  "FreeTranscode",
+  "UserData",
+  "JobLevel",
+  "CallBack",
+  "CallBackFormat",
+  "CallBackType",
+] as const;
+const KNOWN_JOB_OPERATION = new Set<string>([
+  ...JOB_OPERATION_SCALARS,
+  "TimeInterval",
+  "Tag",
+  "JobParam",
+  "Output",
+  "CallBackMqConfig",
+  "CallBackKafkaConfig",
+]);
+const OUTPUT_SCALARS = [
+  "Region",
+  "Bucket",
+  "Object",
+  "AuObject",
+  "BassObject",
+  "DrumObject",
+  "Force",
+  "SpriteObject",
+] as const;
 
 /** JobDetail → the Request that would trigger the same job again, plus what could not be carried over. */
 export function fromJobDetail(job: JobDetail, lookup: TagLookup): DuplicatedRequest {
@@ -97,7 +134,9 @@ export function fromJobDetail(job: JobDetail, lookup: TagLookup): DuplicatedRequ
   const timeSrc = isRecord(op.TimeInterval) ? op.TimeInterval : {};
   // CI answers `-` for an unset time; it is not a value to send back.
   const TimeInterval = Object.fromEntries(
-    Object.entries(pickScalars(timeSrc, ["Start", "End"], "Operation.TimeInterval", dropped)).filter(([, v]) => v !== "-"),
+    Object.entries(pickScalars(timeSrc, ["Start", "End"], "Operation.TimeInterval", dropped)).filter(
+      ([, v]) => v !== "-",
+    ),
   );
   const withTime = Object.keys(TimeInterval).length ? { TimeInterval } : {};
   const isWorkflow = job.Type === "Workflow" || (job.Type !== "Job" && op.WorkflowIds !== undefined);
@@ -105,7 +144,15 @@ export function fromJobDetail(job: JobDetail, lookup: TagLookup): DuplicatedRequ
   if (isWorkflow) {
     const WorkflowIds = scalar(op.WorkflowIds, "Operation.WorkflowIds", dropped);
     for (const k of Object.keys(op)) if (k !== "TimeInterval" && k !== "WorkflowIds") dropped.push(`Operation.${k}`);
-    return { request: { Name: job.Name ?? "", Type: "Workflow", Input, Operation: { ...withTime, ...(WorkflowIds ? { WorkflowIds } : {}) } }, dropped };
+    return {
+      request: {
+        Name: job.Name ?? "",
+        Type: "Workflow",
+        Input,
+        Operation: { ...withTime, ...(WorkflowIds ? { WorkflowIds } : {}) },
+      },
+      dropped,
+    };
   }
 
   const tagRaw = scalar(op.Tag, "Operation.Tag", dropped) ?? job.Tag;
@@ -114,7 +161,10 @@ export function fromJobDetail(job: JobDetail, lookup: TagLookup): DuplicatedRequ
   if (tagRaw) operation.Tag = tagRaw;
   if (op.JobParam !== undefined) {
     const mod = tag ? lookup(tag) : undefined;
-    const fields: readonly FieldSpec[] = [{ kind: "text", name: "TemplateId", label: "Template" }, ...(mod?.fields ?? []).filter((f) => f.name !== "TemplateId")];
+    const fields: readonly FieldSpec[] = [
+      { kind: "text", name: "TemplateId", label: "Template" },
+      ...(mod?.fields ?? []).filter((f) => f.name !== "TemplateId"),
+    ];
     const jp = normalizeParams(op.JobParam, fields, "Operation.JobParam", dropped);
     if (jp) operation.JobParam = jp;
   }
@@ -126,16 +176,27 @@ export function fromJobDetail(job: JobDetail, lookup: TagLookup): DuplicatedRequ
       .map((s, i) => pickScalars(s, ["Index", "Object"], `Operation.Output.StreamExtract[${i}]`, dropped))
       .filter((s) => Object.keys(s).length > 0);
     if (streams.length) Output.StreamExtract = streams;
-    for (const k of Object.keys(outSrc)) if (![...OUTPUT_SCALARS, "StreamExtract"].includes(k)) dropped.push(`Operation.Output.${k}`);
+    for (const k of Object.keys(outSrc))
+      if (![...OUTPUT_SCALARS, "StreamExtract"].includes(k)) dropped.push(`Operation.Output.${k}`);
     operation.Output = Output;
   }
   Object.assign(operation, pickScalars(op, JOB_OPERATION_SCALARS, "Operation", dropped));
   if (isRecord(op.CallBackMqConfig)) {
-    const mq = pickScalars(op.CallBackMqConfig, ["MqRegion", "MqMode", "MqName"], "Operation.CallBackMqConfig", dropped);
+    const mq = pickScalars(
+      op.CallBackMqConfig,
+      ["MqRegion", "MqMode", "MqName"],
+      "Operation.CallBackMqConfig",
+      dropped,
+    );
     if (Object.keys(mq).length) operation.CallBackMqConfig = mq;
   }
   if (isRecord(op.CallBackKafkaConfig)) {
-    const kafka = pickScalars(op.CallBackKafkaConfig, ["Region", "InstanceId", "Topic"], "Operation.CallBackKafkaConfig", dropped);
+    const kafka = pickScalars(
+      op.CallBackKafkaConfig,
+      ["Region", "InstanceId", "Topic"],
+      "Operation.CallBackKafkaConfig",
+      dropped,
+    );
     if (Object.keys(kafka).length) operation.CallBackKafkaConfig = kafka;
   }
   for (const k of Object.keys(op)) if (!KNOWN_JOB_OPERATION.has(k) && op[k] !== "") dropped.push(`Operation.${k}`);

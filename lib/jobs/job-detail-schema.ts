@@ -33,7 +33,18 @@ export type JobDetail = z.infer<typeof jobDetailSchema> & {
 };
 
 const SCALAR_FIELDS = [
-  "JobId", "Name", "Type", "State", "Code", "Message", "CreationTime", "StartTime", "EndTime", "Progress", "Tag", "QueueId",
+  "JobId",
+  "Name",
+  "Type",
+  "State",
+  "Code",
+  "Message",
+  "CreationTime",
+  "StartTime",
+  "EndTime",
+  "Progress",
+  "Tag",
+  "QueueId",
 ] as const;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
@@ -57,7 +68,12 @@ export function readJobDetail(value: unknown): JobDetail {
   }
   if (isRecord(src.Input)) out.Input = src.Input;
   if (isRecord(src.Operation)) out.Operation = src.Operation;
-  return { ...(out as Partial<JobDetail>), JobId: (out.JobId as string | undefined) ?? "", State: (out.State as string | undefined) ?? "Unknown", detailsProblem: problem };
+  return {
+    ...(out as Partial<JobDetail>),
+    JobId: (out.JobId as string | undefined) ?? "",
+    State: (out.State as string | undefined) ?? "Unknown",
+    detailsProblem: problem,
+  };
 }
 
 /** `<Error>` bodies (docs/ci-api.md §3.1). */

@@ -17,8 +17,10 @@ export interface ResultFile {
   kind: "output" | "sprite";
 }
 
-const record = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string" && x !== "");
+const record = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const strings = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string" && x !== "");
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
 function filesOf(outputFile: unknown, kind: ResultFile["kind"]): ResultFile[] {
@@ -39,13 +41,19 @@ function filesOf(outputFile: unknown, kind: ResultFile["kind"]): ResultFile[] {
 }
 
 /** The result blocks of a job's Operation (JobParam first, then Operation itself), and the files they name. */
-export function jobResults(operation: Record<string, unknown> | undefined): { blocks: [string, unknown][]; files: ResultFile[] } {
+export function jobResults(operation: Record<string, unknown> | undefined): {
+  blocks: [string, unknown][];
+  files: ResultFile[];
+} {
   const blocks: [string, unknown][] = [];
   const jobParam = record(operation?.JobParam);
   for (const source of [jobParam, operation]) {
     if (!source) continue;
-    for (const [name, value] of Object.entries(source)) if (isResultElement(name) && value !== "") blocks.push([name, value]);
+    for (const [name, value] of Object.entries(source))
+      if (isResultElement(name) && value !== "") blocks.push([name, value]);
   }
-  const files = blocks.filter(([name]) => name === "MediaResult").flatMap(([, v]) => (Array.isArray(v) ? v : [v]).flatMap((r) => filesOf(record(r)?.OutputFile, "output")));
+  const files = blocks
+    .filter(([name]) => name === "MediaResult")
+    .flatMap(([, v]) => (Array.isArray(v) ? v : [v]).flatMap((r) => filesOf(record(r)?.OutputFile, "output")));
   return { blocks, files };
 }

@@ -44,7 +44,10 @@ export interface JobDuration {
  * How long the job ran: StartTime (or CreationTime) to EndTime; for a job CI is still working on, to `now`.
  * Null when CI gave no usable start, or a finished job has no end time.
  */
-export function jobDuration(job: Pick<JobDetail, "State" | "CreationTime" | "StartTime" | "EndTime">, now: number): JobDuration | null {
+export function jobDuration(
+  job: Pick<JobDetail, "State" | "CreationTime" | "StartTime" | "EndTime">,
+  now: number,
+): JobDuration | null {
   const start = parseCiTime(job.StartTime) ?? parseCiTime(job.CreationTime);
   if (!start) return null;
   const end = parseCiTime(job.EndTime);
@@ -92,14 +95,15 @@ export function inputSummary(job: Pick<JobDetail, "Input">): { kind: InputKind; 
 }
 
 /** Workflow jobs name their workflow(s); Job jobs their Tag. */
-export function tagOrWorkflow(job: Pick<JobDetail, "Type" | "Tag" | "Operation">): { kind: "Tag" | "Workflow"; value: string } | null {
+export function tagOrWorkflow(
+  job: Pick<JobDetail, "Type" | "Tag" | "Operation">,
+): { kind: "Tag" | "Workflow"; value: string } | null {
   const op = asRecord(job.Operation);
   const workflows = xmlText(op?.WorkflowIds);
   const tag = xmlText(op?.Tag) || (job.Tag ?? "");
   if (job.Type === "Workflow" || (!tag && workflows)) return workflows ? { kind: "Workflow", value: workflows } : null;
   return tag ? { kind: "Tag", value: tag } : null;
 }
-
 
 /** The name part of an SSO identity ("olivia.operator" for olivia.operator@example.com); the table shows this. */
 export function actorName(actor: string): string {
@@ -119,7 +123,10 @@ interface CsvColumn {
   cells: (job: JobDetail, row: CsvRow) => readonly string[];
 }
 
-const one = (header: string, value: (job: JobDetail, row: CsvRow) => string): CsvColumn => ({ headers: [header], cells: (job, row) => [value(job, row)] });
+const one = (header: string, value: (job: JobDetail, row: CsvRow) => string): CsvColumn => ({
+  headers: [header],
+  cells: (job, row) => [value(job, row)],
+});
 const failed = (job: JobDetail, v: string | undefined) => (job.State === "Failed" ? (v ?? "") : "");
 
 /** The export's columns, in order: a new CSV column is one entry here. */

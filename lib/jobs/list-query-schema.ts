@@ -16,14 +16,19 @@ export const statesParamSchema = z
   .string()
   .max(200)
   .transform((raw, ctx) => {
-    const parts = raw.split(",").map((s) => s.trim()).filter(Boolean);
+    const parts = raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (parts.length === 0 || parts.includes("All")) return undefined;
     const bad = parts.filter((p) => !(JOB_STATES as readonly string[]).includes(p));
     if (bad.length) {
       ctx.addIssue({ code: "custom", message: `Unknown state ${bad[0]}; use ${JOB_STATES.join(", ")} or All` });
       return z.NEVER;
     }
-    return [...new Set(parts)].sort((a, b) => JOB_STATES.indexOf(a as never) - JOB_STATES.indexOf(b as never)).join(",");
+    return [...new Set(parts)]
+      .sort((a, b) => JOB_STATES.indexOf(a as never) - JOB_STATES.indexOf(b as never))
+      .join(",");
   });
 
 export const listQuerySchema = z
@@ -31,7 +36,12 @@ export const listQuerySchema = z
     // In the order CI's parameters are sent (LIST_QUERY_KEYS).
     // Opaque: CI promises no character set, so it is only length-limited here and URL-encoded on the way to CI.
     nextToken: z.string().min(1).max(NEXT_TOKEN_MAX, `nextToken is at most ${NEXT_TOKEN_MAX} characters`).optional(),
-    size: z.coerce.number().int("size is a whole number").min(1, "size is 1 to 100").max(100, "size is 1 to 100").optional(),
+    size: z.coerce
+      .number()
+      .int("size is a whole number")
+      .min(1, "size is 1 to 100")
+      .max(100, "size is 1 to 100")
+      .optional(),
     type: z.enum(JOB_TYPES).optional(),
     orderByTime: z.enum(["Desc", "Asc"]).optional(),
     states: statesParamSchema.optional(),
@@ -44,7 +54,12 @@ export const listQuerySchema = z
   .superRefine((q, ctx) => {
     const a = q.startCreationTime ? parseCiTime(q.startCreationTime) : null;
     const b = q.endCreationTime ? parseCiTime(q.endCreationTime) : null;
-    if (a && b && a > b) ctx.addIssue({ code: "custom", path: ["endCreationTime"], message: "endCreationTime is before startCreationTime" });
+    if (a && b && a > b)
+      ctx.addIssue({
+        code: "custom",
+        path: ["endCreationTime"],
+        message: "endCreationTime is before startCreationTime",
+      });
   });
 
 export type ListQuery = z.output<typeof listQuerySchema>;

@@ -19,7 +19,8 @@ export function flattenRequest(value: unknown, prefix = "", out = new Map<string
   if (Array.isArray(value)) {
     value.forEach((item, i) => flattenRequest(item, `${prefix}[${i}]`, out));
   } else if (typeof value === "object") {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flattenRequest(v, prefix ? `${prefix}.${k}` : k, out);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      flattenRequest(v, prefix ? `${prefix}.${k}` : k, out);
   } else {
     out.set(prefix, String(value));
   }

@@ -26,7 +26,8 @@ function outputObjects(output: Record<string, unknown>): { path: string; value: 
   if (Array.isArray(output.StreamExtract)) {
     output.StreamExtract.forEach((s: unknown, i) => {
       const v = (s as { Object?: unknown } | null)?.Object;
-      if (typeof v === "string" && v !== "") out.push({ path: `Operation.Output.StreamExtract[${i}].Object`, value: v });
+      if (typeof v === "string" && v !== "")
+        out.push({ path: `Operation.Output.StreamExtract[${i}].Object`, value: v });
     });
   }
   return out;

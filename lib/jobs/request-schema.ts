@@ -4,11 +4,27 @@
  */
 import { z } from "zod";
 import { CI_TIME_PATTERN, parseCiTime } from "./ci-time";
-import { BUCKET_PATTERN, JOB_NAME_MAX, JOB_NAME_PATTERN, QUEUE_ID_PATTERN, REGION_PATTERN, TEMPLATE_ID_PATTERN, WORKFLOW_ID_PATTERN } from "./patterns";
+import {
+  BUCKET_PATTERN,
+  JOB_NAME_MAX,
+  JOB_NAME_PATTERN,
+  QUEUE_ID_PATTERN,
+  REGION_PATTERN,
+  TEMPLATE_ID_PATTERN,
+  WORKFLOW_ID_PATTERN,
+} from "./patterns";
 import { TAG_NAMES, TAGS_WITHOUT_OUTPUT, validateJobOperation } from "./tags";
 
 // The rules live in ./patterns.ts (zod-free); re-exported for the modules that already import them from here.
-export { BUCKET_PATTERN, JOB_NAME_MAX, JOB_NAME_PATTERN, QUEUE_ID_PATTERN, REGION_PATTERN, TEMPLATE_ID_PATTERN, WORKFLOW_ID_PATTERN };
+export {
+  BUCKET_PATTERN,
+  JOB_NAME_MAX,
+  JOB_NAME_PATTERN,
+  QUEUE_ID_PATTERN,
+  REGION_PATTERN,
+  TEMPLATE_ID_PATTERN,
+  WORKFLOW_ID_PATTERN,
+};
 
 export const jobNameSchema = z
   .string()
@@ -53,7 +69,8 @@ export const timeIntervalSchema = z
   .superRefine((t, ctx) => {
     const start = t.Start ? parseCiTime(t.Start) : null;
     const end = t.End ? parseCiTime(t.End) : null;
-    if (start && end && start > end) ctx.addIssue({ code: "custom", path: ["End"], message: "End must be after Start" });
+    if (start && end && start > end)
+      ctx.addIssue({ code: "custom", path: ["End"], message: "End must be after Start" });
   });
 
 export const outputSchema = z.strictObject({
@@ -98,7 +115,10 @@ const workflowOperationSchema = z.strictObject({
   // One ID, or several separated by commas (docs/ci-api.md §1.1 "WorkflowIds"; the SDKs send it as one string).
   WorkflowIds: z
     .string()
-    .regex(WORKFLOW_IDS_PATTERN, `A workflow ID looks like w7476ff3564ee45b7b490d64bccaba6cc; several (at most ${MAX_WORKFLOWS_PER_TRIGGER}) are separated by commas`),
+    .regex(
+      WORKFLOW_IDS_PATTERN,
+      `A workflow ID looks like w7476ff3564ee45b7b490d64bccaba6cc; several (at most ${MAX_WORKFLOWS_PER_TRIGGER}) are separated by commas`,
+    ),
 });
 
 export const jobOperationSchema = z
@@ -113,7 +133,11 @@ export const jobOperationSchema = z
     // (docs/ci-api.md §1.1 "Operation.QueueType"; cos-php-sdk-v5 Descriptions.php).
     QueueType: z.enum(["SpeedTranscoding"], "QueueType is SpeedTranscoding").optional(),
     FreeTranscode: z.enum(["true", "false"], "FreeTranscode is true or false").optional(),
-    UserData: z.string().max(1024, "UserData is at most 1024 characters").regex(printableAscii, "UserData must be printable ASCII").optional(),
+    UserData: z
+      .string()
+      .max(1024, "UserData is at most 1024 characters")
+      .regex(printableAscii, "UserData must be printable ASCII")
+      .optional(),
     JobLevel: z.enum(["0", "1", "2"]).optional(),
     CallBack: z.string().max(1024).optional(),
     // The SDK demos write it in lower case too (`json`); sent as written.
@@ -124,16 +148,34 @@ export const jobOperationSchema = z
   })
   .superRefine((op, ctx) => {
     const needsOutput = !(TAGS_WITHOUT_OUTPUT as readonly string[]).includes(op.Tag);
-    if (needsOutput && !op.Output) ctx.addIssue({ code: "custom", path: ["Output"], message: `${op.Tag} needs an Output` });
-    if (!needsOutput && op.Output) ctx.addIssue({ code: "custom", path: ["Output"], message: `${op.Tag} takes no Output` });
+    if (needsOutput && !op.Output)
+      ctx.addIssue({ code: "custom", path: ["Output"], message: `${op.Tag} needs an Output` });
+    if (!needsOutput && op.Output)
+      ctx.addIssue({ code: "custom", path: ["Output"], message: `${op.Tag} takes no Output` });
     if (op.CallBackType === "TDMQ" && !op.CallBackMqConfig)
-      ctx.addIssue({ code: "custom", path: ["CallBackMqConfig"], message: "TDMQ callbacks need MqRegion, MqMode and MqName" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["CallBackMqConfig"],
+        message: "TDMQ callbacks need MqRegion, MqMode and MqName",
+      });
     if (op.CallBackType !== "TDMQ" && op.CallBackMqConfig)
-      ctx.addIssue({ code: "custom", path: ["CallBackMqConfig"], message: "CallBackMqConfig is only for CallBackType TDMQ" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["CallBackMqConfig"],
+        message: "CallBackMqConfig is only for CallBackType TDMQ",
+      });
     if (op.CallBackType === "Kafka" && !op.CallBackKafkaConfig)
-      ctx.addIssue({ code: "custom", path: ["CallBackKafkaConfig"], message: "Kafka callbacks need Region, InstanceId and Topic" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["CallBackKafkaConfig"],
+        message: "Kafka callbacks need Region, InstanceId and Topic",
+      });
     if (op.CallBackType !== "Kafka" && op.CallBackKafkaConfig)
-      ctx.addIssue({ code: "custom", path: ["CallBackKafkaConfig"], message: "CallBackKafkaConfig is only for CallBackType Kafka" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["CallBackKafkaConfig"],
+        message: "CallBackKafkaConfig is only for CallBackType Kafka",
+      });
     if (op.CallBack && op.CallBack !== "no" && !/^https?:\/\/\S+$/.test(op.CallBack))
       ctx.addIssue({ code: "custom", path: ["CallBack"], message: "CallBack is an http(s) URL, or no" });
     validateJobOperation(op as Record<string, unknown>, ctx);

@@ -12,6 +12,13 @@ export const isResultElement = (name: string): boolean => RESULT_NAMES.has(name)
 /** Whether the Operation (or its JobParam) carries any result block. */
 export function hasResultElements(operation: Record<string, unknown> | undefined): boolean {
   const jobParam = operation?.JobParam;
-  const sources = [jobParam && typeof jobParam === "object" && !Array.isArray(jobParam) ? (jobParam as Record<string, unknown>) : undefined, operation];
-  return sources.some((source) => !!source && Object.entries(source).some(([name, value]) => isResultElement(name) && value !== ""));
+  const sources = [
+    jobParam && typeof jobParam === "object" && !Array.isArray(jobParam)
+      ? (jobParam as Record<string, unknown>)
+      : undefined,
+    operation,
+  ];
+  return sources.some(
+    (source) => !!source && Object.entries(source).some(([name, value]) => isResultElement(name) && value !== ""),
+  );
 }

@@ -19,7 +19,11 @@ export function pageNumber(view: JobsView): number {
  * URL patch for "Next": push the current cursor (if any) and move to CI's nextToken. `queriedAt` is the instant the
  * current page's query was resolved at; it pins a relative preset for the pages that follow.
  */
-export function nextPagePatch(view: JobsView, nextToken: string, queriedAt: string | null): { cursor: string; back: string[]; at: string | null } {
+export function nextPagePatch(
+  view: JobsView,
+  nextToken: string,
+  queriedAt: string | null,
+): { cursor: string; back: string[]; at: string | null } {
   const back = view.cursor ? [...view.back, view.cursor].slice(-MAX_BACK_STACK) : [];
   const relative = view.created !== null && view.created !== "custom";
   return { cursor: nextToken, back, at: relative ? (view.at ?? queriedAt) : null };

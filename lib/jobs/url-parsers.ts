@@ -9,7 +9,9 @@ import { CONTROL_CHARACTER, JOB_ID_PATTERN, JOB_NAME_MAX, NEXT_TOKEN_MAX } from 
 export const ID_PATTERN = JOB_ID_PATTERN;
 // CI's nextToken is opaque (no promised character set): only its length is bounded, as in list-query-schema.ts, and
 // control characters (which no cursor carries and a URL should not) fall back to page one.
-export const TOKEN_RULE = { test: (v: string) => v.length >= 1 && v.length <= NEXT_TOKEN_MAX && !CONTROL_CHARACTER.test(v) };
+export const TOKEN_RULE = {
+  test: (v: string) => v.length >= 1 && v.length <= NEXT_TOKEN_MAX && !CONTROL_CHARACTER.test(v),
+};
 // An absolute instant as Date.toISOString() writes it (seconds and milliseconds optional).
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
 const NAME_MAX = JOB_NAME_MAX;

@@ -4,7 +4,13 @@
  * reaching CI or crashing the page. Imports nuqs/server (no "use client", no React cache) and nothing heavy:
  * the table's client bundle includes this file.
  */
-import { createLoader, parseAsArrayOf, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import {
+  createLoader,
+  parseAsArrayOf,
+  parseAsNumberLiteral,
+  parseAsStringLiteral,
+  type inferParserType,
+} from "nuqs/server";
 import { formatCiTime } from "./ci-time";
 import type { ListQuery } from "./list-query-schema";
 import { MAX_BACK_STACK, pageNumber } from "./url-paging";
@@ -37,7 +43,6 @@ export const DEFAULT_PAGE_SIZE: PageSize = 20;
 
 export const ORDERS = ["newest", "oldest"] as const;
 export type Order = (typeof ORDERS)[number];
-
 
 export const jobsSearchParams = {
   bucket: patternParser(BUCKET_PATTERN),
@@ -103,7 +108,23 @@ export interface JobsView {
 export function toJobsView(s: JobsSearchState): JobsView {
   if (s.mine) {
     // The audit log decides the rows: CI's filters, order and cursors do not apply, so they are not in the key.
-    return { bucket: s.bucket, type: null, states: [], created: null, from: null, to: null, name: null, jobId: null, workflowId: null, order: "newest", size: s.size, cursor: null, back: [], at: null, mine: true };
+    return {
+      bucket: s.bucket,
+      type: null,
+      states: [],
+      created: null,
+      from: null,
+      to: null,
+      name: null,
+      jobId: null,
+      workflowId: null,
+      order: "newest",
+      size: s.size,
+      cursor: null,
+      back: [],
+      at: null,
+      mine: true,
+    };
   }
   const states = JOB_STATES.filter((st) => s.states.includes(st));
   let created = s.created;
@@ -210,16 +231,21 @@ export const JOB_FILTERS: Record<FilterKey, JobFilter> = {
   created: {
     params: ["created", "from", "to"],
     chip: (v) => {
-      if (v.created === "custom") return { label: "Created", value: `${v.from ? utcMinute(v.from) : "…"} to ${v.to ? utcMinute(v.to) : "now"}` };
+      if (v.created === "custom")
+        return { label: "Created", value: `${v.from ? utcMinute(v.from) : "…"} to ${v.to ? utcMinute(v.to) : "now"}` };
       return v.created ? { label: "Created", value: PRESET_LABELS[v.created].toLowerCase() } : null;
     },
     fileNamePart: (v) => {
-      if (v.created === "custom") return `created-${v.from ? v.from.slice(0, 16) : "start"}-to-${v.to ? v.to.slice(0, 16) : "now"}`;
+      if (v.created === "custom")
+        return `created-${v.from ? v.from.slice(0, 16) : "start"}-to-${v.to ? v.to.slice(0, 16) : "now"}`;
       return v.created ? `created-last-${v.created}` : null;
     },
     api: (v, now) => {
       if (v.created === "custom") {
-        return { ...(v.from ? { startCreationTime: formatCiTime(new Date(v.from)) } : {}), ...(v.to ? { endCreationTime: formatCiTime(new Date(v.to)) } : {}) };
+        return {
+          ...(v.from ? { startCreationTime: formatCiTime(new Date(v.from)) } : {}),
+          ...(v.to ? { endCreationTime: formatCiTime(new Date(v.to)) } : {}),
+        };
       }
       if (!v.created) return {};
       const from = v.at ? Date.parse(v.at) : now.getTime();
@@ -240,7 +266,8 @@ export function activeFilters(view: JobsView): { key: FilterKey; label: string; 
 }
 
 type ClearPatch = Partial<Record<keyof JobsSearchState, null>>;
-const clearing = (params: readonly (keyof JobsSearchState)[]): ClearPatch => Object.fromEntries(params.map((p) => [p, null]));
+const clearing = (params: readonly (keyof JobsSearchState)[]): ClearPatch =>
+  Object.fromEntries(params.map((p) => [p, null]));
 
 /** The URL patch that removes one filter (all its parameters). */
 export function removeFilterPatch(key: FilterKey): ClearPatch {
@@ -248,7 +275,12 @@ export function removeFilterPatch(key: FilterKey): ClearPatch {
 }
 
 /** The URL patch that clears every filter (and paging), keeping bucket, order and page size. */
-export const CLEAR_FILTERS: ClearPatch = clearing([...FILTER_KEYS.flatMap((k) => JOB_FILTERS[k].params), "cursor", "back", "at"]);
+export const CLEAR_FILTERS: ClearPatch = clearing([
+  ...FILTER_KEYS.flatMap((k) => JOB_FILTERS[k].params),
+  "cursor",
+  "back",
+  "at",
+]);
 
 /** Words for the CSV file name, so the file says which view it came from. */
 export function viewFileNameParts(view: JobsView): string[] {

@@ -45,11 +45,19 @@ export async function apiFetch<T>(path: string, init?: RequestInit & { json?: un
   try {
     res = await fetch(path, {
       ...rest,
-      headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...headers },
+      headers: {
+        Accept: "application/json",
+        ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
+        ...headers,
+      },
       body: json !== undefined ? JSON.stringify(json) : rest.body,
     });
   } catch {
-    throw new ApiError(0, { code: "NetworkError", message: "Could not reach the dashboard server. Check your connection.", retryable: true });
+    throw new ApiError(0, {
+      code: "NetworkError",
+      message: "Could not reach the dashboard server. Check your connection.",
+      retryable: true,
+    });
   }
   noteServerTime(res.headers.get(SERVER_TIME_HEADER), sentAt, Date.now());
   const text = await res.text();

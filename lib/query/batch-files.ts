@@ -4,7 +4,14 @@
  * (types only, so nothing of the routes reaches the bundle).
  */
 import { queryOptions } from "@tanstack/react-query";
-import type { BatchFileDetail, BatchFileItem, BatchFilesPage, InputPreview, RetryPlan, RetryResult } from "@/lib/jobs/batch-files";
+import type {
+  BatchFileDetail,
+  BatchFileItem,
+  BatchFilesPage,
+  InputPreview,
+  RetryPlan,
+  RetryResult,
+} from "@/lib/jobs/batch-files";
 import { apiFetch } from "./api-fetch";
 
 /** CI's largest page of instances / media jobs (`size` ≤ 100): the failed-files export asks for whole pages. */
@@ -37,27 +44,47 @@ export interface InputPreviewParams {
  * The preview of what a form holds: null when there is nothing to look at (no bucket, or an empty key for anything
  * but a Prefix: an empty prefix is the whole bucket). The window applies to a Prefix only, as CI applies it.
  */
-export function previewParamsOf(bucket: string, kind: string | undefined, value: string | undefined, start?: string, end?: string): InputPreviewParams | null {
+export function previewParamsOf(
+  bucket: string,
+  kind: string | undefined,
+  value: string | undefined,
+  start?: string,
+  end?: string,
+): InputPreviewParams | null {
   if (!bucket || !kind || !(kind in PREVIEW_PARAM)) return null;
   const k = kind as InputPreviewParams["kind"];
   const v = (value ?? "").trim();
   if (!v && k !== "Prefix") return null;
-  return k === "Prefix" ? { bucket, kind: k, value: v, ...(start ? { start } : {}), ...(end ? { end } : {}) } : { bucket, kind: k, value: v };
+  return k === "Prefix"
+    ? { bucket, kind: k, value: v, ...(start ? { start } : {}), ...(end ? { end } : {}) }
+    : { bucket, kind: k, value: v };
 }
 
-const PREVIEW_PARAM: Record<InputPreviewParams["kind"], string> = { Prefix: "prefix", Object: "object", UrlFile: "urlFile", Manifest: "manifest" };
+const PREVIEW_PARAM: Record<InputPreviewParams["kind"], string> = {
+  Prefix: "prefix",
+  Object: "object",
+  UrlFile: "urlFile",
+  Manifest: "manifest",
+};
 
 export const batchFilesKeys = {
   all: ["batch-files"] as const,
   lists: (jobId: string, bucket: string | null) => [...batchFilesKeys.all, "list", jobId, bucket] as const,
-  list: (jobId: string, bucket: string | null, params: BatchFilesParams) => [...batchFilesKeys.lists(jobId, bucket), normalise(params)] as const,
-  detail: (jobId: string, fileId: string, bucket: string | null) => [...batchFilesKeys.all, "detail", jobId, fileId, bucket] as const,
+  list: (jobId: string, bucket: string | null, params: BatchFilesParams) =>
+    [...batchFilesKeys.lists(jobId, bucket), normalise(params)] as const,
+  detail: (jobId: string, fileId: string, bucket: string | null) =>
+    [...batchFilesKeys.all, "detail", jobId, fileId, bucket] as const,
   retryPlan: (jobId: string, bucket: string | null) => [...batchFilesKeys.all, "retry-plan", jobId, bucket] as const,
   preview: (p: InputPreviewParams) => ["input-preview", p.bucket, p.kind, p.value, p.start ?? "", p.end ?? ""] as const,
 };
 
 function normalise(p: BatchFilesParams) {
-  return { states: [...(p.states ?? [])].sort().join(","), object: p.object ?? "", size: p.size ?? null, nextToken: p.nextToken ?? "" };
+  return {
+    states: [...(p.states ?? [])].sort().join(","),
+    object: p.object ?? "",
+    size: p.size ?? null,
+    nextToken: p.nextToken ?? "",
+  };
 }
 
 const jobPath = (jobId: string) => `/api/jobs/${encodeURIComponent(jobId)}`;
@@ -84,12 +111,24 @@ export function previewSearch(p: InputPreviewParams): string {
 
 const bucketSearch = (bucket: string | null) => (bucket ? `?bucket=${encodeURIComponent(bucket)}` : "");
 
-export function fetchBatchFiles(jobId: string, bucket: string | null, params: BatchFilesParams, signal?: AbortSignal): Promise<BatchFilesPage> {
+export function fetchBatchFiles(
+  jobId: string,
+  bucket: string | null,
+  params: BatchFilesParams,
+  signal?: AbortSignal,
+): Promise<BatchFilesPage> {
   return apiFetch<BatchFilesPage>(`${jobPath(jobId)}/files${filesSearch(params, bucket)}`, { signal });
 }
 
-export function fetchBatchFile(jobId: string, fileId: string, bucket: string | null, signal?: AbortSignal): Promise<BatchFileDetail> {
-  return apiFetch<BatchFileDetail>(`${jobPath(jobId)}/files/${encodeURIComponent(fileId)}${bucketSearch(bucket)}`, { signal });
+export function fetchBatchFile(
+  jobId: string,
+  fileId: string,
+  bucket: string | null,
+  signal?: AbortSignal,
+): Promise<BatchFileDetail> {
+  return apiFetch<BatchFileDetail>(`${jobPath(jobId)}/files/${encodeURIComponent(fileId)}${bucketSearch(bucket)}`, {
+    signal,
+  });
 }
 
 export function fetchRetryPlan(jobId: string, bucket: string | null, signal?: AbortSignal): Promise<RetryPlan> {
@@ -116,7 +155,11 @@ export function fetchInputPreview(p: InputPreviewParams, signal?: AbortSignal): 
 export async function fetchAllFailedFiles(
   jobId: string,
   bucket: string | null,
-  { signal, onPage, fetchPage = fetchBatchFiles }: { signal?: AbortSignal; onPage?: (soFar: number) => void; fetchPage?: typeof fetchBatchFiles } = {},
+  {
+    signal,
+    onPage,
+    fetchPage = fetchBatchFiles,
+  }: { signal?: AbortSignal; onPage?: (soFar: number) => void; fetchPage?: typeof fetchBatchFiles } = {},
 ): Promise<{ items: BatchFileItem[]; truncated: boolean }> {
   const items: BatchFileItem[] = [];
   const seen = new Set<string>();

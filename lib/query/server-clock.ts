@@ -41,6 +41,7 @@ export function createServerClock(): ServerClock {
 /** This tab's clock, fed by apiFetch. */
 const tabClock = createServerClock();
 
-export const noteServerTime = (header: string | null, sentAt: number, receivedAt: number) => tabClock.note(header, sentAt, receivedAt);
+export const noteServerTime = (header: string | null, sentAt: number, receivedAt: number) =>
+  tabClock.note(header, sentAt, receivedAt);
 export const seedServerClock = (serverNowMs: number) => tabClock.seed(serverNowMs, Date.now());
 export const serverClockNow = () => tabClock.now(Date.now());

@@ -62,7 +62,7 @@ export async function verifyAuditChain(db: DbExecutor): Promise<ChainReport> {
   let expectedSeq = 1n;
   let events = 0;
   let chainBroken = false;
-  for (let after = "0"; ; ) {
+  for (let after = "0"; ;) {
     const page = await db.query<EventRow>(
       `SELECT seq::text AS seq, audit_id::text AS audit_id, kind, digest, prev_hash, hash FROM audit_chain
         WHERE seq > $1::bigint ORDER BY audit_chain.seq LIMIT ${PAGE}`,
@@ -105,7 +105,7 @@ export async function verifyAuditChain(db: DbExecutor): Promise<ChainReport> {
 
   let rows = 0;
   const seen = new Set<string>();
-  for (let after = "0"; ; ) {
+  for (let after = "0"; ;) {
     const page = await db.query<CurrentRow>(
       `SELECT a.id::text AS id, audit_log_intent_digest(a) AS intent_digest, audit_log_outcome_digest(a) AS outcome_digest,
               (a.outcome = 'pending' AND a.finished_at IS NULL AND a.ci_request_id IS NULL AND a.error_code IS NULL
@@ -120,7 +120,8 @@ export async function verifyAuditChain(db: DbExecutor): Promise<ChainReport> {
       const outcome = outcomes.get(r.id);
       if (intent === undefined) flag(r.id, "row is not in the chain");
       else if (intent !== r.intent_digest) flag(r.id, "who, what or when was changed");
-      else if (outcome === undefined ? !r.untouched : outcome !== r.outcome_digest) flag(r.id, "the outcome was changed");
+      else if (outcome === undefined ? !r.untouched : outcome !== r.outcome_digest)
+        flag(r.id, "the outcome was changed");
     }
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;

@@ -49,7 +49,10 @@ export type ReconcileVerdict = { outcome: "success" | "error"; jobId?: string; n
 export type ReconcileLookup = (row: OpenAuditRow, ctx: ReconcileContext) => Promise<ReconcileVerdict>;
 
 export function triggerWindow(at: Date): { from: Date; to: Date } {
-  return { from: new Date(at.getTime() - TRIGGER_WINDOW_BEFORE_MS), to: new Date(at.getTime() + TRIGGER_WINDOW_AFTER_MS) };
+  return {
+    from: new Date(at.getTime() - TRIGGER_WINDOW_BEFORE_MS),
+    to: new Date(at.getTime() + TRIGGER_WINDOW_AFTER_MS),
+  };
 }
 
 /** A job from CI's list, reduced to what matching needs. */
@@ -64,15 +67,28 @@ export interface CandidateJob {
 
 export function candidateFromJob(job: JobDetail): CandidateJob {
   const op = job.Operation as Record<string, unknown> | undefined;
-  const workflowId = typeof op?.WorkflowId === "string" ? op.WorkflowId : typeof op?.WorkflowIds === "string" ? op.WorkflowIds : undefined;
-  return { jobId: job.JobId, name: job.Name, type: job.Type, tag: job.Tag, workflowId, creationTime: parseCiTime(job.CreationTime) };
+  const workflowId =
+    typeof op?.WorkflowId === "string"
+      ? op.WorkflowId
+      : typeof op?.WorkflowIds === "string"
+        ? op.WorkflowIds
+        : undefined;
+  return {
+    jobId: job.JobId,
+    name: job.Name,
+    type: job.Type,
+    tag: job.Tag,
+    workflowId,
+    creationTime: parseCiTime(job.CreationTime),
+  };
 }
 
 /** The verdict on an open cancel, from the job's state now (null when CI does not know the job). */
 export function verdictForCancel(state: string | null | undefined): ReconcileVerdict {
   if (!state) return { outcome: "error", note: "CI does not know this job, so it was not cancelled" };
   if (state === "Cancel") return { outcome: "success", note: "The job is Cancel: the cancel took effect" };
-  if (state === "Success" || state === "Failed") return { outcome: "error", note: `The job ended as ${state}: the cancel did not take effect` };
+  if (state === "Success" || state === "Failed")
+    return { outcome: "error", note: `The job ended as ${state}: the cancel did not take effect` };
   if (state === "Submitted" || state === "Running" || state === "Pause") {
     return { outcome: "error", note: `The job was still ${state} a minute later: the cancel did not take effect` };
   }
@@ -86,7 +102,11 @@ interface RequestShape {
 }
 
 /** The verdict on an open trigger, from CI's jobs created around the time of the request (see the file comment). */
-export function verdictForTrigger(row: OpenAuditRow, candidates: readonly CandidateJob[], ctx: ReconcileContext): ReconcileVerdict {
+export function verdictForTrigger(
+  row: OpenAuditRow,
+  candidates: readonly CandidateJob[],
+  ctx: ReconcileContext,
+): ReconcileVerdict {
   const req = (row.request ?? {}) as RequestShape;
   if (typeof req.Name !== "string" || typeof req.Type !== "string") return null;
   const tag = typeof req.Operation?.Tag === "string" ? req.Operation.Tag : undefined;
@@ -99,13 +119,18 @@ export function verdictForTrigger(row: OpenAuditRow, candidates: readonly Candid
     if (c.name !== req.Name) return false;
     if (c.type !== undefined && c.type !== req.Type) return false;
     if (req.Type === "Job" && tag && c.tag !== undefined && c.tag !== tag) return false;
-    if (req.Type === "Workflow" && workflowId && c.workflowId !== undefined && c.workflowId !== workflowId) return false;
+    if (req.Type === "Workflow" && workflowId && c.workflowId !== undefined && c.workflowId !== workflowId)
+      return false;
     if (!c.creationTime || c.creationTime < from || c.creationTime > to) return false;
     return !ctx.attributedJobIds.has(c.jobId);
   });
   if (matches.length === 1) {
     const m = matches[0]!;
-    return { outcome: "success", jobId: m.jobId, note: `Found job ${m.jobId}: same Name and Type, created ${m.creationTime!.toISOString()}` };
+    return {
+      outcome: "success",
+      jobId: m.jobId,
+      note: `Found job ${m.jobId}: same Name and Type, created ${m.creationTime!.toISOString()}`,
+    };
   }
   if (matches.length === 0 && ctx.now >= to) {
     return {

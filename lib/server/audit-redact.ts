@@ -5,7 +5,8 @@
  * - redactSecretsDeep / redactUrlsInText: every job answer to the browser (list, detail, raw XML) and log lines.
  * Operators see a callback's credentials only in the wizard they typed them into.
  */
-const SECRET_KEY = /secret|passw(or)?d|token|authori[sz]ation|signature|credential|cookie|private.?key|access.?key|api.?key/i;
+const SECRET_KEY =
+  /secret|passw(or)?d|token|authori[sz]ation|signature|credential|cookie|private.?key|access.?key|api.?key/i;
 const SECRET_PARAM = /secret|passw(or)?d|token|signature|^sig$|^sign$|credential|^key$|api.?key|access.?key|auth/i;
 const REDACTED = "[redacted]";
 const MAX_STRING = 4096;

@@ -54,7 +54,8 @@ export function toEntry(r: Row): AuditEntry {
   };
 }
 
-export const cap = (v: string | undefined, max: number) => (v === undefined || v === "" ? null : v.length > max ? `${v.slice(0, max)}…` : v);
+export const cap = (v: string | undefined, max: number) =>
+  v === undefined || v === "" ? null : v.length > max ? `${v.slice(0, max)}…` : v;
 
 /** Cursors are opaque to callers: base64url of "<ISO time>|<id>" of the last row shown. */
 export function encodeAuditCursor(entry: Pick<AuditEntry, "at" | "id">): string {
@@ -62,7 +63,10 @@ export function encodeAuditCursor(entry: Pick<AuditEntry, "at" | "id">): string 
 }
 
 export function decodeAuditCursor(cursor: string): { at: Date; id: string } {
-  const bad = () => new ApiProblem(400, "ValidationError", "cursor: not a cursor this page gave", { fields: [{ path: "cursor", message: "Invalid cursor" }] });
+  const bad = () =>
+    new ApiProblem(400, "ValidationError", "cursor: not a cursor this page gave", {
+      fields: [{ path: "cursor", message: "Invalid cursor" }],
+    });
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw bad();
   const [at, id, extra] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const date = at ? new Date(at) : null;

@@ -12,7 +12,16 @@ import "server-only";
  *   // ↑ if this fails, still answer the user: the row stays `pending` and reconcileUnknown settles it later
  * For an Idempotency-Key replay, record nothing: CI is not called again.
  */
-import { cap, COLUMNS, containsPattern, decodeAuditCursor, encodeAuditCursor, iso, toEntry, type Row } from "./audit-rows";
+import {
+  cap,
+  COLUMNS,
+  containsPattern,
+  decodeAuditCursor,
+  encodeAuditCursor,
+  iso,
+  toEntry,
+  type Row,
+} from "./audit-rows";
 import { getDb, type Db, type DbExecutor } from "./db";
 import { CallBudgetError } from "@/lib/ci/signed-call";
 import {
@@ -39,7 +48,13 @@ import {
 export * from "@/lib/jobs/audit-types";
 export type { ChainReport } from "./audit-chain";
 export { verdictForCancel, verdictForTrigger, candidateFromJob, triggerWindow } from "./audit-reconcile";
-export type { OpenAuditRow, ReconcileContext, ReconcileLookup, ReconcileVerdict, CandidateJob } from "./audit-reconcile";
+export type {
+  OpenAuditRow,
+  ReconcileContext,
+  ReconcileLookup,
+  ReconcileVerdict,
+  CandidateJob,
+} from "./audit-reconcile";
 
 export { decodeAuditCursor, encodeAuditCursor } from "./audit-rows";
 
@@ -56,15 +71,25 @@ export interface ReconcileReport {
 /** The audit log on a given database (tests pass their own; the app uses the process-wide one below). */
 export function createAuditLog(db: Db) {
   async function recordIntent(intent: AuditIntent): Promise<string> {
-    if (!intent.actor || intent.actor.length > 254) throw new TypeError("recordIntent: actor is required (at most 254 characters)");
-    if (!(AUDIT_ACTIONS as readonly string[]).includes(intent.action)) throw new TypeError(`recordIntent: unknown action ${String(intent.action)}`);
+    if (!intent.actor || intent.actor.length > 254)
+      throw new TypeError("recordIntent: actor is required (at most 254 characters)");
+    if (!(AUDIT_ACTIONS as readonly string[]).includes(intent.action))
+      throw new TypeError(`recordIntent: unknown action ${String(intent.action)}`);
     if (!intent.bucket) throw new TypeError("recordIntent: bucket is required");
     const groups = (intent.actorGroups ?? []).slice(0, 100).map((g) => g.slice(0, 256));
     const request = redactForAudit(intent.request);
     const rows = await db.query<{ id: string }>(
       `INSERT INTO audit_log (actor, actor_groups, action, bucket, job_id, idempotency_key, request)
        VALUES ($1, $2::text[], $3, $4, $5, $6, $7::jsonb) RETURNING id::text AS id`,
-      [intent.actor, groups, intent.action, intent.bucket, cap(intent.jobId, 128), cap(intent.idempotencyKey, 128), request === null ? null : JSON.stringify(request)],
+      [
+        intent.actor,
+        groups,
+        intent.action,
+        intent.bucket,
+        cap(intent.jobId, 128),
+        cap(intent.idempotencyKey, 128),
+        request === null ? null : JSON.stringify(request),
+      ],
     );
     return rows[0]!.id;
   }
@@ -75,12 +100,20 @@ export function createAuditLog(db: Db) {
    */
   async function recordOutcome(id: string, result: AuditResult): Promise<boolean> {
     if (!/^\d{1,19}$/.test(id)) throw new TypeError("recordOutcome: not an audit row id");
-    if (!["success", "error", "unknown"].includes(result.outcome)) throw new TypeError(`recordOutcome: unknown outcome ${String(result.outcome)}`);
+    if (!["success", "error", "unknown"].includes(result.outcome))
+      throw new TypeError(`recordOutcome: unknown outcome ${String(result.outcome)}`);
     const rows = await db.query(
       `UPDATE audit_log SET outcome = $2, finished_at = clock_timestamp(), job_id = COALESCE(job_id, $3),
          ci_request_id = $4, error_code = $5, error_message = $6
        WHERE id = $1::bigint AND outcome = 'pending' RETURNING id`,
-      [id, result.outcome, cap(result.jobId, 128), cap(result.ciRequestId, 256), cap(result.errorCode, 128), cap(result.errorMessage, 2000)],
+      [
+        id,
+        result.outcome,
+        cap(result.jobId, 128),
+        cap(result.ciRequestId, 256),
+        cap(result.errorCode, 128),
+        cap(result.errorMessage, 2000),
+      ],
     );
     return rows.length === 1;
   }
@@ -132,7 +165,10 @@ export function createAuditLog(db: Db) {
 
   /** Everything the log knows about one job: who triggered it, who cancelled it, and every attempt. */
   async function jobHistory(bucket: string, jobId: string): Promise<JobHistory> {
-    const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM audit_log WHERE bucket = $1 AND job_id = $2 ORDER BY at, audit_log.id`, [bucket, jobId]);
+    const rows = await db.query<Row>(
+      `SELECT ${COLUMNS} FROM audit_log WHERE bucket = $1 AND job_id = $2 ORDER BY at, audit_log.id`,
+      [bucket, jobId],
+    );
     const entries = rows.map(toEntry);
     const first = (action: AuditEntry["action"]) => {
       const e = entries.find((x) => x.action === action && x.outcome === "success");
@@ -169,7 +205,13 @@ export function createAuditLog(db: Db) {
   async function reconcileUnknown(
     bucket: string,
     lookup: ReconcileLookup,
-    opts: { minAgeMs?: number; giveUpAfterMs?: number; limit?: number; now?: () => Date; backoff?: ReconcileBackoff } = {},
+    opts: {
+      minAgeMs?: number;
+      giveUpAfterMs?: number;
+      limit?: number;
+      now?: () => Date;
+      backoff?: ReconcileBackoff;
+    } = {},
   ): Promise<ReconcileReport> {
     const now = (opts.now ?? (() => new Date()))();
     const minAge = opts.minAgeMs ?? RECONCILE_MIN_AGE_MS;
@@ -196,10 +238,12 @@ export function createAuditLog(db: Db) {
         outcome: r.outcome as OpenAuditRow["outcome"],
         errorCode: r.error_code,
       };
-      const window = row.action === "trigger" ? triggerWindow(row.at) : { from: row.at, to: new Date(row.at.getTime() + minAge) };
+      const window =
+        row.action === "trigger" ? triggerWindow(row.at) : { from: row.at, to: new Date(row.at.getTime() + minAge) };
       let verdict;
       try {
-        const attributedJobIds = row.action === "trigger" ? await attributedNear(db, bucket, window.from, window.to) : new Set<string>();
+        const attributedJobIds =
+          row.action === "trigger" ? await attributedNear(db, bucket, window.from, window.to) : new Set<string>();
         verdict = await lookup(row, { now, window, attributedJobIds });
       } catch (e) {
         report.failed++;
@@ -221,7 +265,12 @@ export function createAuditLog(db: Db) {
             `UPDATE audit_log SET outcome = $2, job_id = COALESCE(job_id, $3), finished_at = COALESCE(finished_at, clock_timestamp()),
                reconciled_at = clock_timestamp(), reconcile_note = $4
              WHERE id = $1::bigint AND outcome IN ('pending', 'unknown') RETURNING id`,
-            [row.id, verdict.outcome, verdict.outcome === "success" ? (verdict.jobId ?? null) : null, cap(verdict.note, 1000)],
+            [
+              row.id,
+              verdict.outcome,
+              verdict.outcome === "success" ? (verdict.jobId ?? null) : null,
+              cap(verdict.note, 1000),
+            ],
           );
           return done.length === 1;
         });
@@ -252,7 +301,16 @@ export function createAuditLog(db: Db) {
   /** Whether the hash chain over every row still holds (lib/server/audit-chain.ts). */
   const verifyChain = () => verifyAuditChain(db);
 
-  return { recordIntent, recordOutcome, listAudit, triggeredBy, jobHistory, jobIdsTriggeredBy, reconcileUnknown, verifyChain };
+  return {
+    recordIntent,
+    recordOutcome,
+    listAudit,
+    triggeredBy,
+    jobHistory,
+    jobIdsTriggeredBy,
+    reconcileUnknown,
+    verifyChain,
+  };
 }
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
@@ -270,8 +328,10 @@ export const triggeredBy: AuditLog["triggeredBy"] = (bucket, jobIds) => log().tr
 /** Who triggered and who cancelled one job, with every attempt. */
 export const jobHistory: AuditLog["jobHistory"] = (bucket, jobId) => log().jobHistory(bucket, jobId);
 /** Job ids a person triggered, newest first. */
-export const jobIdsTriggeredBy: AuditLog["jobIdsTriggeredBy"] = (actor, bucket, limit) => log().jobIdsTriggeredBy(actor, bucket, limit);
+export const jobIdsTriggeredBy: AuditLog["jobIdsTriggeredBy"] = (actor, bucket, limit) =>
+  log().jobIdsTriggeredBy(actor, bucket, limit);
 /** Walks the hash chain: intact, or the first row where it breaks. */
 export const verifyAuditLogChain: AuditLog["verifyChain"] = () => log().verifyChain();
 /** Settles unknown and stale pending rows of a bucket using the caller's CI lookup. */
-export const reconcileUnknown: AuditLog["reconcileUnknown"] = (bucket, lookup, opts) => log().reconcileUnknown(bucket, lookup, opts);
+export const reconcileUnknown: AuditLog["reconcileUnknown"] = (bucket, lookup, opts) =>
+  log().reconcileUnknown(bucket, lookup, opts);

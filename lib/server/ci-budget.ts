@@ -89,7 +89,11 @@ export class CiBudget implements CallGate {
     if (wait === 0) b.granted++;
     else {
       b.denied++;
-      this.noteDenial(`bucket|${host}`, { scope: "ci-bucket", bucket: bucketName(host), tokens: round(b.tb.level(this.now())) });
+      this.noteDenial(`bucket|${host}`, {
+        scope: "ci-bucket",
+        bucket: bucketName(host),
+        tokens: round(b.tb.level(this.now())),
+      });
     }
     return wait;
   }
@@ -166,7 +170,12 @@ export class CiBudget implements CallGate {
     for (const tb of this.people.values()) if (tb.level(t) < 1) limited++;
     return {
       settings: this.settings,
-      buckets: [...this.buckets].map(([host, b]) => ({ bucket: bucketName(host), tokens: round(b.tb.level(t)), granted: b.granted, denied: b.denied })),
+      buckets: [...this.buckets].map(([host, b]) => ({
+        bucket: bucketName(host),
+        tokens: round(b.tb.level(t)),
+        granted: b.granted,
+        denied: b.denied,
+      })),
       people: { tracked: this.people.size, limited, denied: this.peopleDenied },
     };
   }

@@ -32,7 +32,9 @@ export interface NameResolverDeps {
 }
 
 /** All pages of a picker list (up to MAX_PAGES × 100); `complete` is false when CI has more than we read. */
-async function allPages(page: (pageNumber: number) => Promise<PickerPage>): Promise<{ items: PickerPage["items"]; complete: boolean }> {
+async function allPages(
+  page: (pageNumber: number) => Promise<PickerPage>,
+): Promise<{ items: PickerPage["items"]; complete: boolean }> {
   const items: PickerPage["items"] = [];
   for (let n = 1; n <= MAX_PAGES; n++) {
     const p = await page(n);
@@ -46,9 +48,11 @@ function fetchCatalog(client: NameResolverDeps["client"], target: CiTarget, kind
   const size = { pageSize: PAGE_SIZE };
   if (kind === "workflows") return allPages((pageNumber) => client.listWorkflows(target, { ...size, pageNumber }));
   // CateAll: the picker lists Transcoding queues only, but a job may name any queue.
-  if (kind === "queues") return allPages((pageNumber) => client.listQueues(target, { ...size, pageNumber, category: "CateAll" }));
+  if (kind === "queues")
+    return allPages((pageNumber) => client.listQueues(target, { ...size, pageNumber, category: "CateAll" }));
   // CI lists Custom templates unless asked for Official ones; a job may use either.
-  const list = (category: "Custom" | "Official") => allPages((pageNumber) => client.listTemplates(target, { ...size, pageNumber, tag, category }));
+  const list = (category: "Custom" | "Official") =>
+    allPages((pageNumber) => client.listTemplates(target, { ...size, pageNumber, tag, category }));
   return list("Custom").then(async (custom) => {
     const official = await list("Official");
     return { items: [...custom.items, ...official.items], complete: custom.complete && official.complete };
@@ -67,7 +71,12 @@ export function createNameResolver(deps: NameResolverDeps) {
         const { items, complete } = await fetchCatalog(deps.client, target, kind, tag);
         return { ok: true, names: new Map(items.map((i) => [i.id, i.name])), complete };
       } catch (e) {
-        logEvent({ level: "warn", event: "ci-names-unavailable", kind, error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+        logEvent({
+          level: "warn",
+          event: "ci-names-unavailable",
+          kind,
+          error: e instanceof Error ? e.message.slice(0, 200) : "unknown",
+        });
         return { ok: false, failedAt: now() };
       }
     });
@@ -122,9 +131,12 @@ export function resolveCiNames(target: CiTarget, refs: readonly CiRef[]): Promis
  * Names for IDs found in several buckets (the audit log spans them), merged into one map: IDs are unique across
  * buckets. Buckets this dashboard no longer serves are skipped (their IDs show alone).
  */
-export async function resolveCiNamesAcross(items: readonly { bucket: string; refs: readonly CiRef[] }[]): Promise<CiNames> {
+export async function resolveCiNamesAcross(
+  items: readonly { bucket: string; refs: readonly CiRef[] }[],
+): Promise<CiNames> {
   const byBucket = new Map<string, CiRef[]>();
-  for (const { bucket, refs } of items) if (refs.length) byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), ...refs]);
+  for (const { bucket, refs } of items)
+    if (refs.length) byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), ...refs]);
   const { buckets } = getConfig();
   const all = await Promise.all(
     [...byBucket].map(([bucket, refs]) => {

@@ -29,7 +29,13 @@ export function ciErrorBody(e: CiError): CiErrorBody {
   const message = e.outcomeUnknown
     ? `CI may or may not have created the job (${e.message}). Look for it in the job list before trying again.`
     : e.message;
-  return { code: e.code, message, requestId: e.requestId, retryable: e.retryable, outcomeUnknown: e.outcomeUnknown || undefined };
+  return {
+    code: e.code,
+    message,
+    requestId: e.requestId,
+    retryable: e.retryable,
+    outcomeUnknown: e.outcomeUnknown || undefined,
+  };
 }
 
 /** The whole answer (status and body) for a CI failure, as the Idempotency-Key store remembers it. */

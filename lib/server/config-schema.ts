@@ -19,9 +19,17 @@ export interface BucketTarget {
 }
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
-const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+const list = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+const blankToUndefined = (v: unknown) =>
+  typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v;
 /** 127.0.0.0/8, ::1 and localhost: the only hosts CI_ENDPOINT may reach over plain http. */
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/^\[|\]$/g, "");
@@ -44,7 +52,10 @@ const envSchema = z.object({
     .url("CI_ENDPOINT must be a URL such as http://127.0.0.1:9100")
     .refine((u) => /^https?:\/\//.test(u), "CI_ENDPOINT must be http:// or https://")
     // The signed requests (and the answers) would cross the network in clear text: only loopback may be http.
-    .refine((u) => !/^http:\/\//i.test(u) || isLoopbackHost(URL.canParse(u) ? new URL(u).hostname : ""), "CI_ENDPOINT must be https:// unless it is a loopback address")
+    .refine(
+      (u) => !/^http:\/\//i.test(u) || isLoopbackHost(URL.canParse(u) ? new URL(u).hostname : ""),
+      "CI_ENDPOINT must be https:// unless it is a loopback address",
+    )
     .optional(),
   CI_EMULATOR: flag,
   CI_TIMEOUT_MS: positiveInt(10_000),
@@ -59,20 +70,35 @@ const envSchema = z.object({
   // Audit log and idempotency keys: a shared PostgreSQL when set, else the embedded PGlite in DATA_DIR.
   DATABASE_URL: z.preprocess(
     blankToUndefined,
-    z.string().regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL must be a postgres:// or postgresql:// URL").optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+      .optional(),
   ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
   // How long a SIGTERM waits for requests in flight before the process exits anyway (lib/server/shutdown.ts).
-  SHUTDOWN_GRACE_MS: z.coerce.number().int("must be a whole number of ms").min(1_000, "must be at least 1000").max(600_000, "must be at most 600000").default(25_000),
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number()
+    .int("must be a whole number of ms")
+    .min(1_000, "must be at least 1000")
+    .max(600_000, "must be at most 600000")
+    .default(25_000),
   // Migrations run as this (owning) role when set; DATABASE_URL's role then only uses the tables (lib/server/db/README.md).
   DATABASE_MIGRATION_URL: z.preprocess(
     blankToUndefined,
-    z.string().regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_MIGRATION_URL must be a postgres:// or postgresql:// URL").optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_MIGRATION_URL must be a postgres:// or postgresql:// URL")
+      .optional(),
   ),
   // Seconds of Strict-Transport-Security (proxy.ts); off by default because localhost is plain http.
   HSTS_MAX_AGE: z.preprocess(
     blankToUndefined,
-    z.string().regex(/^\d{1,9}$/, "HSTS_MAX_AGE must be a whole number of seconds").refine((v) => Number(v) <= 63_072_000, "HSTS_MAX_AGE must be at most 63072000 (two years)").optional(),
+    z
+      .string()
+      .regex(/^\d{1,9}$/, "HSTS_MAX_AGE must be a whole number of seconds")
+      .refine((v) => Number(v) <= 63_072_000, "HSTS_MAX_AGE must be at most 63072000 (two years)")
+      .optional(),
   ),
   LOG_LEVEL: z.preprocess(blankToUndefined, logLevelSchema.default("info")),
   // Where "Retry failed files" writes its URL lists in the batch's input bucket (lib/server/jobs/retry.ts); unset = retry off.
@@ -87,7 +113,10 @@ const envSchema = z.object({
       .optional(),
   ),
   // Bearer token for /api/metrics; unset = loopback only (docs/operations.md).
-  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
+  METRICS_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  ),
 });
 
 export interface AppConfig {
@@ -115,7 +144,8 @@ export interface AppConfig {
 }
 
 function target(bucket: string, region: string, variable: string): BucketTarget {
-  if (!BUCKET_PATTERN.test(bucket)) throw new ConfigError(`${variable}: bucket must look like examplebucket-1250000000`);
+  if (!BUCKET_PATTERN.test(bucket))
+    throw new ConfigError(`${variable}: bucket must look like examplebucket-1250000000`);
   if (!REGION_PATTERN.test(region)) throw new ConfigError(`${variable}: region must look like ap-beijing`);
   return { bucket, region, host: `${bucket}.ci.${region}.myqcloud.com` };
 }
@@ -133,7 +163,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   if (e.CI_BUCKETS) {
     buckets = list(e.CI_BUCKETS).map((item) => {
       const [bucket, region, extra] = item.split("@");
-      if (!bucket || !region || extra !== undefined) throw new ConfigError("CI_BUCKETS: use bucket@region, comma-separated");
+      if (!bucket || !region || extra !== undefined)
+        throw new ConfigError("CI_BUCKETS: use bucket@region, comma-separated");
       return target(bucket, region, "CI_BUCKETS");
     });
     if (buckets.length === 0) throw new ConfigError("CI_BUCKETS: list at least one bucket@region");
@@ -146,10 +177,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   // Facts, not flags: CI_EMULATOR=1 next to real keys must never switch anything off (lib/server/auth/built-in-emulator.ts).
   const builtInEmulator = isBuiltInEmulator({ endpoint, secretId: e.CI_SECRET_ID, secretKey: e.CI_SECRET_KEY });
   if (e.CI_EMULATOR && !builtInEmulator) {
-    throw new ConfigError("Invalid configuration: CI_EMULATOR: set it only for the built-in emulator (loopback CI_ENDPOINT with its demo keys); remove it when using real CI keys");
+    throw new ConfigError(
+      "Invalid configuration: CI_EMULATOR: set it only for the built-in emulator (loopback CI_ENDPOINT with its demo keys); remove it when using real CI keys",
+    );
   }
   if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) {
-    throw new ConfigError("Invalid configuration: DATABASE_MIGRATION_URL: set DATABASE_URL too (the runtime role the app uses after migrating)");
+    throw new ConfigError(
+      "Invalid configuration: DATABASE_MIGRATION_URL: set DATABASE_URL too (the runtime role the app uses after migrating)",
+    );
   }
   const publicOrigin = parsePublicOrigin(env, { builtInEmulator });
   const auth = parseAuthConfig(env, { builtInEmulator, publicOrigin });
@@ -162,7 +197,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     emulator: builtInEmulator,
     timeoutMs: e.CI_TIMEOUT_MS,
     cacheMs: e.CI_CACHE_MS,
-    budget: { qps: e.CI_BUDGET_QPS, burst: e.CI_BUDGET_BURST, userPerMinute: e.CI_BUDGET_USER_PER_MIN, userBurst: e.CI_BUDGET_USER_BURST },
+    budget: {
+      qps: e.CI_BUDGET_QPS,
+      burst: e.CI_BUDGET_BURST,
+      userPerMinute: e.CI_BUDGET_USER_PER_MIN,
+      userBurst: e.CI_BUDGET_USER_BURST,
+    },
     production: e.NODE_ENV === "production",
     publicOrigin,
     auth,

@@ -114,13 +114,16 @@ export function createDurableIdempotencyStore(db: Db, opts: DurableIdempotencyOp
   function fresh(scope: string, key: string, id: string, holder: string): IdempotencyResult {
     held++;
     const started = now();
-    const renew = setInterval(() => {
-      if (now() - started > maxHoldMs) return clearInterval(renew);
-      db.query(
-        `UPDATE idempotency_keys SET lease_until = $4::timestamptz WHERE scope = $1 AND key = $2 AND holder = $3 AND answer IS NULL`,
-        [scope, key, holder, iso(now() + leaseMs)],
-      ).catch(() => {}); // a missed renewal is retried at the next tick; the lease has room for two misses
-    }, Math.max(10, Math.floor(leaseMs / 3)));
+    const renew = setInterval(
+      () => {
+        if (now() - started > maxHoldMs) return clearInterval(renew);
+        db.query(
+          `UPDATE idempotency_keys SET lease_until = $4::timestamptz WHERE scope = $1 AND key = $2 AND holder = $3 AND answer IS NULL`,
+          [scope, key, holder, iso(now() + leaseMs)],
+        ).catch(() => {}); // a missed renewal is retried at the next tick; the lease has room for two misses
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
     renew.unref?.();
     let completed = false;
 
@@ -136,11 +139,20 @@ export function createDurableIdempotencyStore(db: Db, opts: DurableIdempotencyOp
               `UPDATE idempotency_keys SET answer = $4::jsonb, lease_until = NULL WHERE scope = $1 AND key = $2 AND holder = $3`,
               [scope, key, holder, JSON.stringify({ status: answer.status, body: answer.body ?? null })],
             )
-          : db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND holder = $3`, [scope, key, holder]);
+          : db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND holder = $3`, [
+              scope,
+              key,
+              holder,
+            ]);
       try {
         await write().catch(write); // one retry: a lost "remember" lets a retry reach CI again once the lease lapses
       } catch (e) {
-        logEvent({ level: "error", event: "idempotency-store-failed", remember, error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+        logEvent({
+          level: "error",
+          event: "idempotency-store-failed",
+          remember,
+          error: e instanceof Error ? e.message.slice(0, 200) : "unknown",
+        });
       } finally {
         wake(id);
       }

@@ -58,7 +58,12 @@ export function createIdempotencyStore(ttlMs = 24 * 60 * 60 * 1000, now: () => n
     }
   }
 
-  return { begin, get size() { return slots.size; } };
+  return {
+    begin,
+    get size() {
+      return slots.size;
+    },
+  };
 }
 
 /** What the trigger route needs from a store: this in-memory one, or the database one (durable-idempotency.ts). */

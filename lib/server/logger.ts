@@ -64,7 +64,10 @@ function secretValues(env: NodeJS.ProcessEnv): string[] {
 /** Removes credentials from one string (exported for tests). */
 export function scrubText(text: string, secrets: readonly string[]): string {
   // Callback URLs (a CI message may quote one) get the same redaction as in answers to the browser (audit-redact.ts).
-  let out = redactUrlsInText(text).replace(CI_AUTH, CENSOR).replace(SECRET_PARAM, `$1${CENSOR}`).replace(URL_USERINFO, `$1${CENSOR}@`);
+  let out = redactUrlsInText(text)
+    .replace(CI_AUTH, CENSOR)
+    .replace(SECRET_PARAM, `$1${CENSOR}`)
+    .replace(URL_USERINFO, `$1${CENSOR}@`);
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join(CENSOR);
   return out;
 }
@@ -136,14 +139,25 @@ type Level = "trace" | "debug" | "info" | "warn" | "error" | "fatal";
  */
 export function logEvent(event: Record<string, unknown>): void {
   const { level, event: name, ...fields } = event;
-  const lvl: Level = typeof level === "string" && ["trace", "debug", "info", "warn", "error", "fatal"].includes(level) ? (level as Level) : "info";
+  const lvl: Level =
+    typeof level === "string" && ["trace", "debug", "info", "warn", "error", "fatal"].includes(level)
+      ? (level as Level)
+      : "info";
   const ctx = context.getStore();
   const line = ctx ? { route: ctx.route, user: ctx.user, ...fields } : fields;
   logger()[lvl](typeof name === "string" ? { event: name, ...line } : line);
 }
 
 /** One line per CI attempt (CallerOptions.onCall): the CI RequestId ties it to CI's own logs. */
-export function logCiCall(info: { method: string; path: string; status: number; ms: number; requestId?: string; attempt: number; code?: string }): void {
+export function logCiCall(info: {
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  requestId?: string;
+  attempt: number;
+  code?: string;
+}): void {
   logEvent({
     level: info.code ? "warn" : "info",
     event: "ci-call",

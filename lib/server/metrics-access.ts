@@ -11,7 +11,10 @@ import { createHash, timingSafeEqual } from "node:crypto";
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
 function isLoopbackAddress(address: string): boolean {
-  const a = address.trim().toLowerCase().replace(/^::ffff:/, "");
+  const a = address
+    .trim()
+    .toLowerCase()
+    .replace(/^::ffff:/, "");
   return a === "::1" || a === "localhost" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
 }
 
@@ -43,8 +46,18 @@ export function checkMetricsAccess(headers: Headers, url: URL, token: string | u
   if (token) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
     if (match && sameSecret(match[1]!, token)) return { ok: true };
-    return { ok: false, status: 401, code: "MetricsTokenRequired", message: "Send Authorization: Bearer <METRICS_TOKEN>" };
+    return {
+      ok: false,
+      status: 401,
+      code: "MetricsTokenRequired",
+      message: "Send Authorization: Bearer <METRICS_TOKEN>",
+    };
   }
   if (isLoopbackRequest(headers, url)) return { ok: true };
-  return { ok: false, status: 403, code: "LoopbackOnly", message: "Metrics are served to loopback only; set METRICS_TOKEN to scrape from elsewhere" };
+  return {
+    ok: false,
+    status: 403,
+    code: "LoopbackOnly",
+    message: "Metrics are served to loopback only; set METRICS_TOKEN to scrape from elsewhere",
+  };
 }

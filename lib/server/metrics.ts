@@ -197,7 +197,11 @@ export function countReconcilePass(result: "ran" | "skipped" | "failed", report?
 export function countRefusal(problem: { status: number; code: string; message: string }): void {
   let reason: string | null = null;
   if (problem.code === "Unauthenticated") {
-    reason = /did not come through/.test(problem.message) ? "proxy_secret" : /malformed/.test(problem.message) ? "malformed_identity" : "no_identity";
+    reason = /did not come through/.test(problem.message)
+      ? "proxy_secret"
+      : /malformed/.test(problem.message)
+        ? "malformed_identity"
+        : "no_identity";
   } else if (problem.code === "Forbidden") reason = "not_operator";
   else if (problem.code === "CrossOriginRefused") reason = "cross_origin";
   else if (problem.code === "JsonRequired") reason = "json_required";

@@ -15,7 +15,12 @@ export class ApiProblem extends Error {
   readonly fields?: FieldProblem[];
   readonly extra?: Record<string, unknown>;
 
-  constructor(status: number, code: DashboardErrorCode, message: string, opts: { fields?: FieldProblem[]; extra?: Record<string, unknown> } = {}) {
+  constructor(
+    status: number,
+    code: DashboardErrorCode,
+    message: string,
+    opts: { fields?: FieldProblem[]; extra?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = "ApiProblem";
     this.status = status;

@@ -44,6 +44,8 @@ export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promis
   try {
     return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
   } catch {
-    throw new ApiProblem(400, "MalformedJson", "The request body is not valid JSON", { fields: [{ path: "body", message: "Not valid JSON" }] });
+    throw new ApiProblem(400, "MalformedJson", "The request body is not valid JSON", {
+      fields: [{ path: "body", message: "Not valid JSON" }],
+    });
   }
 }

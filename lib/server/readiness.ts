@@ -69,7 +69,8 @@ async function runChecks(): Promise<Readiness> {
  * ones answer with the previous result if the refresh takes longer than PROBE_WAIT_MS, so a probe stays quick).
  */
 export async function getReadiness(now: () => number = Date.now): Promise<Readiness> {
-  if (isShuttingDown()) return { ready: false, checks: cache().result?.checks ?? { database: "ok", ci: "ok" }, shuttingDown: true };
+  if (isShuttingDown())
+    return { ready: false, checks: cache().result?.checks ?? { database: "ok", ci: "ok" }, shuttingDown: true };
   const c = cache();
   if (c.result && now() - c.at < READINESS_CACHE_MS) return c.result;
   c.running ??= runChecks().then((result) => {

@@ -38,9 +38,13 @@ export async function reconcileIfDue(target: CiTarget, now: () => number = Date.
   const { client } = getRuntime();
   // One pass at a time per bucket, across instances too (lib/server/reconcile-pass.ts); null: another instance runs it.
   const report = await withPriority("heavy", () =>
-    runReconcilePass(target.bucket, ciReconcileLookup(client, target), { limit: RECONCILE_ROWS_PER_PASS, backoff: s.backoff }),
+    runReconcilePass(target.bucket, ciReconcileLookup(client, target), {
+      limit: RECONCILE_ROWS_PER_PASS,
+      backoff: s.backoff,
+    }),
   );
-  if (report && report.checked > 0) logEvent({ level: "info", event: "audit-reconcile", bucket: target.bucket, ...report });
+  if (report && report.checked > 0)
+    logEvent({ level: "info", event: "audit-reconcile", bucket: target.bucket, ...report });
   return true;
 }
 

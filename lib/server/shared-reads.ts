@@ -74,7 +74,9 @@ export function createSharedReads(db: Db, opts: SharedReadsOptions): Coalescer {
   function sweep() {
     if (Date.now() - lastSweep < 60_000) return;
     lastSweep = Date.now();
-    db.query(`DELETE FROM shared_reads WHERE fetched_at < clock_timestamp() - $1::int * interval '1 millisecond'`, [KEEP_ROWS_MS]).catch(() => undefined);
+    db.query(`DELETE FROM shared_reads WHERE fetched_at < clock_timestamp() - $1::int * interval '1 millisecond'`, [
+      KEEP_ROWS_MS,
+    ]).catch(() => undefined);
   }
 
   async function loadShared<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
@@ -114,7 +116,11 @@ export function createSharedReads(db: Db, opts: SharedReadsOptions): Coalescer {
       if (e instanceof LoadFailed) throw e.error;
       if (loaded) return loaded.value; // CI answered; only storing it failed
       // Database trouble (down, lock timeout): the poll still gets an answer, straight from CI.
-      logEvent({ level: "warn", event: "shared-reads-unavailable", error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+      logEvent({
+        level: "warn",
+        event: "shared-reads-unavailable",
+        error: e instanceof Error ? e.message.slice(0, 200) : "unknown",
+      });
       report(key, "miss");
       return load();
     }
@@ -138,7 +144,11 @@ export function createSharedReads(db: Db, opts: SharedReadsOptions): Coalescer {
         if (prefix) await db.query(`DELETE FROM shared_reads WHERE left(key, char_length($1)) = $1`, [prefix]);
         else await db.query(`DELETE FROM shared_reads`);
       } catch (e) {
-        logEvent({ level: "warn", event: "shared-reads-clear-failed", error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+        logEvent({
+          level: "warn",
+          event: "shared-reads-clear-failed",
+          error: e instanceof Error ? e.message.slice(0, 200) : "unknown",
+        });
       }
     },
     get size() {

@@ -58,7 +58,9 @@ export function installGracefulShutdown(opts: ShutdownOptions): void {
     );
     const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), left).unref());
     void Promise.race([closed, timeout]).then((ok) => {
-      log(`Shutdown: ${why}; database ${ok ? "closed" : "not closed cleanly"} after ${Date.now() - (s.since ?? Date.now())} ms`);
+      log(
+        `Shutdown: ${why}; database ${ok ? "closed" : "not closed cleanly"} after ${Date.now() - (s.since ?? Date.now())} ms`,
+      );
       realExit(code ?? 0);
     });
   };
@@ -69,7 +71,10 @@ export function installGracefulShutdown(opts: ShutdownOptions): void {
     log(`Shutdown: ${signal} received; finishing requests in flight (at most ${opts.graceMs} ms)`);
     // Next's handler ends with process.exit once the server is drained: close the database before that exit.
     process.exit = ((code?: number | string | null) => finish(code, "requests finished")) as typeof process.exit;
-    setTimeout(() => finish(1, `grace period of ${opts.graceMs} ms over with requests still running`), opts.graceMs).unref();
+    setTimeout(
+      () => finish(1, `grace period of ${opts.graceMs} ms over with requests still running`),
+      opts.graceMs,
+    ).unref();
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);

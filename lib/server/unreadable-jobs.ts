@@ -18,7 +18,13 @@ export function noteUnreadableJobs(bucket: string, jobs: readonly JobDetail[]): 
     if (seen.size >= MAX_REMEMBERED) seen.clear();
     seen.add(key);
     count++;
-    logEvent({ level: "warn", event: "ci-job-details-not-understood", bucket, jobId: job.JobId, problem: job.detailsProblem.slice(0, 200) });
+    logEvent({
+      level: "warn",
+      event: "ci-job-details-not-understood",
+      bucket,
+      jobId: job.JobId,
+      problem: job.detailsProblem.slice(0, 200),
+    });
   }
 }
 

@@ -45,13 +45,16 @@ function checkMutationRequest(req: Request, publicOrigin: URL | undefined): ApiP
     return new ApiProblem(403, "CrossOriginRefused", "Changes are accepted only from this dashboard's own pages");
   }
   const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) return new ApiProblem(403, "JsonRequired", "Send changes as application/json");
+  if (!/^application\/json\b/i.test(type))
+    return new ApiProblem(403, "JsonRequired", "Send changes as application/json");
   return null;
 }
 
 function toResponse(e: unknown): { res: Response; ciRequestId?: string } {
   if (e instanceof ApiProblem) {
-    return { res: errorResponse(e.status, e.code, e.message, { ...(e.fields ? { fields: e.fields } : {}), ...e.extra }) };
+    return {
+      res: errorResponse(e.status, e.code, e.message, { ...(e.fields ? { fields: e.fields } : {}), ...e.extra }),
+    };
   }
   if (e instanceof ZodError) {
     const p = validationProblem(e, "request");
@@ -59,7 +62,13 @@ function toResponse(e: unknown): { res: Response; ciRequestId?: string } {
   }
   if (e instanceof CiError) return { res: json(ciErrorStatus(e), { error: ciErrorBody(e) }), ciRequestId: e.requestId };
   if (e instanceof ConfigError) return { res: errorResponse(500, "ConfigurationError", e.message) };
-  return { res: errorResponse(500, "InternalError", "Something went wrong in the dashboard server. Try again; if it persists, tell the team.") };
+  return {
+    res: errorResponse(
+      500,
+      "InternalError",
+      "Something went wrong in the dashboard server. Try again; if it persists, tell the team.",
+    ),
+  };
 }
 
 /**
@@ -89,7 +98,12 @@ export function withApi<P = Record<string, never>>(route: string, handler: Handl
       user = identity.id;
       closePoll = openPoll(route, user);
       if (options.mutation) {
-        if (!identity.canTrigger) throw new ApiProblem(403, "Forbidden", "You may view jobs but not trigger or cancel them (ask to be added to an operator group)");
+        if (!identity.canTrigger)
+          throw new ApiProblem(
+            403,
+            "Forbidden",
+            "You may view jobs but not trigger or cancel them (ask to be added to an operator group)",
+          );
         const refused = checkMutationRequest(req, config.publicOrigin);
         if (refused) throw refused;
       }
@@ -102,14 +116,24 @@ export function withApi<P = Record<string, never>>(route: string, handler: Handl
       const retryAfter = retryAfterSeconds(e); // a CI budget refusal (429): say when to come back
       if (retryAfter !== undefined) res.headers.set("Retry-After", String(retryAfter));
       log.ciRequestId ??= mapped.ciRequestId;
-      if (res.status >= 500 && !(e instanceof CiError)) logEvent({ level: "error", route, error: e instanceof Error ? e.name : "unknown" });
+      if (res.status >= 500 && !(e instanceof CiError))
+        logEvent({ level: "error", route, error: e instanceof Error ? e.name : "unknown" });
     }
     closePoll();
     const requestId = randomUUID();
     res.headers.set("x-request-id", requestId);
     // The server's clock (ms), so every open dashboard can poll on the same beat (lib/jobs/poll-schedule.ts).
     res.headers.set(SERVER_TIME_HEADER, String(Date.now()));
-    logEvent({ level: "info", route, method: req.method, status: res.status, user, ciRequestId: log.ciRequestId, ms: Math.round(performance.now() - started), requestId });
+    logEvent({
+      level: "info",
+      route,
+      method: req.method,
+      status: res.status,
+      user,
+      ciRequestId: log.ciRequestId,
+      ms: Math.round(performance.now() - started),
+      requestId,
+    });
     return res;
   };
 }

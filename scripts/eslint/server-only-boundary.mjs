@@ -71,7 +71,11 @@ export const serverOnlyBoundary = {
         if (!target) return;
         const chain = serverOnlyChain(target);
         if (chain.length) {
-          context.report({ node, messageId: "serverOnly", data: { chain: chain.map((f) => path.relative(ROOT, f)).join(" → ") } });
+          context.report({
+            node,
+            messageId: "serverOnly",
+            data: { chain: chain.map((f) => path.relative(ROOT, f)).join(" → ") },
+          });
         }
       },
     };

@@ -59,7 +59,11 @@ describe("a viewer hammering distinct queries", () => {
 
   it("shows the budget's state on /api/health", async () => {
     const body = (await (await healthRoute.GET(new Request(`${APP}/api/health`))).json()) as {
-      ciBudget: { settings: { userPerMinute: number }; buckets: { bucket: string; granted: number }[]; people: { denied: number } };
+      ciBudget: {
+        settings: { userPerMinute: number };
+        buckets: { bucket: string; granted: number }[];
+        people: { denied: number };
+      };
     };
     expect(body.ciBudget.settings.userPerMinute).toBe(6);
     expect(body.ciBudget.buckets.find((b) => b.bucket === BUCKET)!.granted).toBeGreaterThan(0);
@@ -71,7 +75,9 @@ describe("My jobs", () => {
   it("is served from CI's job list, not one CI call per job", async () => {
     const made: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await jobsRoute.POST(post("/api/jobs", { Name: `mine-${i}`, Type: "Job", Input: { Prefix: "a/" }, Operation: { Tag: "MediaInfo" } }));
+      const res = await jobsRoute.POST(
+        post("/api/jobs", { Name: `mine-${i}`, Type: "Job", Input: { Prefix: "a/" }, Operation: { Tag: "MediaInfo" } }),
+      );
       expect(res.status).toBe(201);
       made.push(((await res.json()) as { job: { JobId: string } }).job.JobId);
     }
@@ -88,7 +94,11 @@ describe("My jobs", () => {
 
 describe("reconciliation on a schedule", () => {
   it("runs one pass per bucket however many job pages poll a job with an unsettled row", async () => {
-    const jobs = ((await (await jobsRoute.GET(get("/api/jobs?size=1&orderByTime=Asc", VIEWER))).json()) as { jobs: { JobId: string }[] }).jobs;
+    const jobs = (
+      (await (await jobsRoute.GET(get("/api/jobs?size=1&orderByTime=Asc", VIEWER))).json()) as {
+        jobs: { JobId: string }[];
+      }
+    ).jobs;
     const jobId = jobs[0]!.JobId;
     // A trigger row CI cannot settle (no Type: never decidable), already old enough to be looked at.
     await getDb().query(
@@ -113,19 +123,28 @@ describe("callback credentials", () => {
   it("are redacted in the job list, the job detail and CI's raw XML", async () => {
     const callBack = "https://hook-user:hook-pass@hooks.example.com/cb?token=s3cr3t-token-value&job=7";
     const res = await jobsRoute.POST(
-      post("/api/jobs", { Name: "with-callback", Type: "Job", Input: { Prefix: "a/" }, Operation: { Tag: "MediaInfo", CallBack: callBack } }),
+      post("/api/jobs", {
+        Name: "with-callback",
+        Type: "Job",
+        Input: { Prefix: "a/" },
+        Operation: { Tag: "MediaInfo", CallBack: callBack },
+      }),
     );
     expect(res.status).toBe(201);
     const created = (await res.json()) as { job: { JobId: string } };
     expect(JSON.stringify(created)).not.toMatch(/hook-pass|hook-user|s3cr3t/);
     const jobId = created.job.JobId;
-    const detail = await (await jobRoute.GET(get(`/api/jobs/${jobId}`, who("detail-reader@example.com")), params({ jobId }))).text();
+    const detail = await (
+      await jobRoute.GET(get(`/api/jobs/${jobId}`, who("detail-reader@example.com")), params({ jobId }))
+    ).text();
     expect(detail).toContain("hooks.example.com/cb");
     expect(detail).not.toMatch(/hook-pass|hook-user|s3cr3t/);
     const parsed = JSON.parse(detail) as { rawXml: string };
     expect(parsed.rawXml).toContain("hooks.example.com/cb");
     expect(parsed.rawXml).toContain("job=7");
-    const list = await (await jobsRoute.GET(get("/api/jobs?size=5&name=with-callback", who("list-reader@example.com")))).text();
+    const list = await (
+      await jobsRoute.GET(get("/api/jobs?size=5&name=with-callback", who("list-reader@example.com")))
+    ).text();
     expect(list).toContain(jobId);
     expect(list).not.toMatch(/hook-pass|hook-user|s3cr3t/);
   });

@@ -15,21 +15,32 @@ let workflowId: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  const wf = (await (await workflowsRoute.GET(get("/api/ci/workflows"))).json()) as { items: { id: string; state?: string }[] };
+  const wf = (await (await workflowsRoute.GET(get("/api/ci/workflows"))).json()) as {
+    items: { id: string; state?: string }[];
+  };
   workflowId = wf.items.find((w) => w.state === "Active")!.id;
 });
 afterAll(async () => h.close());
 
 // "pause" in the prefix keeps the emulator job in Pause, so it can still be cancelled whatever the clock does.
-const request = (name: string) => ({ Name: name, Type: "Workflow", Input: { Prefix: "pause/in/" }, Operation: { WorkflowIds: workflowId } });
+const request = (name: string) => ({
+  Name: name,
+  Type: "Workflow",
+  Input: { Prefix: "pause/in/" },
+  Operation: { WorkflowIds: workflowId },
+});
 const setFaults = (faults: unknown) =>
   h.admin("faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
 
 describe("who did what", () => {
   it("records the trigger as A and the cancel as B, and shows both", async () => {
-    const created = (await (await jobsRoute.POST(post("/api/jobs", request("audit-a-b"), {}, OPERATOR))).json()) as { job: { JobId: string } };
+    const created = (await (await jobsRoute.POST(post("/api/jobs", request("audit-a-b"), {}, OPERATOR))).json()) as {
+      job: { JobId: string };
+    };
     const id = created.job.JobId;
-    expect((await cancelRoute.POST(post(`/api/jobs/${id}/cancel`, {}, {}, BOB), params({ jobId: id }))).status).toBe(200);
+    expect((await cancelRoute.POST(post(`/api/jobs/${id}/cancel`, {}, {}, BOB), params({ jobId: id }))).status).toBe(
+      200,
+    );
 
     const detail = (await (await jobRoute.GET(get(`/api/jobs/${id}`), params({ jobId: id }))).json()) as {
       history: { triggeredBy: { actor: string } | null; cancelledBy: { actor: string } | null };
@@ -37,11 +48,17 @@ describe("who did what", () => {
     expect(detail.history.triggeredBy?.actor).toBe("olivia@example.com");
     expect(detail.history.cancelledBy?.actor).toBe("bob@example.com");
 
-    const list = (await (await jobsRoute.GET(get("/api/jobs?size=20"))).json()) as { triggeredBy: Record<string, { actor: string }> };
+    const list = (await (await jobsRoute.GET(get("/api/jobs?size=20"))).json()) as {
+      triggeredBy: Record<string, { actor: string }>;
+    };
     expect(list.triggeredBy[id]?.actor).toBe("olivia@example.com");
 
-    const mineA = (await (await jobsRoute.GET(get("/api/jobs?mine=1&size=50", OPERATOR))).json()) as { jobs: { JobId: string }[] };
-    const mineB = (await (await jobsRoute.GET(get("/api/jobs?mine=1&size=50", BOB))).json()) as { jobs: { JobId: string }[] };
+    const mineA = (await (await jobsRoute.GET(get("/api/jobs?mine=1&size=50", OPERATOR))).json()) as {
+      jobs: { JobId: string }[];
+    };
+    const mineB = (await (await jobsRoute.GET(get("/api/jobs?mine=1&size=50", BOB))).json()) as {
+      jobs: { JobId: string }[];
+    };
     expect(mineA.jobs.map((j) => j.JobId)).toContain(id);
     expect(mineB.jobs.map((j) => j.JobId)).not.toContain(id);
 
@@ -75,7 +92,10 @@ describe("who did what", () => {
     const target = resolveTarget(BUCKET);
     // Pretend eleven minutes passed, so the search window has closed and the row is old enough.
     const later = new Date(Date.now() + 11 * 60_000);
-    const report = await reconcileUnknown(BUCKET, ciReconcileLookup(getRuntime().client, target), { minAgeMs: 0, now: () => later });
+    const report = await reconcileUnknown(BUCKET, ciReconcileLookup(getRuntime().client, target), {
+      minAgeMs: 0,
+      now: () => later,
+    });
     expect(report.settled).toBeGreaterThanOrEqual(1);
     const settled = await listAudit({ jobId: undefined, actor: "olivia", action: "trigger", limit: 100 });
     const after = settled.entries.find((e) => e.id === row!.id);

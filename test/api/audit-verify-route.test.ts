@@ -11,13 +11,28 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-type Report = { intact: boolean; rows: number; events: number; headHash: string; brokenAt?: { rowId: string; reason: string } };
+type Report = {
+  intact: boolean;
+  rows: number;
+  events: number;
+  headHash: string;
+  brokenAt?: { rowId: string; reason: string };
+};
 
 describe("GET /api/audit/verify", () => {
   it("reports an intact chain over every row, and the row where an edit broke it", async () => {
-    const wf = (await (await workflowsRoute.GET(get("/api/ci/workflows"))).json()) as { items: { id: string; state?: string }[] };
+    const wf = (await (await workflowsRoute.GET(get("/api/ci/workflows"))).json()) as {
+      items: { id: string; state?: string }[];
+    };
     const workflowId = wf.items.find((w) => w.state === "Active")!.id;
-    const res = await jobsRoute.POST(post("/api/jobs", { Name: "verify-me", Type: "Workflow", Input: { Prefix: "pause/in/" }, Operation: { WorkflowIds: workflowId } }));
+    const res = await jobsRoute.POST(
+      post("/api/jobs", {
+        Name: "verify-me",
+        Type: "Workflow",
+        Input: { Prefix: "pause/in/" },
+        Operation: { WorkflowIds: workflowId },
+      }),
+    );
     expect(res.status).toBe(201);
 
     const first = (await (await verifyRoute.GET(get("/api/audit/verify"))).json()) as Report;

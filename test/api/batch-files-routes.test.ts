@@ -15,7 +15,9 @@ const defaults = { ...COUNT_SETTINGS };
 
 beforeAll(async () => {
   h = await startFilesHarness({ stepMs: STEP });
-  const wf = (await (await workflowsRoute.GET(get("/api/ci/workflows"))).json()) as { items: { id: string; state?: string }[] };
+  const wf = (await (await workflowsRoute.GET(get("/api/ci/workflows"))).json()) as {
+    items: { id: string; state?: string }[];
+  };
   workflowId = wf.items.find((w) => w.state === "Active")!.id;
 });
 afterAll(async () => {
@@ -24,7 +26,15 @@ afterAll(async () => {
 });
 beforeEach(() => {
   // Every poll may count (the pacing has its own test); small pages make the incremental reading visible.
-  configureCounting({ ...defaults, minGapMs: 0, callsPerSecond: 1e9, finishedCallsPerSecond: 1e9, pageSize: 10, passPages: 100, batchTtlMs: 0 });
+  configureCounting({
+    ...defaults,
+    minGapMs: 0,
+    callsPerSecond: 1e9,
+    finishedCallsPerSecond: 1e9,
+    pageSize: 10,
+    passPages: 100,
+    batchTtlMs: 0,
+  });
 });
 
 async function trigger(body: unknown): Promise<string> {
@@ -33,15 +43,24 @@ async function trigger(body: unknown): Promise<string> {
   return ((await res.json()) as { job: { JobId: string } }).job.JobId;
 }
 
-const workflowBatch = (prefix: string, name = "files-test") => ({ Name: name, Type: "Workflow", Input: { Prefix: prefix }, Operation: { WorkflowIds: workflowId } });
+const workflowBatch = (prefix: string, name = "files-test") => ({
+  Name: name,
+  Type: "Workflow",
+  Input: { Prefix: prefix },
+  Operation: { WorkflowIds: workflowId },
+});
 
-async function files(jobId: string, query = ""): Promise<{ status: number; body: BatchFilesPage & { error?: { code: string; message: string } } }> {
+async function files(
+  jobId: string,
+  query = "",
+): Promise<{ status: number; body: BatchFilesPage & { error?: { code: string; message: string } } }> {
   const res = await filesRoute.GET(get(`/api/jobs/${jobId}/files${query ? `?${query}` : ""}`), params({ jobId }));
   return { status: res.status, body: (await res.json()) as never };
 }
 
 const listCalls = async () => (await h.stats())["GET /workflowexecution"] ?? 0;
-const total = (counts: Record<string, number | undefined>) => Object.values(counts).reduce<number>((n, v) => n + (v ?? 0), 0);
+const total = (counts: Record<string, number | undefined>) =>
+  Object.values(counts).reduce<number>((n, v) => n + (v ?? 0), 0);
 
 describe("GET /api/jobs/{jobId}/files", () => {
   let batch: string;
@@ -114,7 +133,10 @@ describe("GET /api/jobs/{jobId}/files", () => {
 
   it("opens one file: the workflow instance with its steps and the failed step's error", async () => {
     const failed = (await files(batch, "states=Failed&size=1")).body.items[0]!;
-    const res = await fileRoute.GET(get(`/api/jobs/${batch}/files/${failed.id}`), params({ jobId: batch, fileId: failed.id }));
+    const res = await fileRoute.GET(
+      get(`/api/jobs/${batch}/files/${failed.id}`),
+      params({ jobId: batch, fileId: failed.id }),
+    );
     expect(res.status).toBe(200);
     const detail = (await res.json()) as BatchFileDetail;
     expect(detail.id).toBe(failed.id);
@@ -122,7 +144,10 @@ describe("GET /api/jobs/{jobId}/files", () => {
     expect(detail.workflowId).toBe(workflowId);
     expect(detail.steps.length).toBeGreaterThan(0);
     expect(detail.steps.some((s) => s.state === "Failed" && s.code === detail.code)).toBe(true);
-    const missing = await fileRoute.GET(get(`/api/jobs/${batch}/files/i00000000000000000000000000000000`), params({ jobId: batch, fileId: "i00000000000000000000000000000000" }));
+    const missing = await fileRoute.GET(
+      get(`/api/jobs/${batch}/files/i00000000000000000000000000000000`),
+      params({ jobId: batch, fileId: "i00000000000000000000000000000000" }),
+    );
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("NoSuchFile");
     const bad = await fileRoute.GET(get(`/api/jobs/${batch}/files/a%2Fb`), params({ jobId: batch, fileId: "a/b" }));
@@ -152,7 +177,10 @@ describe("GET /api/jobs/{jobId}/files", () => {
     const unknown = await files("b00000000000000000000000000000000");
     expect(unknown.status).toBe(404);
     expect(unknown.body.error!.message).toContain("b00000000000000000000000000000000");
-    const foreign = await filesRoute.GET(get(`/api/jobs/${batch}/files?bucket=${OTHER_BUCKET}`), params({ jobId: batch }));
+    const foreign = await filesRoute.GET(
+      get(`/api/jobs/${batch}/files?bucket=${OTHER_BUCKET}`),
+      params({ jobId: batch }),
+    );
     expect(foreign.status).toBe(404);
     await h.admin("stats/reset", { method: "POST" });
     for (const q of ["states=Done", "size=0", "size=101", "object=a%01b", "bogus=1", "bucket=evil-1250000000"]) {
@@ -170,7 +198,12 @@ describe("file names that are hard to encode", () => {
     h.advance(STEP * 3);
     const all = (await files(batch, "size=100")).body;
     const names = all.items.map((i) => i.object);
-    for (const key of ["media/tricky/holiday clip 01.mp4", "media/tricky/a+b=c.mp4", "media/tricky/rock & roll.mp4", "media/tricky/春节联欢晚会.mp4"]) {
+    for (const key of [
+      "media/tricky/holiday clip 01.mp4",
+      "media/tricky/a+b=c.mp4",
+      "media/tricky/rock & roll.mp4",
+      "media/tricky/春节联欢晚会.mp4",
+    ]) {
       expect(names).toContain(key);
       const one = (await files(batch, `object=${encodeURIComponent(key)}`)).body;
       expect(one.items.map((i) => i.object)).toEqual([key]);
@@ -200,7 +233,10 @@ describe("a Job batch's files are its media jobs", () => {
     const ok = body.items.find((i) => i.state === "Success")!;
     expect(ok.kind).toBe("mediaJob");
     expect(ok.durationMs).toBeGreaterThanOrEqual(0);
-    const res = await fileRoute.GET(get(`/api/jobs/${batch}/files/${failed[0]!.id}`), params({ jobId: batch, fileId: failed[0]!.id }));
+    const res = await fileRoute.GET(
+      get(`/api/jobs/${batch}/files/${failed[0]!.id}`),
+      params({ jobId: batch, fileId: failed[0]!.id }),
+    );
     const detail = (await res.json()) as BatchFileDetail;
     expect(res.status).toBe(200);
     expect(detail.steps).toHaveLength(1);

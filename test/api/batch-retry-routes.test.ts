@@ -20,7 +20,9 @@ let workflowId: string;
 
 beforeAll(async () => {
   h = await startFilesHarness({ stepMs: STEP, env: { RETRY_LIST_PREFIX: PREFIX } });
-  const wf = (await (await workflowsRoute.GET(get("/api/ci/workflows"))).json()) as { items: { id: string; state?: string }[] };
+  const wf = (await (await workflowsRoute.GET(get("/api/ci/workflows"))).json()) as {
+    items: { id: string; state?: string }[];
+  };
   workflowId = wf.items.find((w) => w.state === "Active")!.id;
 });
 afterAll(async () => h.close());
@@ -30,21 +32,35 @@ async function trigger(body: unknown): Promise<string> {
   expect(res.status).toBe(201);
   return ((await res.json()) as { job: { JobId: string } }).job.JobId;
 }
-const workflowBatch = (prefix: string, name: string) => ({ Name: name, Type: "Workflow", Input: { Prefix: prefix }, Operation: { WorkflowIds: workflowId } });
+const workflowBatch = (prefix: string, name: string) => ({
+  Name: name,
+  Type: "Workflow",
+  Input: { Prefix: prefix },
+  Operation: { WorkflowIds: workflowId },
+});
 
 async function plan(jobId: string) {
   const res = await retryRoute.GET(get(`/api/jobs/${jobId}/retry`), params({ jobId }));
   return { status: res.status, body: (await res.json()) as RetryPlan & { error?: { code: string; message: string } } };
 }
 async function retry(jobId: string, key?: string, identity?: Record<string, string>) {
-  const res = await retryRoute.POST(post(`/api/jobs/${jobId}/retry`, {}, key ? { "idempotency-key": key } : {}, identity), params({ jobId }));
-  return { status: res.status, body: (await res.json()) as RetryResult & { error?: { code: string; message: string } } };
+  const res = await retryRoute.POST(
+    post(`/api/jobs/${jobId}/retry`, {}, key ? { "idempotency-key": key } : {}, identity),
+    params({ jobId }),
+  );
+  return {
+    status: res.status,
+    body: (await res.json()) as RetryResult & { error?: { code: string; message: string } },
+  };
 }
 async function failedObjects(jobId: string): Promise<string[]> {
   const out: string[] = [];
   let token: string | undefined;
   do {
-    const res = await filesRoute.GET(get(`/api/jobs/${jobId}/files?states=Failed&size=100${token ? `&nextToken=${encodeURIComponent(token)}` : ""}`), params({ jobId }));
+    const res = await filesRoute.GET(
+      get(`/api/jobs/${jobId}/files?states=Failed&size=100${token ? `&nextToken=${encodeURIComponent(token)}` : ""}`),
+      params({ jobId }),
+    );
     const body = (await res.json()) as BatchFilesPage;
     out.push(...body.items.map((i) => i.object));
     token = body.nextToken;
@@ -52,9 +68,13 @@ async function failedObjects(jobId: string): Promise<string[]> {
   return out;
 }
 const written = async (prefix = PREFIX) =>
-  (await h.admin<{ objects: { key: string; body: string }[] }>(`cos/objects?bucket=${BUCKET}&prefix=${encodeURIComponent(prefix)}`)).objects;
-const triggers = async () => ((await h.stats())["POST /inventorytriggerjob"] ?? 0);
-const cosPuts = async () => ((await h.stats())["COS PUT /:key"] ?? 0);
+  (
+    await h.admin<{ objects: { key: string; body: string }[] }>(
+      `cos/objects?bucket=${BUCKET}&prefix=${encodeURIComponent(prefix)}`,
+    )
+  ).objects;
+const triggers = async () => (await h.stats())["POST /inventorytriggerjob"] ?? 0;
+const cosPuts = async () => (await h.stats())["COS PUT /:key"] ?? 0;
 
 describe("retry of failed files", () => {
   it("refuses, with nothing written or sent: running batch, no failures, not configured, viewer", async () => {
@@ -145,17 +165,25 @@ describe("retry of failed files", () => {
     const sent = (await h.admin<{ requestXml?: string }>(`jobs/${first.body.jobId}`)).requestXml ?? "";
     expect(sent).toContain(`<UrlFile>${p.body.listKey}</UrlFile>`);
 
-    const links = async (jobId: string) => ((await (await jobRoute.GET(get(`/api/jobs/${jobId}`), params({ jobId }))).json()) as { retryLinks?: RetryLinks }).retryLinks;
+    const links = async (jobId: string) =>
+      ((await (await jobRoute.GET(get(`/api/jobs/${jobId}`), params({ jobId }))).json()) as { retryLinks?: RetryLinks })
+        .retryLinks;
     expect((await links(first.body.jobId))?.retryOf).toBe(source);
     expect((await links(source))?.retriedBy).toEqual([first.body.jobId]);
-    const audit = (await (await auditRoute.GET(get(`/api/audit?jobId=${first.body.jobId}`))).json()) as { entries: { jobId: string; retryOf?: string }[] };
+    const audit = (await (await auditRoute.GET(get(`/api/audit?jobId=${first.body.jobId}`))).json()) as {
+      entries: { jobId: string; retryOf?: string }[];
+    };
     expect(audit.entries.find((e) => e.jobId === first.body.jobId)?.retryOf).toBe(source);
   });
 
   it("retries a Job batch of 5,000 failed files whose names have spaces, +, & and Chinese characters", async () => {
     const target = { bucket: BUCKET, region: "ap-beijing" };
     const keys = Array.from({ length: 5_000 }, (_, i) => `gone/片段 ${i} a+b & c.mp4`);
-    await cosClient().putObject(target, "lists/gone-5000.txt", keys.map((k) => cosObjectUrl(target, k)).join("\n") + "\n");
+    await cosClient().putObject(
+      target,
+      "lists/gone-5000.txt",
+      keys.map((k) => cosObjectUrl(target, k)).join("\n") + "\n",
+    );
     const source = await trigger({
       Name: "retry-5000",
       Type: "Job",

@@ -19,7 +19,16 @@ afterAll(async () => h.close());
 beforeEach(async () => {
   await h.admin("faults", { method: "DELETE" });
   resetReadinessForTests();
-  for (const k of ["CI_ENDPOINT", "CI_SECRET_KEY", "DATABASE_URL", "AUTH_MODE", "AUTH_PROXY_SECRET", "PUBLIC_ORIGIN", "CI_EMULATOR"]) saved[k] = process.env[k];
+  for (const k of [
+    "CI_ENDPOINT",
+    "CI_SECRET_KEY",
+    "DATABASE_URL",
+    "AUTH_MODE",
+    "AUTH_PROXY_SECRET",
+    "PUBLIC_ORIGIN",
+    "CI_EMULATOR",
+  ])
+    saved[k] = process.env[k];
 });
 afterEach(async () => {
   for (const [k, v] of Object.entries(saved)) {
@@ -36,7 +45,18 @@ const probe = (path: string) => new Request(`${APP}${path}`);
 
 /** Nothing an outsider could use: no bucket, host, port, URL, credential or error text. */
 function expectNothingSensitive(text: string) {
-  for (const secret of [BUCKET, OTHER_BUCKET, "myqcloud", "127.0.0.1", "localhost", "http", "postgres", "route-test", "ECONN", "Error"]) {
+  for (const secret of [
+    BUCKET,
+    OTHER_BUCKET,
+    "myqcloud",
+    "127.0.0.1",
+    "localhost",
+    "http",
+    "postgres",
+    "route-test",
+    "ECONN",
+    "Error",
+  ]) {
     expect(text).not.toContain(secret);
   }
 }
@@ -65,7 +85,11 @@ describe("/api/health/ready", () => {
   });
 
   it("stays ready when CI itself fails (the dashboard shows CI's error; every instance would see it)", async () => {
-    await h.admin("faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 1 }) });
+    await h.admin("faults", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ errorRate: 1 }),
+    });
     const res = await readyRoute.GET(probe("/api/health/ready"));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ready: true, checks: { database: "ok", ci: "degraded" } });
@@ -82,7 +106,13 @@ describe("/api/health/ready", () => {
 
   it("answers 503 when CI refuses our key (a misconfigured instance must not take traffic)", async () => {
     // No longer the emulator's demo keys, so the production sign-in settings are needed to start at all.
-    reconfigure({ CI_SECRET_KEY: "not-the-key-the-emulator-knows", CI_EMULATOR: "0", AUTH_MODE: "header", AUTH_PROXY_SECRET: "p".repeat(32), PUBLIC_ORIGIN: APP });
+    reconfigure({
+      CI_SECRET_KEY: "not-the-key-the-emulator-knows",
+      CI_EMULATOR: "0",
+      AUTH_MODE: "header",
+      AUTH_PROXY_SECRET: "p".repeat(32),
+      PUBLIC_ORIGIN: APP,
+    });
     const res = await readyRoute.GET(probe("/api/health/ready"));
     expect(res.status).toBe(503);
     const text = await res.text();

@@ -23,12 +23,18 @@ interface Preview {
   describes?: string;
 }
 
-async function preview(query: string): Promise<{ status: number; body: Preview & { error?: { code: string; message: string; fields?: { path: string }[] } } }> {
+async function preview(query: string): Promise<{
+  status: number;
+  body: Preview & { error?: { code: string; message: string; fields?: { path: string }[] } };
+}> {
   const res = await previewRoute.GET(get(`/api/inputs/preview?${query}`));
   return { status: res.status, body: (await res.json()) as never };
 }
 
-const cosCalls = async () => Object.entries(await h.stats()).filter(([k]) => k.startsWith("COS")).reduce((n, [, v]) => n + v, 0);
+const cosCalls = async () =>
+  Object.entries(await h.stats())
+    .filter(([k]) => k.startsWith("COS"))
+    .reduce((n, [, v]) => n + v, 0);
 
 describe("GET /api/inputs/preview", () => {
   it("counts a prefix exactly with its bytes and a sample of names", async () => {
@@ -60,7 +66,11 @@ describe("GET /api/inputs/preview", () => {
 
   it("applies the time interval to LastModified", async () => {
     const all = (await preview("prefix=media/batch-250/")).body;
-    const some = (await preview(`prefix=media/batch-250/&start=${encodeURIComponent("2026-03-01T00:00:00+0000")}&end=${encodeURIComponent("2026-04-01T00:00:00+0000")}`)).body;
+    const some = (
+      await preview(
+        `prefix=media/batch-250/&start=${encodeURIComponent("2026-03-01T00:00:00+0000")}&end=${encodeURIComponent("2026-04-01T00:00:00+0000")}`,
+      )
+    ).body;
     expect(all.count).toBe(250);
     expect(some.count).toBeGreaterThan(0);
     expect(some.count).toBeLessThan(250);
@@ -113,7 +123,9 @@ describe("GET /api/inputs/preview", () => {
   });
 
   it("says what a manifest describes", async () => {
-    const { status, body } = await preview(`manifest=${encodeURIComponent("inventory/media-daily/20261101/manifest.json")}`);
+    const { status, body } = await preview(
+      `manifest=${encodeURIComponent("inventory/media-daily/20261101/manifest.json")}`,
+    );
     expect(status).toBe(200);
     expect(body.count).toBeGreaterThan(0);
     expect(body.describes).toMatch(/COS inventory of/);

@@ -7,14 +7,27 @@ import * as templatesRoute from "@/app/api/ci/templates/route";
 import * as queuesRoute from "@/app/api/ci/queues/route";
 import * as meRoute from "@/app/api/me/route";
 import * as healthRoute from "@/app/api/health/route";
-import { APP, BUCKET, OTHER_BUCKET, SECRET_KEY, VIEWER, get, params, post, startHarness, type Harness } from "../support/route-harness";
+import {
+  APP,
+  BUCKET,
+  OTHER_BUCKET,
+  SECRET_KEY,
+  VIEWER,
+  get,
+  params,
+  post,
+  startHarness,
+  type Harness,
+} from "../support/route-harness";
 
 let h: Harness;
 let workflowId: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  const wf = (await (await workflowsRoute.GET(get("/api/ci/workflows"))).json()) as { items: { id: string; state?: string }[] };
+  const wf = (await (await workflowsRoute.GET(get("/api/ci/workflows"))).json()) as {
+    items: { id: string; state?: string }[];
+  };
   workflowId = wf.items.find((w) => w.state === "Active")!.id;
 });
 afterAll(async () => h.close());
@@ -50,7 +63,11 @@ describe("GET /api/jobs", () => {
   it("lists jobs with CI's element names and a nextToken", async () => {
     const res = await jobsRoute.GET(get("/api/jobs?size=5"));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { jobs: { JobId: string; State: string }[]; nextToken: string | null; requestId: string };
+    const body = (await res.json()) as {
+      jobs: { JobId: string; State: string }[];
+      nextToken: string | null;
+      requestId: string;
+    };
     expect(body.jobs).toHaveLength(5);
     expect(body.jobs[0]!.JobId).toMatch(/^b/);
     expect(body.nextToken).toBeTruthy();
@@ -75,7 +92,10 @@ describe("GET /api/jobs", () => {
     let token: string | null = null;
     for (let page = 0; page < 3; page++) {
       const q = `/api/jobs?size=7${token ? `&nextToken=${encodeURIComponent(token)}` : ""}`;
-      const body = (await (await jobsRoute.GET(get(q))).json()) as { jobs: { JobId: string }[]; nextToken: string | null };
+      const body = (await (await jobsRoute.GET(get(q))).json()) as {
+        jobs: { JobId: string }[];
+        nextToken: string | null;
+      };
       expect(body.jobs).toHaveLength(7);
       for (const j of body.jobs) {
         expect(seen.has(j.JobId)).toBe(false);
@@ -97,7 +117,15 @@ describe("GET /api/jobs", () => {
 
   it("answers 400 naming the field for a bad query, without calling CI", async () => {
     await h.admin("stats/reset", { method: "POST" });
-    for (const q of ["size=500", "states=Done", "startCreationTime=yesterday", "orderByTime=Sideways", "type=Batch", `nextToken=${"x".repeat(1025)}`, "bogus=1"]) {
+    for (const q of [
+      "size=500",
+      "states=Done",
+      "startCreationTime=yesterday",
+      "orderByTime=Sideways",
+      "type=Batch",
+      `nextToken=${"x".repeat(1025)}`,
+      "bogus=1",
+    ]) {
       const res = await jobsRoute.GET(get(`/api/jobs?${q}`));
       expect(res.status, q).toBe(400);
       const body = (await res.json()) as { error: { code: string; fields: { path: string }[] } };
@@ -116,14 +144,24 @@ describe("GET /api/jobs", () => {
 
   it("shares one CI call among concurrent identical list requests", async () => {
     await h.admin("stats/reset", { method: "POST" });
-    await h.admin("faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs: 150 }) });
-    const answers = await Promise.all(Array.from({ length: 40 }, () => jobsRoute.GET(get("/api/jobs?size=10&states=Success"))));
+    await h.admin("faults", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ latencyMs: 150 }),
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => jobsRoute.GET(get("/api/jobs?size=10&states=Success"))),
+    );
     expect(answers.every((r) => r.status === 200)).toBe(true);
     expect((await h.stats())["GET /inventorytriggerjob"]).toBe(1);
   });
 
   it("keeps CI's error code and RequestId and marks CI trouble retryable", async () => {
-    await h.admin("faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 1 }) });
+    await h.admin("faults", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ errorRate: 1 }),
+    });
     const res = await jobsRoute.GET(get("/api/jobs?size=3&name=fault-case"));
     expect(res.status).toBe(502);
     const body = (await res.json()) as { error: { code: string; retryable: boolean; requestId?: string } };
@@ -153,13 +191,19 @@ describe("POST /api/jobs", () => {
     const b = await jobsRoute.POST(post("/api/jobs", workflowRequest("idem-1"), { "idempotency-key": key }));
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
-    expect(((await a.json()) as { job: { JobId: string } }).job.JobId).toBe(((await b.json()) as { job: { JobId: string } }).job.JobId);
+    expect(((await a.json()) as { job: { JobId: string } }).job.JobId).toBe(
+      ((await b.json()) as { job: { JobId: string } }).job.JobId,
+    );
     expect((await triggerCount()) - before).toBe(1);
   });
 
   it("lets two concurrent submits with one key create exactly one job", async () => {
     const before = await triggerCount();
-    await h.admin("faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs: 200 }) });
+    await h.admin("faults", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ latencyMs: 200 }),
+    });
     const key = "concurrent-key-0001";
     const [a, b] = await Promise.all([
       jobsRoute.POST(post("/api/jobs", workflowRequest("idem-2"), { "idempotency-key": key })),
@@ -171,7 +215,9 @@ describe("POST /api/jobs", () => {
 
   it("refuses the same key with a different request (422)", async () => {
     const key = "reused-key-00001";
-    expect((await jobsRoute.POST(post("/api/jobs", workflowRequest("idem-3"), { "idempotency-key": key }))).status).toBe(201);
+    expect(
+      (await jobsRoute.POST(post("/api/jobs", workflowRequest("idem-3"), { "idempotency-key": key }))).status,
+    ).toBe(201);
     const res = await jobsRoute.POST(post("/api/jobs", workflowRequest("idem-3-changed"), { "idempotency-key": key }));
     expect(res.status).toBe(422);
   });
@@ -208,7 +254,10 @@ describe("POST /api/jobs", () => {
 
 describe("job detail and cancel", () => {
   it("answers 404 for a job CI does not know", async () => {
-    const res = await jobRoute.GET(get("/api/jobs/b00000000000000000000000000000000"), params({ jobId: "b00000000000000000000000000000000" }));
+    const res = await jobRoute.GET(
+      get("/api/jobs/b00000000000000000000000000000000"),
+      params({ jobId: "b00000000000000000000000000000000" }),
+    );
     expect(res.status).toBe(404);
   });
 
@@ -218,7 +267,9 @@ describe("job detail and cancel", () => {
   });
 
   it("cancels a running job and refuses a finished one with 409", async () => {
-    const created = (await (await jobsRoute.POST(post("/api/jobs", workflowRequest("to-cancel", "pause/input/")))).json()) as { job: { JobId: string } };
+    const created = (await (
+      await jobsRoute.POST(post("/api/jobs", workflowRequest("to-cancel", "pause/input/")))
+    ).json()) as { job: { JobId: string } };
     const id = created.job.JobId;
     const ok = await cancelRoute.POST(post(`/api/jobs/${id}/cancel`, {}), params({ jobId: id }));
     expect(ok.status).toBe(200);
@@ -241,32 +292,49 @@ describe("identity, roles and origin", () => {
 
   it("403 for a viewer's trigger or cancel", async () => {
     expect((await jobsRoute.POST(post("/api/jobs", workflowRequest(), {}, VIEWER))).status).toBe(403);
-    expect((await cancelRoute.POST(post("/api/jobs/b1/cancel", {}, {}, VIEWER), params({ jobId: "b1" }))).status).toBe(403);
+    expect((await cancelRoute.POST(post("/api/jobs/b1/cancel", {}, {}, VIEWER), params({ jobId: "b1" }))).status).toBe(
+      403,
+    );
     expect((await jobsRoute.GET(get("/api/jobs?size=1", VIEWER))).status).toBe(200);
   });
 
   it("403 for a cross-origin or non-JSON change", async () => {
-    expect((await jobsRoute.POST(post("/api/jobs", workflowRequest(), { origin: "https://evil.example" }))).status).toBe(403);
-    expect((await jobsRoute.POST(post("/api/jobs", workflowRequest(), { "sec-fetch-site": "cross-site" }))).status).toBe(403);
-    expect((await jobsRoute.POST(post("/api/jobs", workflowRequest(), { "content-type": "text/plain" }))).status).toBe(403);
+    expect(
+      (await jobsRoute.POST(post("/api/jobs", workflowRequest(), { origin: "https://evil.example" }))).status,
+    ).toBe(403);
+    expect(
+      (await jobsRoute.POST(post("/api/jobs", workflowRequest(), { "sec-fetch-site": "cross-site" }))).status,
+    ).toBe(403);
+    expect((await jobsRoute.POST(post("/api/jobs", workflowRequest(), { "content-type": "text/plain" }))).status).toBe(
+      403,
+    );
   });
 
   it("/api/me says who the caller is and what they may do", async () => {
-    const me = (await (await meRoute.GET(get("/api/me", VIEWER))).json()) as { user: { id: string }; canTrigger: boolean; buckets: { bucket: string }[] };
+    const me = (await (await meRoute.GET(get("/api/me", VIEWER))).json()) as {
+      user: { id: string };
+      canTrigger: boolean;
+      buckets: { bucket: string }[];
+    };
     expect(me.user.id).toBe("victor@example.com");
     expect(me.canTrigger).toBe(false);
     expect(me.buckets.map((b) => b.bucket)).toEqual([BUCKET, OTHER_BUCKET]);
   });
 
   it("/api/health answers without an identity and says CI is reachable", async () => {
-    const body = (await (await healthRoute.GET(new Request(`${APP}/api/health`))).json()) as { ok: boolean; ci: { reachable: boolean } };
+    const body = (await (await healthRoute.GET(new Request(`${APP}/api/health`))).json()) as {
+      ok: boolean;
+      ci: { reachable: boolean };
+    };
     expect(body).toMatchObject({ ok: true, ci: { reachable: true } });
   });
 });
 
 describe("pickers", () => {
   it("lists templates for a Tag, queues and workflows (Active first)", async () => {
-    const t = (await (await templatesRoute.GET(get("/api/ci/templates?tag=Transcode"))).json()) as { items: { id: string; tag?: string }[] };
+    const t = (await (await templatesRoute.GET(get("/api/ci/templates?tag=Transcode"))).json()) as {
+      items: { id: string; tag?: string }[];
+    };
     expect(t.items.length).toBeGreaterThan(0);
     expect(t.items.every((i) => i.id.startsWith("t"))).toBe(true);
     const q = (await (await queuesRoute.GET(get("/api/ci/queues"))).json()) as { items: { id: string }[] };
@@ -280,7 +348,11 @@ describe("pickers", () => {
 
   it("queues come from the Tag's family: PicProcess → /picqueue, SpeechRecognition → /asrqueue, others → /queue", async () => {
     const names = async (query: string) =>
-      ((await (await queuesRoute.GET(get(`/api/ci/queues${query}`))).json()) as { items: { id: string; name: string }[] }).items.map((i) => i.name);
+      (
+        (await (await queuesRoute.GET(get(`/api/ci/queues${query}`))).json()) as {
+          items: { id: string; name: string }[];
+        }
+      ).items.map((i) => i.name);
     const media = await names("?tag=Transcode");
     expect(media).toContain("default-transcode");
     expect(media).not.toContain("image-processing");
@@ -297,7 +369,11 @@ describe("pickers", () => {
 
 describe("no secret ever leaves the server", () => {
   it("keeps the key out of every answer, errors included", async () => {
-    await h.admin("faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 1 }) });
+    await h.admin("faults", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ errorRate: 1 }),
+    });
     const answers = [
       await jobsRoute.GET(get("/api/jobs?size=2&name=x")),
       await jobsRoute.POST(post("/api/jobs", workflowRequest("secret-check"))),

@@ -8,7 +8,11 @@ import { reply, signatureMatches, startStub, type Stub } from "./support/stub-se
 
 const SECRET_ID = "test-id-batch-files";
 const SECRET_KEY = "test-key-batch-files";
-const TARGET: CiTarget = { bucket: "examplebucket-1250000000", region: "ap-beijing", host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com" };
+const TARGET: CiTarget = {
+  bucket: "examplebucket-1250000000",
+  region: "ap-beijing",
+  host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com",
+};
 const COS = { bucket: "examplebucket-1250000000", region: "ap-beijing" };
 
 let stub: Stub;
@@ -17,7 +21,14 @@ let cos: CosClient;
 
 beforeAll(async () => {
   stub = await startStub();
-  const opts = { secretId: SECRET_ID, secretKey: SECRET_KEY, securityToken: "tok-123456", endpoint: stub.endpoint, timeoutMs: 3_000, maxRetries: 0 };
+  const opts = {
+    secretId: SECRET_ID,
+    secretKey: SECRET_KEY,
+    securityToken: "tok-123456",
+    endpoint: stub.endpoint,
+    timeoutMs: 3_000,
+    maxRetries: 0,
+  };
   ci = createCiClient(opts);
   cos = createCosClient(opts);
 });
@@ -39,16 +50,34 @@ const EXECUTIONS = `<Response><RequestId>req-1</RequestId>
 describe("CI reads one level down", () => {
   it("lists workflow instances with the query CI documents, signed, and skips unreadable entries with a count", async () => {
     stub.handle((req, res) => reply(res, 200, EXECUTIONS));
-    const page = await ci.listWorkflowExecutions(TARGET, { workflowId: "web6ac", jobId: "b123", size: 100, states: "Failed,Running", orderByTime: "Asc", startCreationTime: "2022-08-09T14:54:17+0000" });
+    const page = await ci.listWorkflowExecutions(TARGET, {
+      workflowId: "web6ac",
+      jobId: "b123",
+      size: 100,
+      states: "Failed,Running",
+      orderByTime: "Asc",
+      startCreationTime: "2022-08-09T14:54:17+0000",
+    });
     const call = stub.calls[0]!;
     expect(call.method).toBe("GET");
     const url = new URL(call.url, "http://x");
     expect(url.pathname).toBe("/workflowexecution");
-    expect(Object.fromEntries(url.searchParams)).toEqual({ workflowId: "web6ac", jobId: "b123", size: "100", states: "Failed,Running", orderByTime: "Asc", startCreationTime: "2022-08-09T14:54:17+0000" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      workflowId: "web6ac",
+      jobId: "b123",
+      size: "100",
+      states: "Failed,Running",
+      orderByTime: "Asc",
+      startCreationTime: "2022-08-09T14:54:17+0000",
+    });
     expect(call.headers.host).toBe(TARGET.host);
     expect(signatureMatches(call, SECRET_KEY)).toBe(true);
     expect(page.items.map((i) => i.runId)).toEqual(["i166ee19017b011eda8a5525400c540df", "i2"]);
-    expect(page.items[1]).toMatchObject({ object: "a b+c&中.mp4", createTime: "2022-08-09T14:55:00+0800", state: "Failed" });
+    expect(page.items[1]).toMatchObject({
+      object: "a b+c&中.mp4",
+      createTime: "2022-08-09T14:55:00+0800",
+      state: "Failed",
+    });
     expect(page.skipped).toBe(2);
     expect(page.nextToken).toBe("115716");
   });
@@ -74,9 +103,18 @@ describe("CI reads one level down", () => {
 
   it("lists media jobs of a batch (DescribeMediaJobs) and keeps an odd JobsDetail, marked", async () => {
     stub.handle((req, res) =>
-      reply(res, 200, `<Response><RequestId>r</RequestId><JobsDetail><JobId>j1</JobId><State>Failed</State><Code>ResourceNotFound</Code><Message>gone</Message><Input><Object>x.mp4</Object></Input></JobsDetail><JobsDetail><JobId>j2</JobId><State><Odd>1</Odd></State></JobsDetail><JobsDetail><State>Success</State></JobsDetail></Response>`),
+      reply(
+        res,
+        200,
+        `<Response><RequestId>r</RequestId><JobsDetail><JobId>j1</JobId><State>Failed</State><Code>ResourceNotFound</Code><Message>gone</Message><Input><Object>x.mp4</Object></Input></JobsDetail><JobsDetail><JobId>j2</JobId><State><Odd>1</Odd></State></JobsDetail><JobsDetail><State>Success</State></JobsDetail></Response>`,
+      ),
     );
-    const page = await ci.listMediaJobs(TARGET, { tag: "Transcode", inventoryTriggerJobId: "b1", states: "Failed", size: 100 });
+    const page = await ci.listMediaJobs(TARGET, {
+      tag: "Transcode",
+      inventoryTriggerJobId: "b1",
+      states: "Failed",
+      size: 100,
+    });
     const url = new URL(stub.calls[0]!.url, "http://x");
     expect(url.pathname).toBe("/jobs");
     expect(url.searchParams.get("inventoryTriggerJobId")).toBe("b1");
@@ -88,7 +126,13 @@ describe("CI reads one level down", () => {
   });
 
   it("finds output keys only inside output blocks", () => {
-    expect(collectOutputs({ Input: { Object: "in.mp4" }, Output: { Bucket: "b", Object: "out.mp4" }, MediaResult: { OutputFile: { ObjectName: "o2.mp4" } } })).toEqual(["out.mp4", "o2.mp4"]);
+    expect(
+      collectOutputs({
+        Input: { Object: "in.mp4" },
+        Output: { Bucket: "b", Object: "out.mp4" },
+        MediaResult: { OutputFile: { ObjectName: "o2.mp4" } },
+      }),
+    ).toEqual(["out.mp4", "o2.mp4"]);
   });
 });
 
@@ -139,8 +183,16 @@ describe("COS client", () => {
   });
 
   it("writes object URLs as COS serves them", () => {
-    expect(cosObjectUrl(COS, "a/中 x+y&z.mp4")).toBe("https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/a/%E4%B8%AD%20x%2By%26z.mp4");
-    expect(readListBucketResult({ status: 200, headers: {}, body: "<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>" }).objects).toEqual([]);
+    expect(cosObjectUrl(COS, "a/中 x+y&z.mp4")).toBe(
+      "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/a/%E4%B8%AD%20x%2By%26z.mp4",
+    );
+    expect(
+      readListBucketResult({
+        status: 200,
+        headers: {},
+        body: "<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>",
+      }).objects,
+    ).toEqual([]);
   });
 });
 

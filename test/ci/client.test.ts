@@ -125,7 +125,12 @@ describe("the request on the wire", () => {
     expect(rec.headers["content-length"]).toBe(String(Buffer.byteLength(rec.body)));
     // Content-MD5 is the base64 of the body's MD5 (as the Go SDK sends it), and the signature covers it.
     expect(rec.headers["content-md5"]).toBe(createHash("md5").update(Buffer.from(rec.body, "utf8")).digest("base64"));
-    expect(parseAuthorization(String(rec.headers.authorization))!.headerList).toEqual(["content-length", "content-md5", "content-type", "host"]);
+    expect(parseAuthorization(String(rec.headers.authorization))!.headerList).toEqual([
+      "content-length",
+      "content-md5",
+      "content-type",
+      "host",
+    ]);
     expect(signatureMatches(rec, SECRET_KEY)).toBe(true);
     expect(job.JobId).toBe("be8f65004eb8511eaaed4f377124a303c");
     expect(job.State).toBe("Running");
@@ -187,7 +192,13 @@ describe("retries", () => {
     stub.handle((_req, res) => reply(res, 502, "<html>bad gateway</html>", "gw-rid"));
     const err = await failure(client.getJob(TARGET, JOB_ID));
     expect(stub.calls).toHaveLength(4); // 1 + maxRetries (3)
-    expect(err).toMatchObject({ status: 502, code: "BadResponse", retryable: true, outcomeUnknown: false, requestId: "gw-rid" });
+    expect(err).toMatchObject({
+      status: 502,
+      code: "BadResponse",
+      retryable: true,
+      outcomeUnknown: false,
+      requestId: "gw-rid",
+    });
   });
 
   it("maxRetries is configurable", async () => {
@@ -215,7 +226,13 @@ describe("retries", () => {
   });
 
   it("POST trigger is never retried on 500, and its outcome is unknown", async () => {
-    stub.handle((_req, res) => reply(res, 500, "<Error><Code>InternalError</Code><Message>try later</Message><RequestId>r500</RequestId></Error>"));
+    stub.handle((_req, res) =>
+      reply(
+        res,
+        500,
+        "<Error><Code>InternalError</Code><Message>try later</Message><RequestId>r500</RequestId></Error>",
+      ),
+    );
     const err = await failure(client.triggerJob(TARGET, WORKFLOW_SAMPLE as unknown as TriggerRequest));
     expect(stub.calls).toHaveLength(1);
     expect(err).toMatchObject({ status: 500, code: "InternalError", requestId: "r500", outcomeUnknown: true });
@@ -251,7 +268,9 @@ describe("retries", () => {
     expect(stub.calls).toHaveLength(2);
 
     stub.handle((_req, res, n) =>
-      n === 0 ? drop(res) : reply(res, 400, "<Error><Code>InvalidArgument</Code><Message>job already finished</Message></Error>"),
+      n === 0
+        ? drop(res)
+        : reply(res, 400, "<Error><Code>InvalidArgument</Code><Message>job already finished</Message></Error>"),
     );
     const err = await failure(client.cancelJob(TARGET, JOB_ID));
     expect(stub.calls).toHaveLength(2);
@@ -262,7 +281,12 @@ describe("retries", () => {
     stub.handle((_req, res) => reply(res, 500, "<Error><Code>InternalError</Code></Error>"));
     const err = await failure(client.cancelJob(TARGET, JOB_ID));
     expect(stub.calls).toHaveLength(1);
-    expect(err).toMatchObject({ status: 500, code: "InternalError", outcomeUnknown: true, message: "CI answered InternalError (HTTP 500)" });
+    expect(err).toMatchObject({
+      status: 500,
+      code: "InternalError",
+      outcomeUnknown: true,
+      message: "CI answered InternalError (HTTP 500)",
+    });
   });
 });
 
@@ -299,7 +323,9 @@ describe("failures", () => {
   });
 
   it("a JobsDetail that fails the schema: a list marks that row (issue 12); a trigger → BadResponse naming the field", async () => {
-    stub.handle((_req, res) => reply(res, 200, "<Response><JobsDetail><Name>x</Name><State>Running</State></JobsDetail></Response>"));
+    stub.handle((_req, res) =>
+      reply(res, 200, "<Response><JobsDetail><Name>x</Name><State>Running</State></JobsDetail></Response>"),
+    );
     const page = await client.listJobs(TARGET, {});
     expect(page.jobs).toHaveLength(1);
     expect(page.jobs[0]).toMatchObject({ Name: "x", State: "Running", JobId: "" });

@@ -4,8 +4,13 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("server-only", () => ({}));
 
 const jobs = (n: number, state: string) =>
-  Array.from({ length: n }, (_, i) => `<JobsDetail><JobId>j${i}</JobId><Name>n${i}</Name><State>${state}</State><Input><Prefix>in/${i}/</Prefix></Input></JobsDetail>`).join("");
-const answer = (requestId: string, state = "Running") => `<Response><RequestId>${requestId}</RequestId>${jobs(60, state)}<NextToken>t</NextToken></Response>`;
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<JobsDetail><JobId>j${i}</JobId><Name>n${i}</Name><State>${state}</State><Input><Prefix>in/${i}/</Prefix></Input></JobsDetail>`,
+  ).join("");
+const answer = (requestId: string, state = "Running") =>
+  `<Response><RequestId>${requestId}</RequestId>${jobs(60, state)}<NextToken>t</NextToken></Response>`;
 const res = (body: string) => ({ status: 200, headers: {}, body });
 
 describe("decodeResponse's parse memo", () => {
@@ -35,14 +40,20 @@ describe("decodeResponse's parse memo", () => {
 });
 
 describe("decodeResponse's job memo (a poll where a few jobs moved)", () => {
-  const list = (root: unknown) => ((root as Record<string, unknown>).JobsDetail as Record<string, unknown>[]);
+  const list = (root: unknown) => (root as Record<string, unknown>).JobsDetail as Record<string, unknown>[];
 
   it("parses only the jobs that changed and reuses the others' trees", async () => {
     const { decodeResponse } = await import("@/lib/ci/responses");
     const { parseXml } = await import("@/lib/ci/xml");
     const base = jobs(60, "Running");
-    const first = decodeResponse(res(`<Response><RequestId>a</RequestId>${base}<NextToken>t</NextToken></Response>`), "read");
-    const moved = base.replace("<JobId>j7</JobId><Name>n7</Name><State>Running</State>", "<JobId>j7</JobId><Name>n7</Name><State>Success</State>");
+    const first = decodeResponse(
+      res(`<Response><RequestId>a</RequestId>${base}<NextToken>t</NextToken></Response>`),
+      "read",
+    );
+    const moved = base.replace(
+      "<JobId>j7</JobId><Name>n7</Name><State>Running</State>",
+      "<JobId>j7</JobId><Name>n7</Name><State>Success</State>",
+    );
     const body = `<Response><RequestId>b</RequestId>${moved}<NextToken>t2</NextToken></Response>`;
     const second = decodeResponse(res(body), "read");
     expect(list(second.root)[6]).toBe(list(first.root)[6]);
@@ -56,7 +67,9 @@ describe("decodeResponse's job memo (a poll where a few jobs moved)", () => {
   it("refuses an answer whose changed job is not well-formed", async () => {
     const { decodeResponse } = await import("@/lib/ci/responses");
     const broken = jobs(60, "Running").replace("<Name>n9</Name>", "<Name>n9</Nme>");
-    expect(() => decodeResponse(res(`<Response><RequestId>c</RequestId>${broken}</Response>`), "read")).toThrow(/not well-formed/);
+    expect(() => decodeResponse(res(`<Response><RequestId>c</RequestId>${broken}</Response>`), "read")).toThrow(
+      /not well-formed/,
+    );
   });
 
   it("reads an answer that a split by tag would misread (a job tag in a comment) as a whole", async () => {
@@ -78,6 +91,12 @@ describe("decodeResponse's job memo (a poll where a few jobs moved)", () => {
     const body = `<Response><RequestId>e</RequestId>${Array.from({ length: 20 }, (_, i) => job(i)).join("")}</Response>`;
     const jp = list(decodeResponse(res(body), "read").root)[3]!.Operation as Record<string, Record<string, unknown>>;
     expect(jp.JobParam!.Transcode).toEqual({ Video: { Codec: "H.264" } });
-    expect(jp.JobParam!.MediaResult).toEqual({ OutputFile: { Bucket: "b-1250000000", ObjectName: ["out/3.mp4"], Md5Info: [{ Md5: "x", ObjectName: "out/3.mp4" }] } });
+    expect(jp.JobParam!.MediaResult).toEqual({
+      OutputFile: {
+        Bucket: "b-1250000000",
+        ObjectName: ["out/3.mp4"],
+        Md5Info: [{ Md5: "x", ObjectName: "out/3.mp4" }],
+      },
+    });
   });
 });

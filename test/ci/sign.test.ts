@@ -35,7 +35,13 @@ describe("official example A (PUT upload)", () => {
     "x-cos-acl": "private",
     "x-cos-grant-read": 'uin="100000000011"',
   };
-  const parts = signParts({ ...DOC, method: "PUT", path: "/exampleobject(腾讯云)", headers, keyTime: "1557989151;1557996351" });
+  const parts = signParts({
+    ...DOC,
+    method: "PUT",
+    path: "/exampleobject(腾讯云)",
+    headers,
+    keyTime: "1557989151;1557996351",
+  });
   const httpHeaders =
     "content-length=13&content-md5=mQ%2FfVh815F3k6TAUm8m0eg%3D%3D&content-type=text%2Fplain&" +
     "date=Thu%2C%2016%20May%202019%2006%3A45%3A51%20GMT&host=examplebucket-1250000000.cos.ap-beijing.myqcloud.com&" +
@@ -57,7 +63,13 @@ describe("official example A (PUT upload)", () => {
   });
 
   it("signs the decoded path: the English page's `(tencentcloud)` gives another hash", () => {
-    const other = signParts({ ...DOC, method: "PUT", path: "/exampleobject(tencentcloud)", headers, keyTime: "1557989151;1557996351" });
+    const other = signParts({
+      ...DOC,
+      method: "PUT",
+      path: "/exampleobject(tencentcloud)",
+      headers,
+      keyTime: "1557989151;1557996351",
+    });
     expect(other.signature).not.toBe("3b8851a11a569213c17ba8fa7dcf2abec6935172");
   });
 });
@@ -75,7 +87,8 @@ describe("official example B (GET download with query)", () => {
 
   it("reproduces every intermediate", async () => {
     const params = "response-cache-control=max-age%3D600&response-content-type=application%2Foctet-stream";
-    const hdrs = "date=Thu%2C%2016%20May%202019%2006%3A55%3A53%20GMT&host=examplebucket-1250000000.cos.ap-beijing.myqcloud.com";
+    const hdrs =
+      "date=Thu%2C%2016%20May%202019%2006%3A55%3A53%20GMT&host=examplebucket-1250000000.cos.ap-beijing.myqcloud.com";
     expect(parts.signKey).toBe("937914bf490e9e8c189836aad2052e4feeb35eaf");
     expect(parts.urlParamList).toBe("response-cache-control;response-content-type");
     expect(parts.headerList).toBe("date;host");
@@ -136,7 +149,9 @@ describe("derived CI vectors (docs/ci-api.md §2.2 table)", () => {
       headers: { host: CI_HOST },
       keyTime,
     });
-    expect(parts.httpString).toBe(`get\n/inventorytriggerjob\nsize=10&states=Running%2CSuccess&type=Job\nhost=${CI_HOST}\n`);
+    expect(parts.httpString).toBe(
+      `get\n/inventorytriggerjob\nsize=10&states=Running%2CSuccess&type=Job\nhost=${CI_HOST}\n`,
+    );
     expect(parts.urlParamList).toBe("size;states;type");
     expect(await sha1(parts.httpString)).toBe("6cda027960a79d21f06f21fd02cfb64020a15890");
     expect(parts.stringToSign).toBe(`sha1\n${keyTime}\n6cda027960a79d21f06f21fd02cfb64020a15890\n`);
@@ -152,7 +167,9 @@ describe("derived CI vectors (docs/ci-api.md §2.2 table)", () => {
       headers: { host: CI_HOST },
       keyTime,
     });
-    expect(parts.httpString).toBe(`put\n/inventorytriggerjob/b3deffea2f84911ec9cb15254008618d9\ncancel=\nhost=${CI_HOST}\n`);
+    expect(parts.httpString).toBe(
+      `put\n/inventorytriggerjob/b3deffea2f84911ec9cb15254008618d9\ncancel=\nhost=${CI_HOST}\n`,
+    );
     expect(parts.urlParamList).toBe("cancel");
     expect(parts.signature).toBe("b9f076883f265ef0e5b21fba677a9e0856fba52c");
   });
@@ -167,7 +184,9 @@ describe("derived CI vectors (docs/ci-api.md §2.2 table)", () => {
       headers: { host: CI_HOST, "content-type": "application/xml", "content-length": "36" },
       keyTime,
     });
-    expect(parts.httpString).toBe(`post\n/inventorytriggerjob\n\ncontent-length=36&content-type=application%2Fxml&host=${CI_HOST}\n`);
+    expect(parts.httpString).toBe(
+      `post\n/inventorytriggerjob\n\ncontent-length=36&content-type=application%2Fxml&host=${CI_HOST}\n`,
+    );
     expect(parts.headerList).toBe("content-length;content-type;host");
     expect(parts.signature).toBe("7c7ec8056adaa9d114ecc88dd4c089a0882e8910");
   });
@@ -175,13 +194,30 @@ describe("derived CI vectors (docs/ci-api.md §2.2 table)", () => {
   it("the SDK oracle gives the same three signatures", () => {
     const base = { SecretId: DOC.secretId, SecretKey: DOC.secretKey, KeyTime: keyTime };
     expect(
-      COS.getAuthorization({ ...base, Method: "GET", Pathname: "/inventorytriggerjob", Query: { size: "10", states: "Running,Success", type: "Job" }, Headers: { Host: CI_HOST } }),
+      COS.getAuthorization({
+        ...base,
+        Method: "GET",
+        Pathname: "/inventorytriggerjob",
+        Query: { size: "10", states: "Running,Success", type: "Job" },
+        Headers: { Host: CI_HOST },
+      }),
     ).toContain("q-signature=077f90df51c26ff17b37be77b429a56767a2ddf1");
     expect(
-      COS.getAuthorization({ ...base, Method: "PUT", Pathname: "/inventorytriggerjob/b3deffea2f84911ec9cb15254008618d9", Query: { cancel: "" }, Headers: { Host: CI_HOST } }),
+      COS.getAuthorization({
+        ...base,
+        Method: "PUT",
+        Pathname: "/inventorytriggerjob/b3deffea2f84911ec9cb15254008618d9",
+        Query: { cancel: "" },
+        Headers: { Host: CI_HOST },
+      }),
     ).toContain("q-signature=b9f076883f265ef0e5b21fba677a9e0856fba52c");
     expect(
-      COS.getAuthorization({ ...base, Method: "POST", Pathname: "/inventorytriggerjob", Headers: { Host: CI_HOST, "Content-Type": "application/xml", "Content-Length": "36" } }),
+      COS.getAuthorization({
+        ...base,
+        Method: "POST",
+        Pathname: "/inventorytriggerjob",
+        Headers: { Host: CI_HOST, "Content-Type": "application/xml", "Content-Length": "36" },
+      }),
     ).toContain("q-signature=7c7ec8056adaa9d114ecc88dd4c089a0882e8910");
   });
 });
@@ -193,7 +229,13 @@ describe("what the installed SDK signs (recorded, since docs/ci-api.md §2.3 des
       SecretKey: DOC.secretKey,
       Pathname: "/",
       KeyTime: "1;2",
-      Headers: { Host: CI_HOST, "Content-Type": "application/xml", "Cache-Control": "no-cache", Date: "x", "User-Agent": "y" },
+      Headers: {
+        Host: CI_HOST,
+        "Content-Type": "application/xml",
+        "Cache-Control": "no-cache",
+        Date: "x",
+        "User-Agent": "y",
+      },
     });
     expect(parseAuthorization(auth)?.headerList).toEqual(["cache-control", "content-type", "host"]);
   });
@@ -204,8 +246,19 @@ describe("property: same Authorization as COS.getAuthorization (SDK 3.0.0)", () 
   const plainKey = fc.stringMatching(/^[a-z][a-z0-9_.-]{0,11}$/);
   /** Unicode without lone surrogates (encodeURIComponent rejects those, and so would any HTTP client). */
   const anyText = fc.string({ unit: "grapheme", maxLength: 24 });
-  const SDK_SIGNED = ["content-type", "content-length", "content-md5", "cache-control", "range", "origin", "x-ci-meta", "x-cos-acl"] as const;
-  const unsignedBySdk = fc.dictionary(fc.constantFrom("Date", "User-Agent", "Accept", "Authorization"), anyText, { maxKeys: 3 });
+  const SDK_SIGNED = [
+    "content-type",
+    "content-length",
+    "content-md5",
+    "cache-control",
+    "range",
+    "origin",
+    "x-ci-meta",
+    "x-cos-acl",
+  ] as const;
+  const unsignedBySdk = fc.dictionary(fc.constantFrom("Date", "User-Agent", "Accept", "Authorization"), anyText, {
+    maxKeys: 3,
+  });
 
   it("matches on 400 random requests (method, unicode path, query, headers, key time)", () => {
     fc.assert(
@@ -251,7 +304,14 @@ describe("parseAuthorization", () => {
         (qs, hs, start) => {
           const query = Object.fromEntries(qs.map((k) => [k, "v"]));
           const headers = Object.fromEntries(hs.map((k) => [k, "h"]));
-          const parts = signParts({ ...DOC, method: "GET", path: "/x", query, headers, keyTime: `${start};${start + 60}` });
+          const parts = signParts({
+            ...DOC,
+            method: "GET",
+            path: "/x",
+            query,
+            headers,
+            keyTime: `${start};${start + 60}`,
+          });
           const parsed = parseAuthorization(parts.authorization);
           expect(parsed).toEqual({
             algorithm: "sha1",

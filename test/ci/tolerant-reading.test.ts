@@ -9,7 +9,11 @@ import { readJobDetail } from "@/lib/jobs/job-detail-schema";
 import { reply, signatureMatches, startStub, type Stub } from "./support/stub-server";
 
 const SECRET_KEY = "tolerant-reading-test-key";
-const TARGET: CiTarget = { bucket: "examplebucket-1250000000", region: "ap-beijing", host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com" };
+const TARGET: CiTarget = {
+  bucket: "examplebucket-1250000000",
+  region: "ap-beijing",
+  host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com",
+};
 
 let stub: Stub;
 let client: CiClient;
@@ -23,7 +27,13 @@ afterAll(async () => {
 });
 beforeEach(() => {
   client?.close();
-  client = createCiClient({ secretId: "tolerant-id", secretKey: SECRET_KEY, endpoint: stub.endpoint, timeoutMs: 3_000, backoff: { baseMs: 1, capMs: 2 } });
+  client = createCiClient({
+    secretId: "tolerant-id",
+    secretKey: SECRET_KEY,
+    endpoint: stub.endpoint,
+    timeoutMs: 3_000,
+    backoff: { baseMs: 1, capMs: 2 },
+  });
 });
 
 const GOOD = (id: string) =>
@@ -38,8 +48,21 @@ describe("readJobDetail", () => {
   });
 
   it("keeps what can be read of an odd job and names the element that did not fit", () => {
-    const job = readJobDetail({ JobId: "j2", State: "Failed", Name: "odd", Input: "", CreationTime: "2022-06-27T15:23:10+0800", Operation: { Tag: "Transcode" } });
-    expect(job).toMatchObject({ JobId: "j2", State: "Failed", Name: "odd", CreationTime: "2022-06-27T15:23:10+0800", Operation: { Tag: "Transcode" } });
+    const job = readJobDetail({
+      JobId: "j2",
+      State: "Failed",
+      Name: "odd",
+      Input: "",
+      CreationTime: "2022-06-27T15:23:10+0800",
+      Operation: { Tag: "Transcode" },
+    });
+    expect(job).toMatchObject({
+      JobId: "j2",
+      State: "Failed",
+      Name: "odd",
+      CreationTime: "2022-06-27T15:23:10+0800",
+      Operation: { Tag: "Transcode" },
+    });
     expect(job.Input).toBeUndefined();
     expect(job.detailsProblem).toMatch(/^Input: /);
   });
@@ -56,7 +79,13 @@ describe("readJobDetail", () => {
 describe("a list with one malformed job", () => {
   it("renders every other row and marks the odd one (an empty <Input/>)", async () => {
     const odd = `<JobsDetail><JobId>jodd</JobId><Name>odd</Name><State>Running</State><Input/></JobsDetail>`;
-    stub.handle((_req, res) => reply(res, 200, `<Response><RequestId>r1</RequestId>${GOOD("ja")}${odd}${GOOD("jb")}<NextToken>n1</NextToken></Response>`));
+    stub.handle((_req, res) =>
+      reply(
+        res,
+        200,
+        `<Response><RequestId>r1</RequestId>${GOOD("ja")}${odd}${GOOD("jb")}<NextToken>n1</NextToken></Response>`,
+      ),
+    );
     const page = await client.listJobs(TARGET, {});
     expect(page.jobs.map((j) => j.JobId)).toEqual(["ja", "jodd", "jb"]);
     expect(page.jobs.map((j) => Boolean(j.detailsProblem))).toEqual([false, true, false]);
@@ -74,8 +103,12 @@ describe("a list with one malformed job", () => {
   });
 
   it("a trigger answer without a readable JobId is still a BadResponse with an unknown outcome", async () => {
-    stub.handle((_req, res) => reply(res, 200, `<Response><JobsDetail><State>Submitted</State></JobsDetail></Response>`));
-    const err = await client.triggerJob(TARGET, { Name: "x", Type: "Job", Input: { Prefix: "a/" }, Operation: { Tag: "Transcode" } } as never).catch((e: unknown) => e);
+    stub.handle((_req, res) =>
+      reply(res, 200, `<Response><JobsDetail><State>Submitted</State></JobsDetail></Response>`),
+    );
+    const err = await client
+      .triggerJob(TARGET, { Name: "x", Type: "Job", Input: { Prefix: "a/" }, Operation: { Tag: "Transcode" } } as never)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CiError);
     expect((err as CiError).code).toBe("BadResponse");
     expect((err as CiError).outcomeUnknown).toBe(true);
@@ -90,7 +123,12 @@ describe("JSON error bodies", () => {
     });
     const err = (await client.listJobs(TARGET, {}).catch((e: unknown) => e)) as CiError;
     expect(err).toBeInstanceOf(CiError);
-    expect(err).toMatchObject({ status: 403, code: "40300", message: "no permission for bucket", requestId: "json-req-1" });
+    expect(err).toMatchObject({
+      status: 403,
+      code: "40300",
+      message: "no permission for bucket",
+      requestId: "json-req-1",
+    });
   });
 
   it("a string code is read as well", async () => {

@@ -32,7 +32,9 @@ describe("parseXml: shapes", () => {
     const name = names.at(-1)!;
     const once = root(`<Response>${nest(parents, `<${name}>x</${name}>`)}</Response>`);
     expect(at(once, parents)[name]).toEqual(["x"]);
-    const nested = root(`<Response><Wrap>${nest(parents, `<${name}><A>1</A></${name}><${name}><A>2</A></${name}>`)}</Wrap></Response>`);
+    const nested = root(
+      `<Response><Wrap>${nest(parents, `<${name}><A>1</A></${name}><${name}><A>2</A></${name}>`)}</Wrap></Response>`,
+    );
     expect(at(nested, ["Wrap", ...parents])[name]).toEqual([{ A: "1" }, { A: "2" }]);
   });
 
@@ -47,7 +49,9 @@ describe("parseXml: shapes", () => {
     expect(at(jobParam, ["Transcode"])).toEqual({ Video: { Codec: "H.264" }, Audio: { Codec: "aac" } });
     expect(at(jobParam, ["MediaInfo", "Stream"])).toEqual({ Video: [{ Index: "0" }], Audio: [{ Index: "1" }] });
     // A watermark template in a template list is one body; under JobParam, Watermark is a list.
-    expect(root("<Response><TemplateList><Watermark><Type>Text</Type></Watermark></TemplateList></Response>").TemplateList).toEqual([{ Watermark: { Type: "Text" } }]);
+    expect(
+      root("<Response><TemplateList><Watermark><Type>Text</Type></Watermark></TemplateList></Response>").TemplateList,
+    ).toEqual([{ Watermark: { Type: "Text" } }]);
   });
 
   it("keeps an element that is not repeatable but came twice as both values, in order", () => {
@@ -59,7 +63,10 @@ describe("parseXml: shapes", () => {
   });
 
   it("other elements stay single values", () => {
-    expect(root("<Response><Name>a</Name><Input><Prefix>p</Prefix></Input></Response>")).toEqual({ Name: "a", Input: { Prefix: "p" } });
+    expect(root("<Response><Name>a</Name><Input><Prefix>p</Prefix></Input></Response>")).toEqual({
+      Name: "a",
+      Input: { Prefix: "p" },
+    });
   });
 
   it("<Message/> and <EndTime></EndTime> are empty strings", () => {
@@ -69,12 +76,16 @@ describe("parseXml: shapes", () => {
   });
 
   it("never coerces numbers or booleans", () => {
-    const r = root("<Response><A>007</A><B>true</B><C>1e3</C><D>0x1F</D><E>-0</E><F>  12  </F><JobLevel>0</JobLevel></Response>");
+    const r = root(
+      "<Response><A>007</A><B>true</B><C>1e3</C><D>0x1F</D><E>-0</E><F>  12  </F><JobLevel>0</JobLevel></Response>",
+    );
     expect(r).toEqual({ A: "007", B: "true", C: "1e3", D: "0x1F", E: "-0", F: "12", JobLevel: "0" });
   });
 
   it("ignores the XML declaration and attributes", () => {
-    expect(parseXml(`<?xml version='1.0' encoding='utf-8' ?><Error a="1"><Code>X</Code></Error>`)).toEqual({ Error: { Code: "X" } });
+    expect(parseXml(`<?xml version='1.0' encoding='utf-8' ?><Error a="1"><Code>X</Code></Error>`)).toEqual({
+      Error: { Code: "X" },
+    });
   });
 });
 
@@ -134,7 +145,15 @@ describe("buildXml", () => {
   });
 
   it("repeats arrays as elements and drops undefined, null and empty arrays", () => {
-    const xml = buildXml("Request", { A: [{ B: "1" }, { B: "2" }], C: [], D: null, E: undefined, F: 3, G: true, H: "" });
+    const xml = buildXml("Request", {
+      A: [{ B: "1" }, { B: "2" }],
+      C: [],
+      D: null,
+      E: undefined,
+      F: 3,
+      G: true,
+      H: "",
+    });
     expect(xml).toBe("<Request><A><B>1</B></A><A><B>2</B></A><F>3</F><G>true</G><H></H></Request>");
   });
 

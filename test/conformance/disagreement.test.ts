@@ -17,16 +17,49 @@ type Direction = "app refuses, model accepts" | "app accepts, model refuses";
 
 /** The app is stricter than CI's documents on purpose. Permanent: if one of these stops disagreeing, say why. */
 const EXPECTED: Readonly<Record<string, { direction: Direction; reason: string }>> = {
-  "media-info-with-output": { direction: "app refuses, model accepts", reason: "the form hides Output for Tags that write no file; CI documents no error for an unused Output" },
-  "transcode-with-bass-object": { direction: "app refuses, model accepts", reason: "the app allows each Tag only the Output objects it writes (lib/jobs/tags/output-rules.ts); CI's Output table is one flat list" },
-  "eleven-workflows": { direction: "app refuses, model accepts", reason: "MAX_WORKFLOWS_PER_TRIGGER = 10 keeps a typo from fanning out unseen; CI documents no limit" },
-  "callback-not-a-url": { direction: "app refuses, model accepts", reason: "the app wants an http(s) URL or `no` so a callback is not lost silently; CI documents no format" },
-  "kafka-config-empty-instance": { direction: "app refuses, model accepts", reason: "the app requires Region, InstanceId and Topic for a Kafka callback; the SDKs mark none of them required" },
-  "queue-id-not-a-queue-id": { direction: "app refuses, model accepts", reason: "the app checks the ID's shape before sending; CI (and the emulator's reference check) answers QueueNotFound" },
-  "template-id-not-a-template-id": { direction: "app refuses, model accepts", reason: "the app checks the ID's shape before sending; CI answers TemplateNotFound" },
-  "app-defaults-Animation": { direction: "app refuses, model accepts", reason: "the app enforces §4.3's cross-field rule (without AnimateOnlyKeepKeyFrame one of the frame settings is needed); the model checks elements one by one" },
-  "app-defaults-SmartCover": { direction: "app refuses, model accepts", reason: "the app enforces §4.4's `${Number}` in Output.Object; the model does not read object-name variables" },
-  "sdk-go-example-workflow-manifest-no-type": { direction: "app refuses, model accepts", reason: "the app always states Type; CI's Workflow-type table marks it optional (否) and the Go example omits it" },
+  "media-info-with-output": {
+    direction: "app refuses, model accepts",
+    reason: "the form hides Output for Tags that write no file; CI documents no error for an unused Output",
+  },
+  "transcode-with-bass-object": {
+    direction: "app refuses, model accepts",
+    reason:
+      "the app allows each Tag only the Output objects it writes (lib/jobs/tags/output-rules.ts); CI's Output table is one flat list",
+  },
+  "eleven-workflows": {
+    direction: "app refuses, model accepts",
+    reason: "MAX_WORKFLOWS_PER_TRIGGER = 10 keeps a typo from fanning out unseen; CI documents no limit",
+  },
+  "callback-not-a-url": {
+    direction: "app refuses, model accepts",
+    reason: "the app wants an http(s) URL or `no` so a callback is not lost silently; CI documents no format",
+  },
+  "kafka-config-empty-instance": {
+    direction: "app refuses, model accepts",
+    reason: "the app requires Region, InstanceId and Topic for a Kafka callback; the SDKs mark none of them required",
+  },
+  "queue-id-not-a-queue-id": {
+    direction: "app refuses, model accepts",
+    reason:
+      "the app checks the ID's shape before sending; CI (and the emulator's reference check) answers QueueNotFound",
+  },
+  "template-id-not-a-template-id": {
+    direction: "app refuses, model accepts",
+    reason: "the app checks the ID's shape before sending; CI answers TemplateNotFound",
+  },
+  "app-defaults-Animation": {
+    direction: "app refuses, model accepts",
+    reason:
+      "the app enforces §4.3's cross-field rule (without AnimateOnlyKeepKeyFrame one of the frame settings is needed); the model checks elements one by one",
+  },
+  "app-defaults-SmartCover": {
+    direction: "app refuses, model accepts",
+    reason: "the app enforces §4.4's `${Number}` in Output.Object; the model does not read object-name variables",
+  },
+  "sdk-go-example-workflow-manifest-no-type": {
+    direction: "app refuses, model accepts",
+    reason: "the app always states Type; CI's Workflow-type table marks it optional (否) and the Go example omits it",
+  },
 };
 
 /**
@@ -60,7 +93,13 @@ describe("the app's trigger schema against the emulator's model of CI", () => {
 
   it("lists every disagreement, and each one is named with its reason", () => {
     // The full list, for whoever reads the test output.
-    console.info(disagreements.map((d) => `${d.name}: ${d.direction} (app: ${d.app.join(", ") || "ok"}; model: ${d.model.join(", ") || "ok"})`).join("\n"));
+    console.info(
+      disagreements
+        .map(
+          (d) => `${d.name}: ${d.direction} (app: ${d.app.join(", ") || "ok"}; model: ${d.model.join(", ") || "ok"})`,
+        )
+        .join("\n"),
+    );
     const unnamed = disagreements.filter((d) => !EXPECTED[d.name] && !PENDING[d.name]);
     expect(unnamed).toEqual([]);
     for (const d of disagreements) expect(d.direction, d.name).toBe((EXPECTED[d.name] ?? PENDING[d.name])!.direction);
@@ -72,12 +111,16 @@ describe("the app's trigger schema against the emulator's model of CI", () => {
   });
 
   it("every invalid variant is refused by both, so the 4xx names a field before anything reaches CI", () => {
-    const accepted = results.filter((r) => r.name.startsWith("invalid-") && (r.app.ok || r.model.ok)).map((r) => r.name);
+    const accepted = results
+      .filter((r) => r.name.startsWith("invalid-") && (r.app.ok || r.model.ok))
+      .map((r) => r.name);
     expect(accepted).toEqual([]);
   });
 
   it("the single-job Tags whose blocks only the Go batch struct carries are refused by both, at Operation.Tag", () => {
-    expect(SINGLE_JOB_TAG_CASES.map((c) => c.name)).toEqual(["Translation", "WordsGeneralize", "DNA", "VocalScore", "ImageOCR"].map((t) => `invalid-single-job-tag-${t}`));
+    expect(SINGLE_JOB_TAG_CASES.map((c) => c.name)).toEqual(
+      ["Translation", "WordsGeneralize", "DNA", "VocalScore", "ImageOCR"].map((t) => `invalid-single-job-tag-${t}`),
+    );
     for (const c of SINGLE_JOB_TAG_CASES) {
       const { app, model } = judge(c.request);
       expect([app.ok, model.ok], c.name).toEqual([false, false]);
@@ -96,7 +139,8 @@ describe("the app's trigger schema against the emulator's model of CI", () => {
         if (!PENDING_ELEMENTS[`${e.tag} ${e.path}`]) unknown.push(`${e.tag} ${e.path}`);
         continue;
       }
-      for (const o of e.options ?? []) if (spec.enum && !spec.enum.includes(o)) refusedOptions.push(`${e.tag} ${e.path}=${o}`);
+      for (const o of e.options ?? [])
+        if (spec.enum && !spec.enum.includes(o)) refusedOptions.push(`${e.tag} ${e.path}=${o}`);
     }
     expect(appElements().length).toBeGreaterThan(300);
     expect(unknown).toEqual([]);

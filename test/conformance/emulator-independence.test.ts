@@ -17,7 +17,10 @@ function tsFiles(dir: string): string[] {
 
 describe("the emulator is not the app's mirror", () => {
   const imports = tsFiles(join(ROOT, "emulator")).flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/(?:from\s+|import\(\s*)["']([^"']+)["']/g)].map((m) => ({ file: relative(ROOT, file), spec: m[1]! })),
+    [...readFileSync(file, "utf8").matchAll(/(?:from\s+|import\(\s*)["']([^"']+)["']/g)].map((m) => ({
+      file: relative(ROOT, file),
+      spec: m[1]!,
+    })),
   );
 
   it("reads its files (a scan that finds nothing proves nothing)", () => {

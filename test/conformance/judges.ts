@@ -20,6 +20,8 @@ export function judge(request: Record<string, unknown>): { app: Verdict; model: 
     : { ok: false, paths: [...new Set(parsed.error.issues.map((i) => ["Request", ...i.path.map(String)].join(".")))] };
   const xml = buildXml("Request", (parsed.success ? parsed.data : request) as Record<string, unknown>);
   const verdict = validateTrigger(parseXml(xml).Request);
-  const model: Verdict = verdict.ok ? { ok: true, paths: [] } : { ok: false, paths: [...new Set(verdict.problems.map((p) => p.path))] };
+  const model: Verdict = verdict.ok
+    ? { ok: true, paths: [] }
+    : { ok: false, paths: [...new Set(verdict.problems.map((p) => p.path))] };
   return { app, model, xml };
 }

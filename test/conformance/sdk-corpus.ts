@@ -63,7 +63,10 @@ export const SDK_REQUESTS: readonly SdkRequest[] = [
     source: "cos-go-sdk-v5 example/CI/workflow_and_job/inventory.go CreateInventoryTriggerJob",
     request: {
       Name: "trigger-7",
-      Input: { Manifest: "https://test-123456789.cos.ap-chongqing.myqcloud.com/cos_bucket_inventory/123456789/test/menu_instant_20220506171340/20220506/manifest.json" },
+      Input: {
+        Manifest:
+          "https://test-123456789.cos.ap-chongqing.myqcloud.com/cos_bucket_inventory/123456789/test/menu_instant_20220506171340/20220506/manifest.json",
+      },
       Operation: {
         WorkflowIds: DOC_IDS.workflowId,
         TimeInterval: { Start: "2002-02-16T10:45:12+0800", End: "2022-05-16T10:45:12+0800" },
@@ -102,7 +105,10 @@ export const SDK_REQUESTS: readonly SdkRequest[] = [
       Name: "image-inspect-auto-move-batch-process",
       Type: "Workflow",
       Input: { Prefix: "/" },
-      Operation: { TimeInterval: { Start: "2023-05-01T00:00:00+0800", End: "2023-06-01T00:00:00+0800" }, WorkflowIds: DOC_IDS.workflowId },
+      Operation: {
+        TimeInterval: { Start: "2023-05-01T00:00:00+0800", End: "2023-06-01T00:00:00+0800" },
+        WorkflowIds: DOC_IDS.workflowId,
+      },
     },
   },
   {
@@ -113,7 +119,11 @@ export const SDK_REQUESTS: readonly SdkRequest[] = [
       Name: "demo",
       Type: "Job",
       Input: { Prefix: "media/" },
-      Operation: { Tag: "Transcode", JobParam: { TemplateId: DOC_IDS.templateId }, Output: OUT_CQ("demo-1234567890", "out/${InventoryTriggerJobId}.mp4") },
+      Operation: {
+        Tag: "Transcode",
+        JobParam: { TemplateId: DOC_IDS.templateId },
+        Output: OUT_CQ("demo-1234567890", "out/${InventoryTriggerJobId}.mp4"),
+      },
     },
   },
   {
@@ -123,18 +133,31 @@ export const SDK_REQUESTS: readonly SdkRequest[] = [
       Name: "workflow-demo",
       Type: "Workflow",
       Input: { Prefix: "media/" },
-      Operation: { TimeInterval: { Start: "2022-02-01T12:00:00+0800", End: "2022-05-01T12:00:00+0800" }, WorkflowIds: DOC_IDS.workflowId },
+      Operation: {
+        TimeInterval: { Start: "2022-02-01T12:00:00+0800", End: "2022-05-01T12:00:00+0800" },
+        WorkflowIds: DOC_IDS.workflowId,
+      },
     },
   },
   {
     name: "java-demo-workflow-manifest",
     source: "cos-java-sdk-v5 demo/ci/BatchJobDemo.java createInventoryTriggerJobWorkflowWithManifest",
-    request: { Name: "workflow-manifest-demo", Type: "Workflow", Input: { Manifest: "manifest.json" }, Operation: { WorkflowIds: DOC_IDS.workflowId } },
+    request: {
+      Name: "workflow-manifest-demo",
+      Type: "Workflow",
+      Input: { Manifest: "manifest.json" },
+      Operation: { WorkflowIds: DOC_IDS.workflowId },
+    },
   },
   {
     name: "java-demo-workflow-url-file",
     source: "cos-java-sdk-v5 demo/ci/BatchJobDemo.java createInventoryTriggerJobWorkflowWithUrlFile",
-    request: { Name: "workflow-urlfile-demo", Type: "Workflow", Input: { UrlFile: "url-list.txt" }, Operation: { WorkflowIds: DOC_IDS.workflowId } },
+    request: {
+      Name: "workflow-urlfile-demo",
+      Type: "Workflow",
+      Input: { UrlFile: "url-list.txt" },
+      Operation: { WorkflowIds: DOC_IDS.workflowId },
+    },
   },
   {
     name: "java-demo-pic-process",
@@ -224,7 +247,11 @@ export const SDK_REQUESTS: readonly SdkRequest[] = [
         UserData: "test user data",
         JobLevel: "0",
         JobParam: { TemplateId: DOC_IDS.templateId },
-        Output: { Region: "ap-beijing", Bucket: "examplebucket-1250000000", Object: "output/${InventoryTriggerJobId}.mp4" },
+        Output: {
+          Region: "ap-beijing",
+          Bucket: "examplebucket-1250000000",
+          Object: "output/${InventoryTriggerJobId}.mp4",
+        },
       },
     },
   },
@@ -232,7 +259,12 @@ export const SDK_REQUESTS: readonly SdkRequest[] = [
     name: "php-sample-workflow-chinese-name",
     // SUBSTITUTED: WorkflowIds w9938ed4b1435448783xxxxxxxxxxxxx (a placeholder in the sample).
     source: "cos-php-sdk-v5 sample/createInventoryTriggerJob.php (first call)",
-    request: { Name: "存量触发任务名称", Type: "Workflow", Input: { Object: "test01.png" }, Operation: { WorkflowIds: DOC_IDS.workflowId } },
+    request: {
+      Name: "存量触发任务名称",
+      Type: "Workflow",
+      Input: { Object: "test01.png" },
+      Operation: { WorkflowIds: DOC_IDS.workflowId },
+    },
   },
   {
     name: "js-demo-workflow",
@@ -242,7 +274,10 @@ export const SDK_REQUESTS: readonly SdkRequest[] = [
       Name: "demo",
       Type: "Workflow",
       Input: { Prefix: "inputtest" },
-      Operation: { TimeInterval: { Start: "2022-02-01T12:00:00+0800", End: "2022-05-01T12:00:00+0800" }, WorkflowIds: DOC_IDS.workflowId },
+      Operation: {
+        TimeInterval: { Start: "2022-02-01T12:00:00+0800", End: "2022-05-01T12:00:00+0800" },
+        WorkflowIds: DOC_IDS.workflowId,
+      },
     },
   },
 ];

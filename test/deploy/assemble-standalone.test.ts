@@ -12,7 +12,14 @@ const touch = (path: string) => {
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "assemble-check-"));
-  for (const f of ["server.js", ".next/BUILD_ID", ...PGLITE_RUNTIME_FILES, "node_modules/next/package.json", "node_modules/@electric-sql/pglite/package.json"]) touch(f);
+  for (const f of [
+    "server.js",
+    ".next/BUILD_ID",
+    ...PGLITE_RUNTIME_FILES,
+    "node_modules/next/package.json",
+    "node_modules/@electric-sql/pglite/package.json",
+  ])
+    touch(f);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,13 +38,17 @@ describe("the runtime folder checks (scripts/assemble-standalone.mjs)", () => {
 
   it("refuses a folder without PGlite's WebAssembly", () => {
     rmSync(join(dir, "node_modules/@electric-sql/pglite/dist/pglite.wasm"));
-    expect(() => checkAssembled(dir, ".next")).toThrow(/missing node_modules\/@electric-sql\/pglite\/dist\/pglite\.wasm/);
+    expect(() => checkAssembled(dir, ".next")).toThrow(
+      /missing node_modules\/@electric-sql\/pglite\/dist\/pglite\.wasm/,
+    );
   });
 
   it("refuses a development-only package (package-lock.json says dev: true)", () => {
     touch("node_modules/vitest/package.json");
     touch("node_modules/@playwright/test/package.json");
-    expect(() => checkAssembled(dir, ".next")).toThrow(/dev-only package in the runtime: vitest[\s\S]*@playwright\/test|@playwright\/test[\s\S]*vitest/);
+    expect(() => checkAssembled(dir, ".next")).toThrow(
+      /dev-only package in the runtime: vitest[\s\S]*@playwright\/test|@playwright\/test[\s\S]*vitest/,
+    );
   });
 
   it("refuses an environment file", () => {

@@ -7,11 +7,17 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 const dockerfile = readFileSync(new URL("../../Dockerfile", import.meta.url), "utf8");
-const dockerignore = readFileSync(new URL("../../.dockerignore", import.meta.url), "utf8").split("\n").map((l) => l.trim());
+const dockerignore = readFileSync(new URL("../../.dockerignore", import.meta.url), "utf8")
+  .split("\n")
+  .map((l) => l.trim());
 
 /** Instructions (continuation lines joined, comments dropped) grouped by stage name. */
 function stages(text: string): Map<string, string[]> {
-  const lines = text.replace(/\\\n\s*/g, " ").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const lines = text
+    .replace(/\\\n\s*/g, " ")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
   const out = new Map<string, string[]>();
   let current = "";
   for (const line of lines) {

@@ -58,7 +58,8 @@ export function launch(cmd, args, { env, cwd = ROOT }) {
 export async function waitFor(url, proc, timeoutMs, init) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null) throw new Error(`process exited (${proc.child.exitCode}) before ${url} answered:\n${proc.output()}`);
+    if (proc.child.exitCode !== null)
+      throw new Error(`process exited (${proc.child.exitCode}) before ${url} answered:\n${proc.output()}`);
     try {
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5_000) });
       if (res.ok) return res;
@@ -123,8 +124,18 @@ export async function trigger(appUrl, name) {
   assert.ok(workflowId, "the emulator has an active workflow");
   const res = await fetch(`${appUrl}/api/jobs`, {
     method: "POST",
-    headers: { ...OPERATOR, origin: appUrl, "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
-    body: JSON.stringify({ Name: name, Type: "Workflow", Input: { Prefix: "input/" }, Operation: { WorkflowIds: workflowId } }),
+    headers: {
+      ...OPERATOR,
+      origin: appUrl,
+      "content-type": "application/json",
+      "idempotency-key": crypto.randomUUID(),
+    },
+    body: JSON.stringify({
+      Name: name,
+      Type: "Workflow",
+      Input: { Prefix: "input/" },
+      Operation: { WorkflowIds: workflowId },
+    }),
   });
   return { status: res.status, body: await res.json() };
 }
@@ -169,7 +180,10 @@ export async function sigtermDuringTrigger({ app, appUrl, emulator, graceMs, ciL
   const exit = await app.exited;
   const tookMs = exit.at - signalledAt;
   assert.ok(tookMs < graceMs, `exited ${tookMs} ms after SIGTERM, beyond SHUTDOWN_GRACE_MS=${graceMs}`);
-  assert.ok(exit.code === 143 || exit.code === 0, `exit code ${exit.code} (signal ${exit.signal})\n${app.output().slice(-2_000)}`);
+  assert.ok(
+    exit.code === 143 || exit.code === 0,
+    `exit code ${exit.code} (signal ${exit.signal})\n${app.output().slice(-2_000)}`,
+  );
   assert.match(app.output(), /Shutdown: requests finished; database closed/, "the database was closed before exit");
   await emulator.admin("DELETE", "faults");
   return { jobId: answer.body.job.JobId, name, tookMs };
@@ -180,7 +194,10 @@ export async function auditRowsIn(dataDir, name) {
   const { PGlite } = await import("@electric-sql/pglite");
   const db = await PGlite.create(join(dataDir, "pglite"));
   try {
-    const { rows } = await db.query("SELECT action, outcome, job_id, actor FROM audit_log WHERE request->>'Name' = $1", [name]);
+    const { rows } = await db.query(
+      "SELECT action, outcome, job_id, actor FROM audit_log WHERE request->>'Name' = $1",
+      [name],
+    );
     return rows;
   } finally {
     await db.close();

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import * as jobsRoute from "@/app/api/jobs/route";
 import * as jobRoute from "@/app/api/jobs/[jobId]/route";
 import * as queuesRoute from "@/app/api/ci/queues/route";
-import { callsTo, warmUp, gaps, startDrillHarness, type ApiErrorBody, type DrillHarness } from "../support/drills-harness";
+import {
+  callsTo,
+  warmUp,
+  gaps,
+  startDrillHarness,
+  type ApiErrorBody,
+  type DrillHarness,
+} from "../support/drills-harness";
 import { get, params } from "../support/route-harness";
 
 const LIST = "GET /inventorytriggerjob";
@@ -43,7 +50,9 @@ describe("CI answering 500 for a period", () => {
     expect(error.code).toBe("InternalError");
     expect(error.retryable).toBe(true);
     // The RequestId is the one the emulator issued (base64 of `<hex time>_…`), not one we made up.
-    expect(Buffer.from(error.requestId ?? "", "base64").toString()).toMatch(/^[0-9a-f]{8}_[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]+$/);
+    expect(Buffer.from(error.requestId ?? "", "base64").toString()).toMatch(
+      /^[0-9a-f]{8}_[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]+$/,
+    );
     const calls = callsTo(h.arrivals(), LIST);
     expect(calls).toHaveLength(MAX_CALLS_PER_READ);
     expect(h.stats().statuses["500"]).toBe(MAX_CALLS_PER_READ);
@@ -55,9 +64,13 @@ describe("CI answering 500 for a period", () => {
 
   it("shares one retry series among 50 identical concurrent requests (50 polls cost CI ≤ 4 calls)", async () => {
     await h.fault({ errorRate: 1, durationMs: 60_000 });
-    const answers = await Promise.all(Array.from({ length: 50 }, () => jobsRoute.GET(get("/api/jobs?size=10&states=Running"))));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => jobsRoute.GET(get("/api/jobs?size=10&states=Running"))),
+    );
     expect(new Set(answers.map((r) => r.status))).toEqual(new Set([502]));
-    const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as ApiErrorBody).error.requestId)));
+    const ids = new Set(
+      await Promise.all(answers.map(async (r) => ((await r.json()) as ApiErrorBody).error.requestId)),
+    );
     expect(ids.size).toBe(1);
     expect(callsTo(h.arrivals(), LIST).length).toBeLessThanOrEqual(MAX_CALLS_PER_READ);
   });

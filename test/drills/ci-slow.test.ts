@@ -46,7 +46,9 @@ describe("CI slow (2–5 s per call, budget 700 ms)", () => {
 
   it("lets 25 identical requests wait on one slow CI call", async () => {
     await slowCi();
-    const answers = await Promise.all(Array.from({ length: 25 }, () => jobsRoute.GET(get("/api/jobs?size=20&states=Running"))));
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, () => jobsRoute.GET(get("/api/jobs?size=20&states=Running"))),
+    );
     expect(answers.map((r) => r.status)).toEqual(Array(25).fill(504));
     expect(callsTo(h.arrivals(), LIST)).toHaveLength(1);
   });

@@ -74,7 +74,10 @@ describe("a trigger whose answer is lost (dropAfterProcessing)", () => {
   it("lets two concurrent submits with one key reach CI once while the answer is being lost", async () => {
     await h.fault({ dropAfterProcessing: true, latencyMs: 200, routes: [TRIGGER] });
     const before = h.triggerCount();
-    const answers = await Promise.all([submit("lost-answer-d", "lost-answer-key-d1"), submit("lost-answer-d", "lost-answer-key-d1")]);
+    const answers = await Promise.all([
+      submit("lost-answer-d", "lost-answer-key-d1"),
+      submit("lost-answer-d", "lost-answer-key-d1"),
+    ]);
     expect(answers.map((r) => r.status)).toEqual([502, 502]);
     expect(callsTo(h.arrivals(), TRIGGER)).toHaveLength(1);
     expect(h.triggerCount()).toBe(before + 1);

@@ -111,7 +111,10 @@ describe("trigger", () => {
   });
 
   it("a request naming a workflow the bucket lacks is a CiError, never retried", async () => {
-    const req = { ...WORKFLOW_SAMPLE, Operation: { ...WORKFLOW_SAMPLE.Operation, WorkflowIds: "w00000000000000000000000000000000" } };
+    const req = {
+      ...WORKFLOW_SAMPLE,
+      Operation: { ...WORKFLOW_SAMPLE.Operation, WorkflowIds: "w00000000000000000000000000000000" },
+    };
     const err = await failure(client.triggerJob(TARGET, req as unknown as TriggerRequest));
     expect(err).toMatchObject({ status: 400, code: "InvalidArgument", outcomeUnknown: false });
     expect(err.requestId).toBeTruthy();
@@ -168,7 +171,12 @@ describe("list", () => {
 
     const byWorkflow = await listAll({ workflowId: DOC_SAMPLE_IDS.workflowId, size: 100 });
     expect(byWorkflow.length).toBeGreaterThan(0);
-    expect(byWorkflow.every((j) => j.Type === "Workflow" && (j.Operation as { WorkflowIds?: string }).WorkflowIds === DOC_SAMPLE_IDS.workflowId)).toBe(true);
+    expect(
+      byWorkflow.every(
+        (j) =>
+          j.Type === "Workflow" && (j.Operation as { WorkflowIds?: string }).WorkflowIds === DOC_SAMPLE_IDS.workflowId,
+      ),
+    ).toBe(true);
   });
 
   it("orderByTime and the creation-time window", async () => {

@@ -20,11 +20,18 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 function route(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
   let m: RegExpExecArray | null;
   const as = (h: unknown) => h as Handler;
-  if (path === "/api/jobs") return method === "GET" ? { handler: as(jobsRoute.GET), params: {} } : method === "POST" ? { handler: as(jobsRoute.POST), params: {} } : null;
+  if (path === "/api/jobs")
+    return method === "GET"
+      ? { handler: as(jobsRoute.GET), params: {} }
+      : method === "POST"
+        ? { handler: as(jobsRoute.POST), params: {} }
+        : null;
   if (path === "/api/audit" && method === "GET") return { handler: as(auditRoute.GET), params: {} };
   if (path === "/api/metrics" && method === "GET") return { handler: as(metricsRoute.GET), params: {} };
-  if ((m = /^\/api\/jobs\/([^/]+)\/cancel$/.exec(path)) && method === "POST") return { handler: as(cancelRoute.POST), params: { jobId: decodeURIComponent(m[1]!) } };
-  if ((m = /^\/api\/jobs\/([^/]+)$/.exec(path)) && method === "GET") return { handler: as(jobRoute.GET), params: { jobId: decodeURIComponent(m[1]!) } };
+  if ((m = /^\/api\/jobs\/([^/]+)\/cancel$/.exec(path)) && method === "POST")
+    return { handler: as(cancelRoute.POST), params: { jobId: decodeURIComponent(m[1]!) } };
+  if ((m = /^\/api\/jobs\/([^/]+)$/.exec(path)) && method === "GET")
+    return { handler: as(jobRoute.GET), params: { jobId: decodeURIComponent(m[1]!) } };
   return null;
 }
 

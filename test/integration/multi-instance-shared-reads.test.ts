@@ -64,7 +64,9 @@ describe.skipIf(pgCase.skip !== null)(`shared reads on PostgreSQL ${pgCase.skip 
   it("a failed load is not stored: the next caller tries CI again", async () => {
     const one = createSharedReads(a, { lockTimeoutMs: 5_000 });
     const two = createSharedReads(b, { lockTimeoutMs: 5_000 });
-    await expect(one.run("bkt|list|fail", 5_000, () => Promise.reject(new Error("CI down")))).rejects.toThrow("CI down");
+    await expect(one.run("bkt|list|fail", 5_000, () => Promise.reject(new Error("CI down")))).rejects.toThrow(
+      "CI down",
+    );
     expect(await two.run("bkt|list|fail", 5_000, async () => "recovered")).toBe("recovered");
   });
 
@@ -80,7 +82,12 @@ describe.skipIf(pgCase.skip !== null)(`shared reads on PostgreSQL ${pgCase.skip 
   });
 
   it("when the database fails, the poll is answered from CI", async () => {
-    const broken: Db = { ...a, engine: "postgres", query: () => Promise.reject(new Error("db down")), transaction: () => Promise.reject(new Error("db down")) };
+    const broken: Db = {
+      ...a,
+      engine: "postgres",
+      query: () => Promise.reject(new Error("db down")),
+      transaction: () => Promise.reject(new Error("db down")),
+    };
     const reads = createReadCache(broken, { lockTimeoutMs: 5_000 });
     expect(await reads.run("bkt|list|z", 5_000, async () => "from CI")).toBe("from CI");
   });

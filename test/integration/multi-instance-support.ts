@@ -77,7 +77,10 @@ export function startInstance(env: Record<string, string>, timeoutMs = 60_000): 
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4_000)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`instance did not start within ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`instance did not start within ${timeoutMs} ms:\n${stderr}`)),
+      timeoutMs,
+    );
     let out = "";
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
@@ -95,7 +98,9 @@ export function startInstance(env: Record<string, string>, timeoutMs = 60_000): 
 }
 
 /** A round-robin reverse proxy: request n goes to instance n mod N, as a load balancer without affinity would. */
-export function startRoundRobinProxy(targets: readonly string[]): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+export function startRoundRobinProxy(
+  targets: readonly string[],
+): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   let next = 0;
   // Idle upstream sockets are dropped after 30 s, well before an instance closes them (60 s), so none is reused as it closes.
   const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 30_000 });
@@ -153,7 +158,11 @@ export interface Cluster {
  * `baseDatabaseUrl` null every instance gets its own embedded PGlite instead (nothing shared: the benchmark's
  * baseline).
  */
-export async function startCluster(baseDatabaseUrl: string | null, count: number, env: Record<string, string> = {}): Promise<Cluster> {
+export async function startCluster(
+  baseDatabaseUrl: string | null,
+  count: number,
+  env: Record<string, string> = {},
+): Promise<Cluster> {
   const emulator = createEmulator({
     credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY },
     buckets: [{ bucket: BUCKET, region: "ap-beijing" }],
@@ -191,7 +200,11 @@ export async function startCluster(baseDatabaseUrl: string | null, count: number
     // The first instance runs the migrations; the others then find them done (they would also queue on the lock).
     instances.push(await startInstance({ ...instanceEnv, ...perInstance() }));
     await fetch(`${instances[0]!.url}/api/jobs?size=1`, { headers: OPERATOR });
-    instances.push(...(await Promise.all(Array.from({ length: count - 1 }, () => startInstance({ ...instanceEnv, ...perInstance() })))));
+    instances.push(
+      ...(await Promise.all(
+        Array.from({ length: count - 1 }, () => startInstance({ ...instanceEnv, ...perInstance() })),
+      )),
+    );
   } catch (e) {
     await Promise.all(instances.map((i) => i.stop()));
     await emulator.close();
@@ -199,7 +212,7 @@ export async function startCluster(baseDatabaseUrl: string | null, count: number
     throw e;
   }
   const proxy = await startRoundRobinProxy(instances.map((i) => i.url));
-  const admin = async <T,>(path: string, init?: RequestInit): Promise<T> => {
+  const admin = async <T>(path: string, init?: RequestInit): Promise<T> => {
     const res = await fetch(`${emulatorUrl}/__emulator/${path}`, init);
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;

@@ -12,7 +12,12 @@ const LIST = "GET /inventorytriggerjob";
 const TRIGGER = "POST /inventorytriggerjob";
 let c: Cluster;
 
-const request = (name: string) => ({ Name: name, Type: "Job", Input: { Prefix: "videos/" }, Operation: { Tag: "MediaInfo" } });
+const request = (name: string) => ({
+  Name: name,
+  Type: "Job",
+  Input: { Prefix: "videos/" },
+  Operation: { Tag: "MediaInfo" },
+});
 const trigger = (body: unknown, key: string) =>
   fetch(`${c.proxyUrl}/api/jobs`, {
     method: "POST",
@@ -49,7 +54,9 @@ describe.skipIf(!PG_URL)(`three instances on one PostgreSQL ${PG_URL ? "" : PG_S
   it("the audit log holds every trigger, whichever instance took it, each settled once", async () => {
     const keys = Array.from({ length: 6 }, (_, i) => `audit-key-${i}-abcdef`);
     const answers = await Promise.all(keys.map((k, i) => trigger(request(`audited-${i}`), k)));
-    const jobIds = await Promise.all(answers.map(async (r) => ((await r.json()) as { job: { JobId: string } }).job.JobId));
+    const jobIds = await Promise.all(
+      answers.map(async (r) => ((await r.json()) as { job: { JobId: string } }).job.JobId),
+    );
     expect(answers.map((r) => r.status)).toEqual(Array(6).fill(201));
     const client = new pg.Client({ connectionString: c.databaseUrl });
     await client.connect();
@@ -69,7 +76,9 @@ describe.skipIf(!PG_URL)(`three instances on one PostgreSQL ${PG_URL ? "" : PG_S
       await client.end();
     }
     // The same log through the API, from any instance.
-    const listed = (await (await fetch(`${c.proxyUrl}/api/audit?action=trigger`, { headers: OPERATOR })).json()) as { entries: { jobId?: string }[] };
+    const listed = (await (await fetch(`${c.proxyUrl}/api/audit?action=trigger`, { headers: OPERATOR })).json()) as {
+      entries: { jobId?: string }[];
+    };
     for (const id of jobIds) expect(listed.entries.map((e) => e.jobId)).toContain(id);
   });
 
@@ -77,7 +86,9 @@ describe.skipIf(!PG_URL)(`three instances on one PostgreSQL ${PG_URL ? "" : PG_S
     // A query no earlier case used, so the window starts with this burst.
     const path = "/api/jobs?size=7&orderByTime=Desc";
     await c.resetStats();
-    const burst = await Promise.all(Array.from({ length: 30 }, () => fetch(`${c.proxyUrl}${path}`, { headers: OPERATOR })));
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, () => fetch(`${c.proxyUrl}${path}`, { headers: OPERATOR })),
+    );
     expect(burst.map((r) => r.status)).toEqual(Array(30).fill(200));
     // Later polls of the same window, one per instance in turn (an instance that already holds the row's answer
     // is not sent it again: it must still answer the same page).
@@ -85,11 +96,16 @@ describe.skipIf(!PG_URL)(`three instances on one PostgreSQL ${PG_URL ? "" : PG_S
     for (let i = 0; i < 6; i++) later.push(await fetch(`${c.proxyUrl}${path}`, { headers: OPERATOR }));
     expect(later.map((r) => r.status)).toEqual(Array(6).fill(200));
     expect((await c.stats())[LIST]).toBe(1);
-    const pages = (await Promise.all([...burst, ...later].map((r) => r.json()))) as { fetchedAt: string; jobs: { JobId: string }[] }[];
+    const pages = (await Promise.all([...burst, ...later].map((r) => r.json()))) as {
+      fetchedAt: string;
+      jobs: { JobId: string }[];
+    }[];
     expect(new Set(pages.map((p) => p.fetchedAt)).size).toBe(1);
     expect(new Set(pages.map((p) => p.jobs.map((j) => j.JobId).join(","))).size).toBe(1);
     expect(pages[0]!.jobs).toHaveLength(7);
-    const shared = await Promise.all(c.instances.map((i) => metric(i.url, "ci_console_read_cache_total", 'result="shared_hit"')));
+    const shared = await Promise.all(
+      c.instances.map((i) => metric(i.url, "ci_console_read_cache_total", 'result="shared_hit"')),
+    );
     expect(shared.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2); // the instances that did not call CI read the row
   });
 
@@ -99,7 +115,9 @@ describe.skipIf(!PG_URL)(`three instances on one PostgreSQL ${PG_URL ? "" : PG_S
     const created = await trigger(request("fresh-after-trigger"), "fresh-key-000001");
     const { job } = (await created.json()) as { job: { JobId: string } };
     for (const i of c.instances) {
-      const page = (await (await fetch(`${i.url}${path}`, { headers: OPERATOR })).json()) as { jobs: { JobId: string }[] };
+      const page = (await (await fetch(`${i.url}${path}`, { headers: OPERATOR })).json()) as {
+        jobs: { JobId: string }[];
+      };
       expect(page.jobs.map((j) => j.JobId)).toContain(job.JobId);
     }
   });
@@ -108,9 +126,15 @@ describe.skipIf(!PG_URL)(`three instances on one PostgreSQL ${PG_URL ? "" : PG_S
     const holder = new pg.Client({ connectionString: c.databaseUrl });
     await holder.connect();
     try {
-      await holder.query(`SELECT pg_advisory_lock(hashtextextended(current_schema() || '|reconcile|' || $1, 0))`, [BUCKET]);
-      const ranBefore = await Promise.all(c.instances.map((i) => metric(i.url, "ci_console_reconcile_passes_total", 'result="ran"')));
-      const skippedBefore = await Promise.all(c.instances.map((i) => metric(i.url, "ci_console_reconcile_passes_total", 'result="skipped"')));
+      await holder.query(`SELECT pg_advisory_lock(hashtextextended(current_schema() || '|reconcile|' || $1, 0))`, [
+        BUCKET,
+      ]);
+      const ranBefore = await Promise.all(
+        c.instances.map((i) => metric(i.url, "ci_console_reconcile_passes_total", 'result="ran"')),
+      );
+      const skippedBefore = await Promise.all(
+        c.instances.map((i) => metric(i.url, "ci_console_reconcile_passes_total", 'result="skipped"')),
+      );
       // A job whose history is still open makes the detail route run a pass on the instance answering it.
       await client(async (db) => {
         await db.query(
@@ -120,11 +144,18 @@ describe.skipIf(!PG_URL)(`three instances on one PostgreSQL ${PG_URL ? "" : PG_S
         );
       });
       const id = (await firstJobId())!;
-      for (let n = 0; n < 3; n++) expect((await fetch(`${c.proxyUrl}/api/jobs/${id}`, { headers: OPERATOR })).status).toBe(200);
-      const ranAfter = await Promise.all(c.instances.map((i) => metric(i.url, "ci_console_reconcile_passes_total", 'result="ran"')));
-      const skippedAfter = await Promise.all(c.instances.map((i) => metric(i.url, "ci_console_reconcile_passes_total", 'result="skipped"')));
+      for (let n = 0; n < 3; n++)
+        expect((await fetch(`${c.proxyUrl}/api/jobs/${id}`, { headers: OPERATOR })).status).toBe(200);
+      const ranAfter = await Promise.all(
+        c.instances.map((i) => metric(i.url, "ci_console_reconcile_passes_total", 'result="ran"')),
+      );
+      const skippedAfter = await Promise.all(
+        c.instances.map((i) => metric(i.url, "ci_console_reconcile_passes_total", 'result="skipped"')),
+      );
       expect(ranAfter).toEqual(ranBefore);
-      expect(skippedAfter.reduce((a, b) => a + b, 0) - skippedBefore.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+      expect(skippedAfter.reduce((a, b) => a + b, 0) - skippedBefore.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(
+        1,
+      );
     } finally {
       await holder.end(); // ends the session: the lock goes with it
     }
@@ -142,6 +173,8 @@ async function client<T>(fn: (db: pg.Client) => Promise<T>): Promise<T> {
 }
 
 async function firstJobId(): Promise<string | undefined> {
-  const page = (await (await fetch(`${c.proxyUrl}/api/jobs?size=1`, { headers: OPERATOR })).json()) as { jobs: { JobId: string }[] };
+  const page = (await (await fetch(`${c.proxyUrl}/api/jobs?size=1`, { headers: OPERATOR })).json()) as {
+    jobs: { JobId: string }[];
+  };
   return page.jobs[0]?.JobId;
 }

@@ -2,10 +2,23 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { RETRY_ERROR_CODES, type BatchFileItem } from "@/lib/jobs/batch-files";
 import { buildFailedFilesCsv, failedFilesCsvName, FAILED_FILES_CSV_HEADER } from "@/lib/jobs/batch-files-csv";
-import { atLeast, cursorNext, cursorPrevious, FIRST_PAGE, formatBytes, summariseCounts } from "@/lib/jobs/batch-files-view";
+import {
+  atLeast,
+  cursorNext,
+  cursorPrevious,
+  FIRST_PAGE,
+  formatBytes,
+  summariseCounts,
+} from "@/lib/jobs/batch-files-view";
 import { explainRetryError } from "@/lib/jobs/retry-errors";
 
-const file = (object: string, extra: Partial<BatchFileItem> = {}): BatchFileItem => ({ object, state: "Failed", kind: "mediaJob", id: `j-${object.length}`, ...extra });
+const file = (object: string, extra: Partial<BatchFileItem> = {}): BatchFileItem => ({
+  object,
+  state: "Failed",
+  kind: "mediaJob",
+  id: `j-${object.length}`,
+  ...extra,
+});
 
 describe("summariseCounts", () => {
   it("orders states as CI lists them, drops zeros, keeps a state CI added, and measures progress over the files counted", () => {
@@ -37,11 +50,30 @@ describe("summariseCounts", () => {
 describe("buildFailedFilesCsv", () => {
   it("round-trips hard object keys through a quote-aware reader, one row per file, header first", () => {
     const keys = ["media/a b.mp4", "media/a+b.mp4", "media/中文 视频.mp4", "media/x&y=1.mp4", 'media/say "hi",ok.mp4'];
-    const items = keys.map((k, i) => file(k, { id: `run-${i}`, code: "InternalError", message: "decode failed, frame 3", outputs: ["out/1.mp4", "out/2.mp4"], durationMs: 1500 }));
+    const items = keys.map((k, i) =>
+      file(k, {
+        id: `run-${i}`,
+        code: "InternalError",
+        message: "decode failed, frame 3",
+        outputs: ["out/1.mp4", "out/2.mp4"],
+        durationMs: 1500,
+      }),
+    );
     const rows = parse(buildFailedFilesCsv(items), { bom: true }) as string[][];
     expect(rows[0]).toEqual([...FAILED_FILES_CSV_HEADER]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(keys);
-    expect(rows[1]).toEqual(["media/a b.mp4", "Failed", "InternalError", "decode failed, frame 3", "", "", "1500", "out/1.mp4·out/2.mp4", "run-0", "mediaJob"]);
+    expect(rows[1]).toEqual([
+      "media/a b.mp4",
+      "Failed",
+      "InternalError",
+      "decode failed, frame 3",
+      "",
+      "",
+      "1500",
+      "out/1.mp4·out/2.mp4",
+      "run-0",
+      "mediaJob",
+    ]);
   });
 
   it("neutralises a key a spreadsheet would run as a formula", () => {
@@ -54,7 +86,9 @@ describe("buildFailedFilesCsv", () => {
   });
 
   it("names the file after the job, safe on every OS", () => {
-    expect(failedFilesCsvName("bj/1:2", new Date("2026-12-06T10:11:12Z"))).toBe("failed-files_bj-1-2_2026-12-06-10-11-12.csv");
+    expect(failedFilesCsvName("bj/1:2", new Date("2026-12-06T10:11:12Z"))).toBe(
+      "failed-files_bj-1-2_2026-12-06-10-11-12.csv",
+    );
   });
 });
 

@@ -19,7 +19,7 @@ const HOSTILE = [
   "a|@x",
   "x\t=cmd",
   "line\n-2+3",
-  "line\r\n=HYPERLINK(\"http://evil\")",
+  'line\r\n=HYPERLINK("http://evil")',
   "a; =1",
   "\t=1",
   "\r=1",
@@ -68,13 +68,29 @@ const jobsCsv = buildJobsCsv(
 const auditCsv =
   auditCsvHeader() +
   HOSTILE.map((v, i) =>
-    auditCsvRow(entry({ id: String(i), actor: v, actorGroups: [v, "=x", "ops"], jobId: v, errorMessage: v, reconcileNote: v, request: { Name: v, Input: { Object: v } } })),
+    auditCsvRow(
+      entry({
+        id: String(i),
+        actor: v,
+        actorGroups: [v, "=x", "ops"],
+        jobId: v,
+        errorMessage: v,
+        reconcileNote: v,
+        request: { Name: v, Input: { Object: v } },
+      }),
+    ),
   ).join("");
 
 const TRIGGER = /^[=+\-@\t\r]/;
 
 function cells(csv: string, delimiter: string, quoted: boolean): string[] {
-  const rows = parse(csv, { delimiter, quote: quoted ? '"' : false, relax_column_count: true, relax_quotes: true, record_delimiter: ["\r\n", "\n", "\r"] }) as string[][];
+  const rows = parse(csv, {
+    delimiter,
+    quote: quoted ? '"' : false,
+    relax_column_count: true,
+    relax_quotes: true,
+    record_delimiter: ["\r\n", "\n", "\r"],
+  }) as string[][];
   return rows.flat();
 }
 

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyWizardValues } from "@/lib/jobs/draft";
-import { ciTimeToLocalInput, draftToRequest, localInputToCiTime, paramDefaults, requestFingerprint, requestToDraft } from "@/lib/jobs/draft-request";
+import {
+  ciTimeToLocalInput,
+  draftToRequest,
+  localInputToCiTime,
+  paramDefaults,
+  requestFingerprint,
+  requestToDraft,
+} from "@/lib/jobs/draft-request";
 import { lookupTag } from "@/components/trigger/tag-registry";
 
 const target = { bucket: "examplebucket-1250000000", region: "ap-beijing" };
@@ -36,7 +43,12 @@ describe("draftToRequest", () => {
     v.Input.Object = "in/a.mp4";
     v.Operation.WorkflowIds = "w1234567";
     v.Operation.QueueId = "p-should-not-be-sent";
-    expect(draftToRequest(v, lookupTag)).toEqual({ Name: "demo", Type: "Workflow", Input: { Object: "in/a.mp4" }, Operation: { WorkflowIds: "w1234567" } });
+    expect(draftToRequest(v, lookupTag)).toEqual({
+      Name: "demo",
+      Type: "Workflow",
+      Input: { Object: "in/a.mp4" },
+      Operation: { WorkflowIds: "w1234567" },
+    });
   });
 
   it("builds a minimal Job request: no empty strings, no empty groups, hidden fields dropped", () => {
@@ -61,7 +73,11 @@ describe("draftToRequest", () => {
         Tag: "Transcode",
         // ClipConfig is only for hls: hidden, so not sent.
         JobParam: { Transcode: { Container: { Format: "mp4" } }, WatermarkTemplateId: ["t1abcdef"] },
-        Output: { Region: "ap-beijing", Bucket: "examplebucket-1250000000", Object: "out/${InventoryTriggerJobId}.mp4" },
+        Output: {
+          Region: "ap-beijing",
+          Bucket: "examplebucket-1250000000",
+          Object: "out/${InventoryTriggerJobId}.mp4",
+        },
       },
     });
   });
@@ -70,7 +86,11 @@ describe("draftToRequest", () => {
     const v = emptyWizardValues(target);
     v.Operation.Tag = "Transcode";
     v.paramMode = "template";
-    v.Operation.JobParam = { TemplateId: "t1aaaaaa", Transcode: { Container: { Format: "mp4" } }, WatermarkTemplateId: ["t2bbbbbb"] };
+    v.Operation.JobParam = {
+      TemplateId: "t1aaaaaa",
+      Transcode: { Container: { Format: "mp4" } },
+      WatermarkTemplateId: ["t2bbbbbb"],
+    };
     const op = draftToRequest(v, lookupTag).Operation as Record<string, unknown>;
     expect(op.JobParam).toEqual({ TemplateId: "t1aaaaaa", WatermarkTemplateId: ["t2bbbbbb"] });
     v.paramMode = "inline";
@@ -83,7 +103,12 @@ describe("draftToRequest", () => {
   it("writes only the Output elements of the Tag's output kind", () => {
     const v = emptyWizardValues(target);
     v.Operation.Tag = "Snapshot";
-    v.Operation.Output = { ...v.Operation.Output, Object: "s/${Number}.jpg", SpriteObject: "s/sprite-${Number}.jpg", AuObject: "left-over" };
+    v.Operation.Output = {
+      ...v.Operation.Output,
+      Object: "s/${Number}.jpg",
+      SpriteObject: "s/sprite-${Number}.jpg",
+      AuObject: "left-over",
+    };
     expect((draftToRequest(v, lookupTag).Operation as { Output: unknown }).Output).toEqual({
       Region: "ap-beijing",
       Bucket: "examplebucket-1250000000",
@@ -91,7 +116,10 @@ describe("draftToRequest", () => {
       SpriteObject: "s/sprite-${Number}.jpg",
     });
     v.Operation.Tag = "StreamExtract";
-    v.Operation.Output.StreamExtract = [{ Index: "0", Object: "o0.mp4" }, { Index: "", Object: "" }];
+    v.Operation.Output.StreamExtract = [
+      { Index: "0", Object: "o0.mp4" },
+      { Index: "", Object: "" },
+    ];
     expect((draftToRequest(v, lookupTag).Operation as { Output: unknown }).Output).toEqual({
       Region: "ap-beijing",
       Bucket: "examplebucket-1250000000",
@@ -107,7 +135,11 @@ describe("draftToRequest", () => {
     v.Operation.CallBackMqConfig = { MqRegion: "sh", MqMode: "Queue", MqName: "q" };
     expect((draftToRequest(v, lookupTag).Operation as Record<string, unknown>).CallBackMqConfig).toBeUndefined();
     v.Operation.CallBackType = "TDMQ";
-    expect((draftToRequest(v, lookupTag).Operation as Record<string, unknown>).CallBackMqConfig).toEqual({ MqRegion: "sh", MqMode: "Queue", MqName: "q" });
+    expect((draftToRequest(v, lookupTag).Operation as Record<string, unknown>).CallBackMqConfig).toEqual({
+      MqRegion: "sh",
+      MqMode: "Queue",
+      MqName: "q",
+    });
   });
 });
 
@@ -143,7 +175,9 @@ describe("requestToDraft", () => {
       Input: { Prefix: "in/" },
       Operation: {
         Tag: "Concat",
-        JobParam: { ConcatTemplate: { ConcatFragment: [{ Url: "a" }, { Url: "b" }, { Url: "c" }], Container: { Format: "mp4" } } },
+        JobParam: {
+          ConcatTemplate: { ConcatFragment: [{ Url: "a" }, { Url: "b" }, { Url: "c" }], Container: { Format: "mp4" } },
+        },
         Output: { Region: "ap-beijing", Bucket: "examplebucket-1250000000", Object: "o/${InventoryTriggerJobId}.mp4" },
         UserData: "hello",
       },
@@ -164,9 +198,28 @@ describe("paramDefaults", () => {
     expect(
       paramDefaults(
         [
-          { kind: "group", name: "Container", label: "C", required: true, fields: [{ kind: "enum", name: "Format", label: "F", defaultValue: "mp4", options: [] }] },
-          { kind: "group", name: "Video", label: "V", fields: [{ kind: "text", name: "Codec", label: "C", defaultValue: "H.264" }] },
-          { kind: "list", name: "Frag", label: "L", itemLabel: "I", minItems: 2, maxItems: 5, fields: [{ kind: "text", name: "Url", label: "U" }] },
+          {
+            kind: "group",
+            name: "Container",
+            label: "C",
+            required: true,
+            fields: [{ kind: "enum", name: "Format", label: "F", defaultValue: "mp4", options: [] }],
+          },
+          {
+            kind: "group",
+            name: "Video",
+            label: "V",
+            fields: [{ kind: "text", name: "Codec", label: "C", defaultValue: "H.264" }],
+          },
+          {
+            kind: "list",
+            name: "Frag",
+            label: "L",
+            itemLabel: "I",
+            minItems: 2,
+            maxItems: 5,
+            fields: [{ kind: "text", name: "Url", label: "U" }],
+          },
           { kind: "stringList", name: "Ids", label: "S", maxItems: 3 },
           { kind: "boolean", name: "Flag", label: "B", defaultValue: "false" },
         ],
@@ -175,6 +228,8 @@ describe("paramDefaults", () => {
     ).toEqual({ Container: { Format: "mp4" }, Frag: [{}, {}], Flag: "false" });
   });
   it("always includes the Tag's own parameter element", () => {
-    expect(paramDefaults([{ kind: "group", name: "Transcode", label: "T", fields: [] }], "Transcode")).toEqual({ Transcode: {} });
+    expect(paramDefaults([{ kind: "group", name: "Transcode", label: "T", fields: [] }], "Transcode")).toEqual({
+      Transcode: {},
+    });
   });
 });

@@ -23,7 +23,14 @@ describe("draft storage", () => {
     values.Operation.Tag = "Transcode";
     values.Operation.JobParam = { Transcode: { Container: { Format: "mp4" } }, WatermarkTemplateId: ["t1abcdef"] };
     const key = draftKey();
-    expect(saveDraft(s, key, { step: 3, values, idempotency: { key: "0f2c9a52-aaaa-4bbb-8ccc-123456789abc", fingerprint: "{}" } }, new Date("2025-01-02T03:04:05Z"))).toBe(true);
+    expect(
+      saveDraft(
+        s,
+        key,
+        { step: 3, values, idempotency: { key: "0f2c9a52-aaaa-4bbb-8ccc-123456789abc", fingerprint: "{}" } },
+        new Date("2025-01-02T03:04:05Z"),
+      ),
+    ).toBe(true);
     const loaded = loadDraft(s, key);
     expect(loaded?.step).toBe(3);
     expect(loaded?.savedAt).toBe("2025-01-02T03:04:05.000Z");

@@ -34,7 +34,11 @@ describe("fromJobDetail", () => {
         Input: { Object: "in/a.mp4" },
         Operation: {
           Tag: "Transcode",
-          JobParam: { TemplateId: "t1aaaaaa", WatermarkTemplateId: "t2bbbbbb", Watermark: { Type: "Text", Pos: "TopLeft" } },
+          JobParam: {
+            TemplateId: "t1aaaaaa",
+            WatermarkTemplateId: "t2bbbbbb",
+            Watermark: { Type: "Text", Pos: "TopLeft" },
+          },
           Output: { Region: "ap-beijing", Bucket: "b-1250000000", Object: "out/${InventoryTriggerJobId}.mp4" },
           JobLevel: "1",
         },
@@ -59,7 +63,12 @@ describe("fromJobDetail", () => {
         Input: { Object: "in/a.mp4" },
         Operation: {
           Tag: "Concat",
-          JobParam: { ConcatTemplate: { ConcatFragment: [{ Url: "u1" }, { Url: "u2" }, { Url: "u3" }], Container: { Format: "mp4" } } },
+          JobParam: {
+            ConcatTemplate: {
+              ConcatFragment: [{ Url: "u1" }, { Url: "u2" }, { Url: "u3" }],
+              Container: { Format: "mp4" },
+            },
+          },
           Output: { Region: "ap-beijing", Bucket: "b-1250000000", Object: "o.mp4" },
         },
       },
@@ -92,17 +101,29 @@ describe("fromJobDetail", () => {
     );
     // Output.Force is an element the SDKs send (cos-go-sdk-v5 JobOutput): carried over, not dropped.
     expect((request.Operation as { Output: { Force?: string } }).Output.Force).toBe("true");
-    expect((request.Operation as { JobParam: unknown }).JobParam).toEqual({ Transcode: { Container: { Format: "mp4" } } });
+    expect((request.Operation as { JobParam: unknown }).JobParam).toEqual({
+      Transcode: { Container: { Format: "mp4" } },
+    });
   });
 
   it("uses the top-level Tag, infers Workflow from WorkflowIds, and leaves Output out for Tags without one", () => {
     const media = fromJobDetail(
-      { JobId: "b5", State: "Success", Name: "mi", Tag: "MediaInfo", Input: { Prefix: "p/" }, Operation: { Output: { Region: "r", Bucket: "b" } } },
+      {
+        JobId: "b5",
+        State: "Success",
+        Name: "mi",
+        Tag: "MediaInfo",
+        Input: { Prefix: "p/" },
+        Operation: { Output: { Region: "r", Bucket: "b" } },
+      },
       lookupTag,
     );
     expect(media.request.Type).toBe("Job");
     expect(media.request.Operation).toEqual({ Tag: "MediaInfo" });
-    const wf = fromJobDetail({ JobId: "b6", State: "Success", Name: "w", Input: { Prefix: "p/" }, Operation: { WorkflowIds: "w1234567" } }, lookupTag);
+    const wf = fromJobDetail(
+      { JobId: "b6", State: "Success", Name: "w", Input: { Prefix: "p/" }, Operation: { WorkflowIds: "w1234567" } },
+      lookupTag,
+    );
     expect(wf.request.Type).toBe("Workflow");
   });
 
@@ -124,7 +145,11 @@ describe("fromJobDetail", () => {
       lookupTag,
     );
     const op = request.Operation as Record<string, unknown>;
-    expect(op.Output).toEqual({ Region: "ap-beijing", Bucket: "b-1250000000", StreamExtract: [{ Index: "0", Object: "o0.mp4" }] });
+    expect(op.Output).toEqual({
+      Region: "ap-beijing",
+      Bucket: "b-1250000000",
+      StreamExtract: [{ Index: "0", Object: "o0.mp4" }],
+    });
     expect(op.CallBackMqConfig).toEqual({ MqRegion: "sh", MqMode: "Queue", MqName: "q1" });
   });
 });
@@ -142,8 +167,15 @@ describe("fromJobDetail with the real Tag registry", () => {
         Input: { Prefix: "in/" },
         Operation: {
           Tag: "Transcode",
-          JobParam: { Transcode: { Container: { Format: "mp4" }, Video: { Codec: "H.264", Width: "1280" } }, WatermarkTemplateId: "t1abcdefgh" },
-          Output: { Region: "ap-beijing", Bucket: "examplebucket-1250000000", Object: "o/${InventoryTriggerJobId}.mp4" },
+          JobParam: {
+            Transcode: { Container: { Format: "mp4" }, Video: { Codec: "H.264", Width: "1280" } },
+            WatermarkTemplateId: "t1abcdefgh",
+          },
+          Output: {
+            Region: "ap-beijing",
+            Bucket: "examplebucket-1250000000",
+            Object: "o/${InventoryTriggerJobId}.mp4",
+          },
         },
       },
       lookupTag,

@@ -102,8 +102,14 @@ describe("inputSummary / tagOrWorkflow / xmlText", () => {
   it("shows the Tag for Job type and the workflow for Workflow type", () => {
     expect(tagOrWorkflow(job())).toEqual({ kind: "Tag", value: "Transcode" });
     expect(tagOrWorkflow(job({ Operation: {}, Tag: "Snapshot" }))).toEqual({ kind: "Tag", value: "Snapshot" });
-    expect(tagOrWorkflow(job({ Type: "Workflow", Operation: { WorkflowIds: "w1" } }))).toEqual({ kind: "Workflow", value: "w1" });
-    expect(tagOrWorkflow(job({ Type: undefined, Operation: { WorkflowIds: ["w1", "w2"] } }))).toEqual({ kind: "Workflow", value: "w1, w2" });
+    expect(tagOrWorkflow(job({ Type: "Workflow", Operation: { WorkflowIds: "w1" } }))).toEqual({
+      kind: "Workflow",
+      value: "w1",
+    });
+    expect(tagOrWorkflow(job({ Type: undefined, Operation: { WorkflowIds: ["w1", "w2"] } }))).toEqual({
+      kind: "Workflow",
+      value: "w1, w2",
+    });
     expect(tagOrWorkflow(job({ Type: "Workflow", Operation: {} }))).toBeNull();
   });
   it("reads XML values as text", () => {
@@ -125,11 +131,16 @@ describe("CSV", () => {
   });
   it("writes a header and one row per job, with Code/Message only for failures", () => {
     const csv = buildJobsCsv(
-      [job({ State: "Failed", Code: "InternalError", Message: "boom, bad", EndTime: "2022-06-27T15:24:11+0800" }), job({ Name: "=evil" })],
+      [
+        job({ State: "Failed", Code: "InternalError", Message: "boom, bad", EndTime: "2022-06-27T15:24:11+0800" }),
+        job({ Name: "=evil" }),
+      ],
       at("2022-06-27T15:25:11+0800"),
     );
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe('"JobId","Name","Type","TagOrWorkflow","WorkflowName","QueueId","QueueName","TemplateIds","TemplateNames","State","Code","Message","CreationTime","StartTime","EndTime","DurationSeconds","InputKind","Input","TriggeredBy","TriggeredAt"');
+    expect(lines[0]).toBe(
+      '"JobId","Name","Type","TagOrWorkflow","WorkflowName","QueueId","QueueName","TemplateIds","TemplateNames","State","Code","Message","CreationTime","StartTime","EndTime","DurationSeconds","InputKind","Input","TriggeredBy","TriggeredAt"',
+    );
     expect(lines[1]).toBe(
       '"b3deffea2f84911ec9cb15254008618d9","demo","Job","Transcode","","","","t1","","Failed","InternalError","boom, bad","2022-06-27T15:23:10+0800","2022-06-27T15:23:11+0800","2022-06-27T15:24:11+0800","60","Prefix","input/","",""',
     );
@@ -141,13 +152,22 @@ describe("CSV", () => {
   });
   it("names who triggered a job through the dashboard in the last two columns", () => {
     const [j] = [job()];
-    const csv = buildJobsCsv([j!], at("2022-06-27T15:25:11+0800"), { [j!.JobId]: { actor: "olivia.operator@example.com", at: "2022-06-27T07:23:09.000Z" } });
+    const csv = buildJobsCsv([j!], at("2022-06-27T15:25:11+0800"), {
+      [j!.JobId]: { actor: "olivia.operator@example.com", at: "2022-06-27T07:23:09.000Z" },
+    });
     expect(csv.split("\r\n")[1]).toMatch(/,"olivia\.operator@example\.com","2022-06-27T07:23:09\.000Z"$/);
   });
   it("puts names beside workflow, queue and template IDs: unknown → empty, deleted → (no longer in CI)", () => {
     const wf = job({ JobId: "b1", Type: "Workflow", Operation: { WorkflowIds: "w1,w2" } });
-    const tagged = job({ JobId: "b2", Operation: { Tag: "Transcode", QueueId: "p1", JobParam: { TemplateId: "t1", WatermarkTemplateId: ["t2"] } } });
-    const names = { workflows: { w1: "hls-adaptive-pipeline", w2: null }, queues: { p1: "default-transcode" }, templates: { t1: "web-720p-h264" } };
+    const tagged = job({
+      JobId: "b2",
+      Operation: { Tag: "Transcode", QueueId: "p1", JobParam: { TemplateId: "t1", WatermarkTemplateId: ["t2"] } },
+    });
+    const names = {
+      workflows: { w1: "hls-adaptive-pipeline", w2: null },
+      queues: { p1: "default-transcode" },
+      templates: { t1: "web-720p-h264" },
+    };
     const lines = buildJobsCsv([wf, tagged], at("2022-06-27T15:25:11+0800"), {}, names).split("\r\n");
     // Every field quoted; several IDs or names joined with "·", which no spreadsheet reads as a separator (lib/jobs/csv.ts).
     expect(lines[1]).toContain('"Workflow","w1,w2","hls-adaptive-pipeline·(no longer in CI)","","","","","Running",');
@@ -159,7 +179,10 @@ describe("CSV", () => {
     expect(actorName("@odd")).toBe("@odd");
   });
   it("makes a safe file name that carries the filters", () => {
-    const name = csvFileName(["examplebucket-1250000000", "states-Running+Failed", "name-a/b c"], new Date(Date.UTC(2025, 0, 2, 3, 4, 5)));
+    const name = csvFileName(
+      ["examplebucket-1250000000", "states-Running+Failed", "name-a/b c"],
+      new Date(Date.UTC(2025, 0, 2, 3, 4, 5)),
+    );
     expect(name).toBe("jobs_examplebucket-1250000000_states-Running-Failed_name-a-b-c_2025-01-02-03-04-05.csv");
     expect(csvFileName([], new Date(0))).toBe("jobs_1970-01-01-00-00-00.csv");
   });
@@ -188,7 +211,15 @@ describe("nextPollDelay", () => {
 
 describe("bulk cancel helpers", () => {
   it("splits a selection into cancellable and skipped", () => {
-    const plan = cancelPlan([{ State: "Running" }, { State: "Success" }, { State: "Pause" }, { State: "Cancel" }, { State: "Submitted" }, { State: "Failed" }, { State: "Weird" }]);
+    const plan = cancelPlan([
+      { State: "Running" },
+      { State: "Success" },
+      { State: "Pause" },
+      { State: "Cancel" },
+      { State: "Submitted" },
+      { State: "Failed" },
+      { State: "Weird" },
+    ]);
     expect(plan.cancellable.map((j) => j.State)).toEqual(["Running", "Pause", "Submitted"]);
     expect(plan.skipped.map((j) => j.State)).toEqual(["Success", "Cancel", "Failed", "Weird"]);
   });

@@ -18,24 +18,34 @@ describe("alignedPollDelay", () => {
 
   it("in steady state a tab polls exactly one interval apart, at beat + its jitter, whatever the answer time", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: POLL_JITTER_MS - 1 }), fc.integer({ min: 0, max: 900 }), fc.integer({ min: 1_000, max: 60_000 }), (jitter, latency, beats) => {
-        const interval = 4_000;
-        const pollAt = beats * interval + jitter; // this poll went out on a beat
-        const answeredAt = pollAt + latency;
-        const next = answeredAt + alignedPollDelay(interval, answeredAt, jitter);
-        expect(next).toBe(pollAt + interval);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: POLL_JITTER_MS - 1 }),
+        fc.integer({ min: 0, max: 900 }),
+        fc.integer({ min: 1_000, max: 60_000 }),
+        (jitter, latency, beats) => {
+          const interval = 4_000;
+          const pollAt = beats * interval + jitter; // this poll went out on a beat
+          const answeredAt = pollAt + latency;
+          const next = answeredAt + alignedPollDelay(interval, answeredAt, jitter);
+          expect(next).toBe(pollAt + interval);
+        },
+      ),
     );
   });
 
   it("never schedules sooner than a quarter interval (at most 1 s) nor later than an interval + 1 s + jitter", () => {
     fc.assert(
-      fc.property(fc.constantFrom(4_000, 5_000, 10_000, 30_000, 60_000), fc.integer({ min: 0, max: 2 ** 45 }), fc.integer({ min: 0, max: POLL_JITTER_MS - 1 }), (interval, now, jitter) => {
-        const d = alignedPollDelay(interval, now, jitter);
-        expect(d).toBeGreaterThanOrEqual(Math.min(interval / 4, 1_000));
-        expect(d).toBeLessThanOrEqual(interval + Math.min(interval / 4, 1_000) + jitter);
-        expect((now + d - jitter) % interval).toBe(0);
-      }),
+      fc.property(
+        fc.constantFrom(4_000, 5_000, 10_000, 30_000, 60_000),
+        fc.integer({ min: 0, max: 2 ** 45 }),
+        fc.integer({ min: 0, max: POLL_JITTER_MS - 1 }),
+        (interval, now, jitter) => {
+          const d = alignedPollDelay(interval, now, jitter);
+          expect(d).toBeGreaterThanOrEqual(Math.min(interval / 4, 1_000));
+          expect(d).toBeLessThanOrEqual(interval + Math.min(interval / 4, 1_000) + jitter);
+          expect((now + d - jitter) % interval).toBe(0);
+        },
+      ),
     );
   });
 

@@ -10,19 +10,30 @@ const job = (input: Record<string, string | undefined>, output: Record<string, u
 
 describe("requestGuardrails", () => {
   it("warns when the output lies under the input prefix in the same bucket", () => {
-    const w = requestGuardrails(job({ Prefix: "videos/" }, { Object: "videos/out/${InventoryTriggerJobId}.mp4" }), bucket);
+    const w = requestGuardrails(
+      job({ Prefix: "videos/" }, { Object: "videos/out/${InventoryTriggerJobId}.mp4" }),
+      bucket,
+    );
     expect(w.map((x) => x.id)).toEqual(["output-under-input"]);
     expect(w[0]?.message).toContain("lies under");
   });
 
   it("does not warn for another bucket or another prefix", () => {
-    expect(requestGuardrails(job({ Prefix: "videos/" }, { Object: "out/${InventoryTriggerJobId}.mp4" }), bucket)).toEqual([]);
-    const other = job({ Prefix: "videos/" }, { Object: "videos/${InventoryTriggerJobId}.mp4", Bucket: "archive-1250000000" });
+    expect(
+      requestGuardrails(job({ Prefix: "videos/" }, { Object: "out/${InventoryTriggerJobId}.mp4" }), bucket),
+    ).toEqual([]);
+    const other = job(
+      { Prefix: "videos/" },
+      { Object: "videos/${InventoryTriggerJobId}.mp4", Bucket: "archive-1250000000" },
+    );
     expect(requestGuardrails(other, bucket)).toEqual([]);
   });
 
   it("warns 'may lie under' when the fixed part is a prefix of the input prefix", () => {
-    const w = requestGuardrails(job({ Prefix: "videos/raw/" }, { Object: "videos/${InventoryTriggerJobId}.mp4" }), bucket);
+    const w = requestGuardrails(
+      job({ Prefix: "videos/raw/" }, { Object: "videos/${InventoryTriggerJobId}.mp4" }),
+      bucket,
+    );
     expect(w[0]?.message).toContain("may lie under");
   });
 
@@ -36,7 +47,14 @@ describe("requestGuardrails", () => {
 
   it("checks SpriteObject and StreamExtract objects too", () => {
     const w = requestGuardrails(
-      job({ Prefix: "in/" }, { Object: "snap/${Number}.jpg", SpriteObject: "in/sprite.jpg", StreamExtract: [{ Index: "0", Object: "s/out0.mp4" }] }),
+      job(
+        { Prefix: "in/" },
+        {
+          Object: "snap/${Number}.jpg",
+          SpriteObject: "in/sprite.jpg",
+          StreamExtract: [{ Index: "0", Object: "s/out0.mp4" }],
+        },
+      ),
       bucket,
     );
     expect(w.map((x) => `${x.id}@${x.path}`).sort()).toEqual([

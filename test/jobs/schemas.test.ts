@@ -182,11 +182,17 @@ describe("listQuerySchema", () => {
     expect(issuePaths(listQuerySchema.safeParse({ startCreationTime: "2022-06-27" }))).toContain("startCreationTime");
     expect(
       issuePaths(
-        listQuerySchema.safeParse({ startCreationTime: "2022-06-28T00:00:00+0800", endCreationTime: "2022-06-27T00:00:00+0800" }),
+        listQuerySchema.safeParse({
+          startCreationTime: "2022-06-28T00:00:00+0800",
+          endCreationTime: "2022-06-27T00:00:00+0800",
+        }),
       ),
     ).toContain("endCreationTime");
     expect(
-      listQuerySchema.safeParse({ startCreationTime: "2022-06-27T00:00:00+0800", endCreationTime: "2022-06-28T00:00:00+0800" }).success,
+      listQuerySchema.safeParse({
+        startCreationTime: "2022-06-27T00:00:00+0800",
+        endCreationTime: "2022-06-28T00:00:00+0800",
+      }).success,
     ).toBe(true);
   });
 
@@ -228,7 +234,12 @@ describe("jobDetailSchema", () => {
   };
 
   it("keeps unknown elements and unknown states", () => {
-    const parsed = jobDetailSchema.parse({ ...detail, State: "Archived", FutureField: { Nested: "x" }, Progress: "50" });
+    const parsed = jobDetailSchema.parse({
+      ...detail,
+      State: "Archived",
+      FutureField: { Nested: "x" },
+      Progress: "50",
+    });
     expect(parsed.State).toBe("Archived");
     expect(parsed).toMatchObject({ FutureField: { Nested: "x" }, Progress: "50" });
   });
@@ -242,7 +253,9 @@ describe("jobDetailSchema", () => {
 
 describe("picker schemas", () => {
   it("template entries keep only what a picker needs, loosely", () => {
-    expect(templateEntrySchema.safeParse({ TemplateId: "t1", Name: "n", Snapshot: { Mode: "Interval" } }).success).toBe(true);
+    expect(templateEntrySchema.safeParse({ TemplateId: "t1", Name: "n", Snapshot: { Mode: "Interval" } }).success).toBe(
+      true,
+    );
     expect(templateEntrySchema.safeParse({ Name: "n" }).success).toBe(false);
   });
 

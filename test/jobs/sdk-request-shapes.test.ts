@@ -22,8 +22,14 @@ describe("accepted now", () => {
   it("several workflows in one trigger, comma-separated (cos-go-sdk-v5 InventoryTriggerJobOperation.WorkflowIds is one string)", () => {
     const req = clone(WORKFLOW_SAMPLE);
     req.Operation.WorkflowIds = "w7476ff3564ee45b7b490d64bccaba6cc,w5a99d4c18a158468d2a7817d7c09f120";
-    expect(accepts(req)).toContain("<WorkflowIds>w7476ff3564ee45b7b490d64bccaba6cc,w5a99d4c18a158468d2a7817d7c09f120</WorkflowIds>");
-    for (const bad of ["w7476ff3564ee45b7b490d64bccaba6cc, w5a99d4c18a158468d2a7817d7c09f120", "w7476ff3564ee45b7b490d64bccaba6cc,", Array(11).fill("w7476ff3564ee45b7b490d64bccaba6cc").join(",")]) {
+    expect(accepts(req)).toContain(
+      "<WorkflowIds>w7476ff3564ee45b7b490d64bccaba6cc,w5a99d4c18a158468d2a7817d7c09f120</WorkflowIds>",
+    );
+    for (const bad of [
+      "w7476ff3564ee45b7b490d64bccaba6cc, w5a99d4c18a158468d2a7817d7c09f120",
+      "w7476ff3564ee45b7b490d64bccaba6cc,",
+      Array(11).fill("w7476ff3564ee45b7b490d64bccaba6cc").join(","),
+    ]) {
       req.Operation.WorkflowIds = bad;
       expect(paths(triggerRequestSchema.safeParse(req)), bad).toContain("Operation.WorkflowIds");
     }
@@ -44,7 +50,9 @@ describe("accepted now", () => {
     req.Operation.CallBackType = "Kafka";
     expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.CallBackKafkaConfig");
     req.Operation.CallBackKafkaConfig = { Region: "ap-guangzhou", InstanceId: "ckafka-abc123", Topic: "ci-events" };
-    expect(accepts(req)).toContain("<CallBackKafkaConfig><Region>ap-guangzhou</Region><InstanceId>ckafka-abc123</InstanceId><Topic>ci-events</Topic></CallBackKafkaConfig>");
+    expect(accepts(req)).toContain(
+      "<CallBackKafkaConfig><Region>ap-guangzhou</Region><InstanceId>ckafka-abc123</InstanceId><Topic>ci-events</Topic></CallBackKafkaConfig>",
+    );
     req.Operation.CallBackType = "Url";
     expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.CallBackKafkaConfig");
     req.Operation.CallBackType = "Kafka";
@@ -72,8 +80,18 @@ describe("accepted now", () => {
     const req = clone(JOB_SAMPLE);
     req.Operation.Tag = "VoiceSeparate";
     req.Operation.JobParam = { TemplateId: "t1460606b9752148c4ab182f55163ba7cd" };
-    req.Operation.Output = { Region: "ap-chongqing", Bucket: "test-1234567890", Object: "bg.mp3", AuObject: "vocal.mp3", BassObject: "bass.mp3", DrumObject: "drum.mp3", Force: "true" };
-    expect(accepts(req)).toContain("<BassObject>bass.mp3</BassObject><DrumObject>drum.mp3</DrumObject><Force>true</Force>");
+    req.Operation.Output = {
+      Region: "ap-chongqing",
+      Bucket: "test-1234567890",
+      Object: "bg.mp3",
+      AuObject: "vocal.mp3",
+      BassObject: "bass.mp3",
+      DrumObject: "drum.mp3",
+      Force: "true",
+    };
+    expect(accepts(req)).toContain(
+      "<BassObject>bass.mp3</BassObject><DrumObject>drum.mp3</DrumObject><Force>true</Force>",
+    );
     const transcode = clone(JOB_SAMPLE);
     transcode.Operation.Output = { ...transcode.Operation.Output, BassObject: "bass.mp3" };
     expect(paths(triggerRequestSchema.safeParse(transcode))).toContain("Operation.Output.BassObject");
@@ -89,29 +107,49 @@ describe("Tags and elements the SDKs carry (issue 12 item 2, second part)", () =
     req.Operation.Tag = "ImageInspect";
     expect(accepts(req)).toContain("<Tag>ImageInspect</Tag>");
     req.Operation.JobParam = { ImageInspect: { AutoProcess: "true", ProcessType: "BackupObject" } };
-    expect(accepts(req)).toContain("<JobParam><ImageInspect><AutoProcess>true</AutoProcess><ProcessType>BackupObject</ProcessType></ImageInspect></JobParam>");
+    expect(accepts(req)).toContain(
+      "<JobParam><ImageInspect><AutoProcess>true</AutoProcess><ProcessType>BackupObject</ProcessType></ImageInspect></JobParam>",
+    );
     req.Operation.Output = { Region: "ap-chongqing", Bucket: "test-1234567890", Object: "x.jpg" };
     expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.Output");
   });
 
-  it.each(["VideoProcess", "SuperResolution", "SDRtoHDR"])("%s with an inline JobParam.Transcode and Watermark (CI doc 1045/50369; cos-go-sdk-v5 InventoryTriggerJobOperationJobParam)", (tag) => {
-    const own = { VideoProcess: { ColorEnhance: { Enable: "true" } }, SuperResolution: { Resolution: "sdtohd" }, SDRtoHDR: { HdrMode: "HLG" } }[tag];
-    const req = clone(JOB_SAMPLE);
-    req.Operation.Tag = tag;
-    req.Operation.JobParam = {
-      [tag]: own,
-      Transcode: { Container: { Format: "mp4" }, Video: { Codec: "H.264", Width: "1280" }, Audio: { Codec: "aac" } },
-      Watermark: [{ Type: "Text", Pos: "TopRight", LocMode: "Absolute", Dx: "16", Dy: "16", Text: { Text: "demo", FontSize: "24", FontColor: "0xFFFFFF", Transparency: "80" } }],
-    };
-    const xml = accepts(req);
-    expect(xml).toContain("<Transcode><Container><Format>mp4</Format></Container><Video><Codec>H.264</Codec><Width>1280</Width></Video><Audio><Codec>aac</Codec></Audio></Transcode><Watermark><Type>Text</Type>");
-    // Malformed variants still name the field.
-    req.Operation.JobParam.Transcode.Container.Format = "mp9";
-    expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.JobParam.Transcode.Container.Format");
-    req.Operation.JobParam.Transcode.Container.Format = "mp4";
-    req.Operation.JobParam.TranscodeTemplateId = "t04e1ab86554984f1aa17c062fbf6c007c";
-    expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.JobParam.Transcode");
-  });
+  it.each(["VideoProcess", "SuperResolution", "SDRtoHDR"])(
+    "%s with an inline JobParam.Transcode and Watermark (CI doc 1045/50369; cos-go-sdk-v5 InventoryTriggerJobOperationJobParam)",
+    (tag) => {
+      const own = {
+        VideoProcess: { ColorEnhance: { Enable: "true" } },
+        SuperResolution: { Resolution: "sdtohd" },
+        SDRtoHDR: { HdrMode: "HLG" },
+      }[tag];
+      const req = clone(JOB_SAMPLE);
+      req.Operation.Tag = tag;
+      req.Operation.JobParam = {
+        [tag]: own,
+        Transcode: { Container: { Format: "mp4" }, Video: { Codec: "H.264", Width: "1280" }, Audio: { Codec: "aac" } },
+        Watermark: [
+          {
+            Type: "Text",
+            Pos: "TopRight",
+            LocMode: "Absolute",
+            Dx: "16",
+            Dy: "16",
+            Text: { Text: "demo", FontSize: "24", FontColor: "0xFFFFFF", Transparency: "80" },
+          },
+        ],
+      };
+      const xml = accepts(req);
+      expect(xml).toContain(
+        "<Transcode><Container><Format>mp4</Format></Container><Video><Codec>H.264</Codec><Width>1280</Width></Video><Audio><Codec>aac</Codec></Audio></Transcode><Watermark><Type>Text</Type>",
+      );
+      // Malformed variants still name the field.
+      req.Operation.JobParam.Transcode.Container.Format = "mp9";
+      expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.JobParam.Transcode.Container.Format");
+      req.Operation.JobParam.Transcode.Container.Format = "mp4";
+      req.Operation.JobParam.TranscodeTemplateId = "t04e1ab86554984f1aa17c062fbf6c007c";
+      expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.JobParam.Transcode");
+    },
+  );
 
   it("Segment and TransConfig AIGCMetadata (cos-go-sdk-v5 AIGCMetadata)", () => {
     const aigc = { Label: "AIGC", ContentProducer: "studio-1", ProduceID: "p-1" };
@@ -119,12 +157,18 @@ describe("Tags and elements the SDKs carry (issue 12 item 2, second part)", () =
     seg.Operation.Tag = "Segment";
     seg.Operation.JobParam = { Segment: { Format: "mp4", Duration: "30", AIGCMetadata: aigc } };
     seg.Operation.Output.Object = "out/part-${number}.mp4";
-    expect(accepts(seg)).toContain("<AIGCMetadata><Label>AIGC</Label><ContentProducer>studio-1</ContentProducer><ProduceID>p-1</ProduceID></AIGCMetadata>");
+    expect(accepts(seg)).toContain(
+      "<AIGCMetadata><Label>AIGC</Label><ContentProducer>studio-1</ContentProducer><ProduceID>p-1</ProduceID></AIGCMetadata>",
+    );
     const tc = clone(JOB_SAMPLE);
-    tc.Operation.JobParam = { Transcode: { Container: { Format: "mp4" }, Video: { Codec: "H.264" }, TransConfig: { AIGCMetadata: aigc } } };
+    tc.Operation.JobParam = {
+      Transcode: { Container: { Format: "mp4" }, Video: { Codec: "H.264" }, TransConfig: { AIGCMetadata: aigc } },
+    };
     expect(accepts(tc)).toContain("<TransConfig><AIGCMetadata><Label>AIGC</Label>");
     tc.Operation.JobParam.Transcode.TransConfig.AIGCMetadata.Labl = "x";
-    expect(paths(triggerRequestSchema.safeParse(tc))).toContain("Operation.JobParam.Transcode.TransConfig.AIGCMetadata");
+    expect(paths(triggerRequestSchema.safeParse(tc))).toContain(
+      "Operation.JobParam.Transcode.TransConfig.AIGCMetadata",
+    );
   });
 
   it("ConcatFragment.Duration and SceneChangeInfo.TransitionType (cos-go-sdk-v5 ConcatFragment, SceneChangeInfo)", () => {
@@ -132,21 +176,30 @@ describe("Tags and elements the SDKs carry (issue 12 item 2, second part)", () =
     req.Operation.Tag = "Concat";
     req.Operation.JobParam = {
       ConcatTemplate: {
-        ConcatFragment: [{ Url: "https://test-1234567890.cos.ap-chongqing.myqcloud.com/a.mp4", Mode: "Start", Duration: "5.5" }],
+        ConcatFragment: [
+          { Url: "https://test-1234567890.cos.ap-chongqing.myqcloud.com/a.mp4", Mode: "Start", Duration: "5.5" },
+        ],
         Container: { Format: "mp4" },
         SceneChangeInfo: { Mode: "FADE", Time: "1", TransitionType: "fade" },
       },
     };
     const xml = accepts(req);
     expect(xml).toContain("<Duration>5.5</Duration></ConcatFragment>");
-    expect(xml).toContain("<SceneChangeInfo><Mode>FADE</Mode><Time>1</Time><TransitionType>fade</TransitionType></SceneChangeInfo>");
+    expect(xml).toContain(
+      "<SceneChangeInfo><Mode>FADE</Mode><Time>1</Time><TransitionType>fade</TransitionType></SceneChangeInfo>",
+    );
     req.Operation.JobParam.ConcatTemplate.ConcatFragment[0].Duration = "-1";
-    expect(paths(triggerRequestSchema.safeParse(req))).toContain("Operation.JobParam.ConcatTemplate.ConcatFragment.0.Duration");
+    expect(paths(triggerRequestSchema.safeParse(req))).toContain(
+      "Operation.JobParam.ConcatTemplate.ConcatFragment.0.Duration",
+    );
   });
 
   it("no longer sends Transcode Subtitles or QualityEstimateConfig: no batch source lists them", () => {
     const tc = clone(JOB_SAMPLE);
-    tc.Operation.JobParam = { TemplateId: "t1460606b9752148c4ab182f55163ba7cd", Subtitles: { Subtitle: [{ Url: "https://test-1234567890.cos.ap-chongqing.myqcloud.com/a.srt" }] } };
+    tc.Operation.JobParam = {
+      TemplateId: "t1460606b9752148c4ab182f55163ba7cd",
+      Subtitles: { Subtitle: [{ Url: "https://test-1234567890.cos.ap-chongqing.myqcloud.com/a.srt" }] },
+    };
     expect(paths(triggerRequestSchema.safeParse(tc)).join(" ")).toMatch(/Operation\.JobParam/);
     const qe = clone(JOB_SAMPLE);
     qe.Operation.Tag = "QualityEstimate";

@@ -3,7 +3,10 @@ import { expect } from "vitest";
 import { triggerRequestSchema } from "@/lib/jobs/request-schema";
 import { TAGS, type TagName } from "@/lib/jobs/tags";
 
-export type Fragment = { JobParam?: Record<string, unknown>; Output?: Record<string, unknown> } & Record<string, unknown>;
+export type Fragment = { JobParam?: Record<string, unknown>; Output?: Record<string, unknown> } & Record<
+  string,
+  unknown
+>;
 
 export const OUTPUT = { Region: "ap-chongqing", Bucket: "test-1234567890" };
 
@@ -26,7 +29,10 @@ export function issues(tag: TagName, fragment: Fragment): Found[] {
   const r = triggerRequestSchema.safeParse(jobRequest(tag, fragment));
   if (r.success) return [];
   return r.error.issues.map((i) => ({
-    path: i.path.filter((p, n) => !(n === 0 && p === "Operation")).map(String).join("."),
+    path: i.path
+      .filter((p, n) => !(n === 0 && p === "Operation"))
+      .map(String)
+      .join("."),
     message: i.message,
   }));
 }
@@ -38,8 +44,12 @@ export function expectValid(tag: TagName, fragment: Fragment): void {
 /** Asserts an issue at `path` whose message matches `message`. */
 export function expectIssue(tag: TagName, fragment: Fragment, path: string, message: RegExp | string): void {
   const found = issues(tag, fragment);
-  const match = found.some((i) => i.path === path && (typeof message === "string" ? i.message.includes(message) : message.test(i.message)));
-  expect(match, `expected an issue at ${path} matching ${String(message)}, got ${JSON.stringify(found, null, 1)}`).toBe(true);
+  const match = found.some(
+    (i) => i.path === path && (typeof message === "string" ? i.message.includes(message) : message.test(i.message)),
+  );
+  expect(match, `expected an issue at ${path} matching ${String(message)}, got ${JSON.stringify(found, null, 1)}`).toBe(
+    true,
+  );
 }
 
 /** Sets `value` at a dot path inside `root` (creating groups), or deletes it when value is undefined. */

@@ -13,11 +13,25 @@ import { example, expectIssue, expectValid, issues, jobRequest, type Fragment } 
 const TEMPLATE_ID = "t1460606b9752148c4ab182f55163ba7cd";
 /** Template tags of GET /template (docs/ci-api.md §6.1). */
 const TEMPLATE_TAGS = [
-  "Transcode", "Snapshot", "Animation", "Concat", "SmartCover", "VideoProcess", "SuperResolution", "VoiceSeparate",
-  "VideoMontage", "PicProcess", "Tts", "SpeechRecognition", "NoiseReduction",
+  "Transcode",
+  "Snapshot",
+  "Animation",
+  "Concat",
+  "SmartCover",
+  "VideoProcess",
+  "SuperResolution",
+  "VoiceSeparate",
+  "VideoMontage",
+  "PicProcess",
+  "Tts",
+  "SpeechRecognition",
+  "NoiseReduction",
 ];
 
-function* allFields(fields: readonly FieldSpec[], prefix: string[] = []): Generator<{ path: string[]; field: FieldSpec }> {
+function* allFields(
+  fields: readonly FieldSpec[],
+  prefix: string[] = [],
+): Generator<{ path: string[]; field: FieldSpec }> {
   for (const f of fields) {
     yield { path: [...prefix, f.name], field: f };
     if (f.kind === "group" || f.kind === "list") yield* allFields(f.fields, [...prefix, f.name]);
@@ -25,7 +39,11 @@ function* allFields(fields: readonly FieldSpec[], prefix: string[] = []): Genera
 }
 
 /** Leaves that the example fills in (outside lists), with their paths from JobParam. */
-function* filledLeaves(fields: readonly FieldSpec[], value: unknown, prefix: string[] = []): Generator<{ path: string; field: FieldSpec }> {
+function* filledLeaves(
+  fields: readonly FieldSpec[],
+  value: unknown,
+  prefix: string[] = [],
+): Generator<{ path: string; field: FieldSpec }> {
   if (typeof value !== "object" || value === null) return;
   for (const f of fields) {
     const v = (value as Record<string, unknown>)[f.name];
@@ -87,7 +105,9 @@ describe("the registry", () => {
     for (const t of TAG_NAMES) {
       for (const { path, field } of allFields(TAGS[t].fields)) {
         const repeated = field.kind === "list" || field.kind === "stringList";
-        expect(isRepeatablePath(["Request", "Operation", "JobParam", ...path]), `${t}: ${path.join(".")}`).toBe(repeated);
+        expect(isRepeatablePath(["Request", "Operation", "JobParam", ...path]), `${t}: ${path.join(".")}`).toBe(
+          repeated,
+        );
       }
     }
   });
@@ -143,15 +163,30 @@ describe.each(TAG_NAMES.map((t) => [t] as const))("%s", (tag: TagName) => {
 
     it("rejects a TemplateId together with its own parameters", () => {
       const ex = example(tag);
-      expectIssue(tag, { ...ex, JobParam: { ...ex.JobParam, TemplateId: TEMPLATE_ID } }, `JobParam.${mod.paramElement}`, "not both");
+      expectIssue(
+        tag,
+        { ...ex, JobParam: { ...ex.JobParam, TemplateId: TEMPLATE_ID } },
+        `JobParam.${mod.paramElement}`,
+        "not both",
+      );
     });
 
     it("rejects a malformed TemplateId", () => {
-      expectIssue(tag, { JobParam: { TemplateId: "x123" }, Output: example(tag).Output }, "JobParam.TemplateId", /template ID looks like t/);
+      expectIssue(
+        tag,
+        { JobParam: { TemplateId: "x123" }, Output: example(tag).Output },
+        "JobParam.TemplateId",
+        /template ID looks like t/,
+      );
     });
   } else {
     it("rejects a TemplateId", () => {
-      expectIssue(tag, { ...example(tag), JobParam: { ...example(tag).JobParam, TemplateId: TEMPLATE_ID } }, "JobParam.TemplateId", "take no template");
+      expectIssue(
+        tag,
+        { ...example(tag), JobParam: { ...example(tag).JobParam, TemplateId: TEMPLATE_ID } },
+        "JobParam.TemplateId",
+        "take no template",
+      );
     });
   }
 
@@ -161,7 +196,12 @@ describe.each(TAG_NAMES.map((t) => [t] as const))("%s", (tag: TagName) => {
 
     if (paramField.required) {
       it(`requires ${param} (or a template) when JobParam is empty`, () => {
-        expectIssue(tag, { ...example(tag), JobParam: undefined }, `JobParam.${param}`, mod.templateTag ? "Choose a template" : "is required");
+        expectIssue(
+          tag,
+          { ...example(tag), JobParam: undefined },
+          `JobParam.${param}`,
+          mod.templateTag ? "Choose a template" : "is required",
+        );
       });
     }
 
@@ -171,7 +211,12 @@ describe.each(TAG_NAMES.map((t) => [t] as const))("%s", (tag: TagName) => {
       const value = jp[param];
       delete jp[param];
       jp[typo(param)] = value;
-      expectIssue(tag, { ...ex, JobParam: jp }, "JobParam", `Unknown element ${typo(param)} in JobParam (did you mean ${param}?)`);
+      expectIssue(
+        tag,
+        { ...ex, JobParam: jp },
+        "JobParam",
+        `Unknown element ${typo(param)} in JobParam (did you mean ${param}?)`,
+      );
     });
 
     it(`names an unknown element inside ${param}`, () => {
@@ -200,62 +245,324 @@ describe.each(TAG_NAMES.map((t) => [t] as const))("%s", (tag: TagName) => {
         let cur = ex.JobParam as Record<string, unknown>;
         for (const p of parts.slice(0, -1)) cur = cur[p] as Record<string, unknown>;
         cur[parts[parts.length - 1]!] = String((aNumber.field as { max: number }).max + 2);
-        expectIssue(tag, ex, `JobParam.${aNumber.path}`, new RegExp(`^${aNumber.field.label} must be .*${(aNumber.field as { max: number }).max}`));
+        expectIssue(
+          tag,
+          ex,
+          `JobParam.${aNumber.path}`,
+          new RegExp(`^${aNumber.field.label} must be .*${(aNumber.field as { max: number }).max}`),
+        );
       });
     }
   } else {
     it("accepts JobParam absent or empty, and rejects any element in it", () => {
       expectValid(tag, example(tag));
       expectValid(tag, { ...example(tag), JobParam: {} });
-      expectIssue(tag, { ...example(tag), JobParam: { Transcode: { Container: { Format: "mp4" } } } }, "JobParam", "Unknown element Transcode");
+      expectIssue(
+        tag,
+        { ...example(tag), JobParam: { Transcode: { Container: { Format: "mp4" } } } },
+        "JobParam",
+        "Unknown element Transcode",
+      );
     });
   }
 });
 
 /** Typical mistakes, at least one per Tag, each rejected with a message naming the field. */
 const MISTAKES: Array<[TagName, string, (ex: Fragment) => void, string, RegExp | string]> = [
-  ["Transcode", "odd width", (ex) => v(ex, "Transcode.Video").Width = "1281", "JobParam.Transcode.Video.Width", "Width must be an even number from 128 to 4096 px"],
-  ["Transcode", "width too small", (ex) => v(ex, "Transcode.Video").Width = "64", "JobParam.Transcode.Video.Width", "Width must be an even number from 128 to 4096"],
-  ["Transcode", "fps 0 (range open at 0)", (ex) => v(ex, "Transcode.Video").Fps = "0", "JobParam.Transcode.Video.Fps", "Frame rate must be a number greater than 0 and at most 60 fps"],
-  ["Transcode", "bitrate not a number", (ex) => v(ex, "Transcode.Video").Bitrate = "fast", "JobParam.Transcode.Video.Bitrate", "Bitrate must be a whole number from 10 to 50000 Kbps, or auto"],
-  ["Transcode", "codec case (suggests)", (ex) => v(ex, "Transcode.Video").Codec = "h.264", "JobParam.Transcode.Video.Codec", "(did you mean H.264?)"],
-  ["Transcode", "missing container format", (ex) => delete v(ex, "Transcode.Container").Format, "JobParam.Transcode.Container.Format", "Format is required"],
-  ["Transcode", "boolean spelled Yes", (ex) => v(ex, "Transcode.TransConfig").IsCheckReso = "Yes", "JobParam.Transcode.TransConfig.IsCheckReso", "Check resolution must be true or false"],
-  ["Transcode", "number given as a JSON number", (ex) => v(ex, "Transcode.Video").Height = 720, "JobParam.Transcode.Video.Height", "Height must be text"],
-  ["Transcode", "rotation 360 (range open at 360)", (ex) => v(ex, "Transcode.Video").Rotate = "360", "JobParam.Transcode.Video.Rotate", "Rotation must be a number at least 0 and less than 360"],
-  ["Snapshot", "count 0", (ex) => v(ex, "Snapshot").Count = "0", "JobParam.Snapshot.Count", "Count must be a whole number greater than 0 and at most 10000"],
+  [
+    "Transcode",
+    "odd width",
+    (ex) => (v(ex, "Transcode.Video").Width = "1281"),
+    "JobParam.Transcode.Video.Width",
+    "Width must be an even number from 128 to 4096 px",
+  ],
+  [
+    "Transcode",
+    "width too small",
+    (ex) => (v(ex, "Transcode.Video").Width = "64"),
+    "JobParam.Transcode.Video.Width",
+    "Width must be an even number from 128 to 4096",
+  ],
+  [
+    "Transcode",
+    "fps 0 (range open at 0)",
+    (ex) => (v(ex, "Transcode.Video").Fps = "0"),
+    "JobParam.Transcode.Video.Fps",
+    "Frame rate must be a number greater than 0 and at most 60 fps",
+  ],
+  [
+    "Transcode",
+    "bitrate not a number",
+    (ex) => (v(ex, "Transcode.Video").Bitrate = "fast"),
+    "JobParam.Transcode.Video.Bitrate",
+    "Bitrate must be a whole number from 10 to 50000 Kbps, or auto",
+  ],
+  [
+    "Transcode",
+    "codec case (suggests)",
+    (ex) => (v(ex, "Transcode.Video").Codec = "h.264"),
+    "JobParam.Transcode.Video.Codec",
+    "(did you mean H.264?)",
+  ],
+  [
+    "Transcode",
+    "missing container format",
+    (ex) => delete v(ex, "Transcode.Container").Format,
+    "JobParam.Transcode.Container.Format",
+    "Format is required",
+  ],
+  [
+    "Transcode",
+    "boolean spelled Yes",
+    (ex) => (v(ex, "Transcode.TransConfig").IsCheckReso = "Yes"),
+    "JobParam.Transcode.TransConfig.IsCheckReso",
+    "Check resolution must be true or false",
+  ],
+  [
+    "Transcode",
+    "number given as a JSON number",
+    (ex) => (v(ex, "Transcode.Video").Height = 720),
+    "JobParam.Transcode.Video.Height",
+    "Height must be text",
+  ],
+  [
+    "Transcode",
+    "rotation 360 (range open at 360)",
+    (ex) => (v(ex, "Transcode.Video").Rotate = "360"),
+    "JobParam.Transcode.Video.Rotate",
+    "Rotation must be a number at least 0 and less than 360",
+  ],
+  [
+    "Snapshot",
+    "count 0",
+    (ex) => (v(ex, "Snapshot").Count = "0"),
+    "JobParam.Snapshot.Count",
+    "Count must be a whole number greater than 0 and at most 10000",
+  ],
   ["Snapshot", "missing count", (ex) => delete v(ex, "Snapshot").Count, "JobParam.Snapshot.Count", "Count is required"],
-  ["Snapshot", "sprite without colour", (ex) => delete v(ex, "Snapshot.SpriteSnapshotConfig").Color, "JobParam.Snapshot.SpriteSnapshotConfig.Color", "Background colour is required"],
-  ["Animation", "missing codec", (ex) => delete v(ex, "Animation.Video").Codec, "JobParam.Animation.Video.Codec", "Codec is required"],
-  ["Animation", "format mp4", (ex) => v(ex, "Animation.Container").Format = "mp4", "JobParam.Animation.Container.Format", "Format must be one of gif, hgif, webp"],
-  ["SmartCover", "count 11", (ex) => v(ex, "SmartCover").Count = "11", "JobParam.SmartCover.Count", "Count must be a whole number from 1 to 10"],
-  ["Concat", "fragment without URL", (ex) => delete (v(ex, "ConcatTemplate").ConcatFragment as Record<string, unknown>[])[1]!.Url, "JobParam.ConcatTemplate.ConcatFragment.1.Url", "Fragment URL is required"],
-  ["Concat", "no fragments", (ex) => delete v(ex, "ConcatTemplate").ConcatFragment, "JobParam.ConcatTemplate.ConcatFragment", "Fragments needs at least 1 fragment"],
-  ["Concat", "transition 6 s", (ex) => v(ex, "ConcatTemplate.SceneChangeInfo").Time = "6", "JobParam.ConcatTemplate.SceneChangeInfo.Time", "Transition time must be a number greater than 0 and at most 5 s"],
-  ["SpeechRecognition", "missing engine", (ex) => delete v(ex, "SpeechRecognition").EngineModelType, "JobParam.SpeechRecognition.EngineModelType", "Engine is required"],
-  ["SpeechRecognition", "speaker count 11", (ex) => v(ex, "SpeechRecognition").SpeakerNumber = "11", "JobParam.SpeechRecognition.SpeakerNumber", "Speaker count must be a whole number from 0 to 10"],
-  ["VoiceSeparate", "audio mode typo", (ex) => v(ex, "VoiceSeparate").AudioMode = "IsAudios", "JobParam.VoiceSeparate.AudioMode", "did you mean IsAudio?"],
-  ["VideoMontage", "odd height", (ex) => v(ex, "VideoMontage.Video").Height = "721", "JobParam.VideoMontage.Video.Height", "Height must be an even number from 128 to 4096"],
-  ["SDRtoHDR", "HdrMode HDR", (ex) => v(ex, "SDRtoHDR").HdrMode = "HDR", "JobParam.SDRtoHDR.HdrMode", "HDR standard must be one of HLG, HDR10"],
-  ["SDRtoHDR", "bad TranscodeTemplateId", (ex) => (ex.JobParam!.TranscodeTemplateId = "p123456789"), "JobParam.TranscodeTemplateId", "transcode template ID looks like t"],
-  ["VideoProcess", "contrast 101", (ex) => v(ex, "VideoProcess.ColorEnhance").Contrast = "101", "JobParam.VideoProcess.ColorEnhance.Contrast", "Contrast must be a whole number from 0 to 100"],
-  ["VideoProcess", "nothing to do", (ex) => (ex.JobParam!.VideoProcess = {}), "JobParam.VideoProcess", "Choose a template or fill in the Video enhancement parameters"],
-  ["SuperResolution", "resolution 4k", (ex) => v(ex, "SuperResolution").Resolution = "4k", "JobParam.SuperResolution.Resolution", "Upscale must be one of sdtohd, hdto4k"],
-  ["Segment", "duration 3", (ex) => v(ex, "Segment").Duration = "3", "JobParam.Segment.Duration", "Piece length must be a whole number at least 5 s"],
-  ["Segment", "fractional duration", (ex) => v(ex, "Segment").Duration = "7.5", "JobParam.Segment.Duration", "Piece length must be a whole number at least 5 s"],
-  ["VideoTag", "scenario ShortVideo", (ex) => v(ex, "VideoTag").Scenario = "ShortVideo", "JobParam.VideoTag.Scenario", "Scenario must be one of Stream"],
-  ["PicProcess", "missing rule", (ex) => (v(ex, "PicProcess").ProcessRule = ""), "JobParam.PicProcess.ProcessRule", "Processing rule is required"],
-  ["DigitalWatermark", "message too long", (ex) => v(ex, "DigitalWatermark").Message = "a".repeat(65), "JobParam.DigitalWatermark.Message", "Message is at most 64 characters"],
-  ["DigitalWatermark", "message with spaces", (ex) => v(ex, "DigitalWatermark").Message = "hello world", "JobParam.DigitalWatermark.Message", "Use Chinese or English letters"],
-  ["DigitalWatermark", "IgnoreError (no effect for this Tag)", (ex) => v(ex, "DigitalWatermark").IgnoreError = "true", "JobParam.DigitalWatermark", "Unknown element IgnoreError"],
-  ["ExtractDigitalWatermark", "version V2", (ex) => v(ex, "ExtractDigitalWatermark").Version = "V2", "JobParam.ExtractDigitalWatermark.Version", "Version must be one of V1"],
-  ["Tts", "volume 11", (ex) => v(ex, "TtsTpl").Volume = "11", "JobParam.TtsTpl.Volume", "Volume must be a number from -10 to 10"],
-  ["Tts", "speed 40", (ex) => v(ex, "TtsTpl").Speed = "40", "JobParam.TtsTpl.Speed", "Speed must be a number from 50 to 200 %"],
-  ["NoiseReduction", "sample rate 44000", (ex) => v(ex, "NoiseReduction").Samplerate = "44000", "JobParam.NoiseReduction.Samplerate", "Sample rate must be one of"],
-  ["NoiseReduction", "SampleRate spelling", (ex) => { const n = v(ex, "NoiseReduction"); n.SampleRate = n.Samplerate; delete n.Samplerate; }, "JobParam.NoiseReduction", "Unknown element SampleRate in Noise reduction (did you mean Samplerate?)"],
-  ["QualityEstimate", "QualityEstimateConfig (no batch source lists it)", (ex) => { ex.JobParam = { QualityEstimateConfig: { Mode: "general", Rotate: "0" } }; }, "JobParam", "Unknown element QualityEstimateConfig"],
-  ["ImageInspect", "AutoProcess yes", (ex) => v(ex, "ImageInspect").AutoProcess = "yes", "JobParam.ImageInspect.AutoProcess", "true or false"],
-  ["StreamExtract", "non-numeric index", (ex) => ((ex.Output!.StreamExtract as Record<string, unknown>[])[0]!.Index = "a"), "Output.StreamExtract.0.Index", "Index is a stream number"],
+  [
+    "Snapshot",
+    "sprite without colour",
+    (ex) => delete v(ex, "Snapshot.SpriteSnapshotConfig").Color,
+    "JobParam.Snapshot.SpriteSnapshotConfig.Color",
+    "Background colour is required",
+  ],
+  [
+    "Animation",
+    "missing codec",
+    (ex) => delete v(ex, "Animation.Video").Codec,
+    "JobParam.Animation.Video.Codec",
+    "Codec is required",
+  ],
+  [
+    "Animation",
+    "format mp4",
+    (ex) => (v(ex, "Animation.Container").Format = "mp4"),
+    "JobParam.Animation.Container.Format",
+    "Format must be one of gif, hgif, webp",
+  ],
+  [
+    "SmartCover",
+    "count 11",
+    (ex) => (v(ex, "SmartCover").Count = "11"),
+    "JobParam.SmartCover.Count",
+    "Count must be a whole number from 1 to 10",
+  ],
+  [
+    "Concat",
+    "fragment without URL",
+    (ex) => delete (v(ex, "ConcatTemplate").ConcatFragment as Record<string, unknown>[])[1]!.Url,
+    "JobParam.ConcatTemplate.ConcatFragment.1.Url",
+    "Fragment URL is required",
+  ],
+  [
+    "Concat",
+    "no fragments",
+    (ex) => delete v(ex, "ConcatTemplate").ConcatFragment,
+    "JobParam.ConcatTemplate.ConcatFragment",
+    "Fragments needs at least 1 fragment",
+  ],
+  [
+    "Concat",
+    "transition 6 s",
+    (ex) => (v(ex, "ConcatTemplate.SceneChangeInfo").Time = "6"),
+    "JobParam.ConcatTemplate.SceneChangeInfo.Time",
+    "Transition time must be a number greater than 0 and at most 5 s",
+  ],
+  [
+    "SpeechRecognition",
+    "missing engine",
+    (ex) => delete v(ex, "SpeechRecognition").EngineModelType,
+    "JobParam.SpeechRecognition.EngineModelType",
+    "Engine is required",
+  ],
+  [
+    "SpeechRecognition",
+    "speaker count 11",
+    (ex) => (v(ex, "SpeechRecognition").SpeakerNumber = "11"),
+    "JobParam.SpeechRecognition.SpeakerNumber",
+    "Speaker count must be a whole number from 0 to 10",
+  ],
+  [
+    "VoiceSeparate",
+    "audio mode typo",
+    (ex) => (v(ex, "VoiceSeparate").AudioMode = "IsAudios"),
+    "JobParam.VoiceSeparate.AudioMode",
+    "did you mean IsAudio?",
+  ],
+  [
+    "VideoMontage",
+    "odd height",
+    (ex) => (v(ex, "VideoMontage.Video").Height = "721"),
+    "JobParam.VideoMontage.Video.Height",
+    "Height must be an even number from 128 to 4096",
+  ],
+  [
+    "SDRtoHDR",
+    "HdrMode HDR",
+    (ex) => (v(ex, "SDRtoHDR").HdrMode = "HDR"),
+    "JobParam.SDRtoHDR.HdrMode",
+    "HDR standard must be one of HLG, HDR10",
+  ],
+  [
+    "SDRtoHDR",
+    "bad TranscodeTemplateId",
+    (ex) => (ex.JobParam!.TranscodeTemplateId = "p123456789"),
+    "JobParam.TranscodeTemplateId",
+    "transcode template ID looks like t",
+  ],
+  [
+    "VideoProcess",
+    "contrast 101",
+    (ex) => (v(ex, "VideoProcess.ColorEnhance").Contrast = "101"),
+    "JobParam.VideoProcess.ColorEnhance.Contrast",
+    "Contrast must be a whole number from 0 to 100",
+  ],
+  [
+    "VideoProcess",
+    "nothing to do",
+    (ex) => (ex.JobParam!.VideoProcess = {}),
+    "JobParam.VideoProcess",
+    "Choose a template or fill in the Video enhancement parameters",
+  ],
+  [
+    "SuperResolution",
+    "resolution 4k",
+    (ex) => (v(ex, "SuperResolution").Resolution = "4k"),
+    "JobParam.SuperResolution.Resolution",
+    "Upscale must be one of sdtohd, hdto4k",
+  ],
+  [
+    "Segment",
+    "duration 3",
+    (ex) => (v(ex, "Segment").Duration = "3"),
+    "JobParam.Segment.Duration",
+    "Piece length must be a whole number at least 5 s",
+  ],
+  [
+    "Segment",
+    "fractional duration",
+    (ex) => (v(ex, "Segment").Duration = "7.5"),
+    "JobParam.Segment.Duration",
+    "Piece length must be a whole number at least 5 s",
+  ],
+  [
+    "VideoTag",
+    "scenario ShortVideo",
+    (ex) => (v(ex, "VideoTag").Scenario = "ShortVideo"),
+    "JobParam.VideoTag.Scenario",
+    "Scenario must be one of Stream",
+  ],
+  [
+    "PicProcess",
+    "missing rule",
+    (ex) => (v(ex, "PicProcess").ProcessRule = ""),
+    "JobParam.PicProcess.ProcessRule",
+    "Processing rule is required",
+  ],
+  [
+    "DigitalWatermark",
+    "message too long",
+    (ex) => (v(ex, "DigitalWatermark").Message = "a".repeat(65)),
+    "JobParam.DigitalWatermark.Message",
+    "Message is at most 64 characters",
+  ],
+  [
+    "DigitalWatermark",
+    "message with spaces",
+    (ex) => (v(ex, "DigitalWatermark").Message = "hello world"),
+    "JobParam.DigitalWatermark.Message",
+    "Use Chinese or English letters",
+  ],
+  [
+    "DigitalWatermark",
+    "IgnoreError (no effect for this Tag)",
+    (ex) => (v(ex, "DigitalWatermark").IgnoreError = "true"),
+    "JobParam.DigitalWatermark",
+    "Unknown element IgnoreError",
+  ],
+  [
+    "ExtractDigitalWatermark",
+    "version V2",
+    (ex) => (v(ex, "ExtractDigitalWatermark").Version = "V2"),
+    "JobParam.ExtractDigitalWatermark.Version",
+    "Version must be one of V1",
+  ],
+  [
+    "Tts",
+    "volume 11",
+    (ex) => (v(ex, "TtsTpl").Volume = "11"),
+    "JobParam.TtsTpl.Volume",
+    "Volume must be a number from -10 to 10",
+  ],
+  [
+    "Tts",
+    "speed 40",
+    (ex) => (v(ex, "TtsTpl").Speed = "40"),
+    "JobParam.TtsTpl.Speed",
+    "Speed must be a number from 50 to 200 %",
+  ],
+  [
+    "NoiseReduction",
+    "sample rate 44000",
+    (ex) => (v(ex, "NoiseReduction").Samplerate = "44000"),
+    "JobParam.NoiseReduction.Samplerate",
+    "Sample rate must be one of",
+  ],
+  [
+    "NoiseReduction",
+    "SampleRate spelling",
+    (ex) => {
+      const n = v(ex, "NoiseReduction");
+      n.SampleRate = n.Samplerate;
+      delete n.Samplerate;
+    },
+    "JobParam.NoiseReduction",
+    "Unknown element SampleRate in Noise reduction (did you mean Samplerate?)",
+  ],
+  [
+    "QualityEstimate",
+    "QualityEstimateConfig (no batch source lists it)",
+    (ex) => {
+      ex.JobParam = { QualityEstimateConfig: { Mode: "general", Rotate: "0" } };
+    },
+    "JobParam",
+    "Unknown element QualityEstimateConfig",
+  ],
+  [
+    "ImageInspect",
+    "AutoProcess yes",
+    (ex) => (v(ex, "ImageInspect").AutoProcess = "yes"),
+    "JobParam.ImageInspect.AutoProcess",
+    "true or false",
+  ],
+  [
+    "StreamExtract",
+    "non-numeric index",
+    (ex) => ((ex.Output!.StreamExtract as Record<string, unknown>[])[0]!.Index = "a"),
+    "Output.StreamExtract.0.Index",
+    "Index is a stream number",
+  ],
 ];
 
 function v(ex: Fragment, path: string): Record<string, unknown> {
@@ -284,7 +591,10 @@ describe("typical mistakes", () => {
     delete t.Video;
     ex.JobParam!.Frobnicate = "1";
     const found = issues("Transcode", ex);
-    expect(found).toContainEqual({ path: "JobParam.Transcode", message: "Unknown element Vidoe in Transcode (did you mean Video?)" });
+    expect(found).toContainEqual({
+      path: "JobParam.Transcode",
+      message: "Unknown element Vidoe in Transcode (did you mean Video?)",
+    });
     expect(found).toContainEqual({ path: "JobParam", message: "Unknown element Frobnicate in JobParam" });
   });
 });

@@ -22,14 +22,36 @@ const NOW = new Date("2025-03-10T12:00:00Z");
 describe("parsing the URL", () => {
   it("gives defaults for an empty URL", () => {
     expect(viewOf("")).toEqual({
-      bucket: null, type: null, states: [], created: null, from: null, to: null, name: null, jobId: null,
-      workflowId: null, order: "newest", size: 20, cursor: null, back: [], at: null, mine: false,
+      bucket: null,
+      type: null,
+      states: [],
+      created: null,
+      from: null,
+      to: null,
+      name: null,
+      jobId: null,
+      workflowId: null,
+      order: "newest",
+      size: 20,
+      cursor: null,
+      back: [],
+      at: null,
+      mine: false,
     });
   });
 
   it("reads mine=1 as My jobs: CI's filters, order and cursor drop out of the view; anything else is off", () => {
     const v = viewOf("mine=1&type=Job&states=Failed&name=x&order=oldest&size=50&cursor=abc&bucket=archive-1250000000");
-    expect(v).toMatchObject({ mine: true, type: null, states: [], name: null, order: "newest", size: 50, cursor: null, bucket: "archive-1250000000" });
+    expect(v).toMatchObject({
+      mine: true,
+      type: null,
+      states: [],
+      name: null,
+      order: "newest",
+      size: 50,
+      cursor: null,
+      bucket: "archive-1250000000",
+    });
     expect(activeFilters(v)).toEqual([]);
     expect(toApiSearch(toApiListParams(v, NOW))).toBe("orderByTime=Desc&size=50&bucket=archive-1250000000&mine=1");
     expect(viewFileNameParts(v)).toContain("mine");
@@ -42,8 +64,15 @@ describe("parsing the URL", () => {
       "bucket=archive-1250000000&type=Job&states=Failed,Running&created=24h&name=nightly&jobId=b123&workflowId=w9&order=oldest&size=50",
     );
     expect(v).toMatchObject({
-      bucket: "archive-1250000000", type: "Job", states: ["Running", "Failed"], created: "24h", name: "nightly",
-      jobId: "b123", workflowId: "w9", order: "oldest", size: 50,
+      bucket: "archive-1250000000",
+      type: "Job",
+      states: ["Running", "Failed"],
+      created: "24h",
+      name: "nightly",
+      jobId: "b123",
+      workflowId: "w9",
+      order: "oldest",
+      size: 50,
     });
   });
 
@@ -80,14 +109,32 @@ describe("parsing the URL", () => {
   it("keeps a valid custom range and drops a reversed one", () => {
     const ok = viewOf("created=custom&from=2025-03-01T00:00:00.000Z&to=2025-03-02T10:30Z");
     expect(ok).toMatchObject({ created: "custom", from: "2025-03-01T00:00:00.000Z", to: "2025-03-02T10:30:00.000Z" });
-    expect(viewOf("created=custom&from=2025-03-05T00:00Z&to=2025-03-02T00:00Z")).toMatchObject({ created: null, from: null, to: null });
+    expect(viewOf("created=custom&from=2025-03-05T00:00Z&to=2025-03-02T00:00Z")).toMatchObject({
+      created: null,
+      from: null,
+      to: null,
+    });
     expect(viewOf("from=2025-03-05T00:00Z").from).toBeNull(); // range values without created=custom are ignored
   });
 
   it("round-trips through the serializer", () => {
-    const url = serialize({ type: "Workflow", states: ["Failed", "Pause"], created: "7d", name: "a b&c", size: 100, order: "oldest" });
+    const url = serialize({
+      type: "Workflow",
+      states: ["Failed", "Pause"],
+      created: "7d",
+      name: "a b&c",
+      size: 100,
+      order: "oldest",
+    });
     const v = viewOf(url.slice(1));
-    expect(v).toMatchObject({ type: "Workflow", states: ["Failed", "Pause"], created: "7d", name: "a b&c", size: 100, order: "oldest" });
+    expect(v).toMatchObject({
+      type: "Workflow",
+      states: ["Failed", "Pause"],
+      created: "7d",
+      name: "a b&c",
+      size: 100,
+      order: "oldest",
+    });
     expect(serialize({ size: 20, order: "newest", states: [] })).toBe(""); // defaults stay out of the URL
   });
 });
@@ -123,7 +170,9 @@ describe("CI parameters", () => {
   it("maps order and paging", () => {
     const p = toApiListParams(viewOf("order=oldest&size=10&cursor=abc&back=x"), NOW);
     expect(p).toMatchObject({ orderByTime: "Asc", size: 10, nextToken: "abc" });
-    expect(toApiSearch({ orderByTime: "Desc", size: 20, states: "Running,Failed" })).toBe("orderByTime=Desc&size=20&states=Running%2CFailed");
+    expect(toApiSearch({ orderByTime: "Desc", size: 20, states: "Running,Failed" })).toBe(
+      "orderByTime=Desc&size=20&states=Running%2CFailed",
+    );
   });
 });
 
@@ -175,7 +224,10 @@ describe("buckets", () => {
   it("treats a bucket this dashboard does not serve as the default bucket", () => {
     const buckets = [{ bucket: "examplebucket-1250000000" }, { bucket: "archive-1250000000" }];
     expect(withKnownBucket(viewOf("bucket=archive-1250000000"), buckets).bucket).toBe("archive-1250000000");
-    expect(withKnownBucket(viewOf("bucket=other-1250000000&type=Job"), buckets)).toMatchObject({ bucket: null, type: "Job" });
+    expect(withKnownBucket(viewOf("bucket=other-1250000000&type=Job"), buckets)).toMatchObject({
+      bucket: null,
+      type: "Job",
+    });
     expect(withKnownBucket(viewOf(""), buckets).bucket).toBeNull();
   });
 });
@@ -185,6 +237,13 @@ describe("labels", () => {
     const v = viewOf("bucket=examplebucket-1250000000&type=Job&states=Failed&created=24h&name=n&cursor=t&back=s");
     expect(activeFilters(v).map((f) => f.key)).toEqual(["type", "states", "created", "name"]);
     expect(activeFilters(viewOf(""))).toEqual([]);
-    expect(viewFileNameParts(v)).toEqual(["examplebucket-1250000000", "type-Job", "states-Failed", "created-last-24h", "name-n", "page-3"]);
+    expect(viewFileNameParts(v)).toEqual([
+      "examplebucket-1250000000",
+      "type-Job",
+      "states-Failed",
+      "created-last-24h",
+      "name-n",
+      "page-3",
+    ]);
   });
 });

@@ -25,7 +25,8 @@ describe("import boundaries", () => {
     const bad = 'import { Button } from "@/components/ui/button";\nexport const b = Button;\n';
     expect(await ruleIds(bad, "lib/query/boundary-demo.ts")).toContain("import/no-restricted-paths");
     expect(await ruleIds(bad, "components/jobs/boundary-demo.ts")).not.toContain("import/no-restricted-paths");
-    const fromApp = 'import { toShownError } from "@/app/(dashboard)/jobs/shown-error";\nexport const f = toShownError;\n';
+    const fromApp =
+      'import { toShownError } from "@/app/(dashboard)/jobs/shown-error";\nexport const f = toShownError;\n';
     expect(await ruleIds(fromApp, "lib/server/boundary-demo.ts")).toContain("import/no-restricted-paths");
   }, 60_000);
 
@@ -34,7 +35,8 @@ describe("import boundaries", () => {
     expect(await ruleIds(viaAlias, "lib/jobs/boundary-demo.ts")).toContain("import/no-restricted-paths");
     const relative = 'import { apiFetch } from "../query/api-fetch";\nexport const a = apiFetch;\n';
     expect(await ruleIds(relative, "lib/jobs/boundary-demo.ts")).toContain("import/no-restricted-paths");
-    const inside = 'import { JOB_ID_PATTERN } from "./patterns";\nimport { z } from "zod";\nexport const p = [JOB_ID_PATTERN, z];\n';
+    const inside =
+      'import { JOB_ID_PATTERN } from "./patterns";\nimport { z } from "zod";\nexport const p = [JOB_ID_PATTERN, z];\n';
     expect(await ruleIds(inside, "lib/jobs/boundary-demo.ts")).toEqual([]);
   }, 60_000);
 
@@ -45,13 +47,19 @@ describe("import boundaries", () => {
     expect(await ruleIds(viaPage, "components/jobs/boundary-demo.tsx")).toContain("ci-console/server-only-boundary");
     // The same import in a server component is fine, and so is a type-only import in a client one.
     const server = 'import { getConfig } from "@/lib/server/config";\nexport const c = getConfig;\n';
-    expect(await ruleIds(server, "components/layout/boundary-demo.tsx")).not.toContain("ci-console/server-only-boundary");
-    const typeOnly = '"use client";\nimport type { AppConfig } from "@/lib/server/config-schema";\nexport type C = AppConfig;\n';
-    expect(await ruleIds(typeOnly, "components/jobs/boundary-demo.tsx")).not.toContain("ci-console/server-only-boundary");
+    expect(await ruleIds(server, "components/layout/boundary-demo.tsx")).not.toContain(
+      "ci-console/server-only-boundary",
+    );
+    const typeOnly =
+      '"use client";\nimport type { AppConfig } from "@/lib/server/config-schema";\nexport type C = AppConfig;\n';
+    expect(await ruleIds(typeOnly, "components/jobs/boundary-demo.tsx")).not.toContain(
+      "ci-console/server-only-boundary",
+    );
   }, 60_000);
 
   it("finds a server-only module behind a plain one (transitive), and lets plain modules through", async () => {
-    const viaPlain = '"use client";\nimport { getConfig } from "@/test/lint/fixtures/reexports-server-config";\nexport const c = getConfig;\n';
+    const viaPlain =
+      '"use client";\nimport { getConfig } from "@/test/lint/fixtures/reexports-server-config";\nexport const c = getConfig;\n';
     expect(await ruleIds(viaPlain, "components/jobs/boundary-demo.tsx")).toContain("ci-console/server-only-boundary");
     // lib/server/problem.ts has no `import "server-only"` and imports nothing that has.
     const plain = '"use client";\nimport { ApiProblem } from "@/lib/server/problem";\nexport const p = ApiProblem;\n';

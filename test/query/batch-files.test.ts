@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { BatchFilesPage } from "@/lib/jobs/batch-files";
-import { batchFilesKeys, EXPORT_MAX_PAGES, fetchAllFailedFiles, filesSearch, previewParamsOf, previewSearch, type BatchFilesParams } from "@/lib/query/batch-files";
+import {
+  batchFilesKeys,
+  EXPORT_MAX_PAGES,
+  fetchAllFailedFiles,
+  filesSearch,
+  previewParamsOf,
+  previewSearch,
+  type BatchFilesParams,
+} from "@/lib/query/batch-files";
 
 const page = (ids: string[], nextToken?: string): BatchFilesPage => ({
   counts: {},
@@ -13,8 +21,16 @@ const page = (ids: string[], nextToken?: string): BatchFilesPage => ({
 
 describe("filesSearch", () => {
   it("encodes states, an exact object with spaces, + and Chinese, size, token and bucket; leaves empty values out", () => {
-    const q = new URLSearchParams(filesSearch({ states: ["Failed", "Cancel"], object: "a b+c/中文&d.mp4", size: 50, nextToken: "tok/=" }, "b-125"));
-    expect(Object.fromEntries(q)).toEqual({ bucket: "b-125", states: "Failed,Cancel", object: "a b+c/中文&d.mp4", size: "50", nextToken: "tok/=" });
+    const q = new URLSearchParams(
+      filesSearch({ states: ["Failed", "Cancel"], object: "a b+c/中文&d.mp4", size: 50, nextToken: "tok/=" }, "b-125"),
+    );
+    expect(Object.fromEntries(q)).toEqual({
+      bucket: "b-125",
+      states: "Failed,Cancel",
+      object: "a b+c/中文&d.mp4",
+      size: "50",
+      nextToken: "tok/=",
+    });
     expect(filesSearch({ states: [] }, null)).toBe("");
   });
 
@@ -35,10 +51,24 @@ describe("previewParamsOf / previewSearch", () => {
   });
 
   it("sends the window with a Prefix only, each input under its own parameter", () => {
-    const withWindow = previewParamsOf("b", "Prefix", "media/", "2026-01-01T00:00:00+0800", "2026-02-01T00:00:00+0800")!;
-    expect(Object.fromEntries(new URLSearchParams(previewSearch(withWindow)))).toEqual({ bucket: "b", prefix: "media/", start: "2026-01-01T00:00:00+0800", end: "2026-02-01T00:00:00+0800" });
+    const withWindow = previewParamsOf(
+      "b",
+      "Prefix",
+      "media/",
+      "2026-01-01T00:00:00+0800",
+      "2026-02-01T00:00:00+0800",
+    )!;
+    expect(Object.fromEntries(new URLSearchParams(previewSearch(withWindow)))).toEqual({
+      bucket: "b",
+      prefix: "media/",
+      start: "2026-01-01T00:00:00+0800",
+      end: "2026-02-01T00:00:00+0800",
+    });
     const urlFile = previewParamsOf("b", "UrlFile", "lists/a.txt", "2026-01-01T00:00:00+0800")!;
-    expect(Object.fromEntries(new URLSearchParams(previewSearch(urlFile)))).toEqual({ bucket: "b", urlFile: "lists/a.txt" });
+    expect(Object.fromEntries(new URLSearchParams(previewSearch(urlFile)))).toEqual({
+      bucket: "b",
+      urlFile: "lists/a.txt",
+    });
     expect(new URLSearchParams(previewSearch(previewParamsOf("b", "Prefix", "")!)).get("prefix")).toBe("");
   });
 });
@@ -46,7 +76,11 @@ describe("previewParamsOf / previewSearch", () => {
 describe("fetchAllFailedFiles", () => {
   it("follows the cursor with CI's largest pages over Failed only, and writes a file seen twice once", async () => {
     const asked: BatchFilesParams[] = [];
-    const pages: Record<string, BatchFilesPage> = { "": page(["a", "b"], "t1"), t1: page(["b", "c"], "t2"), t2: page(["d"]) };
+    const pages: Record<string, BatchFilesPage> = {
+      "": page(["a", "b"], "t1"),
+      t1: page(["b", "c"], "t2"),
+      t2: page(["d"]),
+    };
     const progress: number[] = [];
     const { items, truncated } = await fetchAllFailedFiles("job", null, {
       onPage: (n) => progress.push(n),

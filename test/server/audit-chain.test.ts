@@ -46,7 +46,14 @@ for (const engine of engineCases("chain")) {
       expect(report.headHash).toMatch(/^[0-9a-f]{64}$/);
 
       // The database and this process compute the same event hash (one definition on each side).
-      const [e] = await db.query<{ seq: string; audit_id: string; kind: string; digest: string; prev_hash: string; hash: string }>(
+      const [e] = await db.query<{
+        seq: string;
+        audit_id: string;
+        kind: string;
+        digest: string;
+        prev_hash: string;
+        hash: string;
+      }>(
         "SELECT seq::text AS seq, audit_id::text AS audit_id, kind, digest, prev_hash, hash FROM audit_chain ORDER BY audit_chain.seq DESC LIMIT 1",
       );
       expect(chainEventHash(e!.prev_hash, e!.seq, e!.kind, e!.audit_id, e!.digest)).toBe(e!.hash);
@@ -66,7 +73,9 @@ for (const engine of engineCases("chain")) {
             }),
           ),
         );
-        const [{ n, max } = { n: "0", max: "0" }] = await db.query<{ n: string; max: string }>("SELECT count(*)::text AS n, max(seq)::text AS max FROM audit_chain");
+        const [{ n, max } = { n: "0", max: "0" }] = await db.query<{ n: string; max: string }>(
+          "SELECT count(*)::text AS n, max(seq)::text AS max FROM audit_chain",
+        );
         expect(n).toBe(max); // seq 1…n without a gap or a duplicate
         expect(await audit.verifyChain()).toMatchObject({ intact: true });
       } finally {
@@ -75,20 +84,42 @@ for (const engine of engineCases("chain")) {
     });
 
     it("an edited row breaks the chain at that row (and only there)", async () => {
-      const [{ actor } = { actor: "" }] = await db.query<{ actor: string }>("SELECT actor FROM audit_log WHERE id = $1::bigint", [settledId]);
-      await editBehindTriggers(db, "UPDATE audit_log SET actor = 'mallory@example.com' WHERE id = $1::bigint", [settledId]);
-      expect(await audit.verifyChain()).toMatchObject({ intact: false, brokenAt: { rowId: settledId, reason: "who, what or when was changed" } });
+      const [{ actor } = { actor: "" }] = await db.query<{ actor: string }>(
+        "SELECT actor FROM audit_log WHERE id = $1::bigint",
+        [settledId],
+      );
+      await editBehindTriggers(db, "UPDATE audit_log SET actor = 'mallory@example.com' WHERE id = $1::bigint", [
+        settledId,
+      ]);
+      expect(await audit.verifyChain()).toMatchObject({
+        intact: false,
+        brokenAt: { rowId: settledId, reason: "who, what or when was changed" },
+      });
       await editBehindTriggers(db, "UPDATE audit_log SET actor = $2 WHERE id = $1::bigint", [settledId, actor]);
       expect((await audit.verifyChain()).intact).toBe(true);
 
-      await editBehindTriggers(db, "UPDATE audit_log SET outcome = 'error', error_code = 'Forged' WHERE id = $1::bigint", [settledId]);
-      expect(await audit.verifyChain()).toMatchObject({ intact: false, brokenAt: { rowId: settledId, reason: "the outcome was changed" } });
-      await editBehindTriggers(db, "UPDATE audit_log SET outcome = 'success', error_code = NULL WHERE id = $1::bigint", [settledId]);
+      await editBehindTriggers(
+        db,
+        "UPDATE audit_log SET outcome = 'error', error_code = 'Forged' WHERE id = $1::bigint",
+        [settledId],
+      );
+      expect(await audit.verifyChain()).toMatchObject({
+        intact: false,
+        brokenAt: { rowId: settledId, reason: "the outcome was changed" },
+      });
+      await editBehindTriggers(
+        db,
+        "UPDATE audit_log SET outcome = 'success', error_code = NULL WHERE id = $1::bigint",
+        [settledId],
+      );
       expect((await audit.verifyChain()).intact).toBe(true);
     });
 
     it("an edited chain event breaks the chain at its row", async () => {
-      const [ev] = await db.query<{ seq: string; digest: string }>("SELECT seq::text AS seq, digest FROM audit_chain WHERE audit_id = $1::bigint AND kind = 'intent'", [settledId]);
+      const [ev] = await db.query<{ seq: string; digest: string }>(
+        "SELECT seq::text AS seq, digest FROM audit_chain WHERE audit_id = $1::bigint AND kind = 'intent'",
+        [settledId],
+      );
       await editBehindTriggers(db, "UPDATE audit_chain SET digest = repeat('f', 64) WHERE seq = $1::bigint", [ev!.seq]);
       expect(await audit.verifyChain()).toMatchObject({ intact: false, brokenAt: { rowId: settledId } });
       await editBehindTriggers(db, "UPDATE audit_chain SET digest = $2 WHERE seq = $1::bigint", [ev!.seq, ev!.digest]);
@@ -100,7 +131,9 @@ for (const engine of engineCases("chain")) {
       await db.query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard_rows");
       try {
         await expect(assertAuditGuard(db)).rejects.toThrow(AuditGuardError);
-        await expect(assertAuditGuard(db)).rejects.toThrow(/^Refusing to start: the audit log's trigger audit_log_guard_rows on audit_log is disabled;[^\n]+$/);
+        await expect(assertAuditGuard(db)).rejects.toThrow(
+          /^Refusing to start: the audit log's trigger audit_log_guard_rows on audit_log is disabled;[^\n]+$/,
+        );
         if (engine.name === "postgres") await expect(engine.openAnother()).rejects.toThrow(AuditGuardError);
       } finally {
         await db.query("ALTER TABLE audit_log ENABLE TRIGGER audit_log_guard_rows");

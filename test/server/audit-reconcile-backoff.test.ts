@@ -27,7 +27,12 @@ for (const engine of engineCases("reconcile-backoff")) {
       const bucket = freshBucket();
       const stuck: string[] = [];
       for (let i = 0; i < 3; i++) {
-        const id = await audit.recordIntent({ ...ada, action: "trigger", bucket, request: { Name: `stuck-${i}`, Type: "Job" } });
+        const id = await audit.recordIntent({
+          ...ada,
+          action: "trigger",
+          bucket,
+          request: { Name: `stuck-${i}`, Type: "Job" },
+        });
         await audit.recordOutcome(id, { outcome: "unknown" });
         stuck.push(id);
       }
@@ -41,10 +46,14 @@ for (const engine of engineCases("reconcile-backoff")) {
       const backoff = new ReconcileBackoff();
       const t0 = Date.now() + 2 * MIN;
       // A pass of 3 rows sees only the stuck ones (oldest first)…
-      expect(await audit.reconcileUnknown(bucket, lookup, { limit: 3, backoff, now: () => new Date(t0) })).toMatchObject({ checked: 3, undecided: 3 });
+      expect(
+        await audit.reconcileUnknown(bucket, lookup, { limit: 3, backoff, now: () => new Date(t0) }),
+      ).toMatchObject({ checked: 3, undecided: 3 });
       // …the next pass, a few seconds later, skips them while they rest and reaches the newer row.
       asked.length = 0;
-      expect(await audit.reconcileUnknown(bucket, lookup, { limit: 3, backoff, now: () => new Date(t0 + 5_000) })).toMatchObject({ checked: 1, settled: 1 });
+      expect(
+        await audit.reconcileUnknown(bucket, lookup, { limit: 3, backoff, now: () => new Date(t0 + 5_000) }),
+      ).toMatchObject({ checked: 1, settled: 1 });
       expect(asked).toEqual([fresh]);
       // After a minute they are due again; then they rest two minutes.
       asked.length = 0;
@@ -59,14 +68,25 @@ for (const engine of engineCases("reconcile-backoff")) {
 
     it("marks a row 'could not be settled' after the last attempt, persisted, and never asks about it again", async () => {
       const bucket = freshBucket();
-      const id = await audit.recordIntent({ ...ada, action: "trigger", bucket, request: { Name: "twins", Type: "Job" } });
+      const id = await audit.recordIntent({
+        ...ada,
+        action: "trigger",
+        bucket,
+        request: { Name: "twins", Type: "Job" },
+      });
       await audit.recordOutcome(id, { outcome: "unknown", errorCode: "Timeout" });
       const backoff = new ReconcileBackoff({ baseMs: 1_000, capMs: 1_000, maxAttempts: 3 });
       const none: ReconcileLookup = async () => null;
       let t = Date.now() + 2 * MIN;
       const reports = [];
-      for (let i = 0; i < 4; i++, t += 2_000) reports.push(await audit.reconcileUnknown(bucket, none, { backoff, now: () => new Date(t) }));
-      expect(reports.map((r) => [r.undecided, r.markedUnknown])).toEqual([[1, 0], [1, 0], [0, 1], [0, 0]]);
+      for (let i = 0; i < 4; i++, t += 2_000)
+        reports.push(await audit.reconcileUnknown(bucket, none, { backoff, now: () => new Date(t) }));
+      expect(reports.map((r) => [r.undecided, r.markedUnknown])).toEqual([
+        [1, 0],
+        [1, 0],
+        [0, 1],
+        [0, 0],
+      ]);
       const [entry] = (await audit.listAudit({ bucket, limit: 1 })).entries;
       expect(entry).toMatchObject({ id, outcome: "unknown", errorCode: "Timeout" });
       expect(entry!.reconciledAt).not.toBeNull();

@@ -1,17 +1,49 @@
 import { describe, expect, it } from "vitest";
-import { candidateFromJob, triggerWindow, verdictForCancel, verdictForTrigger, type OpenAuditRow } from "@/lib/server/audit-reconcile";
+import {
+  candidateFromJob,
+  triggerWindow,
+  verdictForCancel,
+  verdictForTrigger,
+  type OpenAuditRow,
+} from "@/lib/server/audit-reconcile";
 import { redactForAudit } from "@/lib/server/audit-redact";
 
 const at = new Date("2026-03-01T10:00:00Z");
-const row = (request: unknown): OpenAuditRow => ({ id: "1", at, actor: "a@example.com", action: "trigger", bucket: "b-1", jobId: null, request, outcome: "unknown", errorCode: null });
-const ctx = (nowMs: number, attributed: string[] = []) => ({ now: new Date(at.getTime() + nowMs), window: triggerWindow(at), attributedJobIds: new Set(attributed) });
+const row = (request: unknown): OpenAuditRow => ({
+  id: "1",
+  at,
+  actor: "a@example.com",
+  action: "trigger",
+  bucket: "b-1",
+  jobId: null,
+  request,
+  outcome: "unknown",
+  errorCode: null,
+});
+const ctx = (nowMs: number, attributed: string[] = []) => ({
+  now: new Date(at.getTime() + nowMs),
+  window: triggerWindow(at),
+  attributedJobIds: new Set(attributed),
+});
 const job = (jobId: string, over: Partial<{ Name: string; Type: string; Tag: string; CreationTime: string }> = {}) =>
-  candidateFromJob({ JobId: jobId, State: "Running", Name: "clip", Type: "Job", Tag: "Transcode", CreationTime: "2026-03-01T18:00:30+0800", ...over });
+  candidateFromJob({
+    JobId: jobId,
+    State: "Running",
+    Name: "clip",
+    Type: "Job",
+    Tag: "Transcode",
+    CreationTime: "2026-03-01T18:00:30+0800",
+    ...over,
+  });
 const request = { Name: "clip", Type: "Job", Operation: { Tag: "Transcode" } };
 
 describe("trigger reconciliation heuristic", () => {
   it("takes the single job with the same Name, Type and Tag created inside the window", () => {
-    const v = verdictForTrigger(row(request), [job("j1"), job("j2", { Name: "other" }), job("j3", { Tag: "Snapshot" }), job("j4", { Type: "Workflow" })], ctx(120_000));
+    const v = verdictForTrigger(
+      row(request),
+      [job("j1"), job("j2", { Name: "other" }), job("j3", { Tag: "Snapshot" }), job("j4", { Type: "Workflow" })],
+      ctx(120_000),
+    );
     expect(v).toMatchObject({ outcome: "success", jobId: "j1" });
   });
 
@@ -19,7 +51,9 @@ describe("trigger reconciliation heuristic", () => {
     const early = job("j0", { CreationTime: "2026-03-01T17:58:59+0800" }); // 61 s before the intent
     const late = job("j9", { CreationTime: "2026-03-01T18:10:01+0800" }); // 10 min 1 s after
     expect(verdictForTrigger(row(request), [early, late], ctx(120_000))).toBeNull(); // window still open
-    expect(verdictForTrigger(row(request), [early, late, job("j1")], ctx(20 * 60_000, ["j1"]))).toMatchObject({ outcome: "error" });
+    expect(verdictForTrigger(row(request), [early, late, job("j1")], ctx(20 * 60_000, ["j1"]))).toMatchObject({
+      outcome: "error",
+    });
   });
 
   it("refuses to choose between two candidates, and waits while the window is open", () => {
@@ -48,7 +82,11 @@ describe("what the audit log keeps of a request", () => {
   it("redacts credential-looking fields and URL parts, keeps the rest", () => {
     const out = redactForAudit({
       Name: "n",
-      Operation: { CallBack: "https://user:pw@hooks.example.com/x?sign=1&token=2&job=3", AccessKey: "AK", JobParam: { Secret_Id: "x", Width: 1280 } },
+      Operation: {
+        CallBack: "https://user:pw@hooks.example.com/x?sign=1&token=2&job=3",
+        AccessKey: "AK",
+        JobParam: { Secret_Id: "x", Width: 1280 },
+      },
     }) as { Operation: { CallBack: string; AccessKey: string; JobParam: Record<string, unknown> } };
     expect(out.Operation.AccessKey).toBe("[redacted]");
     expect(out.Operation.JobParam).toEqual({ Secret_Id: "[redacted]", Width: 1280 });
@@ -64,6 +102,8 @@ describe("what the audit log keeps of a request", () => {
   it("caps what it stores", () => {
     expect(redactForAudit(undefined)).toBeNull();
     expect((redactForAudit({ s: "x".repeat(10_000) }) as { s: string }).s.length).toBeLessThan(4200);
-    expect(redactForAudit({ items: Array.from({ length: 400 }, () => "y".repeat(4000)) })).toMatchObject({ truncated: true });
+    expect(redactForAudit({ items: Array.from({ length: 400 }, () => "y".repeat(4000)) })).toMatchObject({
+      truncated: true,
+    });
   });
 });

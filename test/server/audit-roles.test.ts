@@ -41,22 +41,37 @@ async function asSuperuser(sql: string): Promise<void> {
 describe("DATABASE_MIGRATION_URL needs DATABASE_URL", () => {
   it("stops start-up with one line naming the variable", () => {
     // The built-in emulator's facts (demo keys, loopback endpoint): no sign-in settings needed for this refusal.
-    const env = { CI_SECRET_ID: "emulator-secret-id", CI_SECRET_KEY: "emulator-secret-key", CI_ENDPOINT: "http://127.0.0.1:9100", CI_BUCKET: "examplebucket-1250000000", CI_REGION: "ap-beijing" };
+    const env = {
+      CI_SECRET_ID: "emulator-secret-id",
+      CI_SECRET_KEY: "emulator-secret-key",
+      CI_ENDPOINT: "http://127.0.0.1:9100",
+      CI_BUCKET: "examplebucket-1250000000",
+      CI_REGION: "ap-beijing",
+    };
     expect(() => parseConfig({ ...env, DATABASE_MIGRATION_URL: "postgres://owner@db/app" })).toThrow(ConfigError);
-    expect(() => parseConfig({ ...env, DATABASE_MIGRATION_URL: "mysql://x" , DATABASE_URL: "postgres://a@db/app" })).toThrow(/DATABASE_MIGRATION_URL/);
-    expect(parseConfig({ ...env, DATABASE_URL: "postgres://app@db/app", DATABASE_MIGRATION_URL: "postgres://owner@db/app" }).database.migrationUrl).toBe("postgres://owner@db/app");
+    expect(() =>
+      parseConfig({ ...env, DATABASE_MIGRATION_URL: "mysql://x", DATABASE_URL: "postgres://a@db/app" }),
+    ).toThrow(/DATABASE_MIGRATION_URL/);
+    expect(
+      parseConfig({ ...env, DATABASE_URL: "postgres://app@db/app", DATABASE_MIGRATION_URL: "postgres://owner@db/app" })
+        .database.migrationUrl,
+    ).toBe("postgres://owner@db/app");
   });
 });
 
 describe.skipIf(!PG_URL)(`audit log roles on PostgreSQL${PG_URL ? "" : ` (${PG_SKIP})`}`, { timeout: 60_000 }, () => {
   let db: Db;
   beforeAll(async () => {
-    await asSuperuser(`CREATE ROLE ${OWNER} LOGIN; CREATE ROLE ${APP} LOGIN; CREATE SCHEMA ${SCHEMA} AUTHORIZATION ${OWNER}`);
+    await asSuperuser(
+      `CREATE ROLE ${OWNER} LOGIN; CREATE ROLE ${APP} LOGIN; CREATE SCHEMA ${SCHEMA} AUTHORIZATION ${OWNER}`,
+    );
     db = await openDb({ engine: "postgres", url: urlFor(APP), migrationUrl: urlFor(OWNER), schema: SCHEMA, max: 2 });
   });
   afterAll(async () => {
     await db?.close();
-    await asSuperuser(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; DROP OWNED BY ${APP}; DROP ROLE IF EXISTS ${APP}; DROP OWNED BY ${OWNER}; DROP ROLE IF EXISTS ${OWNER}`);
+    await asSuperuser(
+      `DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; DROP OWNED BY ${APP}; DROP ROLE IF EXISTS ${APP}; DROP OWNED BY ${OWNER}; DROP ROLE IF EXISTS ${OWNER}`,
+    );
   });
 
   it("the tables belong to the owner; the app's role writes and settles rows through its grants", async () => {
@@ -66,11 +81,19 @@ describe.skipIf(!PG_URL)(`audit log roles on PostgreSQL${PG_URL ? "" : ` (${PG_S
     );
     expect(owner).toBe(OWNER);
     const audit = createAuditLog(db);
-    const id = await audit.recordIntent({ actor: "ada@example.com", actorGroups: [], action: "trigger", bucket: "b-1250000000", request: { Name: "x" } });
+    const id = await audit.recordIntent({
+      actor: "ada@example.com",
+      actorGroups: [],
+      action: "trigger",
+      bucket: "b-1250000000",
+      request: { Name: "x" },
+    });
     expect(await audit.recordOutcome(id, { outcome: "success", jobId: "bjob1" })).toBe(true);
     expect((await audit.listAudit({ limit: 5 })).entries[0]).toMatchObject({ id, outcome: "success", jobId: "bjob1" });
     expect(await audit.verifyChain()).toMatchObject({ intact: true, rows: 1 });
-    const [rights] = await db.query<{ ok: boolean }>(`SELECT has_table_privilege(current_user, 'idempotency_keys', 'SELECT,INSERT,UPDATE,DELETE') AS ok`);
+    const [rights] = await db.query<{ ok: boolean }>(
+      `SELECT has_table_privilege(current_user, 'idempotency_keys', 'SELECT,INSERT,UPDATE,DELETE') AS ok`,
+    );
     expect(rights!.ok).toBe(true);
   });
 
@@ -85,7 +108,10 @@ describe.skipIf(!PG_URL)(`audit log roles on PostgreSQL${PG_URL ? "" : ` (${PG_S
     ["UPDATE audit_log SET request = '{}'::jsonb", /permission denied/],
     ["DELETE FROM audit_log", /permission denied/],
     ["TRUNCATE audit_log", /permission denied/],
-    ["INSERT INTO audit_chain (seq, audit_id, kind, digest, prev_hash, hash) VALUES (999, 1, 'intent', 'x', 'x', 'x')", /permission denied/],
+    [
+      "INSERT INTO audit_chain (seq, audit_id, kind, digest, prev_hash, hash) VALUES (999, 1, 'intent', 'x', 'x', 'x')",
+      /permission denied/,
+    ],
     ["UPDATE audit_chain_head SET hash = 'x'", /permission denied/],
     ["SELECT audit_chain_append(1, 'outcome', 'x')", /permission denied/],
     ["UPDATE audit_log SET outcome = 'error'", /is final/],
@@ -94,7 +120,9 @@ describe.skipIf(!PG_URL)(`audit log roles on PostgreSQL${PG_URL ? "" : ` (${PG_S
   });
 
   it("refuses to log in as one role for both migrating and running", async () => {
-    await expect(openDb({ engine: "postgres", url: urlFor(OWNER), migrationUrl: urlFor(OWNER), schema: SCHEMA, max: 1 })).rejects.toThrow(MigrationError);
+    await expect(
+      openDb({ engine: "postgres", url: urlFor(OWNER), migrationUrl: urlFor(OWNER), schema: SCHEMA, max: 1 }),
+    ).rejects.toThrow(MigrationError);
   });
 
   it("the server refuses to start while a guard trigger is disabled, with one line", async () => {
@@ -110,7 +138,12 @@ describe.skipIf(!PG_URL)(`audit log roles on PostgreSQL${PG_URL ? "" : ` (${PG_S
     const start = () =>
       spawnSync(
         process.execPath,
-        ["--import", "tsx", "-e", 'import("./lib/server/startup-check.ts").then((m) => (m.runStartupChecks ?? m.default.runStartupChecks)()).then(() => console.log("started"))'],
+        [
+          "--import",
+          "tsx",
+          "-e",
+          'import("./lib/server/startup-check.ts").then((m) => (m.runStartupChecks ?? m.default.runStartupChecks)()).then(() => console.log("started"))',
+        ],
         { env, encoding: "utf8", timeout: 30_000 },
       );
     expect(await auditGuardProblemAtStartup(urlFor(APP, true))).toBeNull();
@@ -125,7 +158,9 @@ describe.skipIf(!PG_URL)(`audit log roles on PostgreSQL${PG_URL ? "" : ` (${PG_S
         "Refusing to start: the audit log's trigger audit_log_guard_rows on audit_log is disabled; as the table's owner run ALTER TABLE audit_log ENABLE TRIGGER audit_log_guard_rows",
       );
       // The app's own pool refuses too (the lazy opener stops the process on this error).
-      await expect(openDb({ engine: "postgres", url: urlFor(APP), migrationUrl: urlFor(OWNER), schema: SCHEMA, max: 1 })).rejects.toThrow(/audit_log_guard_rows/);
+      await expect(
+        openDb({ engine: "postgres", url: urlFor(APP), migrationUrl: urlFor(OWNER), schema: SCHEMA, max: 1 }),
+      ).rejects.toThrow(/audit_log_guard_rows/);
     } finally {
       await asSuperuser(`ALTER TABLE ${SCHEMA}.audit_log ENABLE TRIGGER audit_log_guard_rows`);
     }

@@ -35,8 +35,19 @@ beforeAll(async () => {
   route = await import("@/app/api/audit/route");
   const bucket = "examplebucket-1250000000";
   for (let i = 0; i < 5; i++) {
-    const id = await recordIntent({ actor: i % 2 ? "bob@example.com" : "ada@example.com", actorGroups: ["media-ops"], action: "trigger", bucket, request: { Name: `n${i}` } });
-    await recordOutcome(id, { outcome: i === 4 ? "error" : "success", jobId: i === 4 ? undefined : `bjob${i}`, errorCode: i === 4 ? "InvalidArgument" : undefined, errorMessage: i === 4 ? "=HYPERLINK(\"http://evil\")" : undefined });
+    const id = await recordIntent({
+      actor: i % 2 ? "bob@example.com" : "ada@example.com",
+      actorGroups: ["media-ops"],
+      action: "trigger",
+      bucket,
+      request: { Name: `n${i}` },
+    });
+    await recordOutcome(id, {
+      outcome: i === 4 ? "error" : "success",
+      jobId: i === 4 ? undefined : `bjob${i}`,
+      errorCode: i === 4 ? "InvalidArgument" : undefined,
+      errorMessage: i === 4 ? '=HYPERLINK("http://evil")' : undefined,
+    });
   }
 }, 90_000);
 
@@ -61,7 +72,10 @@ describe("GET /api/audit", () => {
   it("shows any signed-in viewer a page, newest first, with a cursor to the next", async () => {
     const res = await route.GET(asUser("/api/audit?limit=2"));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { entries: { actor: string; outcome: string; request: unknown }[]; nextCursor: string };
+    const body = (await res.json()) as {
+      entries: { actor: string; outcome: string; request: unknown }[];
+      nextCursor: string;
+    };
     expect(body.entries.map((e) => e.outcome)).toEqual(["error", "success"]);
     expect(body.entries[0]!.request).toEqual({ Name: "n4" });
     const next = await (await route.GET(asUser(`/api/audit?limit=2&cursor=${body.nextCursor}`))).json();
@@ -71,7 +85,15 @@ describe("GET /api/audit", () => {
   });
 
   it("validates the query: limit ≤ 200, known actions, ISO times, no unknown parameters", async () => {
-    for (const q of ["limit=201", "limit=0", "action=delete", "from=yesterday", "from=2026-02-02&to=2026-02-01", "cursor=%27;drop", "sort=asc"]) {
+    for (const q of [
+      "limit=201",
+      "limit=0",
+      "action=delete",
+      "from=yesterday",
+      "from=2026-02-02&to=2026-02-01",
+      "cursor=%27;drop",
+      "sort=asc",
+    ]) {
       const res = await route.GET(asUser(`/api/audit?${q}`));
       expect(res.status, q).toBe(400);
       const body = await res.json();
@@ -94,7 +116,9 @@ describe("GET /api/audit", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark, for spreadsheets
     const text = new TextDecoder().decode(bytes);
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe('"id","at","actor","actor_groups","action","bucket","job_id","workflow_ids","workflow_names","queue_id","queue_name","template_ids","template_names","outcome","finished_at","ci_request_id","error_code","error_message","idempotency_key","reconciled_at","reconcile_note","request"');
+    expect(lines[0]).toBe(
+      '"id","at","actor","actor_groups","action","bucket","job_id","workflow_ids","workflow_names","queue_id","queue_name","template_ids","template_names","outcome","finished_at","ci_request_id","error_code","error_message","idempotency_key","reconciled_at","reconcile_note","request"',
+    );
     expect(lines).toHaveLength(6); // header + all 5 rows, though limit=1 (limit pages the JSON view only)
     expect(text).toContain(`'=HYPERLINK(""http://evil"")`);
     expect(text).not.toMatch(/[,;"]=HYPERLINK/);

@@ -14,7 +14,12 @@ import { engineCases, engineTitle } from "./db-engines";
 
 const ada = { actor: "ada.lovelace@example.com", actorGroups: ["media-ops"] };
 const bob = { actor: "bob.builder@example.com", actorGroups: ["media-ops", "leads"] };
-const triggerRequest = (name: string) => ({ Name: name, Type: "Job", Input: { Object: "in/a.mp4" }, Operation: { Tag: "Transcode", TemplateId: "t0001" } });
+const triggerRequest = (name: string) => ({
+  Name: name,
+  Type: "Job",
+  Input: { Object: "in/a.mp4" },
+  Operation: { Tag: "Transcode", TemplateId: "t0001" },
+});
 /** Each test works in its own bucket, so the tests share one database without seeing each other's rows. */
 const freshBucket = () => `audit-${randomBytes(4).toString("hex")}-1250000000`;
 const later = (ms: number) => () => new Date(Date.now() + ms);
@@ -34,14 +39,32 @@ for (const engine of engineCases("audit")) {
 
     it("records an intent before CI is called and completes it with the outcome", async () => {
       const bucket = freshBucket();
-      const id = await audit.recordIntent({ ...ada, action: "trigger", bucket, request: triggerRequest("clip"), idempotencyKey: "key-0001" });
+      const id = await audit.recordIntent({
+        ...ada,
+        action: "trigger",
+        bucket,
+        request: triggerRequest("clip"),
+        idempotencyKey: "key-0001",
+      });
       expect(id).toMatch(/^\d+$/);
       let [entry] = (await audit.listAudit({ bucket, limit: 10 })).entries;
-      expect(entry).toMatchObject({ id, actor: ada.actor, actorGroups: ["media-ops"], action: "trigger", bucket, outcome: "pending", jobId: null, finishedAt: null, idempotencyKey: "key-0001" });
+      expect(entry).toMatchObject({
+        id,
+        actor: ada.actor,
+        actorGroups: ["media-ops"],
+        action: "trigger",
+        bucket,
+        outcome: "pending",
+        jobId: null,
+        finishedAt: null,
+        idempotencyKey: "key-0001",
+      });
       expect(entry!.request).toEqual(triggerRequest("clip"));
       expect(Date.now() - Date.parse(entry!.at)).toBeLessThan(60_000);
 
-      expect(await audit.recordOutcome(id, { outcome: "success", jobId: "bjobA1", ciRequestId: "NjQ-req-1" })).toBe(true);
+      expect(await audit.recordOutcome(id, { outcome: "success", jobId: "bjobA1", ciRequestId: "NjQ-req-1" })).toBe(
+        true,
+      );
       [entry] = (await audit.listAudit({ bucket, limit: 10 })).entries;
       expect(entry).toMatchObject({ outcome: "success", jobId: "bjobA1", ciRequestId: "NjQ-req-1", errorCode: null });
       expect(Date.parse(entry!.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(entry!.at));
@@ -53,16 +76,32 @@ for (const engine of engineCases("audit")) {
     it("records a CI refusal with CI's code, message and RequestId", async () => {
       const bucket = freshBucket();
       const id = await audit.recordIntent({ ...bob, action: "cancel", bucket, jobId: "bjobB1" });
-      await audit.recordOutcome(id, { outcome: "error", ciRequestId: "NjQ-req-2", errorCode: "InvalidArgument", errorMessage: "The job is finished" });
+      await audit.recordOutcome(id, {
+        outcome: "error",
+        ciRequestId: "NjQ-req-2",
+        errorCode: "InvalidArgument",
+        errorMessage: "The job is finished",
+      });
       const [entry] = (await audit.listAudit({ bucket, limit: 10 })).entries;
-      expect(entry).toMatchObject({ action: "cancel", jobId: "bjobB1", outcome: "error", errorCode: "InvalidArgument", errorMessage: "The job is finished", ciRequestId: "NjQ-req-2" });
+      expect(entry).toMatchObject({
+        action: "cancel",
+        jobId: "bjobB1",
+        outcome: "error",
+        errorCode: "InvalidArgument",
+        errorMessage: "The job is finished",
+        ciRequestId: "NjQ-req-2",
+      });
     });
 
     it("stores the request without credentials", async () => {
       const bucket = freshBucket();
       const request = {
         ...triggerRequest("cb"),
-        Operation: { Tag: "Transcode", CallBack: "https://hooks.example.com/ci?token=abc123&job=1", SecretKey: "s3cr3t" },
+        Operation: {
+          Tag: "Transcode",
+          CallBack: "https://hooks.example.com/ci?token=abc123&job=1",
+          SecretKey: "s3cr3t",
+        },
       };
       await audit.recordIntent({ ...ada, action: "trigger", bucket, request });
       const stored = JSON.stringify((await audit.listAudit({ bucket, limit: 1 })).entries[0]!.request);
@@ -79,14 +118,20 @@ for (const engine of engineCases("audit")) {
       const open = await audit.recordIntent({ ...bob, action: "cancel", bucket, jobId: "bjobI1" });
 
       await expect(db.query("UPDATE audit_log SET outcome = 'error' WHERE id = $1", [done])).rejects.toThrow(/final/);
-      await expect(db.query("UPDATE audit_log SET actor = 'mallory@example.com' WHERE id = $1", [done])).rejects.toThrow(/final/);
+      await expect(
+        db.query("UPDATE audit_log SET actor = 'mallory@example.com' WHERE id = $1", [done]),
+      ).rejects.toThrow(/final/);
       await expect(db.query("UPDATE audit_log SET error_message = 'x' WHERE id = $1", [done])).rejects.toThrow(/final/);
       await expect(db.query("DELETE FROM audit_log WHERE id = $1", [done])).rejects.toThrow(/append-only/);
       await expect(db.query("DELETE FROM audit_log WHERE id = $1", [open])).rejects.toThrow(/append-only/);
       await expect(db.query("TRUNCATE audit_log")).rejects.toThrow(/append-only/);
       // Even an open row keeps who, what and when.
-      await expect(db.query("UPDATE audit_log SET actor = 'mallory@example.com' WHERE id = $1", [open])).rejects.toThrow(/never change/);
-      await expect(db.query("UPDATE audit_log SET job_id = 'other' WHERE id = $1", [open])).rejects.toThrow(/never change/);
+      await expect(
+        db.query("UPDATE audit_log SET actor = 'mallory@example.com' WHERE id = $1", [open]),
+      ).rejects.toThrow(/never change/);
+      await expect(db.query("UPDATE audit_log SET job_id = 'other' WHERE id = $1", [open])).rejects.toThrow(
+        /never change/,
+      );
 
       const entries = (await audit.listAudit({ bucket, limit: 10 })).entries;
       expect(entries.map((e) => [e.id, e.actor, e.outcome])).toEqual([
@@ -98,7 +143,15 @@ for (const engine of engineCases("audit")) {
     it("pages newest first with a stable keyset cursor, even while rows arrive", async () => {
       const bucket = freshBucket();
       const ids: string[] = [];
-      for (let i = 0; i < 25; i++) ids.push(await audit.recordIntent({ ...(i % 2 ? bob : ada), action: i % 3 ? "trigger" : "cancel", bucket, jobId: `bjobP${i}` }));
+      for (let i = 0; i < 25; i++)
+        ids.push(
+          await audit.recordIntent({
+            ...(i % 2 ? bob : ada),
+            action: i % 3 ? "trigger" : "cancel",
+            bucket,
+            jobId: `bjobP${i}`,
+          }),
+        );
       const newestFirst = [...ids].reverse();
 
       const first = await audit.listAudit({ bucket, limit: 10 });
@@ -130,7 +183,8 @@ for (const engine of engineCases("audit")) {
       // LIKE wildcards in the filter are literal characters, not patterns.
       await audit.recordIntent({ actor: "under_score@example.com", actorGroups: [], action: "trigger", bucket });
 
-      const ids = async (f: Partial<Parameters<AuditLog["listAudit"]>[0]>) => (await audit.listAudit({ bucket, limit: 50, ...f })).entries.map((e) => e.id);
+      const ids = async (f: Partial<Parameters<AuditLog["listAudit"]>[0]>) =>
+        (await audit.listAudit({ bucket, limit: 50, ...f })).entries.map((e) => e.id);
       expect(await ids({ actor: "ADA.LOVE" })).toEqual([a2, a1]);
       expect(await ids({ actor: "bob" })).toEqual([b1]);
       expect((await ids({ actor: "r_s" })).length).toBe(1);
@@ -146,7 +200,9 @@ for (const engine of engineCases("audit")) {
 
     it("refuses a cursor it did not give", async () => {
       await expect(audit.listAudit({ limit: 5, cursor: "not-a-cursor" })).rejects.toBeInstanceOf(ApiProblem);
-      await expect(audit.listAudit({ limit: 5, cursor: Buffer.from("2026-01-01T00:00:00Z|1 OR 1=1").toString("base64url") })).rejects.toBeInstanceOf(ApiProblem);
+      await expect(
+        audit.listAudit({ limit: 5, cursor: Buffer.from("2026-01-01T00:00:00Z|1 OR 1=1").toString("base64url") }),
+      ).rejects.toBeInstanceOf(ApiProblem);
     });
 
     it("answers who triggered which jobs, a job's history, and a person's jobs", async () => {
@@ -182,22 +238,48 @@ for (const engine of engineCases("audit")) {
     });
 
     describe("reconciling rows whose outcome nobody knows", () => {
-      const jobAt = (jobId: string, name: string, at: Date): CandidateJob => ({ jobId, name, type: "Job", tag: "Transcode", creationTime: at });
+      const jobAt = (jobId: string, name: string, at: Date): CandidateJob => ({
+        jobId,
+        name,
+        type: "Job",
+        tag: "Transcode",
+        creationTime: at,
+      });
 
       it("settles a lost trigger answer to the one matching job, and then the row is final", async () => {
         const bucket = freshBucket();
-        const id = await audit.recordIntent({ ...ada, action: "trigger", bucket, request: triggerRequest("lost-answer"), idempotencyKey: "key-lost-1" });
-        await audit.recordOutcome(id, { outcome: "unknown", errorCode: "Timeout", errorMessage: "No answer within 10 s" });
+        const id = await audit.recordIntent({
+          ...ada,
+          action: "trigger",
+          bucket,
+          request: triggerRequest("lost-answer"),
+          idempotencyKey: "key-lost-1",
+        });
+        await audit.recordOutcome(id, {
+          outcome: "unknown",
+          errorCode: "Timeout",
+          errorMessage: "No answer within 10 s",
+        });
         const created = new Date(Date.now() + 2_000);
         const lookup: ReconcileLookup = async (row, ctx) =>
-          verdictForTrigger(row, [jobAt("bjobOther", "someone-else", created), jobAt("bjobR1", "lost-answer", created)], ctx);
+          verdictForTrigger(
+            row,
+            [jobAt("bjobOther", "someone-else", created), jobAt("bjobR1", "lost-answer", created)],
+            ctx,
+          );
 
         // Too young: not looked at yet.
         expect(await audit.reconcileUnknown(bucket, lookup)).toMatchObject({ checked: 0, settled: 0 });
         const report = await audit.reconcileUnknown(bucket, lookup, { now: later(2 * 60_000) });
         expect(report).toMatchObject({ checked: 1, settled: 1, failed: 0 });
         const [entry] = (await audit.listAudit({ bucket, limit: 5 })).entries;
-        expect(entry).toMatchObject({ id, outcome: "success", jobId: "bjobR1", errorCode: "Timeout", errorMessage: "No answer within 10 s" });
+        expect(entry).toMatchObject({
+          id,
+          outcome: "success",
+          jobId: "bjobR1",
+          errorCode: "Timeout",
+          errorMessage: "No answer within 10 s",
+        });
         expect(entry!.reconciledAt).not.toBeNull();
         expect(entry!.reconcileNote).toContain("bjobR1");
         expect((await audit.triggeredBy(bucket, ["bjobR1"])).bjobR1?.actor).toBe(ada.actor);
@@ -211,7 +293,9 @@ for (const engine of engineCases("audit")) {
         const cancelled = await audit.recordIntent({ ...bob, action: "cancel", bucket, jobId: "bjobC1" });
         const stillRunning = await audit.recordIntent({ ...bob, action: "cancel", bucket, jobId: "bjobC2" });
         const states: Record<string, string> = { bjobC1: "Cancel", bjobC2: "Running" };
-        const report = await audit.reconcileUnknown(bucket, async (row) => verdictForCancel(states[row.jobId!]), { now: later(90_000) });
+        const report = await audit.reconcileUnknown(bucket, async (row) => verdictForCancel(states[row.jobId!]), {
+          now: later(90_000),
+        });
         expect(report).toMatchObject({ checked: 2, settled: 2 });
         const byId = Object.fromEntries((await audit.listAudit({ bucket, limit: 5 })).entries.map((e) => [e.id, e]));
         expect(byId[cancelled]).toMatchObject({ outcome: "success", jobId: "bjobC1" });
@@ -223,12 +307,24 @@ for (const engine of engineCases("audit")) {
 
       it("says a trigger created nothing once the window has closed with no matching job", async () => {
         const bucket = freshBucket();
-        const id = await audit.recordIntent({ ...ada, action: "trigger", bucket, request: triggerRequest("never-made") });
+        const id = await audit.recordIntent({
+          ...ada,
+          action: "trigger",
+          bucket,
+          request: triggerRequest("never-made"),
+        });
         await audit.recordOutcome(id, { outcome: "unknown", errorCode: "ConnectionReset" });
         const lookup: ReconcileLookup = async (row, ctx) => verdictForTrigger(row, [], ctx);
-        expect(await audit.reconcileUnknown(bucket, lookup, { now: later(2 * 60_000) })).toMatchObject({ checked: 1, settled: 0, undecided: 1 });
+        expect(await audit.reconcileUnknown(bucket, lookup, { now: later(2 * 60_000) })).toMatchObject({
+          checked: 1,
+          settled: 0,
+          undecided: 1,
+        });
         expect(await audit.reconcileUnknown(bucket, lookup, { now: later(11 * 60_000) })).toMatchObject({ settled: 1 });
-        expect((await audit.listAudit({ bucket, limit: 1 })).entries[0]).toMatchObject({ outcome: "error", jobId: null });
+        expect((await audit.listAudit({ bucket, limit: 1 })).entries[0]).toMatchObject({
+          outcome: "error",
+          jobId: null,
+        });
       });
 
       it("never gives one job to two people, and leaves ambiguous or failed lookups for later", async () => {
@@ -247,27 +343,47 @@ for (const engine of engineCases("audit")) {
         await audit.recordOutcome(lostB, { outcome: "unknown" });
         const twins = [jobAt("bjobT1", "twins", created), jobAt("bjobT2", "twins", created)];
         const ambiguous: ReconcileLookup = async (row, ctx) => verdictForTrigger(row, twins, ctx);
-        expect(await audit.reconcileUnknown(bucket, ambiguous, { now: later(2 * 60_000) })).toMatchObject({ checked: 1, settled: 0, undecided: 1 });
+        expect(await audit.reconcileUnknown(bucket, ambiguous, { now: later(2 * 60_000) })).toMatchObject({
+          checked: 1,
+          settled: 0,
+          undecided: 1,
+        });
 
         const failing: ReconcileLookup = async () => {
           throw new Error("CI unreachable");
         };
-        expect(await audit.reconcileUnknown(bucket, failing, { now: later(2 * 60_000) })).toMatchObject({ checked: 1, failed: 1 });
-        expect((await audit.listAudit({ bucket, limit: 1 })).entries[0]).toMatchObject({ id: lostB, outcome: "unknown", jobId: null });
+        expect(await audit.reconcileUnknown(bucket, failing, { now: later(2 * 60_000) })).toMatchObject({
+          checked: 1,
+          failed: 1,
+        });
+        expect((await audit.listAudit({ bucket, limit: 1 })).entries[0]).toMatchObject({
+          id: lostB,
+          outcome: "unknown",
+          jobId: null,
+        });
       });
 
       it("marks a pending row unknown for good after a day without a verdict", async () => {
         const bucket = freshBucket();
         const id = await audit.recordIntent({ ...ada, action: "trigger", bucket, request: { Name: "no-type" } });
         const none: ReconcileLookup = async () => null;
-        expect(await audit.reconcileUnknown(bucket, none, { now: later(2 * 60_000) })).toMatchObject({ undecided: 1, markedUnknown: 0 });
-        expect(await audit.reconcileUnknown(bucket, none, { now: later(25 * 3_600_000) })).toMatchObject({ markedUnknown: 1 });
+        expect(await audit.reconcileUnknown(bucket, none, { now: later(2 * 60_000) })).toMatchObject({
+          undecided: 1,
+          markedUnknown: 0,
+        });
+        expect(await audit.reconcileUnknown(bucket, none, { now: later(25 * 3_600_000) })).toMatchObject({
+          markedUnknown: 1,
+        });
         const [entry] = (await audit.listAudit({ bucket, limit: 1 })).entries;
         expect(entry).toMatchObject({ id, outcome: "unknown" });
         expect(entry!.finishedAt).not.toBeNull();
         // An unknown row keeps what it recorded: only reconciliation may settle it.
-        await expect(db.query("UPDATE audit_log SET error_code = 'X' WHERE id = $1", [id])).rejects.toThrow(/reconciliation/);
-        await expect(db.query("UPDATE audit_log SET outcome = 'pending' WHERE id = $1", [id])).rejects.toThrow(/pending/);
+        await expect(db.query("UPDATE audit_log SET error_code = 'X' WHERE id = $1", [id])).rejects.toThrow(
+          /reconciliation/,
+        );
+        await expect(db.query("UPDATE audit_log SET outcome = 'pending' WHERE id = $1", [id])).rejects.toThrow(
+          /pending/,
+        );
       });
     });
   });

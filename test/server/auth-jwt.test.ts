@@ -6,7 +6,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { identify } from "@/lib/server/auth";
 import { resetKeyCachesForTests } from "@/lib/server/auth/jwt-keys";
 import { parseConfig } from "@/lib/server/config-schema";
-import { now, REAL_CI_ENV, signingKey, signToken, startKeyServer, type KeyServer, type SigningKey } from "./auth-support";
+import {
+  now,
+  REAL_CI_ENV,
+  signingKey,
+  signToken,
+  startKeyServer,
+  type KeyServer,
+  type SigningKey,
+} from "./auth-support";
 
 /**
  * jwt mode against a real OpenID provider (oidc-provider from npm, its own RSA and EC keys, a groups claim): it
@@ -33,7 +41,13 @@ beforeAll(async () => {
   await new Promise<void>((r) => providerServer.listen(0, "127.0.0.1", r));
   issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: Object.keys(people).map((client_id) => ({ client_id, client_secret: CLIENT_SECRET, grant_types: ["client_credentials"], redirect_uris: [], response_types: [] })),
+    clients: Object.keys(people).map((client_id) => ({
+      client_id,
+      client_secret: CLIENT_SECRET,
+      grant_types: ["client_credentials"],
+      redirect_uris: [],
+      response_types: [],
+    })),
     jwks: { keys: [await privateJwk("RS256", "provider-rsa"), await privateJwk("ES256", "provider-ec")] },
     features: {
       clientCredentials: { enabled: true },
@@ -50,7 +64,8 @@ beforeAll(async () => {
       },
     },
     // The person behind each client: an email and a groups claim, as a company IdP would put them in.
-    extraTokenClaims: (ctx: { oidc: { client?: { clientId: string } } }) => people[ctx.oidc.client!.clientId as keyof typeof people],
+    extraTokenClaims: (ctx: { oidc: { client?: { clientId: string } } }) =>
+      people[ctx.oidc.client!.clientId as keyof typeof people],
   });
   providerServer.on("request", provider.callback());
 });
@@ -63,7 +78,10 @@ afterEach(() => {
 async function issuedToken(clientId: keyof typeof people, resource = AUDIENCE): Promise<string> {
   const res = await fetch(`${issuer}/token`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${clientId}:${CLIENT_SECRET}`).toString("base64")}` },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`${clientId}:${CLIENT_SECRET}`).toString("base64")}`,
+    },
     body: new URLSearchParams({ grant_type: "client_credentials", scope: "api", resource }),
   });
   const body = (await res.json()) as { access_token?: string; error?: string };
@@ -75,26 +93,52 @@ const bearer = (token: string) => new Headers({ authorization: `Bearer ${token}`
 
 describe("jwt mode with tokens from a real OpenID provider", () => {
   const providerConfig = () =>
-    parseConfig({ ...REAL_CI_ENV, AUTH_MODE: "jwt", AUTH_JWKS_URL: `${issuer}/jwks`, AUTH_JWT_ISSUER: issuer, AUTH_JWT_AUDIENCE: AUDIENCE, AUTH_OPERATOR_GROUPS: "media-ops" });
+    parseConfig({
+      ...REAL_CI_ENV,
+      AUTH_MODE: "jwt",
+      AUTH_JWKS_URL: `${issuer}/jwks`,
+      AUTH_JWT_ISSUER: issuer,
+      AUTH_JWT_AUDIENCE: AUDIENCE,
+      AUTH_OPERATOR_GROUPS: "media-ops",
+    });
 
   it("signs the person in with their groups deciding the role (RS256 and ES256 keys)", async () => {
     const rsaToken = await issuedToken("operator-client");
     const ecToken = await issuedToken("viewer-client", `${AUDIENCE}:ec`);
-    expect(JSON.parse(Buffer.from(rsaToken.split(".")[0]!, "base64url").toString())).toMatchObject({ alg: "RS256", kid: "provider-rsa" });
-    expect(JSON.parse(Buffer.from(ecToken.split(".")[0]!, "base64url").toString())).toMatchObject({ alg: "ES256", kid: "provider-ec" });
+    expect(JSON.parse(Buffer.from(rsaToken.split(".")[0]!, "base64url").toString())).toMatchObject({
+      alg: "RS256",
+      kid: "provider-rsa",
+    });
+    expect(JSON.parse(Buffer.from(ecToken.split(".")[0]!, "base64url").toString())).toMatchObject({
+      alg: "ES256",
+      kid: "provider-ec",
+    });
     const config = providerConfig();
     expect(await identify(bearer(rsaToken), config)).toEqual({
       ok: true,
       identity: { id: "olivia@corp.example", name: "olivia", groups: ["readers", "media-ops"], canTrigger: true },
     });
-    expect(await identify(bearer(ecToken), config)).toEqual({ ok: true, identity: { id: "victor@corp.example", name: "victor", groups: ["readers"], canTrigger: false } });
+    expect(await identify(bearer(ecToken), config)).toEqual({
+      ok: true,
+      identity: { id: "victor@corp.example", name: "victor", groups: ["readers"], canTrigger: false },
+    });
   });
 
   it("refuses the provider's token for another audience or issuer", async () => {
     const token = await issuedToken("operator-client");
     const base = { ...REAL_CI_ENV, AUTH_MODE: "jwt", AUTH_JWKS_URL: `${issuer}/jwks` };
-    expect(await identify(bearer(token), parseConfig({ ...base, AUTH_JWT_ISSUER: issuer, AUTH_JWT_AUDIENCE: "urn:other-app" }))).toMatchObject({ ok: false, status: 401, reason: "The sign-in token's aud claim is not accepted" });
-    expect(await identify(bearer(token), parseConfig({ ...base, AUTH_JWT_ISSUER: "https://evil.example", AUTH_JWT_AUDIENCE: AUDIENCE }))).toMatchObject({ ok: false, reason: "The sign-in token's iss claim is not accepted" });
+    expect(
+      await identify(
+        bearer(token),
+        parseConfig({ ...base, AUTH_JWT_ISSUER: issuer, AUTH_JWT_AUDIENCE: "urn:other-app" }),
+      ),
+    ).toMatchObject({ ok: false, status: 401, reason: "The sign-in token's aud claim is not accepted" });
+    expect(
+      await identify(
+        bearer(token),
+        parseConfig({ ...base, AUTH_JWT_ISSUER: "https://evil.example", AUTH_JWT_AUDIENCE: AUDIENCE }),
+      ),
+    ).toMatchObject({ ok: false, reason: "The sign-in token's iss claim is not accepted" });
   });
 });
 
@@ -105,7 +149,14 @@ describe("jwt refusals (tokens signed locally, keys from a local key server)", (
   const ISS = "https://idp.corp";
   const claims = { iss: ISS, aud: "ci-console", email: "ann@corp.example", groups: ["media-ops"] };
   const config = () =>
-    parseConfig({ ...REAL_CI_ENV, AUTH_MODE: "jwt", AUTH_JWKS_URL: `${keys.url}/jwks`, AUTH_JWT_ISSUER: ISS, AUTH_JWT_AUDIENCE: "ci-console", AUTH_OPERATOR_GROUPS: "media-ops" });
+    parseConfig({
+      ...REAL_CI_ENV,
+      AUTH_MODE: "jwt",
+      AUTH_JWKS_URL: `${keys.url}/jwks`,
+      AUTH_JWT_ISSUER: ISS,
+      AUTH_JWT_AUDIENCE: "ci-console",
+      AUTH_OPERATOR_GROUPS: "media-ops",
+    });
 
   beforeAll(async () => {
     keys = await startKeyServer();
@@ -132,15 +183,26 @@ describe("jwt refusals (tokens signed locally, keys from a local key server)", (
 
   it("HS256 signed with the public key as the HMAC secret", async () => {
     const pem = new TextEncoder().encode(await exportSPKI(rsa.publicKey));
-    const forged = await new SignJWT({ ...claims, exp: now() + 300 }).setProtectedHeader({ alg: "HS256", kid: "rsa-1" }).sign(pem);
+    const forged = await new SignJWT({ ...claims, exp: now() + 300 })
+      .setProtectedHeader({ alg: "HS256", kid: "rsa-1" })
+      .sign(pem);
     await refused(bearer(forged), "The sign-in token's algorithm is not accepted");
   });
 
   it("wrong iss, wrong aud, no exp, expired beyond the 60 s tolerance, nbf in the future", async () => {
-    await refused(bearer(await signToken(rsa, { ...claims, iss: "https://evil.example" })), "The sign-in token's iss claim is not accepted");
-    await refused(bearer(await signToken(rsa, { ...claims, aud: "another-app" })), "The sign-in token's aud claim is not accepted");
+    await refused(
+      bearer(await signToken(rsa, { ...claims, iss: "https://evil.example" })),
+      "The sign-in token's iss claim is not accepted",
+    );
+    await refused(
+      bearer(await signToken(rsa, { ...claims, aud: "another-app" })),
+      "The sign-in token's aud claim is not accepted",
+    );
     await refused(bearer(await signToken(rsa, { ...claims, exp: undefined })));
-    await refused(bearer(await signToken(rsa, { ...claims, iat: now() - 600, exp: now() - 61 })), "The sign-in token has expired");
+    await refused(
+      bearer(await signToken(rsa, { ...claims, iat: now() - 600, exp: now() - 61 })),
+      "The sign-in token has expired",
+    );
     await refused(bearer(await signToken(rsa, { ...claims, nbf: now() + 120 })), "The sign-in token is not valid yet");
     // Within the tolerance: a few seconds of clock skew between the SSO front and us is fine.
     expect((await identify(bearer(await signToken(ec, { ...claims, exp: now() - 30 })), config())).ok).toBe(true);
@@ -153,14 +215,28 @@ describe("jwt refusals (tokens signed locally, keys from a local key server)", (
 
   it("malformed tokens, 10 kB headers, a missing Bearer prefix, a header sent twice", async () => {
     const good = await signToken(rsa, claims);
-    for (const value of ["Bearer", "Bearer not.a.jwt", "Bearer a.b", `Bearer ${"A".repeat(10_240)}.${"B".repeat(10)}.C`, "Bearer ..", `Basic ${good}`, good, `Bearer ${good}, Bearer ${good}`, "Bearer e30.e30.e30", "Bearer eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln"]) {
+    for (const value of [
+      "Bearer",
+      "Bearer not.a.jwt",
+      "Bearer a.b",
+      `Bearer ${"A".repeat(10_240)}.${"B".repeat(10)}.C`,
+      "Bearer ..",
+      `Basic ${good}`,
+      good,
+      `Bearer ${good}, Bearer ${good}`,
+      "Bearer e30.e30.e30",
+      "Bearer eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln",
+    ]) {
       await refused(new Headers({ authorization: value }));
     }
     await refused(new Headers(), "Not signed in: no sign-in token from the SSO front");
   });
 
   it("no usable user claim", async () => {
-    await refused(bearer(await signToken(rsa, { ...claims, email: undefined })), "The sign-in token has no usable email claim");
+    await refused(
+      bearer(await signToken(rsa, { ...claims, email: undefined })),
+      "The sign-in token has no usable email claim",
+    );
     await refused(bearer(await signToken(rsa, { ...claims, email: ["a@corp"] })));
   });
 
@@ -171,7 +247,8 @@ describe("jwt refusals (tokens signed locally, keys from a local key server)", (
     const fetchesBefore = keys.hits("/jwks");
     await refused(bearer(token), "The sign-in token was signed by an unknown key");
     // A flood of unknown kids does not become a flood of fetches.
-    for (let i = 0; i < 5; i++) await refused(bearer(await signToken(await signingKey("ES256", `made-up-${i}`), claims)));
+    for (let i = 0; i < 5; i++)
+      await refused(bearer(await signToken(await signingKey("ES256", `made-up-${i}`), claims)));
     expect(keys.hits("/jwks") - fetchesBefore).toBe(0);
     keys.set("/jwks", { keys: [ec.publicJwk, rotated.publicJwk] });
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 31_000 });
@@ -181,11 +258,32 @@ describe("jwt refusals (tokens signed locally, keys from a local key server)", (
   });
 
   it("groups from a dotted claim path and from a namespaced claim name", async () => {
-    const nested = parseConfig({ ...REAL_CI_ENV, AUTH_MODE: "jwt", AUTH_JWKS_URL: `${keys.url}/jwks`, AUTH_JWT_ISSUER: ISS, AUTH_JWT_AUDIENCE: "ci-console", AUTH_JWT_GROUPS_CLAIM: "realm_access.roles", AUTH_OPERATOR_GROUPS: "ops" });
-    const r = await identify(bearer(await signToken(rsa, { ...claims, groups: undefined, realm_access: { roles: ["ops", 7] } })), nested);
+    const nested = parseConfig({
+      ...REAL_CI_ENV,
+      AUTH_MODE: "jwt",
+      AUTH_JWKS_URL: `${keys.url}/jwks`,
+      AUTH_JWT_ISSUER: ISS,
+      AUTH_JWT_AUDIENCE: "ci-console",
+      AUTH_JWT_GROUPS_CLAIM: "realm_access.roles",
+      AUTH_OPERATOR_GROUPS: "ops",
+    });
+    const r = await identify(
+      bearer(await signToken(rsa, { ...claims, groups: undefined, realm_access: { roles: ["ops", 7] } })),
+      nested,
+    );
     expect(r.ok && r.identity).toMatchObject({ groups: ["ops"], canTrigger: true });
-    const namespaced = parseConfig({ ...REAL_CI_ENV, AUTH_MODE: "jwt", AUTH_JWKS_URL: `${keys.url}/jwks`, AUTH_JWT_ISSUER: ISS, AUTH_JWT_AUDIENCE: "ci-console", AUTH_JWT_GROUPS_CLAIM: "https://corp.example/groups" });
-    const n = await identify(bearer(await signToken(rsa, { ...claims, "https://corp.example/groups": ["x"] })), namespaced);
+    const namespaced = parseConfig({
+      ...REAL_CI_ENV,
+      AUTH_MODE: "jwt",
+      AUTH_JWKS_URL: `${keys.url}/jwks`,
+      AUTH_JWT_ISSUER: ISS,
+      AUTH_JWT_AUDIENCE: "ci-console",
+      AUTH_JWT_GROUPS_CLAIM: "https://corp.example/groups",
+    });
+    const n = await identify(
+      bearer(await signToken(rsa, { ...claims, "https://corp.example/groups": ["x"] })),
+      namespaced,
+    );
     expect(n.ok && n.identity.groups).toEqual(["x"]);
   });
 });

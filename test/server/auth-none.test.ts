@@ -16,11 +16,17 @@ const emulator = {
 describe("AUTH_MODE=none (built-in emulator only)", () => {
   it("everyone is the one local operator, who may trigger and cancel without any operator setting", async () => {
     const r = await identify(new Headers(), parseConfig(emulator));
-    expect(r).toEqual({ ok: true, identity: { id: "local-operator", name: "Local operator", groups: [], canTrigger: true } });
+    expect(r).toEqual({
+      ok: true,
+      identity: { id: "local-operator", name: "Local operator", groups: [], canTrigger: true },
+    });
   });
 
   it("headers claiming another person change nothing", async () => {
-    const r = await identify(new Headers({ "x-forwarded-email": "mallory@example.com", "x-forwarded-groups": "admins" }), parseConfig(emulator));
+    const r = await identify(
+      new Headers({ "x-forwarded-email": "mallory@example.com", "x-forwarded-groups": "admins" }),
+      parseConfig(emulator),
+    );
     expect(r).toMatchObject({ ok: true, identity: { id: "local-operator", canTrigger: true } });
   });
 });

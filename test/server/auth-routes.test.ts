@@ -8,7 +8,15 @@ import { resetKeyCachesForTests } from "@/lib/server/auth/jwt-keys";
 import { listAudit } from "@/lib/server/audit";
 import { resetConfigForTests } from "@/lib/server/config";
 import { APP, get, params, post, startHarness, type Harness } from "../support/route-harness";
-import { now, PROXY_SECRET, signingKey, signToken, startKeyServer, type KeyServer, type SigningKey } from "./auth-support";
+import {
+  now,
+  PROXY_SECRET,
+  signingKey,
+  signToken,
+  startKeyServer,
+  type KeyServer,
+  type SigningKey,
+} from "./auth-support";
 
 /**
  * Every refusal through the real route handlers: the answer is a 4xx JSON error, CI (the in-process emulator) sees
@@ -19,12 +27,23 @@ const SECRET = { "x-auth-proxy-secret": PROXY_SECRET };
 const OPERATOR = { ...SECRET, "x-forwarded-email": "olivia@example.com", "x-forwarded-groups": "media-ops" };
 const VIEWER = { ...SECRET, "x-forwarded-email": "victor@example.com", "x-forwarded-groups": "readers" };
 const OUTSIDER = { ...SECRET, "x-forwarded-email": "carl@example.com", "x-forwarded-groups": "contractors" };
-const headerEnv = { AUTH_MODE: "header", AUTH_PROXY_SECRET: PROXY_SECRET, PUBLIC_ORIGIN: APP, AUTH_OPERATOR_GROUPS: "media-ops", AUTH_ALLOWED_GROUPS: "readers" };
+const headerEnv = {
+  AUTH_MODE: "header",
+  AUTH_PROXY_SECRET: PROXY_SECRET,
+  PUBLIC_ORIGIN: APP,
+  AUTH_OPERATOR_GROUPS: "media-ops",
+  AUTH_ALLOWED_GROUPS: "readers",
+};
 
 let h: Harness;
 let workflowId: string;
 
-const trigger = (name: string) => ({ Name: name, Type: "Workflow", Input: { Prefix: "pause/in/" }, Operation: { WorkflowIds: workflowId } });
+const trigger = (name: string) => ({
+  Name: name,
+  Type: "Workflow",
+  Input: { Prefix: "pause/in/" },
+  Operation: { WorkflowIds: workflowId },
+});
 const ciCalls = async () => Object.values(await h.stats()).reduce((a, b) => a + b, 0);
 const auditRows = async () => (await listAudit({ limit: 200 })).entries.length;
 
@@ -37,7 +56,10 @@ function useEnv(env: Record<string, string | undefined>) {
 }
 
 /** Runs `send`, then checks: a JSON error with that status, no CI call, no audit row. */
-async function expectRefused(status: number, send: () => Promise<Response>): Promise<{ code: string; message: string }> {
+async function expectRefused(
+  status: number,
+  send: () => Promise<Response>,
+): Promise<{ code: string; message: string }> {
   await h.admin("stats/reset", { method: "POST" });
   const rowsBefore = await auditRows();
   const res = await send();
@@ -52,7 +74,11 @@ async function expectRefused(status: number, send: () => Promise<Response>): Pro
 
 beforeAll(async () => {
   h = await startHarness(headerEnv);
-  const wf = (await (await import("@/app/api/ci/workflows/route")).GET(get("/api/ci/workflows", OPERATOR)).then((r) => r.json())) as { items: { id: string; state?: string }[] };
+  const wf = (await (
+    await import("@/app/api/ci/workflows/route")
+  )
+    .GET(get("/api/ci/workflows", OPERATOR))
+    .then((r) => r.json())) as { items: { id: string; state?: string }[] };
   workflowId = wf.items.find((w) => w.state === "Active")!.id;
 });
 afterAll(async () => h.close());
@@ -82,24 +108,44 @@ describe("header mode behind a proxy secret", () => {
   });
 
   it("viewer trigger and cancel → 403", async () => {
-    expect((await expectRefused(403, () => jobsRoute.POST(post("/api/jobs", trigger("viewer"), {}, VIEWER)))).code).toBe("Forbidden");
-    expect((await expectRefused(403, () => cancelRoute.POST(post("/api/jobs/j1/cancel", {}, {}, VIEWER), params({ jobId: "j1" })))).code).toBe("Forbidden");
+    expect(
+      (await expectRefused(403, () => jobsRoute.POST(post("/api/jobs", trigger("viewer"), {}, VIEWER)))).code,
+    ).toBe("Forbidden");
+    expect(
+      (
+        await expectRefused(403, () =>
+          cancelRoute.POST(post("/api/jobs/j1/cancel", {}, {}, VIEWER), params({ jobId: "j1" })),
+        )
+      ).code,
+    ).toBe("Forbidden");
   });
 
   it("a signed-in user outside AUTH_ALLOWED_GROUPS → 403 with a clear message, for reads too", async () => {
     const e = await expectRefused(403, () => jobsRoute.GET(get("/api/jobs?size=1", OUTSIDER)));
-    expect(e).toMatchObject({ code: "NoAccess", message: expect.stringContaining("not in a group that may use this dashboard") });
+    expect(e).toMatchObject({
+      code: "NoAccess",
+      message: expect.stringContaining("not in a group that may use this dashboard"),
+    });
     await expectRefused(403, () => jobsRoute.POST(post("/api/jobs", trigger("outsider"), {}, OUTSIDER)));
   });
 
   it("changes must come from PUBLIC_ORIGIN, not from whatever Host the client sends (DNS rebinding)", async () => {
     const rebound = { origin: "http://rebound.example", host: "rebound.example" };
-    expect((await expectRefused(403, () => jobsRoute.POST(post("/api/jobs", trigger("rebound"), rebound, OPERATOR)))).code).toBe("CrossOriginRefused");
-    await expectRefused(403, () => jobsRoute.POST(post("/api/jobs", trigger("evil"), { origin: "https://evil.example" }, OPERATOR)));
+    expect(
+      (await expectRefused(403, () => jobsRoute.POST(post("/api/jobs", trigger("rebound"), rebound, OPERATOR)))).code,
+    ).toBe("CrossOriginRefused");
+    await expectRefused(403, () =>
+      jobsRoute.POST(post("/api/jobs", trigger("evil"), { origin: "https://evil.example" }, OPERATOR)),
+    );
   });
 
   it("/api/me tells the role; signOutUrl is null outside oidc mode", async () => {
-    const me = async (who: Record<string, string>) => (await (await meRoute.GET(get("/api/me", who))).json()) as { role: string; signOutUrl: string | null; canTrigger: boolean };
+    const me = async (who: Record<string, string>) =>
+      (await (await meRoute.GET(get("/api/me", who))).json()) as {
+        role: string;
+        signOutUrl: string | null;
+        canTrigger: boolean;
+      };
     expect(await me(OPERATOR)).toMatchObject({ role: "operator", canTrigger: true, signOutUrl: null });
     expect(await me(VIEWER)).toMatchObject({ role: "viewer", canTrigger: false, signOutUrl: null });
   });
@@ -107,10 +153,24 @@ describe("header mode behind a proxy secret", () => {
   it("deny by default: with no operator groups or users nobody may trigger, unless AUTH_EVERYONE_OPERATES=1", async () => {
     useEnv({ ...headerEnv, AUTH_OPERATOR_GROUPS: undefined, AUTH_ALLOWED_GROUPS: undefined });
     await expectRefused(403, () => jobsRoute.POST(post("/api/jobs", trigger("nobody"), {}, OPERATOR)));
-    useEnv({ ...headerEnv, AUTH_OPERATOR_GROUPS: undefined, AUTH_ALLOWED_GROUPS: undefined, AUTH_OPERATOR_USERS: "olivia@example.com" });
+    useEnv({
+      ...headerEnv,
+      AUTH_OPERATOR_GROUPS: undefined,
+      AUTH_ALLOWED_GROUPS: undefined,
+      AUTH_OPERATOR_USERS: "olivia@example.com",
+    });
     expect((await (await meRoute.GET(get("/api/me", OPERATOR))).json()) as object).toMatchObject({ role: "operator" });
-    expect((await (await meRoute.GET(get("/api/me", { ...OPERATOR, "x-forwarded-email": "Olivia@example.com" }))).json()) as object).toMatchObject({ role: "viewer" });
-    useEnv({ ...headerEnv, AUTH_OPERATOR_GROUPS: undefined, AUTH_ALLOWED_GROUPS: undefined, AUTH_EVERYONE_OPERATES: "1" });
+    expect(
+      (await (
+        await meRoute.GET(get("/api/me", { ...OPERATOR, "x-forwarded-email": "Olivia@example.com" }))
+      ).json()) as object,
+    ).toMatchObject({ role: "viewer" });
+    useEnv({
+      ...headerEnv,
+      AUTH_OPERATOR_GROUPS: undefined,
+      AUTH_ALLOWED_GROUPS: undefined,
+      AUTH_EVERYONE_OPERATES: "1",
+    });
     expect((await (await meRoute.GET(get("/api/me", VIEWER))).json()) as object).toMatchObject({ role: "operator" });
     useEnv({ AUTH_OPERATOR_USERS: undefined, AUTH_EVERYONE_OPERATES: undefined });
   });
@@ -119,11 +179,30 @@ describe("header mode behind a proxy secret", () => {
     const nodeEnv = process.env.NODE_ENV;
     useEnv({ ...headerEnv, NODE_ENV: "production" });
     try {
-      const e = await expectRefused(421, () => jobsRoute.GET(new Request(`http://10.0.0.5:3000/api/jobs`, { headers: { ...OPERATOR, host: "10.0.0.5:3000" } })));
+      const e = await expectRefused(421, () =>
+        jobsRoute.GET(
+          new Request(`http://10.0.0.5:3000/api/jobs`, { headers: { ...OPERATOR, host: "10.0.0.5:3000" } }),
+        ),
+      );
       expect(e.code).toBe("MisdirectedRequest");
-      await expectRefused(421, () => jobsRoute.GET(new Request(`${APP}/api/jobs`, { headers: { ...OPERATOR, host: "dashboard.test", "x-forwarded-host": "evil.example" } })));
-      expect((await jobsRoute.GET(new Request(`${APP}/api/jobs?size=1`, { headers: { ...OPERATOR, host: "dashboard.test" } }))).status).toBe(200);
-      expect((await healthRoute.GET(new Request("http://10.0.0.5:3000/api/health", { headers: { host: "10.0.0.5:3000" } }))).status).toBe(200);
+      await expectRefused(421, () =>
+        jobsRoute.GET(
+          new Request(`${APP}/api/jobs`, {
+            headers: { ...OPERATOR, host: "dashboard.test", "x-forwarded-host": "evil.example" },
+          }),
+        ),
+      );
+      expect(
+        (
+          await jobsRoute.GET(
+            new Request(`${APP}/api/jobs?size=1`, { headers: { ...OPERATOR, host: "dashboard.test" } }),
+          )
+        ).status,
+      ).toBe(200);
+      expect(
+        (await healthRoute.GET(new Request("http://10.0.0.5:3000/api/health", { headers: { host: "10.0.0.5:3000" } })))
+          .status,
+      ).toBe(200);
     } finally {
       useEnv({ NODE_ENV: nodeEnv });
     }
@@ -135,7 +214,14 @@ describe("jwt mode", () => {
   let rsa: SigningKey;
   const ISS = "https://idp.corp";
   const claims = { iss: ISS, aud: "ci-console", email: "ann@corp.example", groups: ["media-ops"] };
-  const jwtEnv = { ...headerEnv, AUTH_MODE: "jwt", AUTH_PROXY_SECRET: undefined, AUTH_JWT_ISSUER: ISS, AUTH_JWT_AUDIENCE: "ci-console", AUTH_ALLOWED_GROUPS: undefined };
+  const jwtEnv = {
+    ...headerEnv,
+    AUTH_MODE: "jwt",
+    AUTH_PROXY_SECRET: undefined,
+    AUTH_JWT_ISSUER: ISS,
+    AUTH_JWT_AUDIENCE: "ci-console",
+    AUTH_ALLOWED_GROUPS: undefined,
+  };
   const asBearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
@@ -151,14 +237,19 @@ describe("jwt mode", () => {
   });
 
   it("baseline: a valid token triggers", async () => {
-    expect((await jobsRoute.POST(post("/api/jobs", trigger("jwt-ok"), {}, asBearer(await signToken(rsa, claims))))).status).toBe(201);
+    expect(
+      (await jobsRoute.POST(post("/api/jobs", trigger("jwt-ok"), {}, asBearer(await signToken(rsa, claims))))).status,
+    ).toBe(201);
   });
 
   it("each forged or broken token → 401 JSON, no CI call, no audit row", async () => {
     const pem = new TextEncoder().encode(await exportSPKI(rsa.publicKey));
     const forged: [string, string][] = [
       ["alg none", new UnsecuredJWT({ ...claims, exp: now() + 300 }).encode()],
-      ["HS256 with the public key", await new SignJWT({ ...claims, exp: now() + 300 }).setProtectedHeader({ alg: "HS256", kid: "rsa-1" }).sign(pem)],
+      [
+        "HS256 with the public key",
+        await new SignJWT({ ...claims, exp: now() + 300 }).setProtectedHeader({ alg: "HS256", kid: "rsa-1" }).sign(pem),
+      ],
       ["wrong iss", await signToken(rsa, { ...claims, iss: "https://evil.example" })],
       ["wrong aud", await signToken(rsa, { ...claims, aud: "other" })],
       ["expired", await signToken(rsa, { ...claims, iat: now() - 900, exp: now() - 300 })],
@@ -173,7 +264,18 @@ describe("jwt mode", () => {
   });
 
   it("hostile input in every header never gives a 5xx", async () => {
-    const nasty = ["", " ", "Bearer ", "Bearer \u00ff\u00fe", "Bearer a.b.c.d", `Bearer ${"=".repeat(9_000)}`, "Bearer eyJ.eyJ.", "null", "Bearer e30.e30.", "Bearer W10.W10.W10"];
+    const nasty = [
+      "",
+      " ",
+      "Bearer ",
+      "Bearer \u00ff\u00fe",
+      "Bearer a.b.c.d",
+      `Bearer ${"=".repeat(9_000)}`,
+      "Bearer eyJ.eyJ.",
+      "null",
+      "Bearer e30.e30.",
+      "Bearer W10.W10.W10",
+    ];
     for (const value of nasty) {
       const res = await jobsRoute.GET(get("/api/jobs?size=1", { authorization: value, cookie: value || "x" }));
       expect(res.status).toBe(401);

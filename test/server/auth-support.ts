@@ -43,7 +43,12 @@ export async function startKeyServer(): Promise<KeyServer> {
   return {
     url,
     set: (path, body, status = 200) =>
-      routes.set(path, typeof body === "string" ? { status, body, type: "application/x-pem-file" } : { status, body: JSON.stringify(body), type: "application/json" }),
+      routes.set(
+        path,
+        typeof body === "string"
+          ? { status, body, type: "application/x-pem-file" }
+          : { status, body: JSON.stringify(body), type: "application/json" },
+      ),
     remove: (path) => routes.delete(path),
     hits: (path) => hits.get(path) ?? 0,
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -67,7 +72,15 @@ export async function signingKey(alg: "RS256" | "ES256", kid: string): Promise<S
 export const now = () => Math.floor(Date.now() / 1000);
 
 /** A token as an SSO front would sign it; every claim can be overridden or removed (undefined). */
-export async function signToken(key: SigningKey, claims: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> {
-  const body = Object.fromEntries(Object.entries({ iat: now(), exp: now() + 300, ...claims }).filter(([, v]) => v !== undefined));
-  return new SignJWT(body).setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "JWT", ...header }).sign(key.privateKey);
+export async function signToken(
+  key: SigningKey,
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = {},
+): Promise<string> {
+  const body = Object.fromEntries(
+    Object.entries({ iat: now(), exp: now() + 300, ...claims }).filter(([, v]) => v !== undefined),
+  );
+  return new SignJWT(body)
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "JWT", ...header })
+    .sign(key.privateKey);
 }

@@ -25,7 +25,15 @@ describe("incremental counting", () => {
       { id: "d", state: "Submitted", createdAt: at(4) },
     ]);
     closeSweep(s);
-    const state: CounterState = { v: 1, streams: [s], stream: 0, inSweep: false, sweepAfterFinish: false, calls: 0, skipped: 0 };
+    const state: CounterState = {
+      v: 1,
+      streams: [s],
+      stream: 0,
+      inSweep: false,
+      sweepAfterFinish: false,
+      calls: 0,
+      skipped: 0,
+    };
     expect(tally(state)).toEqual({ Success: 1, Failed: 2, Submitted: 1 });
     expect(s.low).toBe(Date.parse(at(4)));
     expect(Object.keys(s.recent)).toEqual([]);

@@ -10,7 +10,11 @@ import { batchCounts, configureCounting, COUNT_SETTINGS, type StreamLister } fro
 import type { BatchSource } from "@/lib/server/jobs/batch-source";
 import { engineCases, engineTitle } from "./db-engines";
 
-const TARGET = { bucket: "examplebucket-1250000000", region: "ap-beijing", host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com" };
+const TARGET = {
+  bucket: "examplebucket-1250000000",
+  region: "ap-beijing",
+  host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com",
+};
 const SOURCE: BatchSource = { kind: "workflowInstance", streams: ["w1"] };
 const defaults = { ...COUNT_SETTINGS };
 
@@ -29,7 +33,13 @@ function fakeBatch(n: number) {
     const items = [];
     for (let i = startIndex; i < end; i++) {
       listed.push(i);
-      items.push({ object: `f${i}.mp4`, state: states[i]!, kind: "workflowInstance" as const, id: `i${i}`, createdAt: new Date(base + i * 1000).toISOString() });
+      items.push({
+        object: `f${i}.mp4`,
+        state: states[i]!,
+        kind: "workflowInstance" as const,
+        id: `i${i}`,
+        createdAt: new Date(base + i * 1000).toISOString(),
+      });
     }
     return { items, skipped: 0, nextToken: end < n ? String(end) : null, requestId: "r" };
   };
@@ -53,7 +63,14 @@ for (const engine of engineCases("batch-counts")) {
       await engine.dispose();
     });
     beforeEach(async () => {
-      configureCounting({ ...defaults, minGapMs: 0, callsPerSecond: 1e9, finishedCallsPerSecond: 1e9, pageSize: 10, passPages: 100 });
+      configureCounting({
+        ...defaults,
+        minGapMs: 0,
+        callsPerSecond: 1e9,
+        finishedCallsPerSecond: 1e9,
+        pageSize: 10,
+        passPages: 100,
+      });
       await a.query("DELETE FROM batch_file_counts");
     });
 
@@ -61,7 +78,9 @@ for (const engine of engineCases("batch-counts")) {
       configureCounting({ ...defaults, minGapMs: 60_000, pageSize: 10, passPages: 100 });
       const batch = fakeBatch(50);
       for (let i = 0; i < 20; i++) batch.states[i] = i % 4 === 0 ? "Failed" : "Success";
-      const viewers = Array.from({ length: 10 }, (_, i) => batchCounts(TARGET, job("Running"), SOURCE, i % 2 === 0 || !b ? a : b, batch.list));
+      const viewers = Array.from({ length: 10 }, (_, i) =>
+        batchCounts(TARGET, job("Running"), SOURCE, i % 2 === 0 || !b ? a : b, batch.list),
+      );
       const views = await Promise.all(viewers);
       // 50 files in pages of 10: 5 pages, plus nothing else, whoever asked.
       expect(batch.calls()).toBe(5);
@@ -86,7 +105,14 @@ for (const engine of engineCases("batch-counts")) {
     });
 
     it("when the batch ends mid-sweep, the final sweep starts at the oldest open file instead of after the sweep", async () => {
-      configureCounting({ ...defaults, minGapMs: 0, callsPerSecond: 1e9, finishedCallsPerSecond: 1e9, pageSize: 10, passPages: 3 });
+      configureCounting({
+        ...defaults,
+        minGapMs: 0,
+        callsPerSecond: 1e9,
+        finishedCallsPerSecond: 1e9,
+        pageSize: 10,
+        passPages: 3,
+      });
       const batch = fakeBatch(100);
       for (let i = 0; i < 100; i++) batch.states[i] = i < 25 ? "Success" : "Running";
       await batchCounts(TARGET, job("Running"), SOURCE, a, batch.list); // pages 1–3 of 10: files 0–29 seen
@@ -94,7 +120,8 @@ for (const engine of engineCases("batch-counts")) {
       batch.listed.length = 0;
       let view = await batchCounts(TARGET, job("Success"), SOURCE, a, batch.list);
       expect(Math.min(...batch.listed)).toBe(25); // restarted at the oldest open file, not at page 4 of the old sweep
-      for (let i = 0; i < 5 && !view.countsComplete; i++) view = await batchCounts(TARGET, job("Success"), SOURCE, a, batch.list);
+      for (let i = 0; i < 5 && !view.countsComplete; i++)
+        view = await batchCounts(TARGET, job("Success"), SOURCE, a, batch.list);
       expect(view.countsComplete).toBe(true);
       expect(view.counts).toEqual({ Success: 99, Failed: 1 }); // file 7 had already ended Success when it was seen
       expect(batch.listed.filter((i) => i < 25)).toEqual([]);

@@ -100,7 +100,9 @@ describe("CiBudget", () => {
   it("shows its state: settings, tokens left and refusals per bucket", () => {
     const budget = new CiBudget(settings, () => 0);
     for (let i = 0; i < 12; i++) budget.acquire(HOST, "trigger");
-    expect(budget.snapshot().buckets).toEqual([{ bucket: "examplebucket-1250000000", tokens: 0, granted: 10, denied: 2 }]);
+    expect(budget.snapshot().buckets).toEqual([
+      { bucket: "examplebucket-1250000000", tokens: 0, granted: 10, denied: 2 },
+    ]);
   });
 });
 
@@ -115,7 +117,9 @@ describe("the signed-call layer asks the budget before every attempt", () => {
       timeoutMs: 1_000,
       gate: { acquire: (host, kind) => (asked.push(`${kind} ${host}`), 2_500) },
     });
-    const err = await caller.call({ host: HOST }, { method: "GET", path: "/inventorytriggerjob", kind: "read" }).catch((e: unknown) => e);
+    const err = await caller
+      .call({ host: HOST }, { method: "GET", path: "/inventorytriggerjob", kind: "read" })
+      .catch((e: unknown) => e);
     caller.close();
     expect(err).toBeInstanceOf(CallBudgetError);
     expect(err).toMatchObject({ status: 429, code: "CiBudgetExhausted", retryable: true });
@@ -133,7 +137,9 @@ describe("the signed-call layer asks the budget before every attempt", () => {
       backoff: { baseMs: 1, capMs: 1 },
       gate: { acquire: () => (grants-- > 0 ? 0 : 1_000) },
     });
-    const err = await caller.call({ host: HOST }, { method: "GET", path: "/inventorytriggerjob", kind: "read" }).catch((e: unknown) => e);
+    const err = await caller
+      .call({ host: HOST }, { method: "GET", path: "/inventorytriggerjob", kind: "read" })
+      .catch((e: unknown) => e);
     caller.close();
     expect(err).toMatchObject({ code: "NetworkError" });
     expect(grants).toBe(-1); // one attempt granted, the retry refused

@@ -5,24 +5,39 @@ import { GONE_LABEL, jobRefs, nameText, type CiRef } from "@/lib/jobs/ci-names";
 import { createNameResolver, NAMES_RETRY_MS, NAMES_TTL_MS, type NameResolverDeps } from "@/lib/server/ci-names";
 import { createCoalescer } from "@/lib/server/coalesce";
 
-const target: CiTarget = { bucket: "examplebucket-1250000000", region: "ap-beijing", host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com" };
+const target: CiTarget = {
+  bucket: "examplebucket-1250000000",
+  region: "ap-beijing",
+  host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com",
+};
 const WF = "w7476ff3564ee45b7b490d64bccaba6cc";
 const Q = "p893bcda225bf4945a378da6662e81a89";
 const T = "t1460606b9752148c4ab182f55163ba7cd";
 
-const page = (items: { id: string; name: string }[], total = items.length): PickerPage => ({ items, total, requestId: "r" });
+const page = (items: { id: string; name: string }[], total = items.length): PickerPage => ({
+  items,
+  total,
+  requestId: "r",
+});
 
 /** A stub CI client that counts calls per kind and can be told to fail. */
 function stubClient(opts: { workflows?: PickerPage; fail?: boolean; delayMs?: number } = {}) {
   const calls = { workflows: 0, queues: 0, templates: [] as string[] };
-  const answer = async <T,>(value: T): Promise<T> => {
+  const answer = async <T>(value: T): Promise<T> => {
     if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
     if (opts.fail) throw new CiError({ status: 500, code: "InternalError", message: "boom", retryable: true });
     return value;
   };
   const client: NameResolverDeps["client"] = {
-    listWorkflows: async () => (calls.workflows++, answer(opts.workflows ?? page([{ id: WF, name: "hls-adaptive-pipeline" }]))),
-    listQueues: async (_t, q) => (calls.queues++, expect(q?.category).toBe("CateAll"), answer(page([{ id: Q, name: "default-transcode" }]))),
+    listWorkflows: async () => (
+      calls.workflows++,
+      answer(opts.workflows ?? page([{ id: WF, name: "hls-adaptive-pipeline" }]))
+    ),
+    listQueues: async (_t, q) => (
+      calls.queues++,
+      expect(q?.category).toBe("CateAll"),
+      answer(page([{ id: Q, name: "default-transcode" }]))
+    ),
     listTemplates: async (_t, q) => {
       calls.templates.push(`${q.tag}/${q.category}`);
       return answer(q.category === "Custom" ? page([{ id: T, name: "demo-transcode" }]) : page([]));
@@ -42,7 +57,11 @@ describe("CI name look-up", () => {
     const { client, calls } = stubClient();
     const resolve = createNameResolver({ client, reads: createCoalescer() });
     const names = await resolve(target, refs);
-    expect(names).toEqual({ workflows: { [WF]: "hls-adaptive-pipeline" }, queues: { [Q]: "default-transcode" }, templates: { [T]: "demo-transcode" } });
+    expect(names).toEqual({
+      workflows: { [WF]: "hls-adaptive-pipeline" },
+      queues: { [Q]: "default-transcode" },
+      templates: { [T]: "demo-transcode" },
+    });
     expect(calls).toEqual({ workflows: 1, queues: 1, templates: ["Transcode/Custom", "Transcode/Official"] });
   });
 
@@ -100,7 +119,11 @@ describe("CI name look-up", () => {
   it("templates without a Tag to list them under are not looked up", async () => {
     const { client, calls } = stubClient();
     const resolve = createNameResolver({ client, reads: createCoalescer() });
-    expect(await resolve(target, [{ kind: "templates", id: T, path: "Operation.JobParam.TemplateId" }])).toEqual({ workflows: {}, queues: {}, templates: {} });
+    expect(await resolve(target, [{ kind: "templates", id: T, path: "Operation.JobParam.TemplateId" }])).toEqual({
+      workflows: {},
+      queues: {},
+      templates: {},
+    });
     expect(calls.templates).toEqual([]);
   });
 });
@@ -109,10 +132,20 @@ describe("jobRefs", () => {
   it("finds every workflow (comma list), the queue and each template with the Tag to list it under", () => {
     const refs = jobRefs({
       Tag: "Transcode",
-      Operation: { WorkflowIds: "w1, w2", QueueId: "p1", JobParam: { TemplateId: "t1", WatermarkTemplateId: ["t2", "t3"], TranscodeTemplateId: "t4" } },
+      Operation: {
+        WorkflowIds: "w1, w2",
+        QueueId: "p1",
+        JobParam: { TemplateId: "t1", WatermarkTemplateId: ["t2", "t3"], TranscodeTemplateId: "t4" },
+      },
     });
     expect(refs.map((r) => `${r.kind}:${r.id}:${r.tag ?? ""}`)).toEqual([
-      "workflows:w1:", "workflows:w2:", "queues:p1:", "templates:t1:Transcode", "templates:t2:Watermark", "templates:t3:Watermark", "templates:t4:Transcode",
+      "workflows:w1:",
+      "workflows:w2:",
+      "queues:p1:",
+      "templates:t1:Transcode",
+      "templates:t2:Watermark",
+      "templates:t3:Watermark",
+      "templates:t4:Transcode",
     ]);
   });
 

@@ -14,7 +14,13 @@ const base = {
 describe("parseConfig", () => {
   it("reads one bucket and derives the CI host", () => {
     const c = parseConfig(base);
-    expect(c.buckets).toEqual([{ bucket: "examplebucket-1250000000", region: "ap-beijing", host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com" }]);
+    expect(c.buckets).toEqual([
+      {
+        bucket: "examplebucket-1250000000",
+        region: "ap-beijing",
+        host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com",
+      },
+    ]);
     expect(c.auth.mode).toBe("header");
     expect(c.cacheMs).toBe(1000);
     expect(c.shutdownGraceMs).toBe(25_000);
@@ -23,7 +29,10 @@ describe("parseConfig", () => {
 
   it("reads several buckets from CI_BUCKETS, the first being the default", () => {
     const c = parseConfig({ ...base, CI_BUCKETS: "a-1250000000@ap-shanghai, b-1250000000@ap-guangzhou" });
-    expect(c.buckets.map((b) => b.host)).toEqual(["a-1250000000.ci.ap-shanghai.myqcloud.com", "b-1250000000.ci.ap-guangzhou.myqcloud.com"]);
+    expect(c.buckets.map((b) => b.host)).toEqual([
+      "a-1250000000.ci.ap-shanghai.myqcloud.com",
+      "b-1250000000.ci.ap-guangzhou.myqcloud.com",
+    ]);
   });
 
   it.each([
@@ -49,14 +58,27 @@ describe("parseConfig", () => {
   });
 
   it("accepts plain http only for a loopback CI_ENDPOINT", () => {
-    for (const ok of ["http://127.0.0.1:9100", "http://localhost:9100", "http://[::1]:9100", "https://ci-proxy.internal"]) {
+    for (const ok of [
+      "http://127.0.0.1:9100",
+      "http://localhost:9100",
+      "http://[::1]:9100",
+      "https://ci-proxy.internal",
+    ]) {
       expect(parseConfig({ ...base, CI_ENDPOINT: ok }).endpoint?.href).toBe(new URL(ok).href);
     }
   });
 
   it("has a CI call budget well under any plausible CI limit by default, and reads it from the environment", () => {
     expect(parseConfig(base).budget).toEqual({ qps: 5, burst: 10, userPerMinute: 120, userBurst: 30 });
-    expect(parseConfig({ ...base, CI_BUDGET_QPS: "2.5", CI_BUDGET_BURST: "4", CI_BUDGET_USER_PER_MIN: "30", CI_BUDGET_USER_BURST: "5" }).budget).toEqual({
+    expect(
+      parseConfig({
+        ...base,
+        CI_BUDGET_QPS: "2.5",
+        CI_BUDGET_BURST: "4",
+        CI_BUDGET_USER_PER_MIN: "30",
+        CI_BUDGET_USER_BURST: "5",
+      }).budget,
+    ).toEqual({
       qps: 2.5,
       burst: 4,
       userPerMinute: 30,

@@ -10,7 +10,8 @@ import pg from "pg";
 import { openDb, type Db } from "@/lib/server/db";
 
 export const PG_URL = process.env.TEST_DATABASE_URL || undefined;
-export const PG_SKIP = "skipped: TEST_DATABASE_URL is not set (eval \"$(scripts/ci-postgres.sh)\" to run these on PostgreSQL)";
+export const PG_SKIP =
+  'skipped: TEST_DATABASE_URL is not set (eval "$(scripts/ci-postgres.sh)" to run these on PostgreSQL)';
 
 export interface EngineCase {
   name: "pglite" | "postgres";

@@ -23,7 +23,9 @@ for (const engine of engineCases("db")) {
     });
 
     it("runs every migration once and records it", async () => {
-      const rows = await db.query<{ version: number; checksum: string }>("SELECT version, checksum FROM schema_migrations ORDER BY version");
+      const rows = await db.query<{ version: number; checksum: string }>(
+        "SELECT version, checksum FROM schema_migrations ORDER BY version",
+      );
       expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
       expect(rows.map((r) => r.checksum)).toEqual(MIGRATIONS.map(migrationChecksum));
       expect(db.engine).toBe(engine.name);
@@ -50,9 +52,15 @@ for (const engine of engineCases("db")) {
       expect(await db.query("SELECT x FROM probe_table")).toEqual([{ x: 7 }]);
 
       // A failing migration leaves neither its table nor its version behind.
-      const broken: Migration = { version: LATEST + 2, name: "broken", statements: ["CREATE TABLE broken_table (x int)", "SELECT no_such_function()"] };
+      const broken: Migration = {
+        version: LATEST + 2,
+        name: "broken",
+        statements: ["CREATE TABLE broken_table (x int)", "SELECT no_such_function()"],
+      };
       await expect(runMigrations(db, engine.schema(), [...MIGRATIONS, extra, broken])).rejects.toThrow();
-      const versions = await db.query<{ version: number }>("SELECT version FROM schema_migrations WHERE version > $1", [LATEST]);
+      const versions = await db.query<{ version: number }>("SELECT version FROM schema_migrations WHERE version > $1", [
+        LATEST,
+      ]);
       expect(versions.map((v) => Number(v.version))).toEqual([LATEST + 1]);
       await expect(db.query("SELECT * FROM broken_table")).rejects.toThrow(/broken_table/);
     });
@@ -65,7 +73,13 @@ for (const engine of engineCases("db")) {
     it("passes parameters of every type the stores use, the same way on both engines", async () => {
       const [row] = await db.query<{ a: string[]; j: unknown; t: Date; n: string; b: boolean }>(
         "SELECT $1::text[] AS a, $2::jsonb AS j, $3::timestamptz AS t, $4::bigint::text AS n, $5::boolean AS b",
-        [["x", "y,z", 'q"uote'], JSON.stringify({ k: [1, "two"] }), "2026-01-02T03:04:05.678Z", "9007199254740993", true],
+        [
+          ["x", "y,z", 'q"uote'],
+          JSON.stringify({ k: [1, "two"] }),
+          "2026-01-02T03:04:05.678Z",
+          "9007199254740993",
+          true,
+        ],
       );
       expect(row!.a).toEqual(["x", "y,z", 'q"uote']);
       expect(row!.j).toEqual({ k: [1, "two"] });
@@ -96,7 +110,13 @@ describe("PGlite in a DATA_DIR", { timeout: 90_000 }, () => {
 
   it("keeps audit rows and idempotency answers across a restart", async () => {
     let db = await openDb({ engine: "pglite", dataDir: dir.path });
-    const id = await createAuditLog(db).recordIntent({ actor: "ada@example.com", actorGroups: ["ops"], action: "trigger", bucket: "b-1", request: { Name: "n" } });
+    const id = await createAuditLog(db).recordIntent({
+      actor: "ada@example.com",
+      actorGroups: ["ops"],
+      action: "trigger",
+      bucket: "b-1",
+      request: { Name: "n" },
+    });
     await createAuditLog(db).recordOutcome(id, { outcome: "success", jobId: "bjob1" });
     const claim = await createDurableIdempotencyStore(db).begin("ada|b-1", "key-restart-1", "fp");
     if (claim.kind !== "fresh") throw new Error("expected fresh");
@@ -108,7 +128,13 @@ describe("PGlite in a DATA_DIR", { timeout: 90_000 }, () => {
     try {
       const page = await createAuditLog(db).listAudit({ limit: 10 });
       expect(page.entries).toHaveLength(1);
-      expect(page.entries[0]).toMatchObject({ id, actor: "ada@example.com", outcome: "success", jobId: "bjob1", request: { Name: "n" } });
+      expect(page.entries[0]).toMatchObject({
+        id,
+        actor: "ada@example.com",
+        outcome: "success",
+        jobId: "bjob1",
+        request: { Name: "n" },
+      });
       expect(await createDurableIdempotencyStore(db).begin("ada|b-1", "key-restart-1", "fp")).toEqual({
         kind: "replay",
         answer: { status: 201, body: { job: "bjob1" } },
@@ -147,22 +173,36 @@ describe("PGlite in a DATA_DIR", { timeout: 90_000 }, () => {
   });
 });
 
-describe.skipIf(!PG_URL)(`PostgreSQL: several instances starting together${PG_URL ? "" : ` (${PG_SKIP})`}`, { timeout: 60_000 }, () => {
-  const schema = newSchemaName("dbrace");
-  afterAll(() => dropSchema(schema));
+describe.skipIf(!PG_URL)(
+  `PostgreSQL: several instances starting together${PG_URL ? "" : ` (${PG_SKIP})`}`,
+  { timeout: 60_000 },
+  () => {
+    const schema = newSchemaName("dbrace");
+    afterAll(() => dropSchema(schema));
 
-  it("migrates a fresh schema exactly once when five instances start at the same moment", async () => {
-    const dbs = await Promise.all(Array.from({ length: 5 }, () => openDb({ engine: "postgres", url: PG_URL!, schema, max: 2 })));
-    try {
-      const rows = await dbs[0]!.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
-      expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
-      // Every instance can use the tables it did or did not create.
-      const ids = await Promise.all(
-        dbs.map((d, i) => createAuditLog(d).recordIntent({ actor: `u${i}@example.com`, actorGroups: [], action: "cancel", bucket: "race-1", jobId: `j${i}` })),
+    it("migrates a fresh schema exactly once when five instances start at the same moment", async () => {
+      const dbs = await Promise.all(
+        Array.from({ length: 5 }, () => openDb({ engine: "postgres", url: PG_URL!, schema, max: 2 })),
       );
-      expect(new Set(ids).size).toBe(5);
-    } finally {
-      await Promise.all(dbs.map((d) => d.close()));
-    }
-  });
-});
+      try {
+        const rows = await dbs[0]!.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
+        expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+        // Every instance can use the tables it did or did not create.
+        const ids = await Promise.all(
+          dbs.map((d, i) =>
+            createAuditLog(d).recordIntent({
+              actor: `u${i}@example.com`,
+              actorGroups: [],
+              action: "cancel",
+              bucket: "race-1",
+              jobId: `j${i}`,
+            }),
+          ),
+        );
+        expect(new Set(ids).size).toBe(5);
+      } finally {
+        await Promise.all(dbs.map((d) => d.close()));
+      }
+    });
+  },
+);

@@ -22,7 +22,13 @@ async function main() {
       await result.complete(answer, true);
       console.log(JSON.stringify({ pid: process.pid, kind: "fresh", answer }));
     } else {
-      console.log(JSON.stringify({ pid: process.pid, kind: result.kind, answer: result.kind === "replay" ? result.answer : null }));
+      console.log(
+        JSON.stringify({
+          pid: process.pid,
+          kind: result.kind,
+          answer: result.kind === "replay" ? result.answer : null,
+        }),
+      );
     }
   } finally {
     await db.close();

@@ -18,7 +18,9 @@ function expectFresh(r: IdempotencyResult): Extract<IdempotencyResult, { kind: "
 describe("durable idempotency store: interface", () => {
   it("has exactly the in-memory store's interface, so the runtime can use either", () => {
     expectTypeOf(createDurableIdempotencyStore).returns.toMatchTypeOf<IdempotencyStore>();
-    expectTypeOf<ReturnType<typeof createDurableIdempotencyStore>["begin"]>().toEqualTypeOf<IdempotencyStore["begin"]>();
+    expectTypeOf<ReturnType<typeof createDurableIdempotencyStore>["begin"]>().toEqualTypeOf<
+      IdempotencyStore["begin"]
+    >();
   });
 });
 
@@ -40,7 +42,10 @@ for (const engine of engineCases("idem")) {
       expect(store.size).toBe(1);
       await first.complete({ status: 201, body: { job: { JobId: "j1" } } }, true);
       expect(store.size).toBe(0);
-      expect(await store.begin("alice|b", k, "fp1")).toEqual({ kind: "replay", answer: { status: 201, body: { job: { JobId: "j1" } } } });
+      expect(await store.begin("alice|b", k, "fp1")).toEqual({
+        kind: "replay",
+        answer: { status: 201, body: { job: { JobId: "j1" } } },
+      });
       // Another instance (a second store on the same database) sees the same answer.
       expect(await createDurableIdempotencyStore(db).begin("alice|b", k, "fp1")).toMatchObject({ kind: "replay" });
     });
@@ -132,7 +137,10 @@ for (const engine of engineCases("idem")) {
       const next = expectFresh(await survivor.begin("u", k, "fp"));
       expect(Date.now() - started).toBeGreaterThanOrEqual(200);
       await next.complete({ status: 201, body: { retried: true } }, true);
-      expect(await survivor.begin("u", k, "fp")).toEqual({ kind: "replay", answer: { status: 201, body: { retried: true } } });
+      expect(await survivor.begin("u", k, "fp")).toEqual({
+        kind: "replay",
+        answer: { status: 201, body: { retried: true } },
+      });
     });
 
     it("keeps the key for a live holder that takes longer than one lease (it renews)", async () => {
@@ -148,42 +156,54 @@ for (const engine of engineCases("idem")) {
   });
 }
 
-describe.skipIf(!PG_URL)(`durable idempotency across Node processes on PostgreSQL${PG_URL ? "" : ` (${PG_SKIP})`}`, { timeout: 90_000 }, () => {
-  const schema = newSchemaName("idemproc");
-  afterAll(() => dropSchema(schema));
+describe.skipIf(!PG_URL)(
+  `durable idempotency across Node processes on PostgreSQL${PG_URL ? "" : ` (${PG_SKIP})`}`,
+  { timeout: 90_000 },
+  () => {
+    const schema = newSchemaName("idemproc");
+    afterAll(() => dropSchema(schema));
 
-  it("lets exactly one of four processes racing the same key reach CI; the others replay its answer", async () => {
-    const script = join(__dirname, "durable-idempotency-racer.ts");
-    const k = key();
-    // Four "instances": each starts (racing the others to migrate the fresh schema), says ready, and claims the key
-    // when all are told to go at the same moment.
-    const children = Array.from({ length: 4 }, () =>
-      spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, PG_URL!, schema, "carol|bucket-1", k], {
-        cwd: join(__dirname, "..", ".."),
-        stdio: ["pipe", "pipe", "inherit"],
-      }),
-    );
-    const outputs = await new Promise<{ stdout: string }[]>((resolve, reject) => {
-      const out = children.map(() => "");
-      let ready = 0;
-      let exited = 0;
-      children.forEach((child, i) => {
-        child.stdout!.on("data", (chunk: Buffer) => {
-          out[i] += chunk.toString();
-          if (chunk.toString().includes("ready") && ++ready === children.length) children.forEach((c) => c.stdin!.write("go\n"));
-        });
-        child.on("error", reject);
-        child.on("exit", (code) => {
-          if (code !== 0) reject(new Error(`racer ${i} exited with ${code}`));
-          else if (++exited === children.length) resolve(out.map((o) => ({ stdout: o.replace("ready\n", "") })));
+    it("lets exactly one of four processes racing the same key reach CI; the others replay its answer", async () => {
+      const script = join(__dirname, "durable-idempotency-racer.ts");
+      const k = key();
+      // Four "instances": each starts (racing the others to migrate the fresh schema), says ready, and claims the key
+      // when all are told to go at the same moment.
+      const children = Array.from({ length: 4 }, () =>
+        spawn(
+          process.execPath,
+          ["--conditions=react-server", "--import", "tsx", script, PG_URL!, schema, "carol|bucket-1", k],
+          {
+            cwd: join(__dirname, "..", ".."),
+            stdio: ["pipe", "pipe", "inherit"],
+          },
+        ),
+      );
+      const outputs = await new Promise<{ stdout: string }[]>((resolve, reject) => {
+        const out = children.map(() => "");
+        let ready = 0;
+        let exited = 0;
+        children.forEach((child, i) => {
+          child.stdout!.on("data", (chunk: Buffer) => {
+            out[i] += chunk.toString();
+            if (chunk.toString().includes("ready") && ++ready === children.length)
+              children.forEach((c) => c.stdin!.write("go\n"));
+          });
+          child.on("error", reject);
+          child.on("exit", (code) => {
+            if (code !== 0) reject(new Error(`racer ${i} exited with ${code}`));
+            else if (++exited === children.length) resolve(out.map((o) => ({ stdout: o.replace("ready\n", "") })));
+          });
         });
       });
+      const results = outputs.map(
+        (o) =>
+          JSON.parse(o.stdout.trim()) as { pid: number; kind: string; answer: { body: { job: { JobId: string } } } },
+      );
+      expect(results.filter((r) => r.kind === "fresh")).toHaveLength(1);
+      expect(results.filter((r) => r.kind === "replay")).toHaveLength(3);
+      const winner = results.find((r) => r.kind === "fresh")!;
+      expect(new Set(results.map((r) => r.answer.body.job.JobId))).toEqual(new Set([`job-from-${winner.pid}`]));
+      expect(new Set(results.map((r) => r.pid)).size).toBe(4);
     });
-    const results = outputs.map((o) => JSON.parse(o.stdout.trim()) as { pid: number; kind: string; answer: { body: { job: { JobId: string } } } });
-    expect(results.filter((r) => r.kind === "fresh")).toHaveLength(1);
-    expect(results.filter((r) => r.kind === "replay")).toHaveLength(3);
-    const winner = results.find((r) => r.kind === "fresh")!;
-    expect(new Set(results.map((r) => r.answer.body.job.JobId))).toEqual(new Set([`job-from-${winner.pid}`]));
-    expect(new Set(results.map((r) => r.pid)).size).toBe(4);
-  });
-});
+  },
+);

@@ -41,7 +41,11 @@ const trigger = (name: string) =>
         Name: name,
         Type: "Job",
         Input: { Prefix: "videos/" },
-        Operation: { Tag: "MediaInfo", CallBack: `https://hooks.example.com/cb?token=${CALLBACK_TOKEN}`, CallBackType: "Url" },
+        Operation: {
+          Tag: "MediaInfo",
+          CallBack: `https://hooks.example.com/cb?token=${CALLBACK_TOKEN}`,
+          CallBackType: "Url",
+        },
       },
       {},
       withSecrets,
@@ -61,12 +65,22 @@ describe("request and CI call lines", () => {
     expect(request[0]).toMatchObject({ level: "info", status: 200, user: "olivia@example.com" });
     expect(typeof request[0]!.ms).toBe("number");
     expect(request[0]!.ciRequestId).toEqual(expect.any(String));
-    expect(ci[0]).toMatchObject({ route: "GET /api/jobs", user: "olivia@example.com", status: 200, ciMethod: "GET", ciRequestId: request[0]!.ciRequestId });
+    expect(ci[0]).toMatchObject({
+      route: "GET /api/jobs",
+      user: "olivia@example.com",
+      status: 200,
+      ciMethod: "GET",
+      ciRequestId: request[0]!.ciRequestId,
+    });
     expect(typeof ci[0]!.time).toBe("string");
   });
 
   it("a CI fault logs every attempt as a warning with its code", async () => {
-    await h.admin("faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 1 }) });
+    await h.admin("faults", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ errorRate: 1 }),
+    });
     expect((await jobsRoute.GET(get("/api/jobs?size=4", withSecrets))).status).toBe(502);
     const ci = parsed().filter((r) => r.event === "ci-call");
     expect(ci.length).toBeGreaterThanOrEqual(2); // reads are retried
@@ -88,8 +102,18 @@ describe("no secret in any line", () => {
     expect((await trigger("log-canary")).status).toBe(201);
     expect((await jobsRoute.GET(get("/api/jobs?size=2", withSecrets))).status).toBe(200);
     // Wrong proxy secret: refused, and the wrong value is not echoed either.
-    expect((await jobsRoute.GET(new Request(`${APP}/api/jobs`, { headers: { ...OPERATOR, "x-auth-proxy-secret": `${PROXY_SECRET}-wrong` } }))).status).toBe(401);
-    await h.admin("faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ slowDownRate: 1 }) });
+    expect(
+      (
+        await jobsRoute.GET(
+          new Request(`${APP}/api/jobs`, { headers: { ...OPERATOR, "x-auth-proxy-secret": `${PROXY_SECRET}-wrong` } }),
+        )
+      ).status,
+    ).toBe(401);
+    await h.admin("faults", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ slowDownRate: 1 }),
+    });
     expect((await trigger("log-canary-2")).status).toBe(503);
     const output = lines.join("\n");
     expect(lines.length).toBeGreaterThanOrEqual(6);
@@ -108,8 +132,15 @@ describe("no secret in any line", () => {
       db: "postgres://app:db-canary-pw@db.internal/console",
     });
     const [row] = parsed();
-    expect(row).toMatchObject({ level: "error", event: "careless", authorization: "[redacted]", headers: "[redacted]" });
-    expect(row!.error).toBe("POST https://hooks.example.com/cb?id=1&token=[redacted] failed; key [redacted]; proxy [redacted]");
+    expect(row).toMatchObject({
+      level: "error",
+      event: "careless",
+      authorization: "[redacted]",
+      headers: "[redacted]",
+    });
+    expect(row!.error).toBe(
+      "POST https://hooks.example.com/cb?id=1&token=[redacted] failed; key [redacted]; proxy [redacted]",
+    );
     // URL credentials go whole (lib/server/audit-redact.ts, the same redaction as in answers); the host stays readable.
     expect(row!.db).not.toContain("db-canary-pw");
     expect(row!.db).toMatch(/^postgres:\/\/[^@]*redacted[^@]*@db\.internal\/console$/);

@@ -10,7 +10,9 @@ interface Dashboard {
 
 describe("docs/grafana-dashboard.json", () => {
   it("every query names a metric family that /api/metrics exposes", async () => {
-    const dashboard = JSON.parse(readFileSync(new URL("../../docs/grafana-dashboard.json", import.meta.url), "utf8")) as Dashboard;
+    const dashboard = JSON.parse(
+      readFileSync(new URL("../../docs/grafana-dashboard.json", import.meta.url), "utf8"),
+    ) as Dashboard;
     const exposed = new Set(parsePrometheusTextFormat((await metricsText()).body).map((f) => f.name));
     const used = new Set<string>();
     for (const p of dashboard.panels) {

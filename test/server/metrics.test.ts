@@ -85,7 +85,9 @@ describe("/api/metrics access", () => {
 
   it("rejects a METRICS_TOKEN shorter than 16 characters at configuration time, naming the variable only", async () => {
     const { parseConfig } = await import("@/lib/server/config-schema");
-    expect(() => parseConfig({ ...process.env, METRICS_TOKEN: "short-secret" })).toThrow(/^Invalid configuration: METRICS_TOKEN: /);
+    expect(() => parseConfig({ ...process.env, METRICS_TOKEN: "short-secret" })).toThrow(
+      /^Invalid configuration: METRICS_TOKEN: /,
+    );
     try {
       parseConfig({ ...process.env, METRICS_TOKEN: "short-secret" });
     } catch (e) {
@@ -122,10 +124,13 @@ describe("/api/metrics counters", () => {
     const res = await jobsRoute.GET(get("/api/jobs?size=5"));
     expect(res.status).toBe(200);
     const after = await families();
-    const d = (name: string, labels?: Record<string, string>) => value(after, name, labels) - value(before, name, labels);
+    const d = (name: string, labels?: Record<string, string>) =>
+      value(after, name, labels) - value(before, name, labels);
     expect(d("ci_console_ci_calls_total", { endpoint: LIST, outcome: "ok" })).toBe(1);
     expect((await latencyCount(LIST)) - observedBefore).toBe(1);
-    expect(after.find((f) => f.name === "ci_console_ci_call_duration_seconds")?.metrics[0]?.buckets?.["+Inf"]).toBeDefined();
+    expect(
+      after.find((f) => f.name === "ci_console_ci_call_duration_seconds")?.metrics[0]?.buckets?.["+Inf"],
+    ).toBeDefined();
     expect(d("ci_console_read_cache_total", { kind: "list", result: "miss" })).toBe(1);
     expect(value(after, "ci_console_active_pollers")).toBeGreaterThanOrEqual(1);
     expect(value(after, "ci_console_polls_in_flight")).toBe(0); // the poll closed when it answered
@@ -134,11 +139,17 @@ describe("/api/metrics counters", () => {
   it("a trigger counts one CI POST and one successful job change", async () => {
     const before = await families();
     const res = await jobsRoute.POST(
-      post("/api/jobs", { Name: "metrics-trigger", Type: "Job", Input: { Prefix: "videos/" }, Operation: { Tag: "MediaInfo" } }),
+      post("/api/jobs", {
+        Name: "metrics-trigger",
+        Type: "Job",
+        Input: { Prefix: "videos/" },
+        Operation: { Tag: "MediaInfo" },
+      }),
     );
     expect(res.status).toBe(201);
     const after = await families();
-    const d = (name: string, labels?: Record<string, string>) => value(after, name, labels) - value(before, name, labels);
+    const d = (name: string, labels?: Record<string, string>) =>
+      value(after, name, labels) - value(before, name, labels);
     expect(d("ci_console_ci_calls_total", { endpoint: TRIGGER, outcome: "ok" })).toBe(1);
     expect(d("ci_console_job_changes_total", { action: "trigger", outcome: "success" })).toBe(1);
   });
@@ -150,11 +161,14 @@ describe("/api/metrics counters", () => {
     await faults({ slowDownRate: 1, routes: [LIST] });
     expect((await jobsRoute.GET(get("/api/jobs?size=7"))).status).toBe(503);
     const after = await families();
-    const d = (name: string, labels?: Record<string, string>) => value(after, name, labels) - value(before, name, labels);
+    const d = (name: string, labels?: Record<string, string>) =>
+      value(after, name, labels) - value(before, name, labels);
     // Reads are retried (3 retries): every attempt is one sample.
     expect(d("ci_console_ci_calls_total", { endpoint: LIST, outcome: "server_error" })).toBeGreaterThanOrEqual(1);
     expect(d("ci_console_ci_calls_total", { endpoint: LIST, outcome: "slow_down" })).toBeGreaterThanOrEqual(1);
-    expect(d("ci_console_ci_slow_down_total", { endpoint: LIST })).toBe(d("ci_console_ci_calls_total", { endpoint: LIST, outcome: "slow_down" }));
+    expect(d("ci_console_ci_slow_down_total", { endpoint: LIST })).toBe(
+      d("ci_console_ci_calls_total", { endpoint: LIST, outcome: "slow_down" }),
+    );
     expect(d("ci_console_ci_calls_total", { endpoint: LIST, outcome: "ok" })).toBe(0);
   });
 
@@ -164,7 +178,9 @@ describe("/api/metrics counters", () => {
     const viewer = { "x-forwarded-email": "victor@example.com", "x-forwarded-groups": "readers" };
     expect((await jobsRoute.POST(post("/api/jobs", {}, {}, viewer))).status).toBe(403);
     const after = await families();
-    const d = (labels: Record<string, string>) => value(after, "ci_console_identity_refusals_total", labels) - value(before, "ci_console_identity_refusals_total", labels);
+    const d = (labels: Record<string, string>) =>
+      value(after, "ci_console_identity_refusals_total", labels) -
+      value(before, "ci_console_identity_refusals_total", labels);
     expect(d({ reason: "no_identity" })).toBe(1);
     expect(d({ reason: "not_operator" })).toBe(1);
   });

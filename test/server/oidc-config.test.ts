@@ -30,7 +30,12 @@ describe("AUTH_MODE=oidc configuration", () => {
     const oidc = parseConfig(base).auth.oidc!;
     expect(oidc.issuer.href).toBe("https://idp.corp/realms/main");
     expect(oidc.redirectUri.href).toBe("https://ci-console.corp/auth/callback");
-    expect(oidc).toMatchObject({ groupsClaim: "groups", scopes: "openid email profile", sessionTtlSeconds: 8 * 3600, secureCookies: true });
+    expect(oidc).toMatchObject({
+      groupsClaim: "groups",
+      scopes: "openid email profile",
+      sessionTtlSeconds: 8 * 3600,
+      secureCookies: true,
+    });
   });
 
   it.each([
@@ -53,11 +58,15 @@ describe("AUTH_MODE=oidc configuration", () => {
   });
 
   it("accepts http only on loopback (tests), where cookies cannot be Secure", () => {
-    const oidc = parseConfig({ ...base, PUBLIC_ORIGIN: "http://127.0.0.1:3420", OIDC_ISSUER: "http://localhost:4420" }).auth.oidc!;
+    const oidc = parseConfig({ ...base, PUBLIC_ORIGIN: "http://127.0.0.1:3420", OIDC_ISSUER: "http://localhost:4420" })
+      .auth.oidc!;
     expect(oidc.secureCookies).toBe(false);
   });
 
   it("leaves the other modes untouched by the OIDC variables", () => {
-    expect(parseConfig({ ...base, AUTH_MODE: "header", AUTH_PROXY_SECRET: "p".repeat(32), OIDC_ISSUER: undefined }).auth.oidc).toBeUndefined();
+    expect(
+      parseConfig({ ...base, AUTH_MODE: "header", AUTH_PROXY_SECRET: "p".repeat(32), OIDC_ISSUER: undefined }).auth
+        .oidc,
+    ).toBeUndefined();
   });
 });

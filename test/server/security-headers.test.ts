@@ -3,7 +3,13 @@ import { ConfigError, parseConfig } from "@/lib/server/config-schema";
 import { contentSecurityPolicy, hstsHeader, newNonce } from "@/lib/server/security-headers";
 
 // The built-in emulator's facts (demo keys, loopback endpoint): sign-in settings are not what these tests are about.
-const base = { CI_SECRET_ID: "emulator-secret-id", CI_SECRET_KEY: "emulator-secret-key", CI_ENDPOINT: "http://127.0.0.1:9100", CI_BUCKET: "examplebucket-1250000000", CI_REGION: "ap-beijing" };
+const base = {
+  CI_SECRET_ID: "emulator-secret-id",
+  CI_SECRET_KEY: "emulator-secret-key",
+  CI_ENDPOINT: "http://127.0.0.1:9100",
+  CI_BUCKET: "examplebucket-1250000000",
+  CI_REGION: "ap-beijing",
+};
 
 describe("security headers", () => {
   it("a nonce is 128 random bits, different every time", () => {
@@ -19,8 +25,12 @@ describe("security headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain("upgrade-insecure-requests");
-    expect(contentSecurityPolicy({ nonce: "abc", dev: true, upgradeInsecureRequests: false })).toContain("'strict-dynamic' 'unsafe-eval'");
-    expect(contentSecurityPolicy({ nonce: "abc", dev: false, upgradeInsecureRequests: true })).toMatch(/; upgrade-insecure-requests$/);
+    expect(contentSecurityPolicy({ nonce: "abc", dev: true, upgradeInsecureRequests: false })).toContain(
+      "'strict-dynamic' 'unsafe-eval'",
+    );
+    expect(contentSecurityPolicy({ nonce: "abc", dev: false, upgradeInsecureRequests: true })).toMatch(
+      /; upgrade-insecure-requests$/,
+    );
   });
 
   it("HSTS only when HSTS_MAX_AGE asks for it", () => {

@@ -8,7 +8,11 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 function run(env: Record<string, string>): Promise<{ code: number | null; output: string; ms: number }> {
   const started = Date.now();
   return new Promise((done) => {
-    const p = spawn(process.execPath, ["--import", "tsx", child], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const p = spawn(process.execPath, ["--import", "tsx", child], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     p.stdout.on("data", (d: Buffer) => (output += d.toString()));
     p.stderr.on("data", (d: Buffer) => (output += d.toString()));

@@ -33,7 +33,7 @@ export async function startFilesHarness(opts: { stepMs: number; env?: Record<str
   const port = await emulator.listen(0, "127.0.0.1");
   const emulatorUrl = `http://127.0.0.1:${port}`;
   await pointAppAt(emulatorUrl, "ci-console-files-", opts.env ?? {});
-  const admin = async <T,>(path: string, init?: RequestInit): Promise<T> => {
+  const admin = async <T>(path: string, init?: RequestInit): Promise<T> => {
     const res = await fetch(`${emulatorUrl}/__emulator/${path}`, init);
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -41,7 +41,8 @@ export async function startFilesHarness(opts: { stepMs: number; env?: Record<str
   return {
     emulatorUrl,
     admin,
-    stats: async () => ((await admin<{ routes?: Record<string, number> }>("stats")).routes ?? {}) as Record<string, number>,
+    stats: async () =>
+      ((await admin<{ routes?: Record<string, number> }>("stats")).routes ?? {}) as Record<string, number>,
     advance: (ms) => {
       offset += ms;
     },

@@ -38,7 +38,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const port = await emulator.listen(0, "127.0.0.1");
   const emulatorUrl = `http://127.0.0.1:${port}`;
   await pointAppAt(emulatorUrl, "ci-console-routes-", env);
-  const admin = async <T,>(path: string, init?: RequestInit): Promise<T> => {
+  const admin = async <T>(path: string, init?: RequestInit): Promise<T> => {
     const res = await fetch(`${emulatorUrl}/__emulator/${path}`, init);
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -62,7 +62,11 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
  * Points the app (config, CI runtime, a fresh embedded database) at an emulator and opens the database, so the
  * first timed test does not pay for initdb + migrations (several seconds on a busy machine).
  */
-export async function pointAppAt(emulatorUrl: string, dataDirPrefix: string, env: Record<string, string> = {}): Promise<void> {
+export async function pointAppAt(
+  emulatorUrl: string,
+  dataDirPrefix: string,
+  env: Record<string, string> = {},
+): Promise<void> {
   Object.assign(process.env, {
     LOG_LEVEL: "silent",
     CI_SECRET_ID: SECRET_ID,
@@ -92,7 +96,12 @@ export function get(path: string, headers: Record<string, string> = OPERATOR): R
   return new Request(`${APP}${path}`, { headers });
 }
 
-export function post(path: string, body: unknown, headers: Record<string, string> = {}, identity: Record<string, string> = OPERATOR): Request {
+export function post(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  identity: Record<string, string> = OPERATOR,
+): Request {
   return new Request(`${APP}${path}`, {
     method: "POST",
     headers: { ...identity, origin: APP, host: "dashboard.test", "content-type": "application/json", ...headers },
@@ -100,4 +109,4 @@ export function post(path: string, body: unknown, headers: Record<string, string
   });
 }
 
-export const params = <P,>(p: P) => ({ params: Promise.resolve(p) });
+export const params = <P>(p: P) => ({ params: Promise.resolve(p) });

@@ -55,7 +55,11 @@ describe("checkWizard (the shared schema through zodResolver)", () => {
         Operation: {
           Tag: "Transcode",
           JobParam: { TemplateId: "t1460606b9752148c4ab182f55163ba7cd" },
-          Output: { Region: "ap-beijing", Bucket: "examplebucket-1250000000", Object: "out/${InventoryTriggerJobId}.mp4" },
+          Output: {
+            Region: "ap-beijing",
+            Bucket: "examplebucket-1250000000",
+            Object: "out/${InventoryTriggerJobId}.mp4",
+          },
         },
       },
     });
@@ -105,10 +109,22 @@ describe("issuesFromServer and nestIssues", () => {
       ],
       v,
     );
-    expect(issues.map((i) => i.path)).toEqual(["Input.Prefix", "Operation.JobParam.Transcode.Video.Width", "Operation.JobParam.Transcode"]);
+    expect(issues.map((i) => i.path)).toEqual([
+      "Input.Prefix",
+      "Operation.JobParam.Transcode.Video.Width",
+      "Operation.JobParam.Transcode",
+    ]);
     const nested = nestIssues(issues);
-    expect(flattenErrors(nested).map((i) => `${i.path}:${i.message}`).sort()).toEqual(
-      ["Input.Prefix:Choose one input", "Operation.JobParam.Transcode:group problem", "Operation.JobParam.Transcode.Video.Width:even"].sort(),
+    expect(
+      flattenErrors(nested)
+        .map((i) => `${i.path}:${i.message}`)
+        .sort(),
+    ).toEqual(
+      [
+        "Input.Prefix:Choose one input",
+        "Operation.JobParam.Transcode:group problem",
+        "Operation.JobParam.Transcode.Video.Width:even",
+      ].sort(),
     );
   });
 });

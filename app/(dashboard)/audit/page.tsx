@@ -60,7 +60,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     names = await resolveCiNamesAcross(page.entries.map((e) => ({ bucket: e.bucket, refs: requestRefs(e.request) })));
   } catch (e) {
     const badCursor = e && typeof e === "object" && "code" in e && (e as { code: unknown }).code === "ValidationError";
-    problem = badCursor ? "This page link is no longer valid. Start again from the newest entries." : "The audit log cannot be read right now. Try again in a moment.";
+    problem = badCursor
+      ? "This page link is no longer valid. Start again from the newest entries."
+      : "The audit log cannot be read right now. Try again in a moment.";
     if (!badCursor) logEvent({ level: "error", route: "/audit", error: e instanceof Error ? e.name : "unknown" });
   }
 

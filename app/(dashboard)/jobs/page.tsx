@@ -38,7 +38,11 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       queryFn: async (): Promise<JobsPage> => {
         const now = new Date();
         // "My jobs": the caller's own jobs from the audit log; CI's filters do not apply (same as GET /api/jobs?mine=1).
-        if (view.mine) return { ...(await loadMyJobsPage(identity, { bucket: view.bucket ?? undefined, size: view.size })), queriedAt: now.toISOString() };
+        if (view.mine)
+          return {
+            ...(await loadMyJobsPage(identity, { bucket: view.bucket ?? undefined, size: view.size })),
+            queriedAt: now.toISOString(),
+          };
         const { bucket, ...params } = toApiListParams(view, now);
         // The URL parsers already enforce these rules; the server schema is the last word before CI.
         const query = listQuerySchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));

@@ -6,7 +6,12 @@ import { jsonResponse, withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";
 
-const errorCode = (e: unknown) => (e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : e instanceof Error ? e.name : "Unknown");
+const errorCode = (e: unknown) =>
+  e && typeof e === "object" && "code" in e
+    ? String((e as { code: unknown }).code)
+    : e instanceof Error
+      ? e.name
+      : "Unknown";
 
 /**
  * Liveness plus whether CI answers (one coalesced list call) and whether the audit database is open. The first call

@@ -18,12 +18,16 @@ export const GET = withApi("GET /api/jobs", async ({ url, identity, log }) => {
   delete raw.bucket;
   delete raw.mine;
   if (mine !== undefined && mine !== "1" && mine !== "0") {
-    throw new ApiProblem(400, "ValidationError", "mine: use 1 for my jobs", { fields: [{ path: "mine", message: "Use 1 or leave it out" }] });
+    throw new ApiProblem(400, "ValidationError", "mine: use 1 for my jobs", {
+      fields: [{ path: "mine", message: "Use 1 or leave it out" }],
+    });
   }
   const parsed = listQuerySchema.safeParse(raw);
   if (!parsed.success) throw validationProblem(parsed.error, "query");
   const page =
-    mine === "1" ? await loadMyJobsPage(identity, { bucket, size: parsed.data.size }) : await loadJobsPage({ ...parsed.data, bucket }, identity);
+    mine === "1"
+      ? await loadMyJobsPage(identity, { bucket, size: parsed.data.size })
+      : await loadJobsPage({ ...parsed.data, bucket }, identity);
   log.ciRequestId = page.requestId;
   return jsonResponse(200, page);
 });

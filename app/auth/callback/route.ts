@@ -17,7 +17,12 @@ export async function GET(req: Request): Promise<Response> {
     return new Response(null, { status: 303, headers });
   } catch (e) {
     const status = e instanceof OidcLoginError ? e.status : 500;
-    logEvent({ level: status >= 500 ? "error" : "info", route: "GET /auth/callback", status, error: e instanceof Error ? e.name : "unknown" });
+    logEvent({
+      level: status >= 500 ? "error" : "info",
+      route: "GET /auth/callback",
+      status,
+      error: e instanceof Error ? e.name : "unknown",
+    });
     return authProblemResponse(status, e instanceof OidcLoginError ? e.message : "Sign-in failed. Start again.");
   }
 }

@@ -11,9 +11,15 @@ export async function GET(req: Request): Promise<Response> {
   if (!oidc) return notInOidcMode();
   try {
     const { location, setCookie } = await startLogin(oidc, new URL(req.url).searchParams.get("returnTo") ?? "/jobs");
-    return new Response(null, { status: 303, headers: { Location: location.href, "Set-Cookie": setCookie, "Cache-Control": "no-store" } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: location.href, "Set-Cookie": setCookie, "Cache-Control": "no-store" },
+    });
   } catch (e) {
     logEvent({ level: "error", route: "GET /auth/login", error: e instanceof Error ? e.name : "unknown" });
-    return authProblemResponse(502, "The identity provider could not be reached. Try again in a moment; if it persists, tell the team.");
+    return authProblemResponse(
+      502,
+      "The identity provider could not be reached. Try again in a moment; if it persists, tell the team.",
+    );
   }
 }

@@ -22,10 +22,21 @@ export async function POST(req: Request): Promise<Response> {
   const signedOut = new URL("/auth/signed-out", config.publicOrigin);
   const clear = { "Set-Cookie": sessionClearCookie(oidc) };
   const idpSignOut = await endSessionUrl(oidc, signedOut);
-  if (idpSignOut) return continueToResponse(idpSignOut, "You are signed out of the dashboard. Signing you out at the identity provider…", clear);
-  return new Response(null, { status: 303, headers: { Location: signedOut.href, "Cache-Control": "no-store", ...clear } });
+  if (idpSignOut)
+    return continueToResponse(
+      idpSignOut,
+      "You are signed out of the dashboard. Signing you out at the identity provider…",
+      clear,
+    );
+  return new Response(null, {
+    status: 303,
+    headers: { Location: signedOut.href, "Cache-Control": "no-store", ...clear },
+  });
 }
 
 export function GET(): Response {
-  return new Response("Sign out with the button in the page header (POST).", { status: 405, headers: { Allow: "POST" } });
+  return new Response("Sign out with the button in the page header (POST).", {
+    status: 405,
+    headers: { Allow: "POST" },
+  });
 }

@@ -5,7 +5,10 @@ export const metadata: Metadata = { title: "Signed out" };
 /** Where sign-out lands (after the identity provider's own sign-out, when it has one). */
 export default function SignedOutPage() {
   return (
-    <section aria-labelledby="signed-out-title" className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6">
+    <section
+      aria-labelledby="signed-out-title"
+      className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6"
+    >
       <h1 id="signed-out-title" className="text-xl font-semibold">
         You are signed out
       </h1>

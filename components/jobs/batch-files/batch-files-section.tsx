@@ -46,7 +46,12 @@ export function BatchFilesSection({ jobId, bucket, finished, canTrigger, serverN
   // On the server's beat, like the job itself, so everyone watching this batch shares the server's pass.
   const untilBeat = useServerBeat(serverNow);
 
-  const params: BatchFilesParams = { states: state ? [state] : [], object: object || undefined, size: FILES_PAGE_SIZE, nextToken: cursor.token };
+  const params: BatchFilesParams = {
+    states: state ? [state] : [],
+    object: object || undefined,
+    size: FILES_PAGE_SIZE,
+    nextToken: cursor.token,
+  };
   const query = useQuery({
     queryKey: batchFilesKeys.list(jobId, bucket, params),
     queryFn: async ({ signal }) => {
@@ -65,7 +70,13 @@ export function BatchFilesSection({ jobId, bucket, finished, canTrigger, serverN
       const data = q.state.data;
       // A finished batch whose counts are final never changes again.
       if (finished && data?.countsComplete && failures.current === 0) return false;
-      if (q.state.error instanceof ApiError && q.state.error.status >= 400 && q.state.error.status < 500 && q.state.error.status !== 429) return false;
+      if (
+        q.state.error instanceof ApiError &&
+        q.state.error.status >= 400 &&
+        q.state.error.status < 500 &&
+        q.state.error.status !== 429
+      )
+        return false;
       return failures.current ? Math.min(POLL_MS * 2 ** failures.current, MAX_BACKOFF_MS) : untilBeat(POLL_MS);
     },
     refetchIntervalInBackground: false,
@@ -82,7 +93,11 @@ export function BatchFilesSection({ jobId, bucket, finished, canTrigger, serverN
   };
 
   return (
-    <section aria-labelledby="sec-files" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="batch-files">
+    <section
+      aria-labelledby="sec-files"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="batch-files"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="sec-files" className="text-base font-semibold text-slate-950">
           Files
@@ -100,7 +115,11 @@ export function BatchFilesSection({ jobId, bucket, finished, canTrigger, serverN
       <div className="mt-3 space-y-4 text-sm">
         {query.error && (
           <PollErrorBanner
-            error={err ? { code: err.code, message: err.message, requestId: err.requestId, status: err.status } : { code: "Error", message: query.error.message }}
+            error={
+              err
+                ? { code: err.code, message: err.message, requestId: err.requestId, status: err.status }
+                : { code: "Error", message: query.error.message }
+            }
             hasData={Boolean(data)}
             retryInMs={failures.current ? Math.min(POLL_MS * 2 ** failures.current, MAX_BACKOFF_MS) : false}
             onRetry={() => void query.refetch()}
@@ -114,13 +133,32 @@ export function BatchFilesSection({ jobId, bucket, finished, canTrigger, serverN
         )}
         {data && (
           <>
-            <FileCountsSummary counts={data.counts} complete={data.countsComplete} running={!finished} countsAt={data.countsAt} />
-            <FilesToolbar state={state} object={object} onState={(s) => changeFilter(() => setState(s))} onObject={(o) => changeFilter(() => setObject(o))} />
+            <FileCountsSummary
+              counts={data.counts}
+              complete={data.countsComplete}
+              running={!finished}
+              countsAt={data.countsAt}
+            />
+            <FilesToolbar
+              state={state}
+              object={object}
+              onState={(s) => changeFilter(() => setState(s))}
+              onObject={(o) => changeFilter(() => setObject(o))}
+            />
             {data.items.length > 0 ? (
               <FilesTable jobId={jobId} bucket={bucket} items={data.items} />
             ) : (
-              <p className="rounded-md border border-dashed border-slate-300 p-4 text-slate-700" data-testid="files-empty">
-                {object ? `No file with the key “${object}” in this batch${state ? ` in state ${state}` : ""}.` : state ? `No files in state ${state}${page > 1 ? " on this page" : ""}.` : finished ? "This batch has no files." : "No files yet."}
+              <p
+                className="rounded-md border border-dashed border-slate-300 p-4 text-slate-700"
+                data-testid="files-empty"
+              >
+                {object
+                  ? `No file with the key “${object}” in this batch${state ? ` in state ${state}` : ""}.`
+                  : state
+                    ? `No files in state ${state}${page > 1 ? " on this page" : ""}.`
+                    : finished
+                      ? "This batch has no files."
+                      : "No files yet."}
               </p>
             )}
             <JobsPagination

@@ -18,7 +18,11 @@ function saveCsv(csv: string, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-type Status = { kind: "idle" } | { kind: "working"; soFar: number } | { kind: "done"; count: number; truncated: boolean } | { kind: "error"; text: string };
+type Status =
+  | { kind: "idle" }
+  | { kind: "working"; soFar: number }
+  | { kind: "done"; count: number; truncated: boolean }
+  | { kind: "error"; text: string };
 
 /** Downloads every failed file of the batch (all pages, not just the one on screen) as CSV. */
 export function ExportFailedFilesButton({ jobId, bucket }: { jobId: string; bucket: string | null }) {
@@ -30,14 +34,23 @@ export function ExportFailedFilesButton({ jobId, bucket }: { jobId: string; buck
     abort.current = controller;
     setStatus({ kind: "working", soFar: 0 });
     try {
-      const { items, truncated } = await fetchAllFailedFiles(jobId, bucket, { signal: controller.signal, onPage: (soFar) => setStatus({ kind: "working", soFar }) });
+      const { items, truncated } = await fetchAllFailedFiles(jobId, bucket, {
+        signal: controller.signal,
+        onPage: (soFar) => setStatus({ kind: "working", soFar }),
+      });
       // The encoder loads with the first download, not with the page.
       const { buildFailedFilesCsv, failedFilesCsvName } = await import("@/lib/jobs/batch-files-csv");
       saveCsv(buildFailedFilesCsv(items), failedFilesCsvName(jobId, new Date()));
       setStatus({ kind: "done", count: items.length, truncated });
     } catch (e) {
       if (controller.signal.aborted) return;
-      setStatus({ kind: "error", text: e instanceof ApiError ? `${e.code}: ${e.message}${e.requestId ? ` (RequestId ${e.requestId})` : ""}` : String(e) });
+      setStatus({
+        kind: "error",
+        text:
+          e instanceof ApiError
+            ? `${e.code}: ${e.message}${e.requestId ? ` (RequestId ${e.requestId})` : ""}`
+            : String(e),
+      });
     }
   };
   return (
@@ -47,7 +60,8 @@ export function ExportFailedFilesButton({ jobId, bucket }: { jobId: string; buck
       </Button>
       <span role="status" className="text-xs text-slate-700" data-testid="export-status">
         {status.kind === "working" && `Reading failed files… ${status.soFar.toLocaleString("en-US")} so far`}
-        {status.kind === "done" && `Downloaded ${status.count.toLocaleString("en-US")} failed ${status.count === 1 ? "file" : "files"}${status.truncated ? " (stopped at 100,000: the list went on)" : ""}.`}
+        {status.kind === "done" &&
+          `Downloaded ${status.count.toLocaleString("en-US")} failed ${status.count === 1 ? "file" : "files"}${status.truncated ? " (stopped at 100,000: the list went on)" : ""}.`}
       </span>
       {status.kind === "error" && (
         <span role="alert" className="text-xs text-red-900">

@@ -6,7 +6,17 @@ import type { FileCounts } from "@/lib/jobs/batch-files";
  * How many files are in each state, and a bar of how many have ended. While the counter has not seen every file the
  * numbers are lower bounds and the screen says so ("at least"): never a guess shown as a fact.
  */
-export function FileCountsSummary({ counts, complete, running, countsAt }: { counts: FileCounts; complete: boolean; running: boolean; countsAt: string | null }) {
+export function FileCountsSummary({
+  counts,
+  complete,
+  running,
+  countsAt,
+}: {
+  counts: FileCounts;
+  complete: boolean;
+  running: boolean;
+  countsAt: string | null;
+}) {
   const s = summariseCounts(counts, complete);
   const percent = Math.round(s.fraction * 100);
   return (
@@ -21,9 +31,16 @@ export function FileCountsSummary({ counts, complete, running, countsAt }: { cou
       {s.rows.length > 0 && (
         <ul aria-label="Files by state" className="flex flex-wrap gap-x-4 gap-y-2">
           {s.rows.map((r) => (
-            <li key={r.state} className="flex items-center gap-1.5 text-sm" data-testid={`count-${r.state}`} data-count={r.count}>
+            <li
+              key={r.state}
+              className="flex items-center gap-1.5 text-sm"
+              data-testid={`count-${r.state}`}
+              data-count={r.count}
+            >
               <JobStateBadge state={r.state} />
-              <span className="font-semibold tabular-nums">{complete ? r.count.toLocaleString("en-US") : `≥ ${r.count.toLocaleString("en-US")}`}</span>
+              <span className="font-semibold tabular-nums">
+                {complete ? r.count.toLocaleString("en-US") : `≥ ${r.count.toLocaleString("en-US")}`}
+              </span>
             </li>
           ))}
         </ul>
@@ -42,13 +59,15 @@ export function FileCountsSummary({ counts, complete, running, countsAt }: { cou
             <div className="h-full rounded-full bg-blue-700 transition-[width]" style={{ width: `${percent}%` }} />
           </div>
           <p className="mt-1 text-xs text-slate-700">
-            {s.ended.toLocaleString("en-US")} of the {s.total.toLocaleString("en-US")} files counted so far have ended ({percent}%).
+            {s.ended.toLocaleString("en-US")} of the {s.total.toLocaleString("en-US")} files counted so far have ended (
+            {percent}%).
           </p>
         </div>
       )}
       {!complete && (
         <p className="text-xs text-amber-900" data-testid="counts-incomplete">
-          Counts are incomplete: {running ? "the batch is still running and " : ""}not every file has been counted yet, so these are lower bounds.
+          Counts are incomplete: {running ? "the batch is still running and " : ""}not every file has been counted yet,
+          so these are lower bounds.
         </p>
       )}
     </div>

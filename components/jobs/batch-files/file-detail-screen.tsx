@@ -69,7 +69,9 @@ function Step({ step, index }: { step: FileStep; index: number }) {
           <Field label="Outputs">
             <ul>
               {step.outputs.map((o) => (
-                <li key={o} className="break-all font-mono text-xs">{o}</li>
+                <li key={o} className="break-all font-mono text-xs">
+                  {o}
+                </li>
               ))}
             </ul>
           </Field>
@@ -85,7 +87,9 @@ function Detail({ file }: { file: BatchFileDetail }) {
       {file.state === "Failed" && (
         <Notice tone="error" title="CI reports this file failed" data-testid="file-failure">
           <p>
-            <strong className="font-mono" data-testid="file-error-code">{file.code || "(no code)"}</strong>
+            <strong className="font-mono" data-testid="file-error-code">
+              {file.code || "(no code)"}
+            </strong>
             {file.message ? `: ${file.message}` : ""}
           </p>
         </Notice>
@@ -99,11 +103,13 @@ function Detail({ file }: { file: BatchFileDetail }) {
             <JobStateBadge state={file.state} />
           </Field>
           <Field label={file.kind === "workflowInstance" ? "RunId" : "JobId"}>
-            <code className="break-all font-mono text-xs">{file.id}</code> <CopyButton value={file.id} label={`Copy ${file.id}`} />
+            <code className="break-all font-mono text-xs">{file.id}</code>{" "}
+            <CopyButton value={file.id} label={`Copy ${file.id}`} />
           </Field>
           {(file.workflowName || file.workflowId) && (
             <Field label="Workflow">
-              {file.workflowName ?? ""} {file.workflowId && <code className="font-mono text-xs">{file.workflowId}</code>}
+              {file.workflowName ?? ""}{" "}
+              {file.workflowId && <code className="font-mono text-xs">{file.workflowId}</code>}
             </Field>
           )}
           <Field label="Created">
@@ -120,7 +126,9 @@ function Detail({ file }: { file: BatchFileDetail }) {
             <Field label="Outputs">
               <ul>
                 {file.outputs.map((o) => (
-                  <li key={o} className="break-all font-mono text-xs">{o}</li>
+                  <li key={o} className="break-all font-mono text-xs">
+                    {o}
+                  </li>
                 ))}
               </ul>
             </Field>
@@ -154,7 +162,8 @@ export function FileDetailScreen({ jobId, fileId, bucket }: { jobId: string; fil
     ...batchFileOptions(jobId, fileId, bucket),
     retry: false,
     // A file that has not ended yet keeps moving: follow it like the job page follows its job.
-    refetchInterval: (q) => (q.state.data && !(FILE_END_STATES as readonly string[]).includes(q.state.data.state) ? POLL_MS : false),
+    refetchInterval: (q) =>
+      q.state.data && !(FILE_END_STATES as readonly string[]).includes(q.state.data.state) ? POLL_MS : false,
   });
   const file = query.data;
   const err = query.error instanceof ApiError ? query.error : null;
@@ -166,13 +175,19 @@ export function FileDetailScreen({ jobId, fileId, bucket }: { jobId: string; fil
         </Link>
       </nav>
       <div>
-        <h1 className="break-all text-2xl font-semibold text-slate-950">{file ? file.object || "(no object)" : "File"}</h1>
+        <h1 className="break-all text-2xl font-semibold text-slate-950">
+          {file ? file.object || "(no object)" : "File"}
+        </h1>
         <p className="mt-1 text-sm text-slate-700">
           A file of batch job <code className="font-mono text-xs">{jobId}</code>
         </p>
       </div>
       {query.error && (
-        <Notice tone="error" role="alert" title={err?.status === 404 ? "This file is not part of the job" : "Could not load this file"}>
+        <Notice
+          tone="error"
+          role="alert"
+          title={err?.status === 404 ? "This file is not part of the job" : "Could not load this file"}
+        >
           <p>
             <strong className="font-mono">{err?.code ?? "Error"}</strong>: {query.error.message}
           </p>

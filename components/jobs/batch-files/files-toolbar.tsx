@@ -26,7 +26,11 @@ export function FilesToolbar({
     <div className="flex flex-wrap items-end gap-3">
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         State
-        <select value={state} onChange={(e) => onState(e.target.value)} className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm font-normal">
+        <select
+          value={state}
+          onChange={(e) => onState(e.target.value)}
+          className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm font-normal"
+        >
           <option value="">All states</option>
           {FILE_STATES.map((s) => (
             <option key={s} value={s}>
@@ -35,7 +39,12 @@ export function FilesToolbar({
           ))}
         </select>
       </label>
-      <form role="search" aria-label="Find a file" onSubmit={submit} className="flex min-w-0 flex-1 flex-wrap items-end gap-2">
+      <form
+        role="search"
+        aria-label="Find a file"
+        onSubmit={submit}
+        className="flex min-w-0 flex-1 flex-wrap items-end gap-2"
+      >
         <label className="flex min-w-[12rem] flex-1 flex-col gap-1 text-sm font-medium text-slate-800">
           Find a file by its exact key
           <input

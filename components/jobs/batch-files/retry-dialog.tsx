@@ -15,7 +15,17 @@ import { RetryErrorNotice } from "./retry-error";
  * The retry's review step: how many files, where the URL list will be written, the exact XML the trigger sends. One
  * Idempotency-Key per dialog, so a double click or a resend after a lost answer starts at most one batch.
  */
-export function RetryDialog({ jobId, bucket, open, onOpenChange }: { jobId: string; bucket: string | null; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function RetryDialog({
+  jobId,
+  bucket,
+  open,
+  onOpenChange,
+}: {
+  jobId: string;
+  bucket: string | null;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const plan = useQuery({ ...retryPlanOptions(jobId, bucket), enabled: open });
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [sending, setSending] = useState(false);
@@ -47,7 +57,8 @@ export function RetryDialog({ jobId, bucket, open, onOpenChange }: { jobId: stri
         p ? (
           <p>
             A new batch will run the same {p.xml.includes("<WorkflowIds>") ? "workflow" : "operation"} over exactly the{" "}
-            <strong data-testid="retry-file-count">{p.fileCount.toLocaleString("en-US")}</strong> failed {p.fileCount === 1 ? "file" : "files"} of this batch.
+            <strong data-testid="retry-file-count">{p.fileCount.toLocaleString("en-US")}</strong> failed{" "}
+            {p.fileCount === 1 ? "file" : "files"} of this batch.
           </p>
         ) : plan.error ? (
           <p>The retry cannot be prepared.</p>
@@ -55,7 +66,15 @@ export function RetryDialog({ jobId, bucket, open, onOpenChange }: { jobId: stri
           <p role="status">Preparing the retry…</p>
         )
       }
-      confirmLabel={sending ? "Starting…" : lost ? "Try again (same request)" : p ? `Retry ${p.fileCount.toLocaleString("en-US")} failed ${p.fileCount === 1 ? "file" : "files"}` : "Retry"}
+      confirmLabel={
+        sending
+          ? "Starting…"
+          : lost
+            ? "Try again (same request)"
+            : p
+              ? `Retry ${p.fileCount.toLocaleString("en-US")} failed ${p.fileCount === 1 ? "file" : "files"}`
+              : "Retry"
+      }
       confirmDisabled={!p || sending}
       hideConfirm={Boolean(plan.error)}
       onConfirm={() => void confirm()}
@@ -67,22 +86,31 @@ export function RetryDialog({ jobId, bucket, open, onOpenChange }: { jobId: stri
             <dt className="font-medium text-slate-700">Files</dt>
             <dd className="tabular-nums">{p.fileCount.toLocaleString("en-US")}</dd>
             <dt className="font-medium text-slate-700">URL list written to</dt>
-            <dd className="break-all font-mono text-xs" data-testid="retry-list-key">{p.listKey}</dd>
+            <dd className="break-all font-mono text-xs" data-testid="retry-list-key">
+              {p.listKey}
+            </dd>
           </dl>
           <div>
             <div className="flex items-center justify-between gap-2">
               <h3 className="font-medium text-slate-800">Request body sent to CI</h3>
               <CopyButton value={p.xml} label="Copy retry request XML" />
             </div>
-            <div role="region" aria-label="Retry request XML" tabIndex={0} className="mt-1 max-h-60 overflow-auto rounded-md bg-slate-900 p-3">
-              <pre className="whitespace-pre-wrap break-all font-mono text-xs text-slate-50" data-testid="retry-xml">{p.xml}</pre>
+            <div
+              role="region"
+              aria-label="Retry request XML"
+              tabIndex={0}
+              className="mt-1 max-h-60 overflow-auto rounded-md bg-slate-900 p-3"
+            >
+              <pre className="whitespace-pre-wrap break-all font-mono text-xs text-slate-50" data-testid="retry-xml">
+                {p.xml}
+              </pre>
             </div>
           </div>
           {sendError ? (
             lost ? (
               <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950">
-                The answer was lost on the way back, so the retry may or may not have started. Trying again sends the same request key: CI gets at most one
-                batch.
+                The answer was lost on the way back, so the retry may or may not have started. Trying again sends the
+                same request key: CI gets at most one batch.
               </p>
             ) : (
               <RetryErrorNotice error={sendError} action="start" />

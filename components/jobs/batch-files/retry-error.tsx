@@ -8,7 +8,13 @@ export function RetryErrorNotice({ error, action }: { error: unknown; action: "p
   const explained = api ? explainRetryError(api.code) : null;
   const title = explained?.title ?? (action === "plan" ? "Could not prepare the retry" : "The retry was not started");
   return (
-    <Notice tone={explained ? "warning" : "error"} role="alert" title={title} data-testid="retry-error" data-code={api?.code ?? "Error"}>
+    <Notice
+      tone={explained ? "warning" : "error"}
+      role="alert"
+      title={title}
+      data-testid="retry-error"
+      data-code={api?.code ?? "Error"}
+    >
       {explained && <p>{explained.advice}</p>}
       <p className={explained ? "mt-1 text-xs" : ""}>
         <strong className="font-mono">{api?.code ?? "Error"}</strong>: {api?.message ?? String(error)}

@@ -6,7 +6,11 @@ import { jobPageHref } from "./file-links";
 export function RetryLinksLine({ links, bucket }: { links: RetryLinks | undefined; bucket: string | null }) {
   if (!links || (!links.retryOf && links.retriedBy.length === 0)) return null;
   const link = (id: string) => (
-    <Link key={id} href={jobPageHref(id, bucket)} className="font-mono text-xs text-blue-800 underline underline-offset-2">
+    <Link
+      key={id}
+      href={jobPageHref(id, bucket)}
+      className="font-mono text-xs text-blue-800 underline underline-offset-2"
+    >
       {id}
     </Link>
   );

@@ -4,7 +4,6 @@ import type { WizardValues } from "@/lib/jobs/draft";
 import { JOB_NAME_MAX } from "@/lib/jobs/patterns";
 import { RadioGroup, Section, SelectInput, TextInput } from "../form-controls";
 
-
 export interface BucketTarget {
   bucket: string;
   region: string;
@@ -37,7 +36,10 @@ export function BasicsStep({ buckets }: { buckets: readonly BucketTarget[] }) {
           required
           help="Letters (Chinese included), digits, - and _ only, as CI requires."
           aside={
-            <span className={`ml-2 tabular-nums ${length > JOB_NAME_MAX ? "font-semibold text-red-700" : ""}`} aria-live="polite">
+            <span
+              className={`ml-2 tabular-nums ${length > JOB_NAME_MAX ? "font-semibold text-red-700" : ""}`}
+              aria-live="polite"
+            >
               {length} / {JOB_NAME_MAX}
             </span>
           }
@@ -47,8 +49,16 @@ export function BasicsStep({ buckets }: { buckets: readonly BucketTarget[] }) {
           name="Type"
           legend="Type"
           options={[
-            { value: "Job", label: "Job", description: "Run one processing task (a Tag such as Transcode or Snapshot) on every matching file." },
-            { value: "Workflow", label: "Workflow", description: "Run a workflow already configured in CI on every matching file." },
+            {
+              value: "Job",
+              label: "Job",
+              description: "Run one processing task (a Tag such as Transcode or Snapshot) on every matching file.",
+            },
+            {
+              value: "Workflow",
+              label: "Workflow",
+              description: "Run a workflow already configured in CI on every matching file.",
+            },
           ]}
         />
       </Section>

@@ -16,7 +16,12 @@ const SOURCES = [
     description: "Every object whose key starts with this text, e.g. videos/2024/.",
     placeholder: "videos/2024/",
   },
-  { value: "Object", label: "Object", description: "One object, by its full key, e.g. videos/intro.mp4.", placeholder: "videos/intro.mp4" },
+  {
+    value: "Object",
+    label: "Object",
+    description: "One object, by its full key, e.g. videos/intro.mp4.",
+    placeholder: "videos/intro.mp4",
+  },
   {
     value: "UrlFile",
     label: "URL file",
@@ -53,14 +58,30 @@ export function InputStep() {
   const current = SOURCES.find((s) => s.value === source) ?? SOURCES[0];
   const bucket = useWatch({ control, name: "bucket" });
   const inputValue = useWatch({ control, name: `Input.${current.value}` });
-  const preview = previewParamsOf(bucket ?? "", current.value, typeof inputValue === "string" ? inputValue : "", start ? localInputToCiTime(start) : undefined, end ? localInputToCiTime(end) : undefined);
+  const preview = previewParamsOf(
+    bucket ?? "",
+    current.value,
+    typeof inputValue === "string" ? inputValue : "",
+    start ? localInputToCiTime(start) : undefined,
+    end ? localInputToCiTime(end) : undefined,
+  );
   const zone = `${Intl.DateTimeFormat().resolvedOptions().timeZone} (${utcOffsetLabel()})`;
 
   return (
     <div className="space-y-4">
-      <Section title="Input files" description="A batch job runs once for each file its input matches. Choose one kind of input.">
+      <Section
+        title="Input files"
+        description="A batch job runs once for each file its input matches. Choose one kind of input."
+      >
         <RadioGroup name="inputSource" legend="Input kind" options={SOURCES} layout="column" />
-        <TextInput key={current.value} name={`Input.${current.value}`} label={current.label} required placeholder={current.placeholder} help={current.description} />
+        <TextInput
+          key={current.value}
+          name={`Input.${current.value}`}
+          label={current.label}
+          required
+          placeholder={current.placeholder}
+          help={current.description}
+        />
         <InputPreviewPanel params={preview} />
       </Section>
       <Section
@@ -68,8 +89,20 @@ export function InputStep() {
         description={`Only files uploaded in this window are processed (CI applies it to Prefix input). Times are in your time zone, ${zone}.`}
       >
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextInput name="Operation.TimeInterval.Start" label="Uploaded from" type="datetime-local" step={1} help={<CiTimePreview value={start} />} />
-          <TextInput name="Operation.TimeInterval.End" label="Uploaded until" type="datetime-local" step={1} help={<CiTimePreview value={end} />} />
+          <TextInput
+            name="Operation.TimeInterval.Start"
+            label="Uploaded from"
+            type="datetime-local"
+            step={1}
+            help={<CiTimePreview value={start} />}
+          />
+          <TextInput
+            name="Operation.TimeInterval.End"
+            label="Uploaded until"
+            type="datetime-local"
+            step={1}
+            help={<CiTimePreview value={end} />}
+          />
         </div>
       </Section>
     </div>

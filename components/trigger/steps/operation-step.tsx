@@ -67,12 +67,21 @@ export function OperationStep() {
               onValueChange={(v) => {
                 const el = mod.paramElement;
                 const group = el ? mod.fields.find((f) => f.name === el) : undefined;
-                if (v === "inline" && el && group?.kind === "group" && getValues(`Operation.JobParam.${el}`) === undefined) {
+                if (
+                  v === "inline" &&
+                  el &&
+                  group?.kind === "group" &&
+                  getValues(`Operation.JobParam.${el}`) === undefined
+                ) {
                   setValue(`Operation.JobParam.${el}`, paramDefaults(group.fields));
                 }
               }}
               options={[
-                { value: "template", label: "A saved template", description: "CI uses the template's settings (it takes precedence)." },
+                {
+                  value: "template",
+                  label: "A saved template",
+                  description: "CI uses the template's settings (it takes precedence).",
+                },
                 { value: "inline", label: "Set them here", description: "Fill in the parameters below." },
               ]}
             />
@@ -92,7 +101,9 @@ export function OperationStep() {
           )}
           {visibleFields.length > 0 ? (
             <>
-              {withTemplate && <p className="text-sm text-slate-700">These settings apply together with the template:</p>}
+              {withTemplate && (
+                <p className="text-sm text-slate-700">These settings apply together with the template:</p>
+              )}
               <ParamFields key={`${mod.tag}-${paramMode}`} fields={visibleFields} alwaysOpen={mod.paramElement} />
             </>
           ) : (

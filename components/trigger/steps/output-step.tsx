@@ -8,7 +8,17 @@ import { Section, SelectInput, TextInput } from "../form-controls";
 import { tagModule } from "../tag-registry";
 import { InsertTargetProvider, useInsertTarget, VariableChips } from "../variable-chips";
 
-function OutputNameInput({ name, label, help, placeholder }: { name: string; label: string; help?: string; placeholder?: string }) {
+function OutputNameInput({
+  name,
+  label,
+  help,
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  help?: string;
+  placeholder?: string;
+}) {
   const track = useInsertTarget(name);
   return <TextInput name={name} label={label} help={help} placeholder={placeholder} required={false} {...track} />;
 }
@@ -19,13 +29,25 @@ function StreamExtractList() {
   const addRef = useRef<HTMLButtonElement>(null);
   return (
     <fieldset className="rounded-md border border-slate-200 p-3">
-      <legend className="px-1 text-sm font-semibold text-slate-800">Streams to extract ({fields.length} of at most 20)</legend>
-      <p className="mb-2 text-xs text-slate-600">Each stream (by its index in the source, 0 = first) is written to its own object.</p>
+      <legend className="px-1 text-sm font-semibold text-slate-800">
+        Streams to extract ({fields.length} of at most 20)
+      </legend>
+      <p className="mb-2 text-xs text-slate-600">
+        Each stream (by its index in the source, 0 = first) is written to its own object.
+      </p>
       <ol className="space-y-3">
         {fields.map((f, i) => (
           <li key={f.id} className="grid gap-3 sm:grid-cols-[8rem_1fr_auto] sm:items-end">
-            <TextInput name={`Operation.Output.StreamExtract.${i}.Index`} label={`Stream ${i + 1} index`} inputMode="numeric" />
-            <OutputNameInput name={`Operation.Output.StreamExtract.${i}.Object`} label={`Stream ${i + 1} object`} placeholder={`out/${"${InventoryTriggerJobId}"}/stream${i}.mp4`} />
+            <TextInput
+              name={`Operation.Output.StreamExtract.${i}.Index`}
+              label={`Stream ${i + 1} index`}
+              inputMode="numeric"
+            />
+            <OutputNameInput
+              name={`Operation.Output.StreamExtract.${i}.Object`}
+              label={`Stream ${i + 1} object`}
+              placeholder={`out/${"${InventoryTriggerJobId}"}/stream${i}.mp4`}
+            />
             <button
               type="button"
               className="mb-2 text-sm text-red-800 underline hover:text-red-950"
@@ -64,35 +86,73 @@ export function OutputStep() {
 
   return (
     <div className="space-y-4">
-      <Section title="Output" description={kind === "none" ? undefined : "Where the results are written. Object names may contain variables, filled in per file."}>
+      <Section
+        title="Output"
+        description={
+          kind === "none"
+            ? undefined
+            : "Where the results are written. Object names may contain variables, filled in per file."
+        }
+      >
         {kind === "none" ? (
-          <p className="text-sm text-slate-700">{mod?.label ?? tag} writes no output files: its results are part of the job.</p>
+          <p className="text-sm text-slate-700">
+            {mod?.label ?? tag} writes no output files: its results are part of the job.
+          </p>
         ) : (
           <InsertTargetProvider defaultTarget={firstTarget}>
             <div className="grid gap-4 sm:grid-cols-2">
               <TextInput name="Operation.Output.Region" label="Region" required placeholder="ap-beijing" />
-              <TextInput name="Operation.Output.Bucket" label="Bucket" required placeholder="examplebucket-1250000000" />
+              <TextInput
+                name="Operation.Output.Bucket"
+                label="Bucket"
+                required
+                placeholder="examplebucket-1250000000"
+              />
             </div>
             <VariableChips />
             {outputs.includes("Object") && (
               <OutputNameInput
                 name="Operation.Output.Object"
                 label={kind === "voiceSeparate" ? "Background track object (Object)" : "Object"}
-                placeholder={kind === "snapshot" ? "snapshots/${InventoryTriggerJobId}/${Number}.jpg" : "output/${InventoryTriggerJobId}/out.${ext}"}
+                placeholder={
+                  kind === "snapshot"
+                    ? "snapshots/${InventoryTriggerJobId}/${Number}.jpg"
+                    : "output/${InventoryTriggerJobId}/out.${ext}"
+                }
                 help={kind === "snapshot" ? "Several images are written: include ${Number}." : undefined}
               />
             )}
             {outputs.includes("SpriteObject") && (
-              <OutputNameInput name="Operation.Output.SpriteObject" label="Sprite object (SpriteObject)" placeholder="sprites/${InventoryTriggerJobId}/${Number}.jpg" help="Only for sprite snapshots; jpg." />
+              <OutputNameInput
+                name="Operation.Output.SpriteObject"
+                label="Sprite object (SpriteObject)"
+                placeholder="sprites/${InventoryTriggerJobId}/${Number}.jpg"
+                help="Only for sprite snapshots; jpg."
+              />
             )}
             {outputs.includes("AuObject") && (
-              <OutputNameInput name="Operation.Output.AuObject" label="Vocals object (AuObject)" placeholder="vocals/${InventoryTriggerJobId}.mp3" help="Give the background object, the vocals object, or both." />
+              <OutputNameInput
+                name="Operation.Output.AuObject"
+                label="Vocals object (AuObject)"
+                placeholder="vocals/${InventoryTriggerJobId}.mp3"
+                help="Give the background object, the vocals object, or both."
+              />
             )}
             {outputs.includes("BassObject") && (
-              <OutputNameInput name="Operation.Output.BassObject" label="Bass object (BassObject, optional)" placeholder="bass/${InventoryTriggerJobId}.mp3" help="Four-stem separation only." />
+              <OutputNameInput
+                name="Operation.Output.BassObject"
+                label="Bass object (BassObject, optional)"
+                placeholder="bass/${InventoryTriggerJobId}.mp3"
+                help="Four-stem separation only."
+              />
             )}
             {outputs.includes("DrumObject") && (
-              <OutputNameInput name="Operation.Output.DrumObject" label="Drum object (DrumObject, optional)" placeholder="drums/${InventoryTriggerJobId}.mp3" help="Four-stem separation only." />
+              <OutputNameInput
+                name="Operation.Output.DrumObject"
+                label="Drum object (DrumObject, optional)"
+                placeholder="drums/${InventoryTriggerJobId}.mp3"
+                help="Four-stem separation only."
+              />
             )}
             {outputs.includes("StreamExtract") && <StreamExtractList />}
           </InsertTargetProvider>
@@ -110,17 +170,39 @@ export function OutputStep() {
             ]}
             emptyLabel="— default (0) —"
           />
-          <TextInput name="Operation.UserData" label="User data" help="Passed through to the callback; printable ASCII, at most 1024 characters." />
+          <TextInput
+            name="Operation.UserData"
+            label="User data"
+            help="Passed through to the callback; printable ASCII, at most 1024 characters."
+          />
         </div>
       </Section>
       <Section title="Callback (optional)" description="Overrides the queue's callback settings for this job.">
-        <TextInput name="Operation.CallBack" label="Callback URL" type="url" placeholder="https://example.com/ci-callback" help="http(s) URL, or no to send no callback at all." />
+        <TextInput
+          name="Operation.CallBack"
+          label="Callback URL"
+          type="url"
+          placeholder="https://example.com/ci-callback"
+          help="http(s) URL, or no to send no callback at all."
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectInput name="Operation.CallBackFormat" label="Callback format" options={[{ value: "XML", label: "XML" }, { value: "JSON", label: "JSON" }]} emptyLabel="— default (XML) —" />
+          <SelectInput
+            name="Operation.CallBackFormat"
+            label="Callback format"
+            options={[
+              { value: "XML", label: "XML" },
+              { value: "JSON", label: "JSON" },
+            ]}
+            emptyLabel="— default (XML) —"
+          />
           <SelectInput
             name="Operation.CallBackType"
             label="Callback type"
-            options={[{ value: "Url", label: "URL (HTTP)" }, { value: "TDMQ", label: "TDMQ message queue" }, { value: "Kafka", label: "Kafka (CKafka topic)" }]}
+            options={[
+              { value: "Url", label: "URL (HTTP)" },
+              { value: "TDMQ", label: "TDMQ message queue" },
+              { value: "Kafka", label: "Kafka (CKafka topic)" },
+            ]}
             emptyLabel="— default (URL) —"
           />
         </div>
@@ -140,15 +222,34 @@ export function OutputStep() {
               ]}
               emptyLabel="— choose —"
             />
-            <SelectInput name="Operation.CallBackMqConfig.MqMode" label="MQ mode" required options={[{ value: "Queue", label: "Queue" }, { value: "Topic", label: "Topic" }]} emptyLabel="— choose —" />
+            <SelectInput
+              name="Operation.CallBackMqConfig.MqMode"
+              label="MQ mode"
+              required
+              options={[
+                { value: "Queue", label: "Queue" },
+                { value: "Topic", label: "Topic" },
+              ]}
+              emptyLabel="— choose —"
+            />
             <TextInput name="Operation.CallBackMqConfig.MqName" label="MQ name" required />
           </fieldset>
         )}
         {callBackType === "Kafka" && (
           <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-3">
             <legend className="px-1 text-sm font-semibold text-slate-800">Kafka settings</legend>
-            <TextInput name="Operation.CallBackKafkaConfig.Region" label="Kafka region" required placeholder="ap-guangzhou" />
-            <TextInput name="Operation.CallBackKafkaConfig.InstanceId" label="Instance ID" required placeholder="ckafka-abc123" />
+            <TextInput
+              name="Operation.CallBackKafkaConfig.Region"
+              label="Kafka region"
+              required
+              placeholder="ap-guangzhou"
+            />
+            <TextInput
+              name="Operation.CallBackKafkaConfig.InstanceId"
+              label="Instance ID"
+              required
+              placeholder="ckafka-abc123"
+            />
             <TextInput name="Operation.CallBackKafkaConfig.Topic" label="Topic" required />
           </fieldset>
         )}

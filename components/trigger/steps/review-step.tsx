@@ -42,12 +42,26 @@ function Summary({ request, bucket, names }: { request: TriggerRequest; bucket: 
   const op = request.Operation;
   const ti = op.TimeInterval;
   const rows: ReactNode[] = [
-    <Row key="name" term="Name">{request.Name}</Row>,
-    <Row key="type" term="Type">{request.Type}</Row>,
-    <Row key="bucket" term="Bucket">{bucket}</Row>,
-    <Row key="input" term={`Input (${input[0]})`}>{input[1]}</Row>,
+    <Row key="name" term="Name">
+      {request.Name}
+    </Row>,
+    <Row key="type" term="Type">
+      {request.Type}
+    </Row>,
+    <Row key="bucket" term="Bucket">
+      {bucket}
+    </Row>,
+    <Row key="input" term={`Input (${input[0]})`}>
+      {input[1]}
+    </Row>,
   ];
-  if (ti?.Start || ti?.End) rows.push(<Row key="ti" term="Uploaded between">{`${ti.Start ? time(ti.Start) : "the beginning"} and ${ti.End ? time(ti.End) : "now"}`}</Row>);
+  if (ti?.Start || ti?.End)
+    rows.push(
+      <Row
+        key="ti"
+        term="Uploaded between"
+      >{`${ti.Start ? time(ti.Start) : "the beginning"} and ${ti.End ? time(ti.End) : "now"}`}</Row>,
+    );
   if (request.Type === "Workflow") {
     rows.push(
       <Row key="wf" term="Workflow">
@@ -57,7 +71,11 @@ function Summary({ request, bucket, names }: { request: TriggerRequest; bucket: 
   } else {
     const o = request.Operation;
     const mod = tagModule(o.Tag);
-    rows.push(<Row key="tag" term="Tag">{mod ? `${mod.label} (${o.Tag})` : o.Tag}</Row>);
+    rows.push(
+      <Row key="tag" term="Tag">
+        {mod ? `${mod.label} (${o.Tag})` : o.Tag}
+      </Row>,
+    );
     const params = flattenRequest(o.JobParam ?? {});
     rows.push(
       <Row key="jp" term="Parameters">
@@ -74,8 +92,18 @@ function Summary({ request, bucket, names }: { request: TriggerRequest; bucket: 
         )}
       </Row>,
     );
-    if (o.QueueId) rows.push(<Row key="q" term="Queue"><CiRefName names={names} kind="queues" id={o.QueueId} /></Row>);
-    if (o.QueueType) rows.push(<Row key="qt" term="Queue type">{o.QueueType}</Row>);
+    if (o.QueueId)
+      rows.push(
+        <Row key="q" term="Queue">
+          <CiRefName names={names} kind="queues" id={o.QueueId} />
+        </Row>,
+      );
+    if (o.QueueType)
+      rows.push(
+        <Row key="qt" term="Queue type">
+          {o.QueueType}
+        </Row>,
+      );
     if (o.Output) {
       const out = flattenRequest(o.Output);
       rows.push(
@@ -89,15 +117,36 @@ function Summary({ request, bucket, names }: { request: TriggerRequest; bucket: 
           </ul>
         </Row>,
       );
-    } else rows.push(<Row key="out" term="Output"><span className="font-sans text-slate-600">none (this Tag writes no files)</span></Row>);
-    if (o.JobLevel) rows.push(<Row key="lvl" term="Priority">{o.JobLevel}</Row>);
-    if (o.UserData) rows.push(<Row key="ud" term="User data">{o.UserData}</Row>);
+    } else
+      rows.push(
+        <Row key="out" term="Output">
+          <span className="font-sans text-slate-600">none (this Tag writes no files)</span>
+        </Row>,
+      );
+    if (o.JobLevel)
+      rows.push(
+        <Row key="lvl" term="Priority">
+          {o.JobLevel}
+        </Row>,
+      );
+    if (o.UserData)
+      rows.push(
+        <Row key="ud" term="User data">
+          {o.UserData}
+        </Row>,
+      );
     if (o.CallBack || o.CallBackType) {
       const mq = o.CallBackMqConfig;
       const kafka = o.CallBackKafkaConfig;
       rows.push(
         <Row key="cb" term="Callback">
-          {[o.CallBackType ?? "Url", o.CallBack, o.CallBackFormat, mq && `${mq.MqRegion}/${mq.MqMode}/${mq.MqName}`, kafka && `${kafka.Region}/${kafka.InstanceId}/${kafka.Topic}`]
+          {[
+            o.CallBackType ?? "Url",
+            o.CallBack,
+            o.CallBackFormat,
+            mq && `${mq.MqRegion}/${mq.MqMode}/${mq.MqName}`,
+            kafka && `${kafka.Region}/${kafka.InstanceId}/${kafka.Topic}`,
+          ]
             .filter(Boolean)
             .join(" · ")}
         </Row>,
@@ -117,17 +166,37 @@ function Changes({ changes, dropped, names }: { changes: RequestChange[]; droppe
           <caption className="sr-only">Changed elements</caption>
           <thead>
             <tr className="border-b border-slate-200">
-              <th scope="col" className="py-1 pr-3 font-medium">Element</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Source job</th>
-              <th scope="col" className="py-1 font-medium">This request</th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Element
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Source job
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                This request
+              </th>
             </tr>
           </thead>
           <tbody>
             {changes.map((c) => (
               <tr key={c.path} className="border-b border-slate-100 align-top" data-change={c.kind}>
-                <th scope="row" className="py-1 pr-3 font-mono font-normal">{c.path}</th>
-                <td className="py-1 pr-3 font-mono">{c.before !== undefined ? <Value path={c.path} value={c.before} names={names} /> : <span className="font-sans italic text-slate-600">not set</span>}</td>
-                <td className="py-1 font-mono">{c.after !== undefined ? <Value path={c.path} value={c.after} names={names} /> : <span className="font-sans italic text-slate-600">removed</span>}</td>
+                <th scope="row" className="py-1 pr-3 font-mono font-normal">
+                  {c.path}
+                </th>
+                <td className="py-1 pr-3 font-mono">
+                  {c.before !== undefined ? (
+                    <Value path={c.path} value={c.before} names={names} />
+                  ) : (
+                    <span className="font-sans italic text-slate-600">not set</span>
+                  )}
+                </td>
+                <td className="py-1 font-mono">
+                  {c.after !== undefined ? (
+                    <Value path={c.path} value={c.after} names={names} />
+                  ) : (
+                    <span className="font-sans italic text-slate-600">removed</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -222,14 +291,27 @@ export function ReviewStep({
             ))}
           </ul>
           <label className="flex items-center gap-2 text-sm font-medium">
-            <input type="checkbox" checked={acknowledged} onChange={(e) => onAcknowledge(e.target.checked)} className="h-4 w-4" />I understand, submit
-            anyway
+            <input
+              type="checkbox"
+              checked={acknowledged}
+              onChange={(e) => onAcknowledge(e.target.checked)}
+              className="h-4 w-4"
+            />
+            I understand, submit anyway
           </label>
         </Section>
       )}
-      <Section title="Request body" description="The XML sent to CI (POST /inventorytriggerjob), indented here for reading; Copy gives the exact bytes.">
+      <Section
+        title="Request body"
+        description="The XML sent to CI (POST /inventorytriggerjob), indented here for reading; Copy gives the exact bytes."
+      >
         <CopyButton value={xml} label="Copy request XML" />
-        <div role="region" aria-label="Request XML" tabIndex={0} className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3">
+        <div
+          role="region"
+          aria-label="Request XML"
+          tabIndex={0}
+          className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3"
+        >
           <pre data-xml={xml} className="font-mono text-xs text-slate-50">
             {formatXml(xml)}
           </pre>

@@ -30,7 +30,12 @@ function pickerQuery(kind: "workflows" | "queues" | "templates", bucket: string,
 export function useReviewNames(request: TriggerRequest | null, bucket: string): CiNames {
   const params = useSearchParams();
   const from = params.get("from");
-  const source = useQuery({ ...jobDetailOptions(from ?? "", params.get("bucket")), enabled: !!from, refetchOnWindowFocus: false, staleTime: Infinity });
+  const source = useQuery({
+    ...jobDetailOptions(from ?? "", params.get("bucket")),
+    enabled: !!from,
+    refetchOnWindowFocus: false,
+    staleTime: Infinity,
+  });
   const refs = request ? requestRefs(request) : [];
   const tags = [...new Set(refs.flatMap((r) => (r.kind === "templates" && r.tag ? [r.tag] : [])))];
   const lists = useQueries({

@@ -27,7 +27,12 @@ function parseBlock(lines: string[], start: number): { fields: GoField[]; end: n
       const head = /^\s*(\w+)\s+(\[\])?/.exec(line)!;
       const inner = parseBlock(lines, i + 1);
       const closing = /`xml:"([^"]*)"`/.exec(lines[inner.end]!);
-      fields.push({ name: head[1]!, xml: closing?.[1] ?? head[1]!, type: `${head[2] ?? ""}struct`, inline: inner.fields });
+      fields.push({
+        name: head[1]!,
+        xml: closing?.[1] ?? head[1]!,
+        type: `${head[2] ?? ""}struct`,
+        inline: inner.fields,
+      });
       i = inner.end + 1;
       continue;
     }
@@ -57,7 +62,14 @@ export interface GoElement {
   source: string;
 }
 
-function walk(structs: Map<string, GoField[]>, fields: GoField[], owner: string, prefix: string, seen: string[], out: GoElement[]) {
+function walk(
+  structs: Map<string, GoField[]>,
+  fields: GoField[],
+  owner: string,
+  prefix: string,
+  seen: string[],
+  out: GoElement[],
+) {
   for (const f of fields) {
     const name = f.xml.split(",")[0]!;
     if (name === "" || name === "-" || name.includes(">")) continue;
@@ -66,8 +78,10 @@ function walk(structs: Map<string, GoField[]>, fields: GoField[], owner: string,
     const path = prefix ? `${prefix}.${name}` : name;
     const children = f.inline ?? structs.get(bare);
     const kind = children ? "container" : "value";
-    if (!out.some((e) => e.path === path)) out.push({ path, kind, repeatable, source: `ci_media.go ${owner}.${f.name}` });
-    if (children && !seen.includes(bare)) walk(structs, children, f.inline ? `${owner}.${f.name}` : bare, path, [...seen, bare], out);
+    if (!out.some((e) => e.path === path))
+      out.push({ path, kind, repeatable, source: `ci_media.go ${owner}.${f.name}` });
+    if (children && !seen.includes(bare))
+      walk(structs, children, f.inline ? `${owner}.${f.name}` : bare, path, [...seen, bare], out);
   }
 }
 
@@ -82,10 +96,22 @@ if (process.argv[1]?.endsWith("extract-go-structs.ts")) {
   if (!file || !commit) throw new Error("usage: extract-go-structs.ts <ci_media.go> <commit>");
   const structs = parseStructs(readFileSync(file, "utf8"));
   const out: GoElement[] = [];
-  walk(structs, structs.get("InventoryTriggerJobOperationJobParam")!, "InventoryTriggerJobOperationJobParam", "", [], out);
+  walk(
+    structs,
+    structs.get("InventoryTriggerJobOperationJobParam")!,
+    "InventoryTriggerJobOperationJobParam",
+    "",
+    [],
+    out,
+  );
   for (const r of EXTRA_ROOTS)
     walk(structs, [{ name: r.element, xml: r.element, type: `*${r.struct}` }], "(extra root)", "", [], out);
-  const doc = { repository: "tencentyun/cos-go-sdk-v5", commit, root: "InventoryTriggerJobOperationJobParam", elements: out };
+  const doc = {
+    repository: "tencentyun/cos-go-sdk-v5",
+    commit,
+    root: "InventoryTriggerJobOperationJobParam",
+    elements: out,
+  };
   writeFileSync(join(__dirname, "..", "data", "go-sdk-job-param.json"), JSON.stringify(doc, null, 1) + "\n");
   console.log(`${out.length} elements`);
 }

@@ -14,7 +14,11 @@ function refineAnimation(op: Operation, ctx: z.RefinementCtx): void {
     const byInterval = presentAt(op, [...V, "AnimateTimeIntervalOfFrame"]);
     const byRate = presentAt(op, [...V, "AnimateFramesPerSecond"]);
     if (!byInterval && !byRate)
-      addIssue(ctx, [...V, "AnimateFramesPerSecond"], "Give frames per second or a frame interval, or keep only key frames");
+      addIssue(
+        ctx,
+        [...V, "AnimateFramesPerSecond"],
+        "Give frames per second or a frame interval, or keep only key frames",
+      );
   }
   const format = textAt(op, [...A, "Container", "Format"]);
   const codec = textAt(op, [...V, "Codec"]);
@@ -22,7 +26,11 @@ function refineAnimation(op: Operation, ctx: z.RefinementCtx): void {
     addIssue(ctx, [...V, "Quality"], "Quality applies only to webp");
   // The container and the codec name the same image type: gif and hgif (high-quality gif) take gif, webp takes webp.
   if (format && codec && (format === "webp") !== (codec === "webp"))
-    addIssue(ctx, [...V, "Codec"], `Codec ${codec} does not fit the ${format} format (use ${format === "webp" ? "webp" : "gif"})`);
+    addIssue(
+      ctx,
+      [...V, "Codec"],
+      `Codec ${codec} does not fit the ${format} format (use ${format === "webp" ? "webp" : "gif"})`,
+    );
 }
 
 export const animation = defineTag({
@@ -46,11 +54,16 @@ export const animation = defineTag({
           label: "Container",
           required: true,
           fields: [
-            choice("Format", "Format", [
-              { value: "gif", label: "GIF" },
-              { value: "hgif", label: "High-quality GIF" },
-              { value: "webp", label: "WebP" },
-            ], { required: true, defaultValue: "gif" }),
+            choice(
+              "Format",
+              "Format",
+              [
+                { value: "gif", label: "GIF" },
+                { value: "hgif", label: "High-quality GIF" },
+                { value: "webp", label: "WebP" },
+              ],
+              { required: true, defaultValue: "gif" },
+            ),
           ],
         },
         {
@@ -59,10 +72,15 @@ export const animation = defineTag({
           label: "Video",
           required: true,
           fields: [
-            choice("Codec", "Codec", [
-              { value: "gif", label: "gif" },
-              { value: "webp", label: "webp" },
-            ], { required: true, defaultValue: "gif" }),
+            choice(
+              "Codec",
+              "Codec",
+              [
+                { value: "gif", label: "gif" },
+                { value: "webp", label: "webp" },
+              ],
+              { required: true, defaultValue: "gif" },
+            ),
             dimension("Width", false),
             dimension("Height", false),
             fps({ help: "Playback frame rate; default the source's" }),
@@ -85,7 +103,13 @@ export const animation = defineTag({
     JobParam: {
       Animation: {
         Container: { Format: "gif" },
-        Video: { Codec: "gif", Width: "480", Fps: "15", AnimateOnlyKeepKeyFrame: "false", AnimateFramesPerSecond: "10" },
+        Video: {
+          Codec: "gif",
+          Width: "480",
+          Fps: "15",
+          AnimateOnlyKeepKeyFrame: "false",
+          AnimateFramesPerSecond: "10",
+        },
         TimeInterval: { Start: "0", Duration: "5" },
       },
     },

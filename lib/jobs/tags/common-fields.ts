@@ -51,16 +51,31 @@ export function digitalWatermarkField(opts: { ignoreError: boolean; required?: b
   return { kind: "group", name: "DigitalWatermark", label: "Digital watermark", required: opts.required, fields };
 }
 
-const WATERMARK_POSITIONS = options("TopRight", "TopLeft", "BottomRight", "BottomLeft", "Left", "Right", "Top", "Bottom", "Center");
+const WATERMARK_POSITIONS = options(
+  "TopRight",
+  "TopLeft",
+  "BottomRight",
+  "BottomLeft",
+  "Left",
+  "Right",
+  "Top",
+  "Bottom",
+  "Center",
+);
 
 /** One Watermark item (§4.1a). Dx/Dy bounds depend on LocMode and Background: see refineWatermarks. */
 export const watermarkItemFields: readonly FieldSpec[] = [
   choice("Type", "Type", options("Text", "Image"), { required: true }),
   choice("Pos", "Position", WATERMARK_POSITIONS, { required: true }),
-  choice("LocMode", "Offset unit", [
-    { value: "Relativity", label: "Percent (Relativity)" },
-    { value: "Absolute", label: "Pixels (Absolute)" },
-  ], { required: true }),
+  choice(
+    "LocMode",
+    "Offset unit",
+    [
+      { value: "Relativity", label: "Percent (Relativity)" },
+      { value: "Absolute", label: "Pixels (Absolute)" },
+    ],
+    { required: true },
+  ),
   num("Dx", "Horizontal offset", { required: true, min: -4096, max: 4096 }),
   num("Dy", "Vertical offset", { required: true, min: -4096, max: 4096 }),
   num("StartTime", "Start time", { min: 0, unit: "s" }),
@@ -172,10 +187,7 @@ export function timeIntervalField(): GroupField {
     kind: "group",
     name: "TimeInterval",
     label: "Time range",
-    fields: [
-      num("Start", "Start", { min: 0, unit: "s" }),
-      num("Duration", "Duration", { min: 0, unit: "s" }),
-    ],
+    fields: [num("Start", "Start", { min: 0, unit: "s" }), num("Duration", "Duration", { min: 0, unit: "s" })],
   };
 }
 
@@ -191,7 +203,10 @@ export function hlsEncryptField(groupPath: string, formatPath: string, formats: 
     visibleWhen: { path: formatPath, equals: formats },
     fields: [
       bool("IsHlsEncrypt", "Encrypt HLS", { defaultValue: "false" }),
-      text("UriKey", "Key URI", { maxLength: 1024, visibleWhen: { path: `${groupPath}.IsHlsEncrypt`, equals: ["true"] } }),
+      text("UriKey", "Key URI", {
+        maxLength: 1024,
+        visibleWhen: { path: `${groupPath}.IsHlsEncrypt`, equals: ["true"] },
+      }),
     ],
   };
 }

@@ -21,7 +21,11 @@ function refineConcat(op: Operation, ctx: z.RefinementCtx): void {
   const fragments = itemsAt(op, [...C, "ConcatFragment"]);
   const index = numberAt(op, [...C, "Index"]);
   if (index !== undefined && index > fragments.length)
-    addIssue(ctx, [...C, "Index"], `Position of the input must be from 0 to ${fragments.length} (the number of fragments)`);
+    addIssue(
+      ctx,
+      [...C, "Index"],
+      `Position of the input must be from 0 to ${fragments.length} (the number of fragments)`,
+    );
   for (const [i, fragment] of fragments) {
     const start = numberAt(fragment, ["StartTime"]);
     const end = numberAt(fragment, ["EndTime"]);
@@ -32,8 +36,16 @@ function refineConcat(op: Operation, ctx: z.RefinementCtx): void {
   const audioCodec = textAt(op, [...C, "Audio", "Codec"]);
   if ((format === "mp3" || format === "aac") && audioCodec && audioCodec !== format)
     addIssue(ctx, [...C, "Audio", "Codec"], `The ${format} container takes ${format} audio`);
-  if ((format === "mp3" || format === "aac") && presentAt(op, [...C, "Video"]) && textAt(op, [...C, "Video", "Remove"]) !== "true")
-    addIssue(ctx, [...C, "Video"], `The ${format} container holds audio only: leave Video out or set Remove video to true`);
+  if (
+    (format === "mp3" || format === "aac") &&
+    presentAt(op, [...C, "Video"]) &&
+    textAt(op, [...C, "Video", "Remove"]) !== "true"
+  )
+    addIssue(
+      ctx,
+      [...C, "Video"],
+      `The ${format} container holds audio only: leave Video out or set Remove video to true`,
+    );
   refineChannels(op, [...C, "Audio"], audioCodec, ctx);
   refineAudioMix(op, C, ctx);
 }
@@ -107,7 +119,12 @@ export const concat = defineTag({
           name: "Container",
           label: "Container",
           required: true,
-          fields: [choice("Format", "Format", options("mp4", "flv", "hls", "ts", "mp3", "aac"), { required: true, defaultValue: "mp4" })],
+          fields: [
+            choice("Format", "Format", options("mp4", "flv", "hls", "ts", "mp3", "aac"), {
+              required: true,
+              defaultValue: "mp4",
+            }),
+          ],
         },
         num("Index", "Position of the input", { min: 0, integer: true, defaultValue: "0" }),
         bool("DirectConcat", "Join without transcoding", { defaultValue: "false" }),
@@ -116,11 +133,16 @@ export const concat = defineTag({
           name: "SceneChangeInfo",
           label: "Transition",
           fields: [
-            choice("Mode", "Transition", [
-              { value: "Default", label: "None" },
-              { value: "FADE", label: "Fade" },
-              { value: "GRADIENT", label: "Gradient" },
-            ], { required: true }),
+            choice(
+              "Mode",
+              "Transition",
+              [
+                { value: "Default", label: "None" },
+                { value: "FADE", label: "Fade" },
+                { value: "GRADIENT", label: "Gradient" },
+              ],
+              { required: true },
+            ),
             num("Time", "Transition time", { min: 0, max: 5, minExclusive: true, unit: "s", defaultValue: "3" }),
             // cos-go-sdk-v5 ci_media.go `SceneChangeInfo.TransitionType`: no source lists its values, so free text.
             text("TransitionType", "Transition type", { maxLength: 64 }),

@@ -29,39 +29,37 @@ export function buildJobParamSchema(def: TagDefinition): z.ZodType<Record<string
     ? deriveSchema([templateIdField, ...def.fields.filter((f) => f !== param)])
     : null;
 
-  return z
-    .record(z.string(), z.unknown(), { error: "JobParam must be a group of elements" })
-    .superRefine((jp, ctx) => {
-      const usesTemplate = !isEmptyValue(jp.TemplateId);
-      if (usesTemplate && !templateSchema) {
+  return z.record(z.string(), z.unknown(), { error: "JobParam must be a group of elements" }).superRefine((jp, ctx) => {
+    const usesTemplate = !isEmptyValue(jp.TemplateId);
+    if (usesTemplate && !templateSchema) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TemplateId"],
+        message: `${def.label} jobs take no template: leave TemplateId out${param ? ` and fill in ${param.label}` : ""}`,
+      });
+    }
+    if (usesTemplate && templateSchema) {
+      if (paramName && !isEmptyValue(jp[paramName])) {
         ctx.addIssue({
           code: "custom",
-          path: ["TemplateId"],
-          message: `${def.label} jobs take no template: leave TemplateId out${param ? ` and fill in ${param.label}` : ""}`,
+          path: [paramName],
+          message: `Use either a template or your own ${param!.label} parameters, not both`,
         });
       }
-      if (usesTemplate && templateSchema) {
-        if (paramName && !isEmptyValue(jp[paramName])) {
-          ctx.addIssue({
-            code: "custom",
-            path: [paramName],
-            message: `Use either a template or your own ${param!.label} parameters, not both`,
-          });
-        }
-        forwardIssues(templateSchema.safeParse(paramName ? without(jp, paramName) : jp), ctx);
-        return;
-      }
-      forwardIssues(ownSchema.safeParse(without(jp, "TemplateId")), ctx);
-      if (param?.required && isEmptyValue(jp[param.name])) {
-        ctx.addIssue({
-          code: "custom",
-          path: [param.name],
-          message: templateSchema
-            ? `Choose a template or fill in the ${param.label} parameters`
-            : `${param.label} is required`,
-        });
-      }
-    });
+      forwardIssues(templateSchema.safeParse(paramName ? without(jp, paramName) : jp), ctx);
+      return;
+    }
+    forwardIssues(ownSchema.safeParse(without(jp, "TemplateId")), ctx);
+    if (param?.required && isEmptyValue(jp[param.name])) {
+      ctx.addIssue({
+        code: "custom",
+        path: [param.name],
+        message: templateSchema
+          ? `Choose a template or fill in the ${param.label} parameters`
+          : `${param.label} is required`,
+      });
+    }
+  });
 }
 
 /** A TagModule with its JobParam schema derived from its fields. */

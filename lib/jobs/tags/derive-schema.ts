@@ -89,7 +89,8 @@ export function suggest(value: string, known: readonly string[]): string | undef
 
 function unknownKeysMessage(keys: readonly string[], known: readonly string[], where: string): string {
   const hints = keys.map((k) => suggest(k, known));
-  if (keys.length === 1) return `Unknown element ${keys[0]} in ${where}${hints[0] ? ` (did you mean ${hints[0]}?)` : ""}`;
+  if (keys.length === 1)
+    return `Unknown element ${keys[0]} in ${where}${hints[0] ? ` (did you mean ${hints[0]}?)` : ""}`;
   const described = keys.map((k, i) => (hints[i] ? `${k} (did you mean ${hints[i]}?)` : k));
   return `Unknown elements in ${where}: ${described.join(", ")}`;
 }
@@ -187,7 +188,8 @@ function listSchema(f: ListField): z.ZodType {
   const min = f.minItems ?? (f.required ? 1 : 0);
   return z.unknown().superRefine((value, ctx) => {
     if (isEmptyValue(value)) {
-      if (min > 0) ctx.addIssue({ code: "custom", message: `${f.label} needs at least ${min} ${f.itemLabel.toLowerCase()}` });
+      if (min > 0)
+        ctx.addIssue({ code: "custom", message: `${f.label} needs at least ${min} ${f.itemLabel.toLowerCase()}` });
       return;
     }
     if (!Array.isArray(value)) {

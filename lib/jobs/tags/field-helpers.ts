@@ -20,7 +20,12 @@ export function bool(name: string, label: string, extra: Extra<BooleanField> = {
   return { kind: "boolean", name, label, ...extra };
 }
 
-export function choice(name: string, label: string, opts: readonly FieldOption[], extra: Partial<Extra<EnumField>> = {}): EnumField {
+export function choice(
+  name: string,
+  label: string,
+  opts: readonly FieldOption[],
+  extra: Partial<Extra<EnumField>> = {},
+): EnumField {
   return { kind: "enum", name, label, options: opts, ...extra };
 }
 

@@ -33,7 +33,10 @@ export const imageInspect = defineTag({
             { value: "SwitchObjectToPrivate", label: "Make the image private" },
             { value: "DeleteObject", label: "Delete the image" },
           ],
-          { help: "How CI treats a suspicious image when acting on it", visibleWhen: { path: "ImageInspect.AutoProcess", equals: ["true"] } },
+          {
+            help: "How CI treats a suspicious image when acting on it",
+            visibleWhen: { path: "ImageInspect.AutoProcess", equals: ["true"] },
+          },
         ),
       ],
     },

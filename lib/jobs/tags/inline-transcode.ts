@@ -16,7 +16,12 @@ import type { FieldSpec } from "./types";
 type Operation = Record<string, unknown>;
 
 export const inlineTranscodeFields: readonly FieldSpec[] = [
-  { ...transcodeElement, required: false, label: "Encoding", help: "Your own encoding settings, instead of a transcode template" },
+  {
+    ...transcodeElement,
+    required: false,
+    label: "Encoding",
+    help: "Your own encoding settings, instead of a transcode template",
+  },
   watermarkListField,
 ];
 

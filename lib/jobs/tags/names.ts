@@ -35,4 +35,10 @@ export function isTagName(value: unknown): value is TagName {
 }
 
 /** Tags whose jobs write no output object (the Output section is hidden and must be absent). */
-export const TAGS_WITHOUT_OUTPUT: readonly TagName[] = ["VideoTag", "ExtractDigitalWatermark", "MediaInfo", "QualityEstimate", "ImageInspect"];
+export const TAGS_WITHOUT_OUTPUT: readonly TagName[] = [
+  "VideoTag",
+  "ExtractDigitalWatermark",
+  "MediaInfo",
+  "QualityEstimate",
+  "ImageInspect",
+];

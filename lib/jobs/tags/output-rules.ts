@@ -28,16 +28,26 @@ export function refineOutputFields(tagLabel: string, kind: OutputKind, op: Opera
   const hasObject = presentAt(op, ["Output", "Object"]);
   switch (kind) {
     case "object":
-      if (!hasObject) addIssue(ctx, ["Output", "Object"], `Output Object (the result file name) is required for ${tagLabel}`);
+      if (!hasObject)
+        addIssue(ctx, ["Output", "Object"], `Output Object (the result file name) is required for ${tagLabel}`);
       break;
     case "voiceSeparate":
       if (!hasObject && !presentAt(op, ["Output", "AuObject"]))
         addIssue(ctx, ["Output", "Object"], "Give Output Object (background), AuObject (vocals), or both");
       break;
     case "streamExtract":
-      if (hasObject) addIssue(ctx, ["Output", "Object"], "StreamExtract writes one file per stream: use Output StreamExtract, not Object");
+      if (hasObject)
+        addIssue(
+          ctx,
+          ["Output", "Object"],
+          "StreamExtract writes one file per stream: use Output StreamExtract, not Object",
+        );
       if (!presentAt(op, ["Output", "StreamExtract"]))
-        addIssue(ctx, ["Output", "StreamExtract"], "StreamExtract needs at least one stream (Index and Object) in Output StreamExtract");
+        addIssue(
+          ctx,
+          ["Output", "StreamExtract"],
+          "StreamExtract needs at least one stream (Index and Object) in Output StreamExtract",
+        );
       break;
     case "snapshot":
     case "none":

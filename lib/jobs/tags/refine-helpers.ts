@@ -62,10 +62,14 @@ export function refineWatermarks(op: Operation, path: readonly string[], ctx: z.
   for (const [i, wm] of itemsAt(op, path)) {
     const at = [...path, i];
     const type = textAt(wm, ["Type"]);
-    if (type === "Text" && !presentAt(wm, ["Text"])) addIssue(ctx, [...at, "Text"], "A Text watermark needs its Text settings");
-    if (type === "Image" && !presentAt(wm, ["Image"])) addIssue(ctx, [...at, "Image"], "An Image watermark needs its Image settings");
-    if (type === "Text" && presentAt(wm, ["Image"])) addIssue(ctx, [...at, "Image"], "Image settings apply only to Image watermarks");
-    if (type === "Image" && presentAt(wm, ["Text"])) addIssue(ctx, [...at, "Text"], "Text settings apply only to Text watermarks");
+    if (type === "Text" && !presentAt(wm, ["Text"]))
+      addIssue(ctx, [...at, "Text"], "A Text watermark needs its Text settings");
+    if (type === "Image" && !presentAt(wm, ["Image"]))
+      addIssue(ctx, [...at, "Image"], "An Image watermark needs its Image settings");
+    if (type === "Text" && presentAt(wm, ["Image"]))
+      addIssue(ctx, [...at, "Image"], "Image settings apply only to Image watermarks");
+    if (type === "Image" && presentAt(wm, ["Text"]))
+      addIssue(ctx, [...at, "Text"], "Text settings apply only to Text watermarks");
 
     const background = type === "Image" && textAt(wm, ["Image", "Background"]) === "true";
     const mode = textAt(wm, ["LocMode"]);
@@ -110,7 +114,12 @@ export const CHANNELS_BY_CODEC: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Checks Audio.Channels against the (effective) audio codec. */
-export function refineChannels(op: Operation, audioPath: readonly string[], codec: string | undefined, ctx: z.RefinementCtx): void {
+export function refineChannels(
+  op: Operation,
+  audioPath: readonly string[],
+  codec: string | undefined,
+  ctx: z.RefinementCtx,
+): void {
   const channels = textAt(op, [...audioPath, "Channels"]);
   const allowed = codec ? CHANNELS_BY_CODEC[codec] : undefined;
   if (channels && allowed && !allowed.includes(channels))

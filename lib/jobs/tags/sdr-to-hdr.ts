@@ -37,4 +37,3 @@ export const sdrToHdr = defineTag({
     Output: { Region: "ap-chongqing", Bucket: "test-1234567890", Object: "hdr/${InventoryTriggerJobId}.mp4" },
   },
 });
-

@@ -48,6 +48,10 @@ export const segment = defineTag({
   },
   example: {
     JobParam: { Segment: { Format: "mp4", Duration: "60" } },
-    Output: { Region: "ap-chongqing", Bucket: "test-1234567890", Object: "segment/${InventoryTriggerJobId}-${Number}.mp4" },
+    Output: {
+      Region: "ap-chongqing",
+      Bucket: "test-1234567890",
+      Object: "segment/${InventoryTriggerJobId}-${Number}.mp4",
+    },
   },
 });

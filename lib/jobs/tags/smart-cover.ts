@@ -33,6 +33,10 @@ export const smartCover = defineTag({
   },
   example: {
     JobParam: { SmartCover: { Format: "jpg", Width: "1280", Height: "720", Count: "3", DeleteDuplicates: "true" } },
-    Output: { Region: "ap-chongqing", Bucket: "test-1234567890", Object: "cover/${InventoryTriggerJobId}-${Number}.jpg" },
+    Output: {
+      Region: "ap-chongqing",
+      Bucket: "test-1234567890",
+      Object: "cover/${InventoryTriggerJobId}-${Number}.jpg",
+    },
   },
 });

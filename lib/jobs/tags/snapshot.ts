@@ -2,14 +2,7 @@
 import type { z } from "zod";
 import { defineTag } from "./define-tag";
 import { bool, choice, dimension, num, text } from "./field-helpers";
-import {
-  addIssue,
-  numberAt,
-  presentAt,
-  requireNumberVariable,
-  textAt,
-  type Operation,
-} from "./refine-helpers";
+import { addIssue, numberAt, presentAt, requireNumberVariable, textAt, type Operation } from "./refine-helpers";
 
 const S = ["JobParam", "Snapshot"];
 const SPRITE_MODES = ["OnlySprite", "SnapshotAndSprite"];
@@ -27,7 +20,11 @@ function refineSnapshot(op: Operation, ctx: z.RefinementCtx): void {
   const count = numberAt(op, [...S, "Count"]);
 
   if (textAt(op, [...S, "Mode"]) === "Average" && presentAt(op, [...S, "TimeInterval"]))
-    addIssue(ctx, [...S, "TimeInterval"], "Interval applies only in Interval mode; Average spreads Count frames evenly");
+    addIssue(
+      ctx,
+      [...S, "TimeInterval"],
+      "Interval applies only in Interval mode; Average spreads Count frames evenly",
+    );
 
   if (outMode !== "OnlySprite") {
     if (!hasObject) addIssue(ctx, ["Output", "Object"], "Output Object (the snapshot file name) is required");
@@ -42,12 +39,17 @@ function refineSnapshot(op: Operation, ctx: z.RefinementCtx): void {
   if (!presentAt(op, [...S, "SpriteSnapshotConfig"]))
     addIssue(ctx, [...S, "SpriteSnapshotConfig"], `Sprite settings are required for output mode ${outMode}`);
   if (!hasSprite) {
-    addIssue(ctx, ["Output", "SpriteObject"], `Output SpriteObject (the sprite file name) is required for output mode ${outMode}`);
+    addIssue(
+      ctx,
+      ["Output", "SpriteObject"],
+      `Output SpriteObject (the sprite file name) is required for output mode ${outMode}`,
+    );
     return;
   }
   const spriteName = textAt(op, ["Output", "SpriteObject"])!;
   const ext = /\.([A-Za-z0-9]+)$/.exec(spriteName)?.[1];
-  if (ext && !/^jpe?g$/i.test(ext)) addIssue(ctx, ["Output", "SpriteObject"], "Sprites are jpg only: end SpriteObject with .jpg");
+  if (ext && !/^jpe?g$/i.test(ext))
+    addIssue(ctx, ["Output", "SpriteObject"], "Sprites are jpg only: end SpriteObject with .jpg");
   // UNCERTAIN: the trigger doc copies "Count > 1 → ${Number}" for SpriteObject too; the JS SDK says "when there are
   // several files". We require it when Count frames fill more than one Columns × Lines sheet.
   const cols = numberAt(op, [...S, "SpriteSnapshotConfig", "Columns"]);
@@ -71,11 +73,16 @@ export const snapshot = defineTag({
       label: "Snapshot",
       required: true,
       fields: [
-        choice("Mode", "Mode", [
-          { value: "Interval", label: "Interval" },
-          { value: "Average", label: "Average (evenly spaced)" },
-          { value: "KeyFrame", label: "Key frames" },
-        ], { defaultValue: "Interval" }),
+        choice(
+          "Mode",
+          "Mode",
+          [
+            { value: "Interval", label: "Interval" },
+            { value: "Average", label: "Average (evenly spaced)" },
+            { value: "KeyFrame", label: "Key frames" },
+          ],
+          { defaultValue: "Interval" },
+        ),
         num("Start", "Start", { min: 0, unit: "s", defaultValue: "0" }),
         num("TimeInterval", "Interval", { min: 0, max: 3600, minExclusive: true, unit: "s" }),
         // Required per the Android template model (docs/ci-api.md §4.2).
@@ -97,11 +104,16 @@ export const snapshot = defineTag({
           integer: true,
           visibleWhen: { path: "Snapshot.IsCheckBlack", equals: ["true"] },
         }),
-        choice("SnapshotOutMode", "Output mode", [
-          { value: "OnlySnapshot", label: "Snapshots only" },
-          { value: "OnlySprite", label: "Sprites only" },
-          { value: "SnapshotAndSprite", label: "Snapshots and sprites" },
-        ], { defaultValue: "OnlySnapshot" }),
+        choice(
+          "SnapshotOutMode",
+          "Output mode",
+          [
+            { value: "OnlySnapshot", label: "Snapshots only" },
+            { value: "OnlySprite", label: "Sprites only" },
+            { value: "SnapshotAndSprite", label: "Snapshots and sprites" },
+          ],
+          { defaultValue: "OnlySnapshot" },
+        ),
         {
           kind: "group",
           name: "SpriteSnapshotConfig",
@@ -112,14 +124,23 @@ export const snapshot = defineTag({
             num("CellHeight", "Cell height", { min: 8, max: 4096, integer: true, unit: "px" }),
             num("Padding", "Padding", { min: 0, max: 1024, integer: true, unit: "px", defaultValue: "0" }),
             num("Margin", "Margin", { min: 0, max: 1024, integer: true, unit: "px", defaultValue: "0" }),
-            text("Color", "Background colour", { required: true, maxLength: 64, help: "An FFmpeg colour name, e.g. White" }),
+            text("Color", "Background colour", {
+              required: true,
+              maxLength: 64,
+              help: "An FFmpeg colour name, e.g. White",
+            }),
             num("Columns", "Columns", { required: true, min: 1, max: 10000, integer: true }),
             num("Lines", "Rows", { required: true, min: 1, max: 10000, integer: true }),
-            choice("ScaleMethod", "Scaling", [
-              { value: "DirectScale", label: "Stretch (DirectScale)" },
-              { value: "MaxWHScaleAndPad", label: "Fit and pad" },
-              { value: "MaxWHScale", label: "Fit" },
-            ], { defaultValue: "DirectScale" }),
+            choice(
+              "ScaleMethod",
+              "Scaling",
+              [
+                { value: "DirectScale", label: "Stretch (DirectScale)" },
+                { value: "MaxWHScaleAndPad", label: "Fit and pad" },
+                { value: "MaxWHScale", label: "Fit" },
+              ],
+              { defaultValue: "DirectScale" },
+            ),
           ],
         },
       ],

@@ -19,15 +19,25 @@ export const superResolution = defineTag({
       label: "Super resolution",
       required: true,
       fields: [
-        choice("Resolution", "Upscale", [
-          { value: "sdtohd", label: "SD to HD" },
-          { value: "hdto4k", label: "HD to 4K" },
-        ], { required: true, defaultValue: "sdtohd" }),
+        choice(
+          "Resolution",
+          "Upscale",
+          [
+            { value: "sdtohd", label: "SD to HD" },
+            { value: "hdto4k", label: "HD to 4K" },
+          ],
+          { required: true, defaultValue: "sdtohd" },
+        ),
         bool("EnableScaleUp", "Scale automatically", { defaultValue: "false" }),
-        choice("Version", "Version", [
-          { value: "Base", label: "Base" },
-          { value: "Enhance", label: "Enhance" },
-        ], { defaultValue: "Base" }),
+        choice(
+          "Version",
+          "Version",
+          [
+            { value: "Base", label: "Base" },
+            { value: "Enhance", label: "Enhance" },
+          ],
+          { defaultValue: "Base" },
+        ),
       ],
     },
     // UNCERTAIN: the single-job API marks TranscodeTemplateId required, the batch doc does not; optional here.

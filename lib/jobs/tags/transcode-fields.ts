@@ -8,11 +8,36 @@ import type { FieldOption, GroupField } from "./types";
  * and wav, which the Android SDK and the pcm_s16le default mention. Values are lower case as CI's other formats are
  * ("WebM" in the doc table is a display name).
  */
-export const TRANSCODE_FORMATS = ["mp4", "flv", "hls", "dash", "ts", "mkv", "webm", "mp3", "aac", "flac", "amr", "wav"] as const;
+export const TRANSCODE_FORMATS = [
+  "mp4",
+  "flv",
+  "hls",
+  "dash",
+  "ts",
+  "mkv",
+  "webm",
+  "mp3",
+  "aac",
+  "flac",
+  "amr",
+  "wav",
+] as const;
 
 export const VIDEO_CODECS = ["H.264", "H.265", "VP8", "VP9", "AV1"] as const;
 export const AUDIO_CODECS = ["aac", "mp3", "flac", "amr", "Vorbis", "opus", "pcm_s16le"] as const;
-export const SAMPLE_RATES = ["8000", "11025", "12000", "16000", "22050", "24000", "32000", "44100", "48000", "88200", "96000"];
+export const SAMPLE_RATES = [
+  "8000",
+  "11025",
+  "12000",
+  "16000",
+  "22050",
+  "24000",
+  "32000",
+  "44100",
+  "48000",
+  "88200",
+  "96000",
+];
 
 /** Preset values per codec; H.265 and VP9 take none. AV1: UNCERTAIN ([AND] universal/medium, [TF] 5/4) — both accepted. */
 export const PRESETS_BY_CODEC: Readonly<Record<string, readonly string[]>> = {
@@ -76,7 +101,12 @@ const video: GroupField = {
     bool("Remove", "Remove video"),
     choice("Profile", "Profile", options("baseline", "main", "high", "auto"), { help: "H.264 only; default high" }),
     num("Bitrate", "Bitrate", { min: 10, max: 50000, integer: true, unit: "Kbps", literals: ["auto"] }),
-    num("Crf", "CRF", { min: 0, max: 51, minExclusive: true, help: "Overrides Bitrate; default 25 when Bitrate is empty" }),
+    num("Crf", "CRF", {
+      min: 0,
+      max: 51,
+      minExclusive: true,
+      help: "Overrides Bitrate; default 25 when Bitrate is empty",
+    }),
     num("Gop", "GOP", { min: 1, max: 100000, integer: true, unit: "frames" }),
     choice("Preset", "Preset", options(...unique(Object.values(PRESETS_BY_CODEC))), {
       help: "H.264: veryfast…slower; VP8: good/realtime; AV1: universal/medium",
@@ -128,10 +158,15 @@ const audio: GroupField = {
 };
 
 const adjust = (name: string, label: string, when: string) =>
-  choice(name, label, [
-    { value: "0", label: "Keep the source value" },
-    { value: "1", label: "Fail the job" },
-  ], { visibleWhen: { path: `${P}.TransConfig.${when}`, equals: ["true"] } });
+  choice(
+    name,
+    label,
+    [
+      { value: "0", label: "Keep the source value" },
+      { value: "1", label: "Fail the job" },
+    ],
+    { visibleWhen: { path: `${P}.TransConfig.${when}`, equals: ["true"] } },
+  );
 
 const transConfig: GroupField = {
   kind: "group",

@@ -5,15 +5,7 @@
  */
 import type { z } from "zod";
 import { PIXFMTS_BY_CODEC, PRESETS_BY_CODEC } from "./transcode-fields";
-import {
-  addIssue,
-  orList,
-  presentAt,
-  refineAudioMix,
-  refineChannels,
-  textAt,
-  type Operation,
-} from "./refine-helpers";
+import { addIssue, orList, presentAt, refineAudioMix, refineChannels, textAt, type Operation } from "./refine-helpers";
 
 /**
  * Codecs each container holds (CI doc 11236352835 table). Per the brief and newer docs WebM also takes VP9.
@@ -133,7 +125,10 @@ function refineVideoOptions(op: Operation, V: readonly string[], codec: string, 
   const adaptive = textAt(op, [...V, "Bitrate"]) === "auto";
   const roi = textAt(op, [...V, "Roi"]);
   const roiOn = roi !== undefined && roi !== "none";
-  for (const [field, label] of [["Crop", "Crop"], ["Interlaced", "Interlaced"]] as const) {
+  for (const [field, label] of [
+    ["Crop", "Crop"],
+    ["Interlaced", "Interlaced"],
+  ] as const) {
     if (!presentAt(op, [...V, field]) || (field === "Interlaced" && textAt(op, [...V, field]) !== "true")) continue;
     if (adaptive) addIssue(ctx, [...V, field], `${label} cannot be used with adaptive bitrate (Bitrate auto)`);
     if (roiOn) addIssue(ctx, [...V, field], `${label} cannot be used with ROI`);
@@ -164,7 +159,11 @@ function refineAudioOptions(
     addIssue(ctx, [...A, "SampleFormat"], `Sample format for ${codec} must be ${orList(formats)}`);
 
   if (videoCodec === "H.265") {
-    for (const [field, label] of [["KeepTwoTracks", "Keep two tracks"], ["SwitchTrack", "Switch track"], ["SampleFormat", "Sample format"]]) {
+    for (const [field, label] of [
+      ["KeepTwoTracks", "Keep two tracks"],
+      ["SwitchTrack", "Switch track"],
+      ["SampleFormat", "Sample format"],
+    ]) {
       if (presentAt(op, [...A, field!])) addIssue(ctx, [...A, field!], `${label} has no effect with H.265 video`);
     }
   }

@@ -37,7 +37,15 @@ export const transcode = defineTag({
     JobParam: {
       Transcode: {
         Container: { Format: "mp4" },
-        Video: { Codec: "H.264", Width: "1280", Height: "720", Fps: "30", Bitrate: "2000", Profile: "high", Preset: "medium" },
+        Video: {
+          Codec: "H.264",
+          Width: "1280",
+          Height: "720",
+          Fps: "30",
+          Bitrate: "2000",
+          Profile: "high",
+          Preset: "medium",
+        },
         Audio: { Codec: "aac", Samplerate: "44100", Bitrate: "128", Channels: "2" },
         TimeInterval: { Start: "0", Duration: "60" },
         TransConfig: { AdjDarMethod: "scale", IsCheckReso: "true", ResoAdjMethod: "0" },

@@ -24,11 +24,19 @@ export const tts = defineTag({
       required: true,
       fields: [
         // UNCERTAIN: the doc's literal is "Asyc" (sic); we send it as documented and do not accept "Async".
-        choice("Mode", "Mode", [
-          { value: "Asyc", label: "Asynchronous" },
-          { value: "Sync", label: "Synchronous" },
-        ], { defaultValue: "Asyc" }),
-        choice("Codec", "Format", options("pcm", "wav", "mp3"), { defaultValue: "pcm", help: "Asynchronous mode writes pcm only" }),
+        choice(
+          "Mode",
+          "Mode",
+          [
+            { value: "Asyc", label: "Asynchronous" },
+            { value: "Sync", label: "Synchronous" },
+          ],
+          { defaultValue: "Asyc" },
+        ),
+        choice("Codec", "Format", options("pcm", "wav", "mp3"), {
+          defaultValue: "pcm",
+          help: "Asynchronous mode writes pcm only",
+        }),
         // UNCERTAIN: the voice table is not at hand, so VoiceType is free text (default ruxue).
         text("VoiceType", "Voice", { maxLength: 64, defaultValue: "ruxue" }),
         num("Volume", "Volume", { min: -10, max: 10, defaultValue: "0" }),
@@ -43,10 +51,15 @@ export const tts = defineTag({
       name: "TtsConfig",
       label: "Text input",
       fields: [
-        choice("InputType", "Input type", [
-          { value: "Url", label: "URL of a UTF-8 text file" },
-          { value: "Text", label: "Text" },
-        ], { required: true }),
+        choice(
+          "InputType",
+          "Input type",
+          [
+            { value: "Url", label: "URL of a UTF-8 text file" },
+            { value: "Text", label: "Text" },
+          ],
+          { required: true },
+        ),
         text("Input", "Input", { required: true, maxLength: 10000 }),
       ],
     },

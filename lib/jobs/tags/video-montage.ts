@@ -33,16 +33,26 @@ export const videoMontage = defineTag({
       required: true,
       fields: [
         num("Duration", "Duration", { min: 0, minExclusive: true, unit: "s", help: "Automatic when empty" }),
-        choice("Scene", "Scene", [
-          { value: "Video", label: "General video" },
-          { value: "Soccer", label: "Soccer" },
-        ], { defaultValue: "Video" }),
+        choice(
+          "Scene",
+          "Scene",
+          [
+            { value: "Video", label: "General video" },
+            { value: "Soccer", label: "Soccer" },
+          ],
+          { defaultValue: "Video" },
+        ),
         {
           kind: "group",
           name: "Container",
           label: "Container",
           required: true,
-          fields: [choice("Format", "Format", options("mp4", "flv", "hls", "ts", "mkv"), { required: true, defaultValue: "mp4" })],
+          fields: [
+            choice("Format", "Format", options("mp4", "flv", "hls", "ts", "mkv"), {
+              required: true,
+              defaultValue: "mp4",
+            }),
+          ],
         },
         {
           kind: "group",
@@ -66,9 +76,14 @@ export const videoMontage = defineTag({
           label: "Audio",
           fields: [
             choice("Codec", "Codec", options("aac", "mp3"), { defaultValue: "aac" }),
-            choice("Samplerate", "Sample rate", options("11025", "22050", "32000", "44100", "48000", "88200", "96000"), {
-              defaultValue: "44100",
-            }),
+            choice(
+              "Samplerate",
+              "Sample rate",
+              options("11025", "22050", "32000", "44100", "48000", "88200", "96000"),
+              {
+                defaultValue: "44100",
+              },
+            ),
             num("Bitrate", "Bitrate", { min: 8, max: 1000, integer: true, unit: "Kbps" }),
             choice("Channels", "Channels", options("1", "2", "4", "5", "6", "8")),
             bool("Remove", "Remove audio"),

@@ -19,7 +19,10 @@ export const videoTag = defineTag({
       fields: [
         // UNCERTAIN: the doc says only Stream is supported today; the Go SDK comment also lists ShortVideo. We offer
         // Stream only. [GO]'s `Text` element is left out (undocumented).
-        choice("Scenario", "Scenario", [{ value: "Stream", label: "Stream" }], { required: true, defaultValue: "Stream" }),
+        choice("Scenario", "Scenario", [{ value: "Stream", label: "Stream" }], {
+          required: true,
+          defaultValue: "Stream",
+        }),
       ],
     },
   ],

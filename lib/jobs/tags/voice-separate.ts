@@ -39,11 +39,16 @@ export const voiceSeparate = defineTag({
       label: "Voice separation",
       required: true,
       fields: [
-        choice("AudioMode", "Output", [
-          { value: "IsAudio", label: "Vocals" },
-          { value: "IsBackground", label: "Background" },
-          { value: "AudioAndBackground", label: "Vocals and background" },
-        ], { required: true, defaultValue: "AudioAndBackground" }),
+        choice(
+          "AudioMode",
+          "Output",
+          [
+            { value: "IsAudio", label: "Vocals" },
+            { value: "IsBackground", label: "Background" },
+            { value: "AudioAndBackground", label: "Vocals and background" },
+          ],
+          { required: true, defaultValue: "AudioAndBackground" },
+        ),
         // UNCERTAIN: [AND] AudioConfig also mentions a MusicMode (mp3/wav/acc codecs); with no documented element for
         // it, it is left out.
         {

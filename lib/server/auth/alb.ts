@@ -28,9 +28,11 @@ export async function verifyAlbToken(token: string, cfg: JwtAuthConfig): Promise
     throw new AlbTokenError("The sign-in token is malformed");
   }
   if (typeof header !== "object" || header === null) throw new AlbTokenError("The sign-in token is malformed");
-  if (typeof header.alg !== "string" || !cfg.algorithms.includes(header.alg)) throw new AlbTokenError("The sign-in token's algorithm is not accepted");
+  if (typeof header.alg !== "string" || !cfg.algorithms.includes(header.alg))
+    throw new AlbTokenError("The sign-in token's algorithm is not accepted");
   if (header.signer !== cfg.albArn) throw new AlbTokenError("The sign-in token was signed by another load balancer");
-  if (cfg.audience !== undefined && header.client !== cfg.audience) throw new AlbTokenError("The sign-in token is for another client");
+  if (cfg.audience !== undefined && header.client !== cfg.audience)
+    throw new AlbTokenError("The sign-in token is for another client");
   const key = await albKey(cfg.keyUrl, header.kid, header.alg);
   const { payload } = await flattenedVerify(
     { protected: protectedB64, payload: payloadB64, signature: signatureB64.replace(/=+$/, "") },
@@ -41,7 +43,8 @@ export async function verifyAlbToken(token: string, cfg: JwtAuthConfig): Promise
   const now = Math.floor(Date.now() / 1000);
   if (typeof claims.exp !== "number") throw new AlbTokenError("The sign-in token has no expiry");
   if (claims.exp < now - CLOCK_TOLERANCE_S) throw new AlbTokenError("The sign-in token has expired");
-  if (typeof claims.nbf === "number" && claims.nbf > now + CLOCK_TOLERANCE_S) throw new AlbTokenError("The sign-in token is not valid yet");
+  if (typeof claims.nbf === "number" && claims.nbf > now + CLOCK_TOLERANCE_S)
+    throw new AlbTokenError("The sign-in token is not valid yet");
   if (claims.iss !== cfg.issuer) throw new AlbTokenError("The sign-in token's issuer is not accepted");
   return claims;
 }

@@ -21,16 +21,21 @@ export interface AuthFacts {
 
 function secret(env: Env, variable: string): string | undefined {
   const v = text(env, variable);
-  if (v !== undefined && v.length < MIN_SECRET_LENGTH) fail(variable, `must be at least ${MIN_SECRET_LENGTH} characters`);
+  if (v !== undefined && v.length < MIN_SECRET_LENGTH)
+    fail(variable, `must be at least ${MIN_SECRET_LENGTH} characters`);
   return v;
 }
 
 function splitList(raw: string | undefined, separator: string): string[] {
-  return (raw ?? "").split(separator).map((s) => s.trim()).filter(Boolean);
+  return (raw ?? "")
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function parseMode(env: Env, facts: AuthFacts): AuthMode {
-  if (env.ALLOW_ANONYMOUS !== undefined) fail("ALLOW_ANONYMOUS", "is no longer supported; AUTH_MODE=none runs only against the built-in emulator");
+  if (env.ALLOW_ANONYMOUS !== undefined)
+    fail("ALLOW_ANONYMOUS", "is no longer supported; AUTH_MODE=none runs only against the built-in emulator");
   const raw = env.AUTH_MODE?.trim();
   if (!raw) {
     if (facts.builtInEmulator) return "none";
@@ -39,19 +44,27 @@ function parseMode(env: Env, facts: AuthFacts): AuthMode {
   if (!(AUTH_MODES as readonly string[]).includes(raw)) fail("AUTH_MODE", `must be one of ${AUTH_MODES.join(", ")}`);
   const mode = raw as AuthMode;
   if (mode === "none" && !facts.builtInEmulator) {
-    fail("AUTH_MODE", "none is allowed only against the built-in emulator (loopback CI_ENDPOINT with its demo keys); choose header, jwt or oidc");
+    fail(
+      "AUTH_MODE",
+      "none is allowed only against the built-in emulator (loopback CI_ENDPOINT with its demo keys); choose header, jwt or oidc",
+    );
   }
   return mode;
 }
 
 function parseHeader(env: Env, mode: AuthMode, facts: AuthFacts): HeaderAuthConfig {
   const separator = env.AUTH_GROUPS_SEPARATOR ?? ",";
-  if (separator.length < 1 || separator.length > 3 || separator.trim() === "") fail("AUTH_GROUPS_SEPARATOR", "must be 1 to 3 non-space characters, e.g. ; or |");
+  if (separator.length < 1 || separator.length > 3 || separator.trim() === "")
+    fail("AUTH_GROUPS_SEPARATOR", "must be 1 to 3 non-space characters, e.g. ; or |");
   const current = secret(env, "AUTH_PROXY_SECRET");
   const previous = secret(env, "AUTH_PROXY_SECRET_PREVIOUS");
-  if (previous !== undefined && current === undefined) fail("AUTH_PROXY_SECRET_PREVIOUS", "needs AUTH_PROXY_SECRET (the new secret) next to it");
+  if (previous !== undefined && current === undefined)
+    fail("AUTH_PROXY_SECRET_PREVIOUS", "needs AUTH_PROXY_SECRET (the new secret) next to it");
   if (mode === "header" && current === undefined && !facts.builtInEmulator) {
-    fail("AUTH_PROXY_SECRET", `is required in header mode (at least ${MIN_SECRET_LENGTH} characters, sent by the proxy as x-auth-proxy-secret)`);
+    fail(
+      "AUTH_PROXY_SECRET",
+      `is required in header mode (at least ${MIN_SECRET_LENGTH} characters, sent by the proxy as x-auth-proxy-secret)`,
+    );
   }
   return {
     userHeader: headerName(env, "AUTH_USER_HEADER", "x-forwarded-email"),
@@ -113,7 +126,8 @@ export function parsePublicOrigin(env: Env, facts: { builtInEmulator: boolean })
   } catch {
     fail("PUBLIC_ORIGIN", "must be a URL such as https://ci-console.corp");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") fail("PUBLIC_ORIGIN", "must start with https:// (or http://)");
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    fail("PUBLIC_ORIGIN", "must start with https:// (or http://)");
   if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash || url.username || url.password) {
     fail("PUBLIC_ORIGIN", "must be an origin only (scheme, host and port), no path");
   }

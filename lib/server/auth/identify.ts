@@ -21,7 +21,9 @@ async function verify(headers: Headers, config: AppConfig): Promise<VerifiedResu
     case "oidc": {
       // The oidc module says whose session cookie this is; roles are applied here like for every other mode.
       const r = await identifyOidc(headers, config);
-      return r.ok ? { ok: true, user: { id: r.identity.id, groups: r.identity.groups } } : { ok: false, reason: r.reason };
+      return r.ok
+        ? { ok: true, user: { id: r.identity.id, groups: r.identity.groups } }
+        : { ok: false, reason: r.reason };
     }
   }
 }

@@ -14,11 +14,18 @@ export function claimAt(payload: Record<string, unknown>, path: string): unknown
   return node;
 }
 
-export function personFromClaims(payload: Record<string, unknown>, userClaim: string, groupsClaim: string): VerifiedResult {
+export function personFromClaims(
+  payload: Record<string, unknown>,
+  userClaim: string,
+  groupsClaim: string,
+): VerifiedResult {
   const user = claimAt(payload, userClaim);
-  if (typeof user !== "string" || !/^[^\s,;<>"]{1,254}$/.test(user)) return { ok: false, reason: `The sign-in token has no usable ${userClaim} claim` };
+  if (typeof user !== "string" || !/^[^\s,;<>"]{1,254}$/.test(user))
+    return { ok: false, reason: `The sign-in token has no usable ${userClaim} claim` };
   const raw = claimAt(payload, groupsClaim);
   const list = Array.isArray(raw) ? raw : typeof raw === "string" ? [raw] : [];
-  const groups = [...new Set(list.filter((g): g is string => typeof g === "string" && g.length > 0 && g.length <= 256))].slice(0, MAX_GROUPS);
+  const groups = [
+    ...new Set(list.filter((g): g is string => typeof g === "string" && g.length > 0 && g.length <= 256)),
+  ].slice(0, MAX_GROUPS);
   return { ok: true, user: { id: user, groups } };
 }

@@ -16,7 +16,11 @@ const jwksSets = new Map<string, JWTVerifyGetKey>();
 export function remoteKeySet(url: URL): JWTVerifyGetKey {
   let set = jwksSets.get(url.href);
   if (!set) {
-    set = createRemoteJWKSet(url, { cooldownDuration: KEY_REFETCH_COOLDOWN_MS, cacheMaxAge: KEY_CACHE_MAX_AGE_MS, timeoutDuration: KEY_FETCH_TIMEOUT_MS });
+    set = createRemoteJWKSet(url, {
+      cooldownDuration: KEY_REFETCH_COOLDOWN_MS,
+      cacheMaxAge: KEY_CACHE_MAX_AGE_MS,
+      timeoutDuration: KEY_FETCH_TIMEOUT_MS,
+    });
     jwksSets.set(url.href, set);
   }
   return set;
@@ -44,7 +48,9 @@ export async function albKey(base: URL, kid: unknown, alg: string): Promise<Cryp
   const cached = albKeys.get(cacheKey);
   if (cached) return cached;
   if (Date.now() - lastAlbMiss < KEY_REFETCH_COOLDOWN_MS) throw new UnknownKeyError();
-  const res = await fetch(`${base.href.replace(/\/+$/, "")}/${kid}`, { signal: AbortSignal.timeout(KEY_FETCH_TIMEOUT_MS) }).catch(() => null);
+  const res = await fetch(`${base.href.replace(/\/+$/, "")}/${kid}`, {
+    signal: AbortSignal.timeout(KEY_FETCH_TIMEOUT_MS),
+  }).catch(() => null);
   if (!res || !res.ok) {
     lastAlbMiss = Date.now();
     throw new UnknownKeyError();

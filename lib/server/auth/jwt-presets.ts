@@ -62,7 +62,12 @@ function presetDefaults(preset: JwtPreset | undefined, env: Env, publicOrigin: U
       };
     case "alb": {
       const region = ALB_ARN.exec(text(env, "AUTH_ALB_ARN") ?? "")?.[1];
-      return { header: "x-amzn-oidc-data", keyUrl: region && `https://public-keys.auth.elb.${region}.amazonaws.com`, algorithms: ["ES256"], audienceRequired: false };
+      return {
+        header: "x-amzn-oidc-data",
+        keyUrl: region && `https://public-keys.auth.elb.${region}.amazonaws.com`,
+        algorithms: ["ES256"],
+        audienceRequired: false,
+      };
     }
     default:
       return { header: "authorization", algorithms: ["RS256", "ES256"], audienceRequired: true };
@@ -72,10 +77,14 @@ function presetDefaults(preset: JwtPreset | undefined, env: Env, publicOrigin: U
 function parseAlgorithms(env: Env, fallback: string[]): string[] {
   const raw = text(env, "AUTH_JWT_ALGORITHMS");
   if (raw === undefined) return fallback;
-  const algs = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const algs = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (algs.length === 0) fail("AUTH_JWT_ALGORITHMS", "list at least one algorithm, e.g. RS256,ES256");
   for (const alg of algs) {
-    if (alg.toLowerCase() === "none" || /^HS/i.test(alg)) fail("AUTH_JWT_ALGORITHMS", "none and HMAC (HS256/384/512) are never accepted");
+    if (alg.toLowerCase() === "none" || /^HS/i.test(alg))
+      fail("AUTH_JWT_ALGORITHMS", "none and HMAC (HS256/384/512) are never accepted");
     if (!SAFE_ALGORITHMS.includes(alg)) fail("AUTH_JWT_ALGORITHMS", `use only ${SAFE_ALGORITHMS.join(", ")}`);
   }
   return algs;
@@ -84,19 +93,36 @@ function parseAlgorithms(env: Env, fallback: string[]): string[] {
 /** Validates the jwt-mode variables (AUTH_JWT_*, AUTH_JWKS_URL, AUTH_ALB_ARN) with the preset's defaults filled in. */
 export function resolveJwtConfig(env: Env, publicOrigin: URL | undefined): JwtAuthConfig {
   const presetRaw = text(env, "AUTH_JWT_PRESET");
-  if (presetRaw !== undefined && !(JWT_PRESETS as readonly string[]).includes(presetRaw)) fail("AUTH_JWT_PRESET", `must be one of ${JWT_PRESETS.join(", ")}`);
+  if (presetRaw !== undefined && !(JWT_PRESETS as readonly string[]).includes(presetRaw))
+    fail("AUTH_JWT_PRESET", `must be one of ${JWT_PRESETS.join(", ")}`);
   const preset = presetRaw as JwtPreset | undefined;
   const d = presetDefaults(preset, env, publicOrigin);
 
   let albArn: string | undefined;
   if (preset === "alb") {
-    albArn = text(env, "AUTH_ALB_ARN") ?? fail("AUTH_ALB_ARN", "is required with AUTH_JWT_PRESET=alb (the load balancer's ARN, checked against the token's signer)");
-    if (!ALB_ARN.test(albArn)) fail("AUTH_ALB_ARN", "must look like arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>");
+    albArn =
+      text(env, "AUTH_ALB_ARN") ??
+      fail(
+        "AUTH_ALB_ARN",
+        "is required with AUTH_JWT_PRESET=alb (the load balancer's ARN, checked against the token's signer)",
+      );
+    if (!ALB_ARN.test(albArn))
+      fail(
+        "AUTH_ALB_ARN",
+        "must look like arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>",
+      );
   }
-  const keyUrlRaw = text(env, "AUTH_JWKS_URL") ?? d.keyUrl ?? fail("AUTH_JWKS_URL", "is required in jwt mode (the identity provider's JWKS URL)");
-  const issuer = text(env, "AUTH_JWT_ISSUER") ?? d.issuer ?? fail("AUTH_JWT_ISSUER", "is required in jwt mode (the exact iss of the tokens)");
+  const keyUrlRaw =
+    text(env, "AUTH_JWKS_URL") ??
+    d.keyUrl ??
+    fail("AUTH_JWKS_URL", "is required in jwt mode (the identity provider's JWKS URL)");
+  const issuer =
+    text(env, "AUTH_JWT_ISSUER") ??
+    d.issuer ??
+    fail("AUTH_JWT_ISSUER", "is required in jwt mode (the exact iss of the tokens)");
   const audience = text(env, "AUTH_JWT_AUDIENCE") ?? d.audience;
-  if (audience === undefined && d.audienceRequired) fail("AUTH_JWT_AUDIENCE", "is required in jwt mode (the exact aud of the tokens)");
+  if (audience === undefined && d.audienceRequired)
+    fail("AUTH_JWT_AUDIENCE", "is required in jwt mode (the exact aud of the tokens)");
   const header = headerName(env, "AUTH_JWT_HEADER", d.header);
   return {
     preset,

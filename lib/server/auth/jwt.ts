@@ -29,7 +29,8 @@ function tokenFrom(headers: Headers, cfg: JwtAuthConfig): { token: string } | { 
 /** Why a token was refused, in words for the person; never the token itself. */
 function refusal(e: unknown): string {
   if (e instanceof AlbTokenError) return e.message;
-  if (e instanceof UnknownKeyError || e instanceof errors.JWKSNoMatchingKey) return "The sign-in token was signed by an unknown key";
+  if (e instanceof UnknownKeyError || e instanceof errors.JWKSNoMatchingKey)
+    return "The sign-in token was signed by an unknown key";
   if (e instanceof errors.JWTExpired) return "The sign-in token has expired";
   if (e instanceof errors.JWTClaimValidationFailed) {
     if (e.claim === "nbf") return "The sign-in token is not valid yet";
@@ -37,7 +38,8 @@ function refusal(e: unknown): string {
   }
   if (e instanceof errors.JOSEAlgNotAllowed) return "The sign-in token's algorithm is not accepted";
   if (e instanceof errors.JWSSignatureVerificationFailed) return "The sign-in token's signature is invalid";
-  if (e instanceof errors.JWKSTimeout || e instanceof errors.JWKSInvalid) return "The sign-in keys could not be fetched; try again shortly";
+  if (e instanceof errors.JWKSTimeout || e instanceof errors.JWKSInvalid)
+    return "The sign-in keys could not be fetched; try again shortly";
   return "The sign-in token could not be verified";
 }
 

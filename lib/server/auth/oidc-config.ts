@@ -5,7 +5,10 @@
  */
 import { z } from "zod";
 
-const text = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().optional());
+const text = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.string().trim().optional(),
+);
 
 export const oidcEnvShape = {
   OIDC_ISSUER: text,
@@ -49,7 +52,8 @@ function httpsOrLoopback(value: string, variable: string): URL {
   } catch {
     throw new Error(`${variable} must be a URL such as https://ci-console.corp`);
   }
-  if (url.protocol !== "https:" && !isHttpLoopback(url)) throw new Error(`${variable} must use https (http only on 127.0.0.1 / localhost)`);
+  if (url.protocol !== "https:" && !isHttpLoopback(url))
+    throw new Error(`${variable} must use https (http only on 127.0.0.1 / localhost)`);
   return url;
 }
 
@@ -57,7 +61,8 @@ function httpsOrLoopback(value: string, variable: string): URL {
 export function parsePublicOrigin(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const url = httpsOrLoopback(value, "PUBLIC_ORIGIN");
-  if (url.pathname !== "/" || url.search || url.hash) throw new Error("PUBLIC_ORIGIN must be an origin only, such as https://ci-console.corp (no path)");
+  if (url.pathname !== "/" || url.search || url.hash)
+    throw new Error("PUBLIC_ORIGIN must be an origin only, such as https://ci-console.corp (no path)");
   return url.origin;
 }
 
@@ -68,7 +73,8 @@ export function parseSessionTtl(value: string | undefined): number {
   if (!value) return 8 * 3600;
   const match = /^(\d{1,7})([smhd]?)$/.exec(value);
   const seconds = match ? Number(match[1]) * TTL_UNITS[match[2] || "s"]! : NaN;
-  if (!(seconds >= 300 && seconds <= 7 * 86400)) throw new Error("AUTH_SESSION_TTL must be a duration between 5m and 7d, such as 8h, 30m or 3600");
+  if (!(seconds >= 300 && seconds <= 7 * 86400))
+    throw new Error("AUTH_SESSION_TTL must be a duration between 5m and 7d, such as 8h, 30m or 3600");
   return seconds;
 }
 
@@ -84,9 +90,11 @@ export function parseOidcConfig(env: OidcEnv, publicOrigin: string | undefined):
   const clientId = required(env.OIDC_CLIENT_ID, "OIDC_CLIENT_ID");
   const clientSecret = required(env.OIDC_CLIENT_SECRET, "OIDC_CLIENT_SECRET");
   const sessionSecret = required(env.AUTH_SESSION_SECRET, "AUTH_SESSION_SECRET");
-  if (sessionSecret.length < 32) throw new Error("AUTH_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)");
+  if (sessionSecret.length < 32)
+    throw new Error("AUTH_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)");
   const groupsClaim = env.OIDC_GROUPS_CLAIM ?? "groups";
-  if (!/^[\w:/.-]{1,200}$/.test(groupsClaim)) throw new Error("OIDC_GROUPS_CLAIM must be a claim name or dotted path, such as groups");
+  if (!/^[\w:/.-]{1,200}$/.test(groupsClaim))
+    throw new Error("OIDC_GROUPS_CLAIM must be a claim name or dotted path, such as groups");
   const scopes = env.OIDC_SCOPES ?? "openid email profile";
   if (!scopes.split(/\s+/).includes("openid")) throw new Error("OIDC_SCOPES must include openid");
   return {

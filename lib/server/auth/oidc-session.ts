@@ -28,15 +28,29 @@ const idpTag = (config: OidcConfig) => `${config.issuer.href} ${config.clientId}
 
 /** The session in this request's cookie, or null (absent, garbage, tampered, expired, other IdP). */
 export async function readSession(headers: Headers, config: OidcConfig): Promise<OidcSession | null> {
-  const payload = await unseal(readCookie(headers.get("cookie"), sessionCookieName(config)), "session", config.sessionSecret);
+  const payload = await unseal(
+    readCookie(headers.get("cookie"), sessionCookieName(config)),
+    "session",
+    config.sessionSecret,
+  );
   if (!payload || payload.idp !== idpTag(config)) return null;
   const { user, sub, groups } = payload;
-  if (typeof user !== "string" || typeof sub !== "string" || !Array.isArray(groups) || !groups.every((g) => typeof g === "string")) return null;
+  if (
+    typeof user !== "string" ||
+    typeof sub !== "string" ||
+    !Array.isArray(groups) ||
+    !groups.every((g) => typeof g === "string")
+  )
+    return null;
   return { user, subject: sub, groups };
 }
 
 export function sessionSetCookie(value: string, config: OidcConfig): string {
-  return serializeCookie(sessionCookieName(config), value, { secure: config.secureCookies, path: "/", maxAgeSeconds: config.sessionTtlSeconds });
+  return serializeCookie(sessionCookieName(config), value, {
+    secure: config.secureCookies,
+    path: "/",
+    maxAgeSeconds: config.sessionTtlSeconds,
+  });
 }
 
 export function sessionClearCookie(config: OidcConfig): string {

@@ -15,5 +15,8 @@ export async function identifyOidc(headers: Headers, config: AppConfig): Promise
   if (!oidc) return { ok: false, reason: "OIDC sign-in is not configured" };
   const session = await readSession(headers, oidc);
   if (!session) return { ok: false, reason: "Not signed in: open /auth/login to sign in" };
-  return { ok: true, identity: { id: session.user, name: displayName(session.user), groups: session.groups, canTrigger: false } };
+  return {
+    ok: true,
+    identity: { id: session.user, name: displayName(session.user), groups: session.groups, canTrigger: false },
+  };
 }

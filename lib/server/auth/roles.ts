@@ -13,7 +13,11 @@ export function displayName(id: string): string {
 }
 
 export function isOperator(user: VerifiedUser, roles: RolesConfig): boolean {
-  return roles.everyoneOperates || roles.operatorUsers.includes(user.id) || user.groups.some((g) => roles.operatorGroups.includes(g));
+  return (
+    roles.everyoneOperates ||
+    roles.operatorUsers.includes(user.id) ||
+    user.groups.some((g) => roles.operatorGroups.includes(g))
+  );
 }
 
 /** Applies the roles to a verified person: a 403 result for someone outside AUTH_ALLOWED_GROUPS, else their identity. */
@@ -21,7 +25,11 @@ export function decideAccess(user: VerifiedUser, roles: RolesConfig): IdentityRe
   const canTrigger = isOperator(user, roles);
   // Operators are always allowed to look: naming someone an operator and then hiding the jobs would make no sense.
   if (roles.allowedGroups.length > 0 && !canTrigger && !user.groups.some((g) => roles.allowedGroups.includes(g))) {
-    return { ok: false, status: 403, reason: "You are signed in, but not in a group that may use this dashboard (AUTH_ALLOWED_GROUPS)" };
+    return {
+      ok: false,
+      status: 403,
+      reason: "You are signed in, but not in a group that may use this dashboard (AUTH_ALLOWED_GROUPS)",
+    };
   }
   return { ok: true, identity: { id: user.id, name: displayName(user.id), groups: user.groups, canTrigger } };
 }

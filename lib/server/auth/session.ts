@@ -26,7 +26,12 @@ function keyFor(secret: string, purpose: SealPurpose): Uint8Array {
 }
 
 /** Encrypts `claims` for `ttlSeconds`; the result is a compact JWE fit for a cookie value. */
-export async function seal(claims: JWTPayload, purpose: SealPurpose, secret: string, ttlSeconds: number): Promise<string> {
+export async function seal(
+  claims: JWTPayload,
+  purpose: SealPurpose,
+  secret: string,
+  ttlSeconds: number,
+): Promise<string> {
   return new EncryptJWT(claims)
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
     .setIssuer(ISSUER)
@@ -40,7 +45,11 @@ export async function seal(claims: JWTPayload, purpose: SealPurpose, secret: str
  * The claims of a sealed value, or null for anything else: garbage, tampered, expired, other purpose, other key.
  * Never throws, so a bad cookie means "not signed in", not a 5xx.
  */
-export async function unseal(value: string | undefined, purpose: SealPurpose, secret: string): Promise<JWTPayload | null> {
+export async function unseal(
+  value: string | undefined,
+  purpose: SealPurpose,
+  secret: string,
+): Promise<JWTPayload | null> {
   if (!value || value.length > MAX_COOKIE_CHARS || value.split(".").length !== 5) return null;
   try {
     const { payload } = await jwtDecrypt(value, keyFor(secret, purpose), {
@@ -74,5 +83,12 @@ export interface CookieOptions {
 
 /** A Set-Cookie value: HttpOnly and SameSite=Lax always; Secure unless the app runs over http on loopback. */
 export function serializeCookie(name: string, value: string, o: CookieOptions): string {
-  return [`${name}=${value}`, `Path=${o.path}`, `Max-Age=${o.maxAgeSeconds}`, "HttpOnly", "SameSite=Lax", ...(o.secure ? ["Secure"] : [])].join("; ");
+  return [
+    `${name}=${value}`,
+    `Path=${o.path}`,
+    `Max-Age=${o.maxAgeSeconds}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(o.secure ? ["Secure"] : []),
+  ].join("; ");
 }

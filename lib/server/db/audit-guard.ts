@@ -25,9 +25,13 @@ export class AuditGuardError extends Error {
  * run) only checks the triggers that exist.
  */
 export async function assertAuditGuard(db: DbExecutor, { allowMissing = false } = {}): Promise<void> {
-  const [{ role } = { role: "origin" }] = await db.query<{ role: string }>("SELECT current_setting('session_replication_role') AS role");
+  const [{ role } = { role: "origin" }] = await db.query<{ role: string }>(
+    "SELECT current_setting('session_replication_role') AS role",
+  );
   if (role !== "origin") {
-    throw new AuditGuardError(`Refusing to start: session_replication_role is '${role}', which switches off the audit log's guard triggers`);
+    throw new AuditGuardError(
+      `Refusing to start: session_replication_role is '${role}', which switches off the audit log's guard triggers`,
+    );
   }
   const rows = await db.query<{ table_name: string; name: string; enabled: string }>(
     `SELECT c.relname AS table_name, t.tgname AS name, t.tgenabled::text AS enabled
@@ -40,7 +44,8 @@ export async function assertAuditGuard(db: DbExecutor, { allowMissing = false } 
     for (const name of names) {
       const found = rows.find((r) => r.table_name === table && r.name === name);
       if (!found && allowMissing) continue;
-      if (!found) throw new AuditGuardError(`Refusing to start: the audit log's trigger ${name} on ${table} is missing`);
+      if (!found)
+        throw new AuditGuardError(`Refusing to start: the audit log's trigger ${name} on ${table} is missing`);
       // 'O' fires normally, 'A' always; 'D' is disabled and 'R' fires only under replication.
       if (found.enabled !== "O" && found.enabled !== "A") {
         throw new AuditGuardError(

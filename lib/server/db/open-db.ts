@@ -24,7 +24,8 @@ export type DbOptions =
 export async function openDb(opts: DbOptions): Promise<Db> {
   const db = opts.engine === "postgres" ? openPostgres(opts) : await openPglite(opts);
   try {
-    if (opts.engine === "postgres" && opts.migrationUrl) await migrateAsOwner(db, opts.migrationUrl, opts.schema ?? "public");
+    if (opts.engine === "postgres" && opts.migrationUrl)
+      await migrateAsOwner(db, opts.migrationUrl, opts.schema ?? "public");
     else await runMigrations(db, opts.engine === "postgres" ? opts.schema : undefined);
     await assertAuditGuard(db);
   } catch (e) {
@@ -41,7 +42,9 @@ async function migrateAsOwner(runtime: Db, migrationUrl: string, schema: string)
   try {
     const [{ role: ownerRole } = { role: "" }] = await owner.query<{ role: string }>("SELECT current_user AS role");
     if (ownerRole === runtimeRole) {
-      throw new MigrationError("DATABASE_MIGRATION_URL logs in as the same role as DATABASE_URL; use a separate owner role");
+      throw new MigrationError(
+        "DATABASE_MIGRATION_URL logs in as the same role as DATABASE_URL; use a separate owner role",
+      );
     }
     await runMigrations(owner, schema);
     // In one transaction, so instances already running never see the runtime role without its rights.

@@ -69,7 +69,10 @@ async function initInChild(pgdata: string): Promise<void> {
     'const { PGlite } = await import("@electric-sql/pglite");' +
     "const db = await PGlite.create(process.argv[1]); await db.query('SELECT 1'); await db.close();";
   const ok = await new Promise<boolean>((done) => {
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script, staging], { cwd: process.cwd(), stdio: "ignore" });
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, staging], {
+      cwd: process.cwd(),
+      stdio: "ignore",
+    });
     const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
     child.on("error", () => done(false));
     child.on("exit", (code) => {

@@ -3,7 +3,16 @@ import { quoteIdent } from "./migrate";
 import type { DbExecutor } from "./types";
 
 /** The columns settling an outcome fills in; everything else in an audit row is the intent and never changes. */
-export const AUDIT_OUTCOME_COLUMNS = ["outcome", "finished_at", "job_id", "ci_request_id", "error_code", "error_message", "reconciled_at", "reconcile_note"] as const;
+export const AUDIT_OUTCOME_COLUMNS = [
+  "outcome",
+  "finished_at",
+  "job_id",
+  "ci_request_id",
+  "error_code",
+  "error_message",
+  "reconciled_at",
+  "reconcile_note",
+] as const;
 
 /**
  * With DATABASE_MIGRATION_URL, the tables belong to the migration role and the app's runtime role gets only what it
@@ -13,7 +22,16 @@ export const AUDIT_OUTCOME_COLUMNS = ["outcome", "finished_at", "job_id", "ci_re
  */
 export async function grantRuntimeRole(owner: DbExecutor, runtimeRole: string, schema: string): Promise<void> {
   const role = quoteRole(runtimeRole);
-  const tables = ["audit_log", "audit_chain", "audit_chain_head", "idempotency_keys", "shared_reads", "batch_file_counts", "retry_links", "schema_migrations"].join(", ");
+  const tables = [
+    "audit_log",
+    "audit_chain",
+    "audit_chain_head",
+    "idempotency_keys",
+    "shared_reads",
+    "batch_file_counts",
+    "retry_links",
+    "schema_migrations",
+  ].join(", ");
   const statements = [
     `GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${role}`,
     `REVOKE ALL ON ${tables} FROM ${role}`,
@@ -32,6 +50,7 @@ export async function grantRuntimeRole(owner: DbExecutor, runtimeRole: string, s
 
 /** Role names come from the server's own connection (current_user), never from a request; quoted all the same. */
 function quoteRole(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/.test(name)) throw new Error(`Unexpected database role name ${JSON.stringify(name)}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/.test(name))
+    throw new Error(`Unexpected database role name ${JSON.stringify(name)}`);
   return `"${name}"`;
 }

@@ -9,10 +9,17 @@ import { AuditGuardError, assertAuditGuard } from "./audit-guard";
 
 /** Resolves to the one line to stop with, or null when the triggers are on (or the check could not run). */
 export async function auditGuardProblemAtStartup(databaseUrl: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000, application_name: "ci-batch-console-startup" });
+  const client = new pg.Client({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: 5_000,
+    application_name: "ci-batch-console-startup",
+  });
   try {
     await client.connect();
-    await assertAuditGuard({ query: async (sql, params) => (await client.query(sql, params ? [...params] : undefined)).rows }, { allowMissing: true });
+    await assertAuditGuard(
+      { query: async (sql, params) => (await client.query(sql, params ? [...params] : undefined)).rows },
+      { allowMissing: true },
+    );
     return null;
   } catch (e) {
     return e instanceof AuditGuardError ? e.message : null;

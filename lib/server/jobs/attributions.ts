@@ -3,7 +3,11 @@ import { jobHistory, triggeredBy, type Attribution, type JobHistory } from "../a
 import { logEvent } from "../logger";
 
 function noteAuditUnavailable(e: unknown) {
-  logEvent({ level: "warn", event: "audit-unavailable", error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+  logEvent({
+    level: "warn",
+    event: "audit-unavailable",
+    error: e instanceof Error ? e.message.slice(0, 200) : "unknown",
+  });
 }
 
 /** Audit look-ups decorate answers; when the database is unavailable the jobs still show, unattributed. */

@@ -12,7 +12,14 @@ export type ChangeOutcome = Parameters<typeof recordOutcome>[1];
  * Who is about to do what, written BEFORE CI is called: a crash in between leaves a pending row, never nothing.
  * Without the audit store we refuse the change rather than make it unattributed.
  */
-export async function writeIntent(input: { identity: Identity; action: "trigger" | "cancel"; bucket: string; request?: unknown; jobId?: string; idempotencyKey?: string }) {
+export async function writeIntent(input: {
+  identity: Identity;
+  action: "trigger" | "cancel";
+  bucket: string;
+  request?: unknown;
+  jobId?: string;
+  idempotencyKey?: string;
+}) {
   try {
     return await recordIntent({
       actor: input.identity.id,
@@ -25,8 +32,17 @@ export async function writeIntent(input: { identity: Identity; action: "trigger"
     });
   } catch (e) {
     countAuditFailure("intent");
-    logEvent({ level: "error", event: "audit-intent-failed", error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
-    throw new ApiProblem(503, "AuditUnavailable", "The audit log is unavailable, so nothing was sent to CI. Try again in a moment.", { extra: { retryable: true } });
+    logEvent({
+      level: "error",
+      event: "audit-intent-failed",
+      error: e instanceof Error ? e.message.slice(0, 200) : "unknown",
+    });
+    throw new ApiProblem(
+      503,
+      "AuditUnavailable",
+      "The audit log is unavailable, so nothing was sent to CI. Try again in a moment.",
+      { extra: { retryable: true } },
+    );
   }
 }
 
@@ -37,7 +53,12 @@ export async function writeOutcome(auditId: string, result: ChangeOutcome, actio
     await recordOutcome(auditId, result);
   } catch (e) {
     countAuditFailure("outcome");
-    logEvent({ level: "error", event: "audit-outcome-failed", auditId, error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+    logEvent({
+      level: "error",
+      event: "audit-outcome-failed",
+      auditId,
+      error: e instanceof Error ? e.message.slice(0, 200) : "unknown",
+    });
   }
 }
 

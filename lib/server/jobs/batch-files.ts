@@ -7,7 +7,14 @@ import { z } from "zod";
 import type { CiTarget } from "@/lib/ci/client";
 import { CiError } from "@/lib/ci/errors";
 import type { WorkflowExecutionDetail } from "@/lib/ci/batch-file-reads";
-import { FILE_STATES, type BatchFileDetail, type BatchFileItem, type BatchFilesPage, type FileState, type FileStep } from "@/lib/jobs/batch-files";
+import {
+  FILE_STATES,
+  type BatchFileDetail,
+  type BatchFileItem,
+  type BatchFilesPage,
+  type FileState,
+  type FileStep,
+} from "@/lib/jobs/batch-files";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
 import { isFinishedState } from "@/lib/jobs/states";
 import { getRuntime } from "../ci-runtime";
@@ -32,7 +39,10 @@ export const filesQuerySchema = z.strictObject({
     .max(200)
     .optional()
     .transform((v, ctx) => {
-      const list = (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      const list = (v ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       for (const s of list) {
         if (!(FILE_STATES as readonly string[]).includes(s)) {
           ctx.addIssue({ code: "custom", message: `Unknown state ${s.slice(0, 20)}; use ${FILE_STATES.join(", ")}` });
@@ -41,7 +51,11 @@ export const filesQuerySchema = z.strictObject({
       }
       return [...new Set(list)].sort() as FileState[];
     }),
-  object: z.string().max(850).refine((v) => !CONTROL.test(v), "Control characters are not allowed").optional(),
+  object: z
+    .string()
+    .max(850)
+    .refine((v) => !CONTROL.test(v), "Control characters are not allowed")
+    .optional(),
   size: z.coerce.number().int().min(1).max(100).default(20),
   nextToken: z.string().min(1).max(MAX_CURSOR_LENGTH).optional(),
 });
@@ -65,7 +79,9 @@ export async function loadBatchJob(target: CiTarget, jobId: string, identity?: I
   const known = finishedBatches.get(key);
   if (known) return known;
   const { client } = getRuntime();
-  const { job } = await budgetedRead(identity, `${target.bucket}|batch|${jobId}`, COUNT_SETTINGS.batchTtlMs, () => client.getJob(target, jobId));
+  const { job } = await budgetedRead(identity, `${target.bucket}|batch|${jobId}`, COUNT_SETTINGS.batchTtlMs, () =>
+    client.getJob(target, jobId),
+  );
   if (!job) throw new ApiProblem(404, "NoSuchJob", `Job ${jobId} does not exist in ${target.bucket}`);
   if (isFinishedState(job.State)) {
     finishedBatches.set(key, job);
@@ -82,15 +98,27 @@ export async function loadBatchFiles(jobId: string, q: FilesQuery, identity?: Id
   const cursor = q.nextToken ? decodeFilesCursor(binding, q.nextToken) : { stream: 0 };
   const job = await loadBatchJob(target, jobId, identity);
   const source = batchSource(job);
-  if (cursor.stream >= source.streams.length) throw new ApiProblem(400, "ValidationError", "nextToken: not a cursor of this batch's file list", { fields: [{ path: "nextToken", message: "Not a cursor of this file list" }] });
+  if (cursor.stream >= source.streams.length)
+    throw new ApiProblem(400, "ValidationError", "nextToken: not a cursor of this batch's file list", {
+      fields: [{ path: "nextToken", message: "Not a cursor of this file list" }],
+    });
   const [counts, page] = await Promise.all([
     batchCounts(target, job, source),
-    budgetedRead(identity, `${target.bucket}|files|${jobId}|${binding}|${cursor.stream}|${cursor.ciToken ?? ""}`, Math.max(COUNT_SETTINGS.pageTtlMs, getConfig().cacheMs), () =>
-      // Inside the shared loader: the failed instances' errors are read once per page window, not once per viewer.
-      listStream(target, jobId, source, cursor.stream, { states: q.states, object: q.object, size: q.size, nextToken: cursor.ciToken }).then(async (p) => ({
-        ...p,
-        items: await withFailureDetails(target, p.items),
-      })),
+    budgetedRead(
+      identity,
+      `${target.bucket}|files|${jobId}|${binding}|${cursor.stream}|${cursor.ciToken ?? ""}`,
+      Math.max(COUNT_SETTINGS.pageTtlMs, getConfig().cacheMs),
+      () =>
+        // Inside the shared loader: the failed instances' errors are read once per page window, not once per viewer.
+        listStream(target, jobId, source, cursor.stream, {
+          states: q.states,
+          object: q.object,
+          size: q.size,
+          nextToken: cursor.ciToken,
+        }).then(async (p) => ({
+          ...p,
+          items: await withFailureDetails(target, p.items),
+        })),
     ),
   ]);
   const items = page.items;
@@ -100,7 +128,14 @@ export async function loadBatchFiles(jobId: string, q: FilesQuery, identity?: Id
       ? encodeFilesCursor(binding, { stream: cursor.stream + 1 })
       : undefined;
   const { countCalls, ...shown } = counts;
-  return { ...shown, countCalls, items, ...(next ? { nextToken: next } : {}), requestId: page.requestId, ...(page.skipped ? { skipped: page.skipped } : {}) } as BatchFilesPage;
+  return {
+    ...shown,
+    countCalls,
+    items,
+    ...(next ? { nextToken: next } : {}),
+    requestId: page.requestId,
+    ...(page.skipped ? { skipped: page.skipped } : {}),
+  } as BatchFilesPage;
 }
 
 /** Failed workflow instances' first failed step (code, message): an ended instance never changes, so it is kept. */
@@ -113,7 +148,9 @@ const MAX_DETAILS_PER_PAGE = 10;
  */
 async function withFailureDetails(target: CiTarget, items: BatchFileItem[]): Promise<BatchFileItem[]> {
   const { client } = getRuntime();
-  const missing = items.filter((i) => i.kind === "workflowInstance" && i.state === "Failed" && !failureDetails.has(i.id)).slice(0, MAX_DETAILS_PER_PAGE);
+  const missing = items
+    .filter((i) => i.kind === "workflowInstance" && i.state === "Failed" && !failureDetails.has(i.id))
+    .slice(0, MAX_DETAILS_PER_PAGE);
   await Promise.all(
     missing.map(async (i) => {
       try {
@@ -151,22 +188,35 @@ function stepsOf(e: WorkflowExecutionDetail): FileStep[] {
 }
 
 /** CI answers an ID it does not know with 400 InvalidArgument (or 404): for the person that is "no such file". */
-const unknownIsNull = (notFound: () => ApiProblem) => (e: unknown): never => {
-  if (e instanceof CiError && (e.status === 404 || (e.status === 400 && e.code === "InvalidArgument"))) throw notFound();
-  throw e;
-};
+const unknownIsNull =
+  (notFound: () => ApiProblem) =>
+  (e: unknown): never => {
+    if (e instanceof CiError && (e.status === 404 || (e.status === 400 && e.code === "InvalidArgument")))
+      throw notFound();
+    throw e;
+  };
 
 /** One file: a workflow instance with its steps, or the media job (one step). */
-export async function loadBatchFile(jobId: string, fileId: string, bucket: string | null, identity?: Identity): Promise<BatchFileDetail> {
+export async function loadBatchFile(
+  jobId: string,
+  fileId: string,
+  bucket: string | null,
+  identity?: Identity,
+): Promise<BatchFileDetail> {
   const target = resolveTarget(bucket);
-  if (!FILE_ID.test(fileId)) throw new ApiProblem(400, "ValidationError", "fileId: letters, digits, - and _ only", { fields: [{ path: "fileId", message: "Not a file ID" }] });
+  if (!FILE_ID.test(fileId))
+    throw new ApiProblem(400, "ValidationError", "fileId: letters, digits, - and _ only", {
+      fields: [{ path: "fileId", message: "Not a file ID" }],
+    });
   const job = await loadBatchJob(target, jobId, identity);
   const source: BatchSource = batchSource(job);
   const { client } = getRuntime();
   const notFound = () => new ApiProblem(404, "NoSuchFile", `File ${fileId} is not a file of job ${jobId}`);
   const ttl = getConfig().cacheMs;
   if (source.kind === "workflowInstance") {
-    const { execution, requestId } = await budgetedRead(identity, `${target.bucket}|file|${fileId}`, ttl, () => client.getWorkflowExecution(target, fileId)).catch(unknownIsNull(notFound));
+    const { execution, requestId } = await budgetedRead(identity, `${target.bucket}|file|${fileId}`, ttl, () =>
+      client.getWorkflowExecution(target, fileId),
+    ).catch(unknownIsNull(notFound));
     if (!execution || (execution.workflowId && !source.streams.includes(execution.workflowId))) throw notFound();
     const steps = stepsOf(execution);
     const failed = steps.find((s) => s.state === "Failed");
@@ -184,7 +234,9 @@ export async function loadBatchFile(jobId: string, fileId: string, bucket: strin
       requestId,
     };
   }
-  const { job: media, requestId } = await budgetedRead(identity, `${target.bucket}|file|${fileId}`, ttl, () => client.getMediaJob(target, fileId)).catch(unknownIsNull(notFound));
+  const { job: media, requestId } = await budgetedRead(identity, `${target.bucket}|file|${fileId}`, ttl, () =>
+    client.getMediaJob(target, fileId),
+  ).catch(unknownIsNull(notFound));
   if (!media) throw notFound();
   const item = fromMediaJob(media);
   const step: FileStep = {

@@ -29,12 +29,25 @@ const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim(
 export function batchSource(job: JobDetail): BatchSource {
   const op = (job.Operation ?? {}) as Record<string, unknown>;
   if (job.Type === "Workflow" || op.WorkflowIds !== undefined) {
-    const ids = (text(op.WorkflowIds) ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-    if (ids.length === 0) throw new ApiProblem(409, "BatchFilesUnavailable", `Job ${job.JobId} names no WorkflowIds, so its files cannot be listed`);
+    const ids = (text(op.WorkflowIds) ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (ids.length === 0)
+      throw new ApiProblem(
+        409,
+        "BatchFilesUnavailable",
+        `Job ${job.JobId} names no WorkflowIds, so its files cannot be listed`,
+      );
     return { kind: "workflowInstance", streams: ids };
   }
   const tag = text(op.Tag) ?? text(job.Tag);
-  if (!tag) throw new ApiProblem(409, "BatchFilesUnavailable", `Job ${job.JobId} names no Operation.Tag, so its media jobs cannot be listed`);
+  if (!tag)
+    throw new ApiProblem(
+      409,
+      "BatchFilesUnavailable",
+      `Job ${job.JobId} names no Operation.Tag, so its media jobs cannot be listed`,
+    );
   return { kind: "mediaJob", streams: [tag] };
 }
 
@@ -85,12 +98,19 @@ export function fromMediaJob(j: JobDetail): BatchFileItem {
  * One page of one stream, as CI lists it. A state filter CI's list cannot express (Submitted or Pause on a workflow
  * list) matches nothing there: answered empty without a CI call.
  */
-export async function listStream(target: CiTarget, batchJobId: string, source: BatchSource, stream: number, q: StreamQuery): Promise<StreamPage> {
+export async function listStream(
+  target: CiTarget,
+  batchJobId: string,
+  source: BatchSource,
+  stream: number,
+  q: StreamQuery,
+): Promise<StreamPage> {
   const { client } = getRuntime();
   const key = source.streams[stream]!;
   if (source.kind === "workflowInstance") {
     const states = q.states?.filter((s) => WORKFLOW_STATES.includes(s));
-    if (q.states && q.states.length > 0 && states!.length === 0) return { items: [], skipped: 0, nextToken: null, requestId: "" };
+    if (q.states && q.states.length > 0 && states!.length === 0)
+      return { items: [], skipped: 0, nextToken: null, requestId: "" };
     const page = await client.listWorkflowExecutions(target, {
       workflowId: key,
       jobId: batchJobId,
@@ -101,7 +121,12 @@ export async function listStream(target: CiTarget, batchJobId: string, source: B
       orderByTime: q.orderByTime,
       startCreationTime: q.startCreationTime,
     });
-    return { items: page.items.map(fromExecution), skipped: page.skipped, nextToken: page.nextToken, requestId: page.requestId };
+    return {
+      items: page.items.map(fromExecution),
+      skipped: page.skipped,
+      nextToken: page.nextToken,
+      requestId: page.requestId,
+    };
   }
   const page = await client.listMediaJobs(target, {
     tag: key,
@@ -113,5 +138,10 @@ export async function listStream(target: CiTarget, batchJobId: string, source: B
     orderByTime: q.orderByTime,
     startCreationTime: q.startCreationTime,
   });
-  return { items: page.items.map(fromMediaJob), skipped: page.skipped, nextToken: page.nextToken, requestId: page.requestId };
+  return {
+    items: page.items.map(fromMediaJob),
+    skipped: page.skipped,
+    nextToken: page.nextToken,
+    requestId: page.requestId,
+  };
 }

@@ -9,7 +9,12 @@ import { stableStringify } from "@/lib/jobs/stable-json";
  * its CI calls go out at the priority their usage earns (lib/server/ci-budget.ts). Without a person (health
  * checks), nothing is charged and calls get the lowest priority.
  */
-export function budgetedRead<T>(identity: Identity | undefined, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+export function budgetedRead<T>(
+  identity: Identity | undefined,
+  key: string,
+  ttlMs: number,
+  load: () => Promise<T>,
+): Promise<T> {
   const { reads, budget } = getRuntime();
   if (!identity || reads.has(key)) return reads.run(key, ttlMs, load);
   const priority = budget.charge(identity.id);

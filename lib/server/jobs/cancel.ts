@@ -17,9 +17,14 @@ export async function cancelJob(identity: Identity, jobId: string, bucket?: stri
   const current = await client.getJob(target, jobId);
   if (!current.job) throw new ApiProblem(404, "NoSuchJob", `Job ${jobId} does not exist in ${target.bucket}`);
   if (!isCancellable(current.job.State)) {
-    throw new ApiProblem(409, "JobFinished", `Job ${jobId} is already ${current.job.State}; only Submitted, Running or paused jobs can be cancelled`, {
-      extra: { state: current.job.State },
-    });
+    throw new ApiProblem(
+      409,
+      "JobFinished",
+      `Job ${jobId} is already ${current.job.State}; only Submitted, Running or paused jobs can be cancelled`,
+      {
+        extra: { state: current.job.State },
+      },
+    );
   }
   const auditId = await writeIntent({ identity, action: "cancel", bucket: target.bucket, jobId });
   try {
@@ -39,7 +44,11 @@ export async function cancelJob(identity: Identity, jobId: string, bucket?: stri
       await writeOutcome(auditId, { ...failureOutcome(e), jobId }, "cancel");
       // It may have finished between our look and the cancel: say so plainly.
       if (definiteRefusal && after?.job && isFinishedState(after.job.State)) {
-        throw new ApiProblem(409, "JobFinished", `Job ${jobId} finished (${after.job.State}) before it could be cancelled`);
+        throw new ApiProblem(
+          409,
+          "JobFinished",
+          `Job ${jobId} finished (${after.job.State}) before it could be cancelled`,
+        );
       }
       throw e;
     }

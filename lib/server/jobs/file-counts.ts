@@ -92,7 +92,15 @@ let nextHandleId = 0;
 const handleId = (db: Db) => handleIds.get(db) ?? (handleIds.set(db, ++nextHandleId), nextHandleId);
 
 function initial(source: BatchSource): CounterState {
-  const streams = source.streams.map((): StreamState => ({ low: null, from: null, token: null, open: {}, recent: {}, ended: {}, maxSeen: null }));
+  const streams = source.streams.map((): StreamState => ({
+    low: null,
+    from: null,
+    token: null,
+    open: {},
+    recent: {},
+    ended: {},
+    maxSeen: null,
+  }));
   return { v: 1, streams, stream: 0, inSweep: false, sweepAfterFinish: false, calls: 0, skipped: 0 };
 }
 
@@ -136,7 +144,13 @@ export function closeSweep(s: StreamState): void {
 /** Lists one page of one stream (listStream in production; tests give their own). */
 export type StreamLister = typeof listStream;
 
-async function pass(target: CiTarget, job: JobDetail, source: BatchSource, state: CounterState, list: StreamLister): Promise<{ complete: boolean; calls: number }> {
+async function pass(
+  target: CiTarget,
+  job: JobDetail,
+  source: BatchSource,
+  state: CounterState,
+  list: StreamLister,
+): Promise<{ complete: boolean; calls: number }> {
   let calls = 0;
   if (state.inSweep && !state.sweepAfterFinish && isFinishedState(job.State)) {
     // The batch ended during this sweep, which therefore cannot prove the counts final. Rather than finish it and
@@ -170,7 +184,12 @@ async function pass(target: CiTarget, job: JobDetail, source: BatchSource, state
       }
       // CI refused a token it gave (expired?): the stream's sweep starts again; ids keep the tallies exact.
       if (e instanceof CiError && s.token && e.status >= 400 && e.status < 500) s.token = null;
-      logEvent({ level: "warn", event: "batch-count-pass-failed", jobId: job.JobId, error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+      logEvent({
+        level: "warn",
+        event: "batch-count-pass-failed",
+        jobId: job.JobId,
+        error: e instanceof Error ? e.message.slice(0, 200) : "unknown",
+      });
       break;
     }
     state.skipped += page.skipped;
@@ -207,7 +226,14 @@ async function readRow(db: DbExecutor, bucket: string, jobId: string): Promise<R
   return rows[0] ?? null;
 }
 
-async function writeRow(db: DbExecutor, bucket: string, jobId: string, state: CounterState, complete: boolean, gapMs: number) {
+async function writeRow(
+  db: DbExecutor,
+  bucket: string,
+  jobId: string,
+  state: CounterState,
+  complete: boolean,
+  gapMs: number,
+) {
   await db.query(
     `INSERT INTO batch_file_counts (bucket, job_id, state, complete, counted_at, next_pass_at)
      VALUES ($1, $2, $3::jsonb, $4, clock_timestamp(), clock_timestamp() + $5::int * interval '1 millisecond')
@@ -219,14 +245,28 @@ async function writeRow(db: DbExecutor, bucket: string, jobId: string, state: Co
 
 const view = (row: Row | null): CountsView =>
   row
-    ? { counts: tally(row.state), countsComplete: row.complete, countsAt: row.counted_at ? new Date(row.counted_at).toISOString() : null, countCalls: row.state.calls }
+    ? {
+        counts: tally(row.state),
+        countsComplete: row.complete,
+        countsAt: row.counted_at ? new Date(row.counted_at).toISOString() : null,
+        countCalls: row.state.calls,
+      }
     : { counts: {}, countsComplete: false, countsAt: null, countCalls: 0 };
 
 /** The pause after a pass of `calls` calls that keeps the average at `callsPerSecond`. */
 const gapAfter = (calls: number, finished: boolean) =>
-  Math.max(COUNT_SETTINGS.minGapMs, (calls * 1000) / (finished ? COUNT_SETTINGS.finishedCallsPerSecond : COUNT_SETTINGS.callsPerSecond));
+  Math.max(
+    COUNT_SETTINGS.minGapMs,
+    (calls * 1000) / (finished ? COUNT_SETTINGS.finishedCallsPerSecond : COUNT_SETTINGS.callsPerSecond),
+  );
 
-async function countOnce(db: Db, target: CiTarget, job: JobDetail, source: BatchSource, list: StreamLister): Promise<void> {
+async function countOnce(
+  db: Db,
+  target: CiTarget,
+  job: JobDetail,
+  source: BatchSource,
+  list: StreamLister,
+): Promise<void> {
   const run = async (tx: DbExecutor) => {
     const row = await readRow(tx, target.bucket, job.JobId);
     if (row && (row.complete || !row.due)) return;
@@ -246,14 +286,27 @@ async function countOnce(db: Db, target: CiTarget, job: JobDetail, source: Batch
 }
 
 /** The batch's counts, after a counting pass when one is due (the first viewer waits for it; joiners share it). */
-export async function batchCounts(target: CiTarget, job: JobDetail, source: BatchSource, db: Db = getDb(), list: StreamLister = listStream): Promise<CountsView> {
+export async function batchCounts(
+  target: CiTarget,
+  job: JobDetail,
+  source: BatchSource,
+  db: Db = getDb(),
+  list: StreamLister = listStream,
+): Promise<CountsView> {
   const row = await readRow(db, target.bucket, job.JobId);
   if (row && (row.complete || !row.due)) return view(row);
   try {
-    await inProcess.run(`${handleId(db)}|${target.bucket}|${job.JobId}`, 0, () => countOnce(db, target, job, source, list));
+    await inProcess.run(`${handleId(db)}|${target.bucket}|${job.JobId}`, 0, () =>
+      countOnce(db, target, job, source, list),
+    );
   } catch (e) {
     // Counting is an addition to the page: its trouble (database, CI) shows as "not complete", never as an error.
-    logEvent({ level: "warn", event: "batch-count-failed", jobId: job.JobId, error: e instanceof Error ? e.message.slice(0, 200) : "unknown" });
+    logEvent({
+      level: "warn",
+      event: "batch-count-failed",
+      jobId: job.JobId,
+      error: e instanceof Error ? e.message.slice(0, 200) : "unknown",
+    });
   }
   return view(await readRow(db, target.bucket, job.JobId));
 }

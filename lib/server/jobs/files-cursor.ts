@@ -22,7 +22,8 @@ function key(): Buffer {
   return createHash("sha256").update(`batch-files-cursor|${getConfig().secretKey}`).digest();
 }
 
-const tag = (binding: string, payload: string) => createHmac("sha256", key()).update(`${binding}\n${payload}`).digest("base64url").slice(0, 32);
+const tag = (binding: string, payload: string) =>
+  createHmac("sha256", key()).update(`${binding}\n${payload}`).digest("base64url").slice(0, 32);
 
 export function encodeFilesCursor(binding: string, cursor: FilesCursor): string {
   const payload = Buffer.from(JSON.stringify([cursor.stream, cursor.ciToken ?? ""]), "utf8").toString("base64url");
@@ -31,16 +32,22 @@ export function encodeFilesCursor(binding: string, cursor: FilesCursor): string 
 
 export function decodeFilesCursor(binding: string, token: string): FilesCursor {
   const bad = () =>
-    new ApiProblem(400, "ValidationError", "nextToken: not a cursor this batch's file list gave (another batch, other filters, or altered)", {
-      fields: [{ path: "nextToken", message: "Not a cursor of this file list" }],
-    });
+    new ApiProblem(
+      400,
+      "ValidationError",
+      "nextToken: not a cursor this batch's file list gave (another batch, other filters, or altered)",
+      {
+        fields: [{ path: "nextToken", message: "Not a cursor of this file list" }],
+      },
+    );
   if (token.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{32}$/.test(token)) throw bad();
   const [payload, given] = token.split(".") as [string, string];
   const expected = Buffer.from(tag(binding, payload));
   if (!timingSafeEqual(expected, Buffer.from(given))) throw bad();
   try {
     const [stream, ciToken] = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as [unknown, unknown];
-    if (typeof stream !== "number" || !Number.isInteger(stream) || stream < 0 || typeof ciToken !== "string") throw bad();
+    if (typeof stream !== "number" || !Number.isInteger(stream) || stream < 0 || typeof ciToken !== "string")
+      throw bad();
     return { stream, ...(ciToken ? { ciToken } : {}) };
   } catch {
     throw bad();

@@ -37,7 +37,8 @@ export interface PreviewQuery {
   end?: Date;
 }
 
-const fieldProblem = (field: string, message: string) => new ApiProblem(400, "ValidationError", `${field}: ${message}`, { fields: [{ path: field, message }] });
+const fieldProblem = (field: string, message: string) =>
+  new ApiProblem(400, "ValidationError", `${field}: ${message}`, { fields: [{ path: field, message }] });
 
 export function parsePreviewQuery(params: URLSearchParams): PreviewQuery {
   const known = new Set<string>(["bucket", "start", "end", ...SOURCES]);
@@ -49,9 +50,14 @@ export function parsePreviewQuery(params: URLSearchParams): PreviewQuery {
   }
   const given = SOURCES.filter((s) => params.has(s));
   if (given.length !== 1) {
-    throw new ApiProblem(400, "ValidationError", `Give exactly one of prefix, object, urlFile or manifest${given.length > 1 ? `, not ${given.join(" and ")}` : ""}`, {
-      fields: [{ path: given[1] ?? "prefix", message: "Exactly one input source" }],
-    });
+    throw new ApiProblem(
+      400,
+      "ValidationError",
+      `Give exactly one of prefix, object, urlFile or manifest${given.length > 1 ? `, not ${given.join(" and ")}` : ""}`,
+      {
+        fields: [{ path: given[1] ?? "prefix", message: "Exactly one input source" }],
+      },
+    );
   }
   const source = given[0]!;
   const value = params.get(source)!;
@@ -66,7 +72,8 @@ export function parsePreviewQuery(params: URLSearchParams): PreviewQuery {
   const start = time("start");
   const end = time("end");
   if (start && end && start > end) throw fieldProblem("end", "End must be after start");
-  if ((start || end) && source !== "prefix") throw fieldProblem(start ? "start" : "end", "A time interval applies to a prefix only");
+  if ((start || end) && source !== "prefix")
+    throw fieldProblem(start ? "start" : "end", "A time interval applies to a prefix only");
   return { bucket: params.get("bucket") ?? undefined, source, value, start, end };
 }
 
@@ -97,8 +104,17 @@ async function previewPrefix(t: CosTarget, prefix: string, start?: Date, end?: D
 
 async function previewObject(t: CosTarget, key: string): Promise<InputPreviewAnswer> {
   const head = await cosClient().headObject(t, key);
-  const sample = head.exists ? [{ key, size: head.size ?? 0, lastModified: head.lastModified ? new Date(head.lastModified).toISOString() : "" }] : [];
-  return { count: head.exists ? 1 : 0, countExact: true, bytes: head.size ?? 0, sample, exists: head.exists, cosCalls: 1 };
+  const sample = head.exists
+    ? [{ key, size: head.size ?? 0, lastModified: head.lastModified ? new Date(head.lastModified).toISOString() : "" }]
+    : [];
+  return {
+    count: head.exists ? 1 : 0,
+    countExact: true,
+    bytes: head.size ?? 0,
+    sample,
+    exists: head.exists,
+    cosCalls: 1,
+  };
 }
 
 /** The key a URL-list line names in this bucket, or a problem. */
@@ -122,10 +138,22 @@ export function keyFromUrlLine(t: CosTarget, line: string): { key: string } | { 
 async function previewUrlFile(t: CosTarget, key: string): Promise<InputPreviewAnswer> {
   const cos = cosClient();
   const file = await cos.getObject(t, key, { maxBytes: MAX_LIST_BYTES });
-  if (!file) return { count: 0, countExact: true, bytes: 0, sample: [], exists: false, problems: [`${key} does not exist`], cosCalls: 1 };
+  if (!file)
+    return {
+      count: 0,
+      countExact: true,
+      bytes: 0,
+      sample: [],
+      exists: false,
+      problems: [`${key} does not exist`],
+      cosCalls: 1,
+    };
   let text = file.body;
   if (file.truncated) text = text.slice(0, text.lastIndexOf("\n") + 1); // a cut last line is not counted
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const problems: string[] = [];
   const keys: string[] = [];
   lines.slice(0, CHECK_LINES).forEach((line, i) => {
@@ -142,37 +170,77 @@ async function previewUrlFile(t: CosTarget, key: string): Promise<InputPreviewAn
     if (!head.exists) problems.push(`${k.slice(0, 200)} does not exist`);
     else {
       bytes += head.size ?? 0;
-      sample.push({ key: k, size: head.size ?? 0, lastModified: head.lastModified ? new Date(head.lastModified).toISOString() : "" });
+      sample.push({
+        key: k,
+        size: head.size ?? 0,
+        lastModified: head.lastModified ? new Date(head.lastModified).toISOString() : "",
+      });
     }
   }
-  return { count: lines.length, countExact: !file.truncated, bytes, sample, exists: true, ...(problems.length ? { problems } : {}), cosCalls: calls };
+  return {
+    count: lines.length,
+    countExact: !file.truncated,
+    bytes,
+    sample,
+    exists: true,
+    ...(problems.length ? { problems } : {}),
+    cosCalls: calls,
+  };
 }
 
 async function previewManifest(t: CosTarget, key: string): Promise<InputPreviewAnswer> {
   const file = await cosClient().getObject(t, key, { maxBytes: MAX_LIST_BYTES });
-  if (!file) return { count: 0, countExact: true, bytes: 0, sample: [], exists: false, problems: [`${key} does not exist`], cosCalls: 1 };
+  if (!file)
+    return {
+      count: 0,
+      countExact: true,
+      bytes: 0,
+      sample: [],
+      exists: false,
+      problems: [`${key} does not exist`],
+      cosCalls: 1,
+    };
   let manifest: { sourceBucket?: unknown; fileFormat?: unknown; files?: unknown; creationTimestamp?: unknown };
   try {
     if (file.truncated) throw new Error("too large");
     manifest = JSON.parse(file.body) as typeof manifest;
   } catch {
-    return { count: 0, countExact: false, bytes: 0, sample: [], exists: true, problems: ["not a readable inventory manifest (JSON)"], cosCalls: 1 };
+    return {
+      count: 0,
+      countExact: false,
+      bytes: 0,
+      sample: [],
+      exists: true,
+      problems: ["not a readable inventory manifest (JSON)"],
+      cosCalls: 1,
+    };
   }
   const files = Array.isArray(manifest.files) ? manifest.files : [];
   const problems: string[] = [];
   if (!Array.isArray(manifest.files)) problems.push("the manifest lists no files");
-  if (typeof manifest.sourceBucket === "string" && manifest.sourceBucket !== t.bucket) problems.push(`it describes bucket ${manifest.sourceBucket.slice(0, 80)}, not ${t.bucket}`);
+  if (typeof manifest.sourceBucket === "string" && manifest.sourceBucket !== t.bucket)
+    problems.push(`it describes bucket ${manifest.sourceBucket.slice(0, 80)}, not ${t.bucket}`);
   let bytes = 0;
   const sample: InputSampleObject[] = [];
   for (const f of files as { key?: unknown; size?: unknown }[]) {
     const size = Number(f?.size ?? 0);
     bytes += Number.isFinite(size) ? size : 0;
-    if (typeof f?.key === "string" && sample.length < SAMPLE_SIZE) sample.push({ key: f.key, size: Number.isFinite(size) ? size : 0, lastModified: "" });
+    if (typeof f?.key === "string" && sample.length < SAMPLE_SIZE)
+      sample.push({ key: f.key, size: Number.isFinite(size) ? size : 0, lastModified: "" });
   }
   const of = typeof manifest.sourceBucket === "string" ? manifest.sourceBucket.slice(0, 80) : "an unnamed bucket";
   const format = typeof manifest.fileFormat === "string" ? ` (${manifest.fileFormat.slice(0, 20)})` : "";
   const describes = `COS inventory of ${of}: ${files.length} inventory file${files.length === 1 ? "" : "s"}${format}`;
-  return { count: files.length, countExact: true, bytes, sample, exists: true, describes, ...(problems.length ? { problems } : {}), cosCalls: 1 };
+  return {
+    count: files.length,
+    countExact: true,
+    bytes,
+    sample,
+    exists: true,
+    describes,
+    ...(problems.length ? { problems } : {}),
+    cosCalls: 1,
+  };
 }
 
 export async function previewInput(q: PreviewQuery): Promise<InputPreviewAnswer> {

@@ -29,7 +29,9 @@ export async function loadJob(jobId: string, bucket?: string | null, identity?: 
   assertJobId(jobId);
   const target = resolveTarget(bucket);
   const { client } = getRuntime();
-  const result = await budgetedRead(identity, `${target.bucket}|job|${jobId}`, getConfig().cacheMs, () => client.getJob(target, jobId));
+  const result = await budgetedRead(identity, `${target.bucket}|job|${jobId}`, getConfig().cacheMs, () =>
+    client.getJob(target, jobId),
+  );
   if (!result.job) return null;
   noteUnreadableJobs(target.bucket, [result.job]);
   let history = await historyFor(target.bucket, jobId);

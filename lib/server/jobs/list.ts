@@ -24,12 +24,21 @@ export async function loadJobsPage(query: ListQuery & { bucket?: string }, ident
     const page = await client.listJobs(target, ciQuery);
     noteUnreadableJobs(target.bucket, page.jobs);
     // Inside the shared loader: one audit query per CI call, not one per polling dashboard.
-    const attributions = await attributionsFor(target.bucket, page.jobs.map((j) => j.JobId));
+    const attributions = await attributionsFor(
+      target.bucket,
+      page.jobs.map((j) => j.JobId),
+    );
     // Audit rows whose CI answer was lost are settled on a per-bucket schedule, never delaying this answer.
     void reconcileIfDue(target).catch(() => undefined);
     // From the cached picker lists: no CI call per row, and none per poll while the lists are fresh.
     const names = await resolveCiNames(target, page.jobs.flatMap(jobRefs));
     // CI echoes callback URLs: their credentials never go to the browser (redacted once, in the shared answer).
-    return { ...page, jobs: redactSecretsDeep(page.jobs), fetchedAt: new Date().toISOString(), triggeredBy: attributions, names };
+    return {
+      ...page,
+      jobs: redactSecretsDeep(page.jobs),
+      fetchedAt: new Date().toISOString(),
+      triggeredBy: attributions,
+      names,
+    };
   });
 }

@@ -30,7 +30,8 @@ export async function loadMyJobsPage(identity: Identity, opts: { bucket?: string
   const ids = await jobIdsTriggeredBy(identity.id, target.bucket, opts.size ?? 10);
   const attributions = await attributionsFor(target.bucket, ids);
   const times = ids.map((id) => Date.parse(attributions[id]?.at ?? "")).filter((t) => !Number.isNaN(t));
-  const oldest = times.length === ids.length && times.length > 0 ? Math.min(...times) - MINE_SKEW_MS : Number.NEGATIVE_INFINITY;
+  const oldest =
+    times.length === ids.length && times.length > 0 ? Math.min(...times) - MINE_SKEW_MS : Number.NEGATIVE_INFINITY;
   const { client } = getRuntime();
   const cacheMs = getConfig().cacheMs;
   const found = new Map<string, JobDetail>();
@@ -47,7 +48,8 @@ export async function loadMyJobsPage(identity: Identity, opts: { bucket?: string
     for (const job of result.jobs) found.set(job.JobId, job);
     const last = result.jobs[result.jobs.length - 1];
     const lastCreated = last?.CreationTime ? parseCiTime(last.CreationTime)?.getTime() : undefined;
-    if (ids.every((id) => found.has(id)) || !result.nextToken || (lastCreated !== undefined && lastCreated < oldest)) break;
+    if (ids.every((id) => found.has(id)) || !result.nextToken || (lastCreated !== undefined && lastCreated < oldest))
+      break;
     nextToken = result.nextToken;
   }
   const jobs = ids.flatMap((id) => found.get(id) ?? []).map(redactSecretsDeep);

@@ -13,7 +13,13 @@ const PICKER_TTL_MS = 60_000;
  * Picker data (templates by Tag, queues, workflows), cached for a minute: it changes rarely. For queues, `tag` picks
  * the queue family (lib/jobs/queue-families.ts), so the cache holds one list per family, not per Tag.
  */
-export async function loadPicker(kind: PickerKind, bucket?: string | null, tag?: string, identity?: Identity, family?: QueueFamily): Promise<PickerItem[]> {
+export async function loadPicker(
+  kind: PickerKind,
+  bucket?: string | null,
+  tag?: string,
+  identity?: Identity,
+  family?: QueueFamily,
+): Promise<PickerItem[]> {
   const target = resolveTarget(bucket);
   const { client } = getRuntime();
   const queueFamily = family ?? queueFamilyForTag(tag);

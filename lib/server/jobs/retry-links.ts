@@ -7,14 +7,17 @@ import "server-only";
 import type { RetryLinks } from "@/lib/jobs/batch-files";
 import { getDb } from "../db";
 
-export async function recordRetryLink(link: { auditId: string; bucket: string; sourceJobId: string; listKey: string; fileCount: number }): Promise<void> {
-  await getDb().query(`INSERT INTO retry_links (audit_id, bucket, source_job_id, list_key, file_count) VALUES ($1::bigint, $2, $3, $4, $5)`, [
-    link.auditId,
-    link.bucket,
-    link.sourceJobId,
-    link.listKey,
-    link.fileCount,
-  ]);
+export async function recordRetryLink(link: {
+  auditId: string;
+  bucket: string;
+  sourceJobId: string;
+  listKey: string;
+  fileCount: number;
+}): Promise<void> {
+  await getDb().query(
+    `INSERT INTO retry_links (audit_id, bucket, source_job_id, list_key, file_count) VALUES ($1::bigint, $2, $3, $4, $5)`,
+    [link.auditId, link.bucket, link.sourceJobId, link.listKey, link.fileCount],
+  );
 }
 
 /** This job's retry links, or undefined when it neither is a retry nor was retried. */

@@ -47,10 +47,18 @@ async function failedObjects(target: CiTarget, job: JobDetail, source: BatchSour
   for (let stream = 0; stream < source.streams.length; stream++) {
     let token: string | undefined;
     do {
-      const page = await listStream(target, job.JobId, source, stream, { states: ["Failed"], size: 100, nextToken: token });
+      const page = await listStream(target, job.JobId, source, stream, {
+        states: ["Failed"],
+        size: 100,
+        nextToken: token,
+      });
       for (const item of page.items) if (item.object) objects.add(item.object);
       if (objects.size > RETRY_SETTINGS.maxFiles) {
-        throw refuse(413, "RetryTooManyFiles", `Job ${job.JobId} has more than ${RETRY_SETTINGS.maxFiles} failed files: more than one URL list may hold. Retry it in parts (filter by prefix) instead.`);
+        throw refuse(
+          413,
+          "RetryTooManyFiles",
+          `Job ${job.JobId} has more than ${RETRY_SETTINGS.maxFiles} failed files: more than one URL list may hold. Retry it in parts (filter by prefix) instead.`,
+        );
       }
       token = page.nextToken ?? undefined;
     } while (token);
@@ -70,12 +78,17 @@ function requestFrom(raw: Record<string, unknown>): TriggerRequest {
     const extra = parsed.error.issues.filter((x) => x.code === "unrecognized_keys");
     if (extra.length === 0) {
       const first = parsed.error.issues[0];
-      throw new ApiProblem(409, "RetryNotPossible", `The source batch's request cannot be repeated: ${first?.path.join(".") ?? ""} ${first?.message ?? ""}`.trim());
+      throw new ApiProblem(
+        409,
+        "RetryNotPossible",
+        `The source batch's request cannot be repeated: ${first?.path.join(".") ?? ""} ${first?.message ?? ""}`.trim(),
+      );
     }
     for (const issue of extra) {
       let node: unknown = candidate;
       for (const p of issue.path) node = (node as Record<string | number, unknown>)?.[p as string];
-      if (node && typeof node === "object") for (const k of (issue as { keys: string[] }).keys) delete (node as Record<string, unknown>)[k];
+      if (node && typeof node === "object")
+        for (const k of (issue as { keys: string[] }).keys) delete (node as Record<string, unknown>)[k];
     }
     candidate = structuredClone(candidate);
   }
@@ -92,16 +105,25 @@ interface Prepared {
 async function prepare(jobId: string, bucket: string | null, identity?: Identity): Promise<Prepared> {
   const prefix = getConfig().retryListPrefix;
   if (!prefix) {
-    throw refuse(409, "RetryNotConfigured", "Retry is not configured: set RETRY_LIST_PREFIX (a folder in the input bucket, e.g. retry-lists/) where the URL list of failed files is written. \"Download failed files\" works without it.");
+    throw refuse(
+      409,
+      "RetryNotConfigured",
+      'Retry is not configured: set RETRY_LIST_PREFIX (a folder in the input bucket, e.g. retry-lists/) where the URL list of failed files is written. "Download failed files" works without it.',
+    );
   }
   const target = resolveTarget(bucket);
   const job = await loadBatchJob(target, jobId, identity);
   if (!isFinishedState(job.State)) {
-    throw refuse(409, "RetryBatchNotFinished", `Job ${jobId} is still ${job.State}: its failed files are not final yet. Retry once it has finished.`);
+    throw refuse(
+      409,
+      "RetryBatchNotFinished",
+      `Job ${jobId} is still ${job.State}: its failed files are not final yet. Retry once it has finished.`,
+    );
   }
   const source = batchSource(job);
   const objects = await failedObjects(target, job, source);
-  if (objects.length === 0) throw refuse(409, "RetryNothingToRetry", `Job ${jobId} has no failed files: there is nothing to retry.`);
+  if (objects.length === 0)
+    throw refuse(409, "RetryNothingToRetry", `Job ${jobId} has no failed files: there is nothing to retry.`);
   const listBody = objects.map((o) => cosObjectUrl(target, o)).join("\n") + "\n";
   // "retry-", not "failed-": the emulator steers any batch whose input names "fail" to fail whole
   // (emulator/store/lifecycle.ts), which would turn every retry on `npm start` into a batch with no files.
@@ -109,7 +131,12 @@ async function prepare(jobId: string, bucket: string | null, identity?: Identity
   const name = `retry-${jobId}`.slice(0, 64);
   const raw =
     source.kind === "workflowInstance"
-      ? { Name: name, Type: "Workflow", Input: { UrlFile: listKey }, Operation: { WorkflowIds: source.streams.join(",") } }
+      ? {
+          Name: name,
+          Type: "Workflow",
+          Input: { UrlFile: listKey },
+          Operation: { WorkflowIds: source.streams.join(",") },
+        }
       : { Name: name, Type: "Job", Input: { UrlFile: listKey }, Operation: job.Operation ?? {} };
   const request = requestFrom(raw);
   const xml = buildXml("Request", request as unknown as Record<string, unknown>);
@@ -122,7 +149,11 @@ export async function retryPlan(jobId: string, bucket: string | null, identity?:
 }
 
 /** Writes the list and triggers the retry batch; the answer is submitTrigger's (201 + RetryResult fields). */
-export async function startRetry(identity: Identity, jobId: string, opts: { bucket: string | null; idempotencyKey: string | null }): Promise<StoredAnswer> {
+export async function startRetry(
+  identity: Identity,
+  jobId: string,
+  opts: { bucket: string | null; idempotencyKey: string | null },
+): Promise<StoredAnswer> {
   const { target, request, listBody, plan } = await prepare(jobId, opts.bucket, identity);
   const answer = await submitTrigger(identity, request, {
     bucket: target.bucket,
@@ -130,9 +161,19 @@ export async function startRetry(identity: Identity, jobId: string, opts: { buck
     prepare: async () => {
       await cosClient().putObject(target, plan.listKey, listBody);
     },
-    onIntent: (auditId) => recordRetryLink({ auditId, bucket: target.bucket, sourceJobId: jobId, listKey: plan.listKey, fileCount: plan.fileCount }),
+    onIntent: (auditId) =>
+      recordRetryLink({
+        auditId,
+        bucket: target.bucket,
+        sourceJobId: jobId,
+        listKey: plan.listKey,
+        fileCount: plan.fileCount,
+      }),
   });
   if (answer.status !== 201) return answer;
   const body = answer.body as { job: { JobId: string }; requestId: string };
-  return { status: 201, body: { ...body, jobId: body.job.JobId, sourceJobId: jobId, fileCount: plan.fileCount, listKey: plan.listKey } };
+  return {
+    status: 201,
+    body: { ...body, jobId: body.job.JobId, sourceJobId: jobId, fileCount: plan.fileCount, listKey: plan.listKey },
+  };
 }

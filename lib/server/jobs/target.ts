@@ -9,9 +9,14 @@ export function resolveTarget(bucket?: string | null): CiTarget {
   if (!bucket) return buckets[0]!;
   const found = buckets.find((b) => b.bucket === bucket);
   if (!found) {
-    throw new ApiProblem(400, "UnknownBucket", `bucket: ${bucket.slice(0, 80)} is not one of this dashboard's buckets`, {
-      fields: [{ path: "bucket", message: "Not a configured bucket" }],
-    });
+    throw new ApiProblem(
+      400,
+      "UnknownBucket",
+      `bucket: ${bucket.slice(0, 80)} is not one of this dashboard's buckets`,
+      {
+        fields: [{ path: "bucket", message: "Not a configured bucket" }],
+      },
+    );
   }
   return found;
 }

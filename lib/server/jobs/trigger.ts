@@ -19,9 +19,14 @@ function checkOutputBucket(request: TriggerRequest) {
   if (request.Type !== "Job" || allow.length === 0) return;
   const out = request.Operation.Output?.Bucket;
   if (out && !allow.includes(out)) {
-    throw new ApiProblem(400, "OutputBucketNotAllowed", `Operation.Output.Bucket: ${out} is not an allowed output bucket`, {
-      fields: [{ path: "Operation.Output.Bucket", message: `Allowed: ${allow.join(", ")}` }],
-    });
+    throw new ApiProblem(
+      400,
+      "OutputBucketNotAllowed",
+      `Operation.Output.Bucket: ${out} is not an allowed output bucket`,
+      {
+        fields: [{ path: "Operation.Output.Bucket", message: `Allowed: ${allow.join(", ")}` }],
+      },
+    );
   }
 }
 
@@ -46,7 +51,13 @@ export async function submitTrigger(
   const { client, reads, idempotency } = getRuntime();
   const send = async (): Promise<{ answer: StoredAnswer; remember: boolean }> => {
     await opts.prepare?.();
-    const auditId = await writeIntent({ identity, action: "trigger", bucket: target.bucket, request, idempotencyKey: opts.idempotencyKey ?? undefined });
+    const auditId = await writeIntent({
+      identity,
+      action: "trigger",
+      bucket: target.bucket,
+      request,
+      idempotencyKey: opts.idempotencyKey ?? undefined,
+    });
     await opts.onIntent?.(auditId);
     try {
       const { job, requestId } = await client.triggerJob(target, request);

@@ -27,7 +27,12 @@ export async function startStub(): Promise<Stub> {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const rec: Recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const rec: Recorded = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       calls.push(rec);
       handler(rec, res, calls.length - 1);
     });
@@ -67,7 +72,13 @@ export function signatureMatches(rec: Recorded, secretKey: string): boolean {
   const url = new URL(rec.url, "http://placeholder");
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = v;
-  if ([...Object.keys(query)].map((k) => k.toLowerCase()).sort().join(";") !== auth.urlParamList.join(";")) return false;
+  if (
+    [...Object.keys(query)]
+      .map((k) => k.toLowerCase())
+      .sort()
+      .join(";") !== auth.urlParamList.join(";")
+  )
+    return false;
   const headers: Record<string, string> = {};
   for (const name of auth.headerList) headers[name] = String(rec.headers[name] ?? "");
   const expected = sign({

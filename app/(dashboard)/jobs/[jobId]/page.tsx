@@ -25,7 +25,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  * One job. The server fetches it (a job CI does not know is a 404 page); the client keeps it fresh until it
  * finishes. A CI failure renders the page with an error banner, and the browser keeps trying.
  */
-export default async function JobPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function JobPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const identity = await getIdentity();
   if (!identity) return <NotSignedIn />;
   const { jobId } = await params;

@@ -63,10 +63,20 @@ export default async function NewJobPage({ searchParams }: { searchParams: Searc
           </Link>
         </p>
         <h1 className="text-2xl font-semibold">{from ? `Duplicate job ${from}` : "New batch job"}</h1>
-        {from && <p className="mt-1 text-sm text-slate-700">Every step starts from the source job; Review shows what you changed.</p>}
+        {from && (
+          <p className="mt-1 text-sm text-slate-700">
+            Every step starts from the source job; Review shows what you changed.
+          </p>
+        )}
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TriggerWizard key={from ?? "new"} buckets={buckets} canTrigger={identity.canTrigger} from={from} bucket={bucket} />
+        <TriggerWizard
+          key={from ?? "new"}
+          buckets={buckets}
+          canTrigger={identity.canTrigger}
+          from={from}
+          bucket={bucket}
+        />
       </HydrationBoundary>
     </div>
   );

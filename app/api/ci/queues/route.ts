@@ -15,11 +15,21 @@ export const GET = withApi("GET /api/ci/queues", async ({ url, identity }) => {
   const tag = url.searchParams.get("tag");
   const family = url.searchParams.get("family");
   if (tag !== null && !isTagName(tag)) {
-    throw new ApiProblem(400, "ValidationError", "tag: give a Tag such as Transcode", { fields: [{ path: "tag", message: "Unknown Tag" }] });
+    throw new ApiProblem(400, "ValidationError", "tag: give a Tag such as Transcode", {
+      fields: [{ path: "tag", message: "Unknown Tag" }],
+    });
   }
   if (family !== null && !isQueueFamily(family)) {
-    throw new ApiProblem(400, "ValidationError", `family: use one of ${QUEUE_FAMILIES.join(", ")}`, { fields: [{ path: "family", message: "Unknown queue family" }] });
+    throw new ApiProblem(400, "ValidationError", `family: use one of ${QUEUE_FAMILIES.join(", ")}`, {
+      fields: [{ path: "family", message: "Unknown queue family" }],
+    });
   }
-  const items = await loadPicker("queues", url.searchParams.get("bucket"), tag ?? undefined, identity, family ?? undefined);
+  const items = await loadPicker(
+    "queues",
+    url.searchParams.get("bucket"),
+    tag ?? undefined,
+    identity,
+    family ?? undefined,
+  );
   return jsonResponse(200, { items } satisfies PickerAnswer);
 });

@@ -13,7 +13,11 @@ const EXTRA_TEMPLATE_TAGS = ["Watermark", "TranscodePro"];
 export const GET = withApi("GET /api/ci/templates", async ({ url, identity }) => {
   const tag = url.searchParams.get("tag") ?? "";
   if (!isTagName(tag) && !EXTRA_TEMPLATE_TAGS.includes(tag)) {
-    throw new ApiProblem(400, "ValidationError", "tag: give a Tag such as Transcode", { fields: [{ path: "tag", message: "Unknown Tag" }] });
+    throw new ApiProblem(400, "ValidationError", "tag: give a Tag such as Transcode", {
+      fields: [{ path: "tag", message: "Unknown Tag" }],
+    });
   }
-  return jsonResponse(200, { items: await loadPicker("templates", url.searchParams.get("bucket"), tag, identity) } satisfies PickerAnswer);
+  return jsonResponse(200, {
+    items: await loadPicker("templates", url.searchParams.get("bucket"), tag, identity),
+  } satisfies PickerAnswer);
 });

@@ -6,5 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** Workflows (Active first), for the Workflow-type picker. */
 export const GET = withApi("GET /api/ci/workflows", async ({ url, identity }) =>
-  jsonResponse(200, { items: await loadPicker("workflows", url.searchParams.get("bucket"), undefined, identity) } satisfies PickerAnswer),
+  jsonResponse(200, {
+    items: await loadPicker("workflows", url.searchParams.get("bucket"), undefined, identity),
+  } satisfies PickerAnswer),
 );

@@ -6,6 +6,12 @@ import { batchFilesMigration } from "./0005-batch-files";
 import type { Migration } from "./types";
 
 /** Every migration, oldest first. Append only. */
-export const MIGRATIONS: readonly Migration[] = [auditLogMigration, idempotencyKeysMigration, auditChainMigration, sharedReadsMigration, batchFilesMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  auditLogMigration,
+  idempotencyKeysMigration,
+  auditChainMigration,
+  sharedReadsMigration,
+  batchFilesMigration,
+];
 
 export type { Migration } from "./types";

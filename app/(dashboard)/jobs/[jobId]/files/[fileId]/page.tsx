@@ -18,11 +18,19 @@ const FILE_ID_PATTERN = /^[0-9A-Za-z_-]{1,128}$/;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { jobId, fileId } = await params;
-  return { title: JOB_ID_PATTERN.test(jobId) && FILE_ID_PATTERN.test(fileId) ? `File ${fileId} of job ${jobId}` : "File" };
+  return {
+    title: JOB_ID_PATTERN.test(jobId) && FILE_ID_PATTERN.test(fileId) ? `File ${fileId} of job ${jobId}` : "File",
+  };
 }
 
 /** One file of a batch: its workflow instance (each step with its state and error) or its media job. Fetched in the browser. */
-export default async function BatchFilePage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BatchFilePage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const identity = await getIdentity();
   if (!identity) return <NotSignedIn />;
   const { jobId, fileId } = await params;
