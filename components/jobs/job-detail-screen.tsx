@@ -2,24 +2,26 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EyeIcon } from "@/components/ui/icons";
 import { Notice } from "@/components/ui/notice";
 import { Skeleton } from "@/components/ui/skeleton";
-import { idsOf, jobRefs } from "@/lib/jobs/ci-names";
-import { inputSummary, xmlText } from "@/lib/jobs/job-view";
-import { hasResultElements, isResultElement } from "@/lib/jobs/result-elements";
+import { xmlText } from "@/lib/jobs/job-view";
+import { hasResultElements } from "@/lib/jobs/result-elements";
 import { JOB_POLL_MS, jobPollDelay } from "@/lib/jobs/poll-policy";
 import { isCancellable, isFinishedState } from "@/lib/jobs/states";
 import { setWatched } from "@/lib/jobs/watch-list";
 import { ApiError } from "@/lib/query/api-fetch";
 import { fetchJob, jobKeys, meQueryOptions } from "@/lib/query/jobs";
-import { CiRefList, CiRefName } from "./ci-ref-name";
 import { useFinishedNotifications } from "./job-notifications";
 import { duplicateHref } from "./job-links";
 import { JobAttributionList, JobAuditTrail } from "./job-audit-history";
+import { Section } from "./job-detail-section";
+import { InputSection } from "./job-input-section";
+import { asRecord, OperationSection } from "./job-operation-section";
+import { OtherFieldsSection, RawAnswer } from "./job-other-fields";
 import { JobStateBadge } from "./job-state-badge";
 import { JobTimeline } from "./job-timeline";
 import { PollErrorBanner, type ShownError } from "./poll-error-banner";
@@ -27,7 +29,6 @@ import { useJobChanges } from "./use-job-changes";
 import { usePolledQuery } from "./use-polled-query";
 import { useHydrated } from "./use-now";
 import { useWatchList } from "./use-watch-list";
-import { XmlValue, XmlValueList } from "./xml-value-list";
 import { DetailsProblemMarker } from "./details-problem-marker";
 import { RetryLinksLine } from "./batch-files/retry-links";
 
@@ -43,69 +44,6 @@ const BatchFilesSection = dynamic(() => import("./batch-files/batch-files-sectio
   ssr: false,
   loading: () => <Skeleton className="h-40 w-full" />,
 });
-
-const CALLBACK_KEYS = [
-  "CallBack",
-  "CallBackFormat",
-  "CallBackType",
-  "CallBackMqConfig",
-  "CallBackKafkaConfig",
-] as const;
-const KNOWN_OPERATION = new Set([
-  "WorkflowIds",
-  "TimeInterval",
-  "Tag",
-  "JobParam",
-  "Output",
-  "QueueId",
-  "QueueType",
-  "JobLevel",
-  "UserData",
-  ...CALLBACK_KEYS,
-]);
-const KNOWN_JOB = new Set([
-  "JobId",
-  "Name",
-  "Type",
-  "State",
-  "Code",
-  "Message",
-  "CreationTime",
-  "StartTime",
-  "EndTime",
-  "Progress",
-  "Tag",
-  "QueueId",
-  "Input",
-  "Operation",
-  "detailsProblem",
-]);
-
-function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id={id} className="text-base font-semibold text-slate-950">
-        {title}
-      </h2>
-      <div className="mt-3 text-sm">{children}</div>
-    </section>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="contents">
-      <dt className="font-medium text-slate-700">{label}</dt>
-      <dd className="min-w-0 text-slate-900">{children}</dd>
-    </div>
-  );
-}
-
-const dlClass = "grid grid-cols-1 gap-x-4 gap-y-1.5 sm:grid-cols-[minmax(8rem,max-content)_1fr]";
-
-function asRecord(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
 
 /** Everything CI says about one job, refreshed every 3 s until it finishes. */
 export function JobDetailScreen({
@@ -161,19 +99,8 @@ export function JobDetailScreen({
 
   const canTrigger = me?.canTrigger ?? false;
   const op = asRecord(job?.Operation) ?? {};
-  const input = job ? inputSummary(job) : null;
-  const otherOp = Object.fromEntries(
-    Object.entries(op).filter(([k]) => !KNOWN_OPERATION.has(k) && !isResultElement(k)),
-  );
   const hasResults = hasResultElements(op);
-  const jobParamRecord = asRecord(op.JobParam);
-  const jobParamShown = jobParamRecord
-    ? Object.fromEntries(Object.entries(jobParamRecord).filter(([k]) => !isResultElement(k)))
-    : op.JobParam;
-  const otherJob = job ? Object.fromEntries(Object.entries(job).filter(([k]) => !KNOWN_JOB.has(k))) : {};
-  const callbacks = CALLBACK_KEYS.filter((k) => k in op);
   const finished = job ? isFinishedState(job.State) : false;
-  const templateRefs = job ? jobRefs(job).filter((r) => r.kind === "templates") : [];
 
   return (
     <div className="space-y-4" data-hydrated={hydrated ? "true" : "false"}>
@@ -264,29 +191,7 @@ export function JobDetailScreen({
               </div>
             </Section>
 
-            <Section title="Input" id="sec-input">
-              <dl className={dlClass}>
-                <Field label="Type">{job.Type ?? "–"}</Field>
-                {input ? (
-                  <Field label={input.kind}>
-                    <span className="break-all font-mono text-xs">{input.value || "(empty)"}</span>
-                  </Field>
-                ) : null}
-                {job.Input &&
-                  Object.keys(job.Input)
-                    .filter((k) => k !== input?.kind)
-                    .map((k) => (
-                      <Field key={k} label={k}>
-                        <XmlValue value={job.Input?.[k]} />
-                      </Field>
-                    ))}
-                {!job.Input && (
-                  <Field label="Input">
-                    <span className="text-slate-500">(not reported)</span>
-                  </Field>
-                )}
-              </dl>
-            </Section>
+            <InputSection job={job} />
           </div>
 
           <BatchFilesSection
@@ -301,73 +206,7 @@ export function JobDetailScreen({
             <JobAuditTrail jobId={jobId} history={data.history ?? null} />
           </Section>
 
-          <Section title="Operation" id="sec-operation">
-            <dl className={dlClass}>
-              {"WorkflowIds" in op && (
-                <Field label="WorkflowIds">
-                  <CiRefList names={data.names} kind="workflows" ids={idsOf(op.WorkflowIds)} />
-                </Field>
-              )}
-              {("Tag" in op || job.Tag) && <Field label="Tag">{xmlText(op.Tag) || job.Tag}</Field>}
-              {("QueueId" in op || job.QueueId) && (
-                <Field label="QueueId">
-                  <CiRefName names={data.names} kind="queues" id={xmlText(op.QueueId) || job.QueueId || ""} />
-                </Field>
-              )}
-              {templateRefs.map((r) => (
-                <Field key={`${r.path}:${r.id}`} label={r.path.replace("Operation.JobParam.", "")}>
-                  <CiRefName names={data.names} kind="templates" id={r.id} />
-                </Field>
-              ))}
-              {"QueueType" in op && <Field label="QueueType">{xmlText(op.QueueType)}</Field>}
-              {"TimeInterval" in op && (
-                <Field label="TimeInterval">
-                  <XmlValue value={op.TimeInterval} />
-                </Field>
-              )}
-              {"JobLevel" in op && (
-                <Field label="JobLevel">
-                  {xmlText(op.JobLevel)} <span className="text-slate-600">(0 lowest – 2 highest)</span>
-                </Field>
-              )}
-            </dl>
-            {"JobParam" in op && (
-              <div className="mt-4">
-                <h3 className="font-semibold text-slate-900">JobParam</h3>
-                <div className="mt-2">
-                  <XmlValue value={jobParamShown} />
-                </div>
-              </div>
-            )}
-            {"Output" in op && (
-              <div className="mt-4">
-                <h3 className="font-semibold text-slate-900">Output</h3>
-                <div className="mt-2">
-                  <XmlValue value={op.Output} />
-                </div>
-              </div>
-            )}
-            {callbacks.length > 0 && (
-              <div className="mt-4">
-                <h3 className="font-semibold text-slate-900">Callback</h3>
-                <dl className={`mt-2 ${dlClass}`}>
-                  {callbacks.map((k) => (
-                    <Field key={k} label={k}>
-                      <XmlValue value={op[k]} />
-                    </Field>
-                  ))}
-                </dl>
-              </div>
-            )}
-            {Object.keys(otherOp).length > 0 && (
-              <div className="mt-4">
-                <h3 className="font-semibold text-slate-900">Other operation fields</h3>
-                <div className="mt-2">
-                  <XmlValueList value={otherOp} />
-                </div>
-              </div>
-            )}
-          </Section>
+          <OperationSection job={job} op={op} names={data.names} />
 
           {hasResults && (
             <Section title="Results" id="sec-results">
@@ -385,28 +224,9 @@ export function JobDetailScreen({
             )}
           </Section>
 
-          {(Object.keys(otherJob).length > 0 || (job.State !== "Failed" && (job.Code || job.Message))) && (
-            <Section title="Other fields from CI" id="sec-other">
-              <XmlValueList
-                value={{ ...(job.State !== "Failed" ? { Code: job.Code, Message: job.Message } : {}), ...otherJob }}
-              />
-            </Section>
-          )}
+          <OtherFieldsSection job={job} />
 
-          <details className="rounded-lg border border-slate-200 bg-white p-4">
-            <summary className="cursor-pointer font-semibold text-slate-900">Raw answer from CI</summary>
-            <p className="mt-2 text-xs text-slate-600">
-              RequestId: <code className="select-all">{data.requestId}</code>
-            </p>
-            <h3 className="mt-3 text-sm font-semibold">JSON</h3>
-            <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
-              {JSON.stringify(job, null, 2)}
-            </pre>
-            <h3 className="mt-3 text-sm font-semibold">XML</h3>
-            <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
-              {data.rawXml || "(not available)"}
-            </pre>
-          </details>
+          <RawAnswer data={data} />
 
           {cancelOpen && <CancelJobsDialog jobs={jobs ?? []} bucket={bucket} open onOpenChange={setCancelOpen} />}
         </>
