@@ -4,12 +4,14 @@
  * text, number, enum, boolean, group, list and stringList controls under `Operation.JobParam`. No Tag-specific code:
  * a new Tag needs only its module.
  */
-import { useRef, type ReactNode, type RefObject } from "react";
+import { useRef } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { paramDefaults } from "@/lib/jobs/draft-request";
 import { describeNumber } from "@/lib/jobs/tags/describe-number";
-import type { FieldSpec, GroupField, ListField, StringListField } from "@/lib/jobs/tags/types";
-import { FieldShell, fieldId, inputClass, SelectInput, TextInput, useFieldError } from "./form-controls";
+import type { FieldSpec, GroupField, ListField } from "@/lib/jobs/tags/types";
+import { fieldId, SelectInput, TextInput, useFieldError } from "./form-controls";
+import { GroupMessage, RepeatableShell } from "./repeatable-shell";
+import { StringListControl } from "./string-list-control";
 
 export const JOB_PARAM_PATH = "Operation.JobParam";
 
@@ -124,16 +126,6 @@ function ParamField({
   }
 }
 
-function GroupMessage({ path }: { path: string }) {
-  const error = useFieldError(path);
-  if (!error) return null;
-  return (
-    <p id={`${fieldId(path)}-error`} className="text-sm font-medium text-red-700">
-      {error}
-    </p>
-  );
-}
-
 /** A nested element. Optional groups have an "Include" switch: absent and empty are different things to CI. */
 function GroupControl({
   field,
@@ -189,60 +181,6 @@ function GroupControl({
   );
 }
 
-/**
- * The frame both repeatable controls share: legend with "n of at most m", help, the group's message, the items and an
- * "Add" button (which keeps focus when an item is removed, so keyboard users are not thrown to the top).
- */
-function RepeatableShell({
-  path,
-  label,
-  help,
-  count,
-  maxItems,
-  addLabel,
-  onAdd,
-  addRef,
-  children,
-}: {
-  path: string;
-  label: string;
-  help?: ReactNode;
-  count: number;
-  maxItems: number;
-  addLabel: string;
-  onAdd: () => void;
-  addRef: RefObject<HTMLButtonElement | null>;
-  children: ReactNode;
-}) {
-  const id = fieldId(path);
-  return (
-    <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby={help ? `${id}-help` : undefined}>
-      <legend className="px-1 text-sm font-semibold text-slate-800">
-        {label}{" "}
-        <span className="font-normal text-slate-600">
-          ({count} of at most {maxItems})
-        </span>
-      </legend>
-      {help && (
-        <p id={`${id}-help`} className="mb-2 text-xs text-slate-600">
-          {help}
-        </p>
-      )}
-      <GroupMessage path={path} />
-      {children}
-      <button
-        ref={addRef}
-        type="button"
-        className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50"
-        onClick={onAdd}
-        disabled={count >= maxItems}
-      >
-        {addLabel}
-      </button>
-    </fieldset>
-  );
-}
-
 /** A repeatable element (ConcatFragment, Watermark, …): add and remove items, each a group of fields. */
 function ListControl({ field, path }: { field: ListField; path: string }) {
   const { control } = useFormContext();
@@ -282,67 +220,6 @@ function ListControl({ field, path }: { field: ListField; path: string }) {
           </li>
         ))}
       </ol>
-    </RepeatableShell>
-  );
-}
-
-/** A repeatable single value (WatermarkTemplateId): one text box per value. */
-function StringListControl({ field, path }: { field: StringListField; path: string }) {
-  const { control, setValue, getValues } = useFormContext();
-  const raw = useWatch({ control, name: path }) as unknown;
-  const values = Array.isArray(raw) ? raw.map((v) => (typeof v === "string" ? v : "")) : [];
-  const addRef = useRef<HTMLButtonElement>(null);
-  const update = (next: string[]) => setValue(path, next, { shouldDirty: true });
-  const current = () => {
-    const v: unknown = getValues(path);
-    return Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : [];
-  };
-  const add = () => {
-    const next = [...current(), ""];
-    update(next);
-    // Move to the new box once it exists (keyboard users should not have to hunt for it).
-    requestAnimationFrame(() => document.getElementById(fieldId(`${path}.${next.length - 1}`))?.focus());
-  };
-  return (
-    <RepeatableShell
-      path={path}
-      label={field.label}
-      help={field.help}
-      count={values.length}
-      maxItems={field.maxItems}
-      addLabel={`Add ${field.label.toLowerCase().replace(/s$/, "")}`}
-      onAdd={add}
-      addRef={addRef}
-    >
-      <div className="space-y-2">
-        {values.map((v, i) => (
-          <div key={i} className="flex items-end gap-2">
-            <FieldShell name={`${path}.${i}`} label={`${field.label} ${i + 1}`} className="flex-1">
-              {(a11y) => (
-                <input
-                  type="text"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={v}
-                  onChange={(e) => update(current().map((x, j) => (j === i ? e.target.value : x)))}
-                  {...a11y}
-                  className={inputClass}
-                />
-              )}
-            </FieldShell>
-            <button
-              type="button"
-              className="mb-1 text-sm text-red-800 underline hover:text-red-950"
-              onClick={() => {
-                update(current().filter((_, j) => j !== i));
-                addRef.current?.focus();
-              }}
-            >
-              Remove {field.label.toLowerCase()} {i + 1}
-            </button>
-          </div>
-        ))}
-      </div>
     </RepeatableShell>
   );
 }
