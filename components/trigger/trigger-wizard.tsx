@@ -3,13 +3,10 @@
  * The trigger wizard: five steps over one react-hook-form. Next checks only the current step's fields (the shared
  * schema's issues, filtered by step); Back keeps everything; Review shows the exact request and sends it once.
  */
-import Link from "next/link";
 import dynamic from "next/dynamic";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { FormProvider, useForm, useFormState, type Resolver } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
-import { Button, buttonClasses } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 import { emptyWizardValues, WIZARD_STEPS, type WizardStep, type WizardValues } from "@/lib/jobs/draft";
 import { requestFingerprint } from "@/lib/jobs/draft-request";
 import { diffRequests } from "@/lib/jobs/request-diff";
@@ -18,13 +15,16 @@ import type { TriggerRequest } from "@/lib/jobs/request-schema";
 import { newIdempotencyKey } from "./idempotency-key";
 import { loadValidation, prefetchWizardCode } from "./lazy-modules";
 import { SourceJobProblem } from "./source-job-problem";
-import { StepErrorSummary, STEP_ERRORS_ID } from "./step-error-summary";
+import { StepErrorSummary } from "./step-error-summary";
 import { StepIndicator } from "./step-indicator";
 import { BasicsStep, type BucketTarget } from "./steps/basics-step";
 import { InputStep } from "./steps/input-step";
 import { useSourceJob } from "./use-source-job";
 import { useSubmitTrigger } from "./use-submit-trigger";
 import { useWizardDraft } from "./use-wizard-draft";
+import { useWizardFocus } from "./use-wizard-focus";
+import { WizardActions } from "./wizard-actions";
+import { DroppedElementsNotice, RestoredDraftNotice } from "./wizard-notices";
 import { flattenErrors, stepOfPath, STEP_PATHS, type Issue } from "./wizard-paths";
 
 // Steps 3–5 need the Tag registry and the XML codec: loaded with the step, not with the page.
@@ -67,10 +67,7 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
   const [review, setReview] = useState<TriggerRequest | null>(null);
   const [acknowledged, setAcknowledged] = useState(false);
   const attempted = useRef(new Set<WizardStep>());
-  const [focusTick, setFocusTick] = useState(0);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const stepChanged = useRef(false);
+  const { headingRef, formRef, stepChanged, focusFirstError } = useWizardFocus(step);
 
   const type = form.watch("Type");
   const skipped: WizardStep[] = type === "Workflow" ? [3] : [];
@@ -91,7 +88,7 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
     const check = await checkWizard(form.getValues());
     const issues = check.ok ? [] : check.issues.filter((i) => stepOfPath(i.path) === s);
     applyIssues(issues, [s]);
-    if (issues.length && focus) setFocusTick((t) => t + 1);
+    if (issues.length && focus) focusFirstError();
     return issues.length === 0;
   }
 
@@ -120,7 +117,7 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
     const first = Math.min(...issues.map((i) => stepOfPath(i.path))) as WizardStep;
     for (const i of issues) attempted.current.add(stepOfPath(i.path));
     setStep(first);
-    setFocusTick((t) => t + 1);
+    focusFirstError();
   }
 
   /** Checks everything, then fixes the request and its Idempotency-Key for Review. */
@@ -169,24 +166,6 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
   function back() {
     goTo((step === 4 && form.getValues("Type") === "Workflow" ? 2 : step - 1) as WizardStep);
   }
-
-  // Focus: the step heading after a step change (screen readers hear where they are), the first error after a check.
-  useEffect(() => {
-    if (stepChanged.current) {
-      stepChanged.current = false;
-      headingRef.current?.focus();
-    }
-  }, [step]);
-  useEffect(() => {
-    if (!focusTick) return;
-    const raf = requestAnimationFrame(() => {
-      const el =
-        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? document.getElementById(STEP_ERRORS_ID);
-      el?.focus();
-      el?.scrollIntoView?.({ block: "center" });
-    });
-    return () => cancelAnimationFrame(raf);
-  }, [focusTick]);
 
   const submitter = useSubmitTrigger({
     defaultBucket: buckets[0]?.bucket,
@@ -240,19 +219,9 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
     <FormProvider {...form}>
       <div className="space-y-4" onFocusCapture={prefetchWizardCode} onPointerDownCapture={prefetchWizardCode}>
         <StepIndicator current={step} skipped={skipped} errorSteps={errorSteps} onGo={goTo} />
-        {draft.restoredAt && (
-          <Notice tone="info" role="status">
-            Restored your unsent draft from {new Date(draft.restoredAt).toLocaleTimeString()}.{" "}
-            <button type="button" className="font-medium underline" onClick={discard}>
-              Discard draft
-            </button>
-          </Notice>
-        )}
+        {draft.restoredAt && <RestoredDraftNotice restoredAt={draft.restoredAt} onDiscard={discard} />}
         {from && source && source.dropped.length > 0 && step !== 4 && (
-          <Notice tone="warning">
-            Some elements of job {from} cannot be expressed by this form and are not carried over:{" "}
-            <span className="font-mono">{source.dropped.join(", ")}</span>
-          </Notice>
+          <DroppedElementsNotice from={from} dropped={source.dropped} />
         )}
         <form
           ref={formRef}
@@ -287,35 +256,14 @@ export function TriggerWizard({ buckets, canTrigger, from, bucket: urlBucket }: 
               canTrigger={canTrigger}
             />
           )}
-          <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-            {step > 0 && (
-              <Button onClick={back} disabled={pending}>
-                Back
-              </Button>
-            )}
-            {step < 4 ? (
-              <Button type="submit" variant="primary">
-                {step === 3 || (step === 2 && type === "Workflow") ? "Review" : "Next"}
-              </Button>
-            ) : (
-              <Button
-                type="submit"
-                variant="primary"
-                disabled={!canSubmit}
-                aria-describedby={guardrails.length && !acknowledged ? "submit-needs-ack" : undefined}
-              >
-                {pending ? "Submitting…" : "Submit job"}
-              </Button>
-            )}
-            {step === 4 && guardrails.length > 0 && !acknowledged && (
-              <span id="submit-needs-ack" className="text-sm text-amber-900">
-                Read the warnings and tick “I understand” to submit.
-              </span>
-            )}
-            <Link href="/jobs" className={buttonClasses({ variant: "ghost", className: "ml-auto" })}>
-              Cancel
-            </Link>
-          </div>
+          <WizardActions
+            step={step}
+            type={type}
+            pending={pending}
+            canSubmit={canSubmit}
+            needsAck={guardrails.length > 0 && !acknowledged}
+            onBack={back}
+          />
         </form>
       </div>
     </FormProvider>
