@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { JOB_ID_PATTERN, JOB_NAME_MAX } from "@/lib/jobs/patterns";
-import { JOB_STATES, JOB_TYPES, type JobState } from "@/lib/jobs/states";
+import { JOB_TYPES } from "@/lib/jobs/states";
 import {
   CREATED_PRESETS,
   ORDERS,
@@ -12,6 +12,9 @@ import {
   type JobsSearchState,
   type JobsView,
 } from "@/lib/jobs/url-state";
+import { CreatedRangeFilter } from "./created-range-filter";
+import { labelClass, selectClass } from "./filter-classes";
+import { StateFilter } from "./state-filter";
 import { TextFilter } from "./text-filter";
 import { WorkflowFilter } from "./workflow-filter";
 import { useHydrated } from "./use-now";
@@ -19,33 +22,8 @@ import { useHydrated } from "./use-now";
 /** What a filter change writes into the URL (nuqs setter values; null removes the parameter). */
 export type FilterPatch = Partial<{ [K in keyof JobsSearchState]: JobsSearchState[K] | null }>;
 
-export const STATE_LABELS: Record<JobState, string> = {
-  Submitted: "Submitted",
-  Running: "Running",
-  Success: "Success",
-  Failed: "Failed",
-  Pause: "Paused",
-  Cancel: "Cancelled",
-};
-
 const idError = (v: string) => (JOB_ID_PATTERN.test(v) ? null : "Letters and digits only (up to 64)");
 const nameError = (v: string) => (v.length > JOB_NAME_MAX ? `At most ${JOB_NAME_MAX} characters` : null);
-
-const selectClass = "mt-1 h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
-const labelClass = "block text-xs font-medium text-slate-700";
-
-/** An ISO instant as a datetime-local value in this browser's time zone. */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-function fromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const t = new Date(value).getTime();
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
 
 /** The filter bar. Every control writes the URL; the page reads only the URL. */
 export function JobsFilters({
@@ -66,11 +44,6 @@ export function JobsFilters({
   const mine = view.mine;
   const showCustom = !mine && (view.created === "custom" || customChosen);
   const active = activeFilters(view);
-
-  const toggleState = (state: JobState, on: boolean) => {
-    const next = on ? [...view.states, state] : view.states.filter((s) => s !== state);
-    onChange({ states: JOB_STATES.filter((s) => next.includes(s)) });
-  };
 
   return (
     <section aria-labelledby="filters-heading" className="rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
@@ -247,67 +220,9 @@ export function JobsFilters({
           </div>
         </div>
 
-        {showCustom && (
-          <fieldset className="mt-3 flex flex-wrap items-end gap-3">
-            <legend className="sr-only">Custom creation-time range (your time zone)</legend>
-            <div>
-              <label htmlFor="f-from" className={labelClass}>
-                From (your time)
-              </label>
-              <input
-                id="f-from"
-                type="datetime-local"
-                className={selectClass}
-                value={hydrated ? toLocalInput(view.from) : ""}
-                max={hydrated ? toLocalInput(view.to) || undefined : undefined}
-                onChange={(e) => onChange({ created: "custom", from: fromLocalInput(e.target.value) })}
-              />
-            </div>
-            <div>
-              <label htmlFor="f-to" className={labelClass}>
-                To (your time)
-              </label>
-              <input
-                id="f-to"
-                type="datetime-local"
-                className={selectClass}
-                value={hydrated ? toLocalInput(view.to) : ""}
-                min={hydrated ? toLocalInput(view.from) || undefined : undefined}
-                onChange={(e) => onChange({ created: "custom", to: fromLocalInput(e.target.value) })}
-              />
-            </div>
-            <p className="pb-2 text-xs text-slate-600">
-              Leave an end empty for an open range. A range that ends before it starts is ignored.
-            </p>
-          </fieldset>
-        )}
+        {showCustom && <CreatedRangeFilter view={view} hydrated={hydrated} onChange={onChange} />}
 
-        {!mine && (
-          <fieldset className="mt-3">
-            <legend className="text-xs font-medium text-slate-700">
-              State {view.states.length === 0 && <span className="font-normal text-slate-600">(any)</span>}
-            </legend>
-            <div className="mt-1 flex flex-wrap gap-2">
-              {JOB_STATES.map((s) => {
-                const on = view.states.includes(s);
-                return (
-                  <label
-                    key={s}
-                    className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-3 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600 ${on ? "border-blue-700 bg-blue-50 text-blue-950" : "border-slate-300 bg-white text-slate-800"}`}
-                  >
-                    <input
-                      type="checkbox"
-                      className="h-4 w-4 accent-blue-700"
-                      checked={on}
-                      onChange={(e) => toggleState(s, e.target.checked)}
-                    />
-                    {STATE_LABELS[s]}
-                  </label>
-                );
-              })}
-            </div>
-          </fieldset>
-        )}
+        {!mine && <StateFilter states={view.states} onChange={onChange} />}
       </div>
     </section>
   );
