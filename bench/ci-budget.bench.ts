@@ -6,7 +6,8 @@
  * Ports: BENCH_APP_PORT / BENCH_EMULATOR_PORT (default 3361 / 9361).
  */
 import http from "node:http";
-import { loadJobsSearchParams, toApiListParams, toApiSearch, toJobsView } from "@/lib/jobs/url-state";
+import { toApiListParams, toApiSearch } from "@/lib/jobs/list-api-params";
+import { loadJobsSearchParams, toJobsView } from "@/lib/jobs/url-state";
 import { startApp, startEmulator } from "./lib/processes";
 import { runMain, writeSection } from "./lib/report";
 import { fmt, median, percentile, table } from "./lib/stats";

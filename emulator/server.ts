@@ -7,31 +7,25 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { ADMIN_PREFIX, handleAdmin, isLoopbackAddress } from "./admin";
 import { verifySignature } from "./auth";
 import { CiFault, invalidArgument } from "./ci-error";
-import { breakXml, Faults, NO_FAULT, type FaultPlan } from "./faults";
+import { faultGate } from "./fault-gate";
+import { breakXml, Faults } from "./faults";
 import { parseCiHost } from "./host";
 import { headerValue, MAX_BODY_BYTES, parseTarget, readBodyBytes, type ParsedTarget } from "./http-request";
 import { parseCosHost } from "./cos/cos-host";
 import { cosError, type CosResult } from "./cos/cos-response";
 import { matchCosRoute, MAX_PUT_BYTES } from "./cos/cos-routes";
 import { processCos } from "./cos/cos-server";
-import { handleDescribeExecution, handleListExecutions } from "./routes/workflow-executions";
-import { handleDescribeMediaJob, handleListMediaJobs } from "./routes/media-jobs";
 import { newRequestId } from "./request-id";
+import { responseWriters } from "./response-writers";
+import { HANDLERS } from "./route-handlers";
 import { matchRoute, type RouteMatch } from "./router";
-import { handleCancel } from "./routes/cancel";
 import type { RouteContext } from "./routes/context";
-import { handleDescribe } from "./routes/describe";
-import { handleList } from "./routes/list";
-import { handleFamilyQueues, handleQueues, handleTemplates, handleWorkflows } from "./routes/pickers";
-import { handleTrigger } from "./routes/trigger";
 import { Stats } from "./stats";
 import { EmulatorStore } from "./store/emulator-store";
 import { xmlError } from "./xml-response";
-import type { CiResult, EmulatorOptions, RouteKey } from "./types";
+import type { CiResult, EmulatorOptions } from "./types";
 
 export type { EmulatorOptions } from "./types";
-
-type FaultPlanKey = Parameters<Faults["plan"]>[0];
 
 export interface Emulator {
   server: http.Server;
@@ -43,34 +37,6 @@ export interface Emulator {
   faults: Faults;
   stepMs: number;
 }
-
-const HANDLERS: Record<RouteKey, (ctx: RouteContext) => CiResult> = {
-  "POST /inventorytriggerjob": handleTrigger,
-  "GET /inventorytriggerjob": handleList,
-  "GET /inventorytriggerjob/:jobId": handleDescribe,
-  "PUT /inventorytriggerjob/:jobId?cancel": handleCancel,
-  "GET /template": handleTemplates,
-  "GET /queue": handleQueues,
-  "GET /picqueue": handleFamilyQueues("pic"),
-  "GET /asrqueue": handleFamilyQueues("asr"),
-  "GET /ai_queue": handleFamilyQueues("ai"),
-  "GET /workflow": handleWorkflows,
-  "GET /workflowexecution": handleListExecutions,
-  "GET /workflowexecution/:runId": handleDescribeExecution,
-  "GET /jobs": handleListMediaJobs,
-  "GET /jobs/:jobId": handleDescribeMediaJob,
-  // COS route keys are answered by processCos (cos/cos-server.ts), never through this table.
-  "COS GET /": cosOnly,
-  "COS PUT /:key": cosOnly,
-  "COS GET /:key": cosOnly,
-  "COS HEAD /:key": cosOnly,
-};
-
-function cosOnly(): CiResult {
-  throw new CiFault(404, "InvalidUrl", "COS routes are served on the bucket's COS host");
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createEmulator(opts: EmulatorOptions): Emulator {
   if (opts.buckets.length === 0) throw new Error("createEmulator: configure at least one bucket");
@@ -102,6 +68,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     startedAt: Date.now(),
     files: { store, now, clock },
   };
+  const { send, sendCos, drop } = responseWriters(stats);
+  const faultsBefore = faultGate(stats, faults);
 
   /** Everything between "the request arrived" and "this is the answer"; throws CiFault for CI errors. */
   function processCi(
@@ -160,38 +128,6 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     return result;
   }
 
-  function send(res: ServerResponse, result: CiResult, requestId: string): void {
-    stats.status(result.status);
-    const headers: http.OutgoingHttpHeaders = {
-      Server: "tencent-ci",
-      "x-ci-request-id": requestId,
-      "Content-Length": Buffer.byteLength(result.body),
-    };
-    if (result.body !== "") headers["Content-Type"] = "application/xml";
-    res.writeHead(result.status, headers);
-    res.end(result.body);
-  }
-
-  /** COS framing: `Server: tencent-cos`, `x-cos-request-id`; HEAD announces the object's length without a body. */
-  function sendCos(res: ServerResponse, result: CosResult, requestId: string): void {
-    stats.status(result.status);
-    const length =
-      result.contentLength ?? (typeof result.body === "string" ? Buffer.byteLength(result.body) : result.body.length);
-    res.writeHead(result.status, {
-      Server: "tencent-cos",
-      "x-cos-request-id": requestId,
-      ...result.headers,
-      "Content-Length": length,
-    });
-    res.end(result.contentLength !== undefined ? undefined : result.body);
-  }
-
-  function drop(req: IncomingMessage): void {
-    stats.fault("drop");
-    stats.status("dropped");
-    req.socket.destroy();
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const bytes = await readBodyBytes(req, MAX_PUT_BYTES);
     const body = bytes === null || bytes.length > MAX_BODY_BYTES ? null : bytes.toString("utf8");
@@ -234,30 +170,6 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       result = { status: 200, body: breakXml(result.body, requestId) };
     }
     send(res, result, requestId);
-  }
-
-  /**
-   * The part of a route's fault plan that acts before it is processed, shared by CI and COS routes (each writes the
-   * refusal in its own error document): counts the request, waits the injected latency, then says whether to drop
-   * the connection or answer an injected 500 / SlowDown instead.
-   */
-  async function faultsBefore(key: FaultPlanKey | null): Promise<{ plan: FaultPlan; early: "drop" | CiFault | null }> {
-    stats.request(key ?? "unmatched");
-    const plan: FaultPlan = key ? faults.plan(key) : NO_FAULT;
-    if (plan.latencyMs > 0) {
-      stats.fault("latency");
-      await sleep(plan.latencyMs);
-    }
-    if (plan.before === "drop") return { plan, early: "drop" };
-    if (plan.before === "error") {
-      stats.fault("error");
-      return { plan, early: new CiFault(500, "InternalError", "We encountered an internal error. Please try again.") };
-    }
-    if (plan.before === "slowDown") {
-      stats.fault("slowDown");
-      return { plan, early: new CiFault(503, "SlowDown", "Please reduce your request rate.") };
-    }
-    return { plan, early: null };
   }
 
   /** The same fault plan and counting as CI's routes, with COS's error document. */

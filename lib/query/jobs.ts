@@ -5,7 +5,8 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { CancelAnswer, JobAnswer, JobsPageAnswer, MeAnswer } from "@/lib/jobs/api-contract";
 import type { Attribution, JobHistory } from "@/lib/jobs/audit-types";
-import { toApiListParams, toApiSearch, type JobsView } from "@/lib/jobs/url-state";
+import { toApiListParams, toApiSearch } from "@/lib/jobs/list-api-params";
+import type { JobsView } from "@/lib/jobs/url-state";
 import { apiFetch } from "./api-fetch";
 
 /** GET /api/jobs, plus the instant relative presets were resolved at (added here; pins them for the next pages). */

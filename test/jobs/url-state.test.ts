@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createSerializer } from "nuqs/server";
+import { toApiListParams, toApiSearch } from "@/lib/jobs/list-api-params";
 import { listQuerySchema } from "@/lib/jobs/list-query-schema";
 import { parseCiTime } from "@/lib/jobs/ci-time";
 import {
   activeFilters,
   jobsSearchParams,
   loadJobsSearchParams,
-  toApiListParams,
-  toApiSearch,
   toJobsView,
   viewFileNameParts,
   withKnownBucket,

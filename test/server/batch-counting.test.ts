@@ -1,6 +1,6 @@
 /** The counter's bookkeeping (lib/server/jobs/file-counts.ts) and the files cursor, without CI. */
 import { describe, expect, it } from "vitest";
-import { applyItems, closeSweep, tally, type CounterState } from "@/lib/server/jobs/file-counts";
+import { applyItems, closeSweep, tally, type CounterState } from "@/lib/server/jobs/file-count-state";
 import { parseAnyCiTime, toCiFilterTime } from "@/lib/server/jobs/file-times";
 
 type Stream = CounterState["streams"][number];
