@@ -27,6 +27,7 @@ test.beforeAll(async () => {
 test("jobs screen: no serious accessibility issues, screenshots at desktop and phone width, never scrolls sideways", async ({
   page,
 }) => {
+  test.slow(); // two full axe scans and two screenshots: CPU-bound work that outlasted 60 s on a loaded machine
   const s = jobsScreen(page);
   await page.goto("/jobs?states=Running,Failed,Success,Pause");
   await s.ready();

@@ -125,6 +125,8 @@ test("polling stops while the tab is hidden, resumes at once when visible, and c
   expect(listCalls).toBe(pausedAt);
   await page.clock.resume();
   await page.reload();
+  // The server renders the defaults; the stored choice shows once React has taken over.
+  await s.hydrated();
   await expect(page.getByRole("button", { name: "Resume live updates" })).toBeVisible();
   await page.getByRole("button", { name: "Resume live updates" }).click();
   await expect(page.getByTestId("live-status")).toContainText(/Live, every \d+ s/);
@@ -153,21 +155,37 @@ test("open dashboards poll on the server's beat, so they share CI calls", async 
   const tabs = await Promise.all([0, 1].map(() => browser.newContext({ extraHTTPHeaders: ssoHeaders(E2E.operator) })));
   try {
     const polls: number[][] = [[], []];
-    for (const [i, context] of tabs.entries()) {
+    const pages: Page[] = [];
+    for (const context of tabs) {
       await context.addInitScript(() =>
         localStorage.setItem("ci-console:live-updates", JSON.stringify({ paused: false, interval: 5_000 })),
       );
-      const page = await context.newPage();
-      page.on("request", (r) => {
-        if (r.method() === "GET" && new URL(r.url()).pathname === "/api/jobs") polls[i]!.push(Date.now());
+      // Stamped in the page when it calls fetch (this machine's clock, as the server's): a request event reaches the
+      // test process later, by however long a loaded machine delays it, which once put polls 1.2 s off the beat.
+      await context.addInitScript(() => {
+        const w = window as unknown as { __e2eListPolls: number[] };
+        w.__e2eListPolls = [];
+        const realFetch = window.fetch.bind(window);
+        window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+          const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+          const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
+          if (method === "GET" && url.pathname === "/api/jobs") w.__e2eListPolls.push(Date.now());
+          return realFetch(input, init);
+        };
       });
+      const page = await context.newPage();
       await page.goto("/jobs");
       await jobsScreen(page).hydrated();
+      pages.push(page);
     }
+    const readPolls = async () => {
+      for (const [i, page] of pages.entries()) {
+        polls[i] = await page.evaluate(() => (window as unknown as { __e2eListPolls: number[] }).__e2eListPolls);
+      }
+      return Math.min(polls[0]!.length, polls[1]!.length);
+    };
     // The first request may be a refetch on mount (if hydration outlasted staleTime): judge the three after it.
-    await expect
-      .poll(() => Math.min(polls[0]!.length, polls[1]!.length), { timeout: 40_000 })
-      .toBeGreaterThanOrEqual(4);
+    await expect.poll(readPolls, { timeout: 40_000 }).toBeGreaterThanOrEqual(4);
     const judged = polls.map((times) => times.slice(1, 4));
     // Signed distance from the nearest beat: the tab's estimate of the server clock may be a few ms early (half a
     // round trip at most), so "just before" counts as on the beat too.
