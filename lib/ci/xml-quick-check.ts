@@ -15,7 +15,8 @@
 
 /** The only references the subset allows (the validator accepts these and more). */
 const REFERENCE = /&(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9A-Fa-f]{1,6});/y;
-const DECLARATION = /^<\?xml[^<>?]*\?>/;
+/** `<?xml version="1.0" encoding="UTF-8"?>`: names and quoted values only (the parser reads them as attributes). */
+const DECLARATION = /^<\?xml(?:\s+[A-Za-z]+\s*=\s*(?:"[^"<>&?]*"|'[^'<>&?]*'))*\s*\?>/;
 const GT = 0x3e;
 const SLASH = 0x2f;
 
