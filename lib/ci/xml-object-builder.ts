@@ -31,29 +31,36 @@ const valueOf = (frame: Frame): XmlValue => {
 
 /** One document at a time (parsing is synchronous): begin, then the parser's callbacks, then finish. */
 export class XmlObjectBuilder {
-  /** frames[0] is the document, frames[d] the open element at depth d. */
-  #frames: Frame[] = [];
+  /** frames[0] is the document, frames[d] the open element at depth d; frames past `#depth` are kept for reuse. */
+  #frames: Frame[] = [{ obj: undefined, text: undefined }];
+  #depth = 0;
   /** Where each open element sits: the caller's parents, then the open elements' names. */
   #path: string[] = [];
 
   begin(parents: readonly string[]): void {
-    this.#frames = [{ obj: undefined, text: undefined }];
+    this.#depth = 0;
+    this.#frames[0] = { obj: undefined, text: undefined };
     this.#path = [...parents];
   }
 
   /** An element opened; `depth` counts it (the root is 1). */
   open(name: string, depth: number): void {
     this.#endDeeperThan(depth - 1);
-    if (this.#frames.length !== depth) throw new Error("XML reader out of step with the parser");
-    this.#frames.push({ obj: undefined, text: undefined });
+    if (this.#depth !== depth - 1) throw new Error("XML reader out of step with the parser");
+    this.#depth = depth;
+    const frame = this.#frames[depth];
+    if (frame) {
+      frame.obj = undefined;
+      frame.text = undefined;
+    } else this.#frames[depth] = { obj: undefined, text: undefined };
     this.#path.push(name);
   }
 
   /** Text inside the element at `depth`. */
   text(value: string, depth: number): void {
     this.#endDeeperThan(depth);
-    const frame = this.#frames[depth];
-    if (!frame) throw new Error("XML reader out of step with the parser");
+    if (this.#depth !== depth) throw new Error("XML reader out of step with the parser");
+    const frame = this.#frames[depth]!;
     frame.text = frame.text === undefined ? value : frame.text + value;
   }
 
@@ -61,7 +68,7 @@ export class XmlObjectBuilder {
   finish(): XmlValue {
     this.#endDeeperThan(0);
     const out = valueOf(this.#frames[0]!);
-    this.#frames = [];
+    this.#frames[0] = { obj: undefined, text: undefined };
     this.#path = [];
     return out;
   }
@@ -69,12 +76,13 @@ export class XmlObjectBuilder {
   /** Elements deeper than `depth` have ended (a sibling or a parent's text came, or the document ended). */
   #endDeeperThan(depth: number): void {
     const frames = this.#frames;
-    while (frames.length - 1 > depth) {
-      const value = valueOf(frames.pop()!);
+    while (this.#depth > depth) {
+      const value = valueOf(frames[this.#depth]!);
       const repeatable = isRepeatablePath(this.#path);
       const name = this.#path.pop()!;
       if (name === "__proto__") throw new Error("reserved element name");
-      const parent = frames[frames.length - 1]!;
+      this.#depth--;
+      const parent = frames[this.#depth]!;
       const obj = (parent.obj ??= {});
       const prev = Object.hasOwn(obj, name) ? obj[name] : undefined;
       if (prev === undefined) obj[name] = repeatable ? [value] : value;

@@ -40,7 +40,7 @@ export function isPlainWellFormedXml(xml: string): boolean {
     if (!declaration) return false;
     pos = declaration[0].length;
   }
-  const open: string[] = [];
+  const open: number[] = []; // where each open element's name starts, and its length
   let rootClosed = false;
   let amp = xml.indexOf("&", pos);
   for (;;) {
@@ -68,12 +68,15 @@ export function isPlainWellFormedXml(xml: string): boolean {
     if (after === GT) {
       pos = end + 1;
       if (closing) {
-        const expected = open.pop();
-        if (expected === undefined || expected.length !== end - start || !xml.startsWith(expected, start)) return false;
+        if (open.length === 0) return false;
+        const length = open.pop()!;
+        const from = open.pop()!;
+        if (length !== end - start) return false;
+        for (let k = 0; k < length; k++) if (xml.charCodeAt(from + k) !== xml.charCodeAt(start + k)) return false;
         if (open.length === 0) rootClosed = true;
       } else {
         if (rootClosed) return false; // a second root
-        open.push(xml.slice(start, end));
+        open.push(start, end - start);
       }
     } else if (after === SLASH && !closing && xml.charCodeAt(end + 1) === GT) {
       pos = end + 2;
