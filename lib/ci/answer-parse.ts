@@ -6,10 +6,12 @@ import "server-only";
  * - each `<JobsDetail>…</JobsDetail>`, keyed by its exact text: a poll where three jobs moved parses three jobs.
  * The answer is split at its JobsDetail tags; the rest (the "skeleton", each job replaced by an empty `<JobsDetail/>`)
  * is validated and parsed on its own, and each job on its own, so the whole is still checked for well-formedness.
+ * When most jobs are new (a first load, a new filter), one parse of the whole answer is cheaper than one per job
+ * (each parse has a fixed cost): the answer is read in one go and its jobs are remembered from that.
  * Anything the split cannot account for (nested or unbalanced JobsDetail tags, a job tag inside a comment) falls back
  * to reading the whole answer in one go. Parsed trees are shared between answers: nothing may mutate them.
  */
-import { parseXml, parseXmlUnder, type XmlObject, type XmlValue } from "./xml";
+import { parsePlainXml, parseXml, parseXmlUnder, type XmlObject, type XmlValue } from "./xml";
 
 const ANSWER_MEMO_MAX = 16;
 const JOB_MEMO_MAX = 2_000; // a few pages of 100 jobs for a handful of buckets; ~1 kB of text each
@@ -57,7 +59,7 @@ function parseJob(chunk: string): XmlValue {
 /** The answer read job by job, or null when its JobsDetail tags do not split it cleanly. */
 function parseByJob(body: string): XmlObject | null {
   const chunks: string[] = [];
-  let skeleton = "";
+  const starts: number[] = [];
   let pos = 0;
   for (;;) {
     const open = body.indexOf(JOB_OPEN, pos);
@@ -68,11 +70,20 @@ function parseByJob(body: string): XmlObject | null {
     const chunk = body.slice(open, end);
     if (chunk.indexOf(JOB_OPEN, JOB_OPEN.length) >= 0) return null; // nested: not CI's shape
     chunks.push(chunk);
-    skeleton += body.slice(pos, open) + PLACEHOLDER;
+    starts.push(open);
     pos = end;
   }
   if (chunks.length === 0) return null;
-  skeleton += body.slice(pos);
+  const known = chunks.map((chunk) => jobs.get(chunk));
+  const news = known.reduce((count, job) => (job === undefined ? count + 1 : count), 0);
+  if (news * 2 > chunks.length) return parseWholeAndRemember(body, chunks);
+  let skeleton = "";
+  let from = 0;
+  chunks.forEach((chunk, i) => {
+    skeleton += body.slice(from, starts[i]) + PLACEHOLDER;
+    from = starts[i]! + chunk.length;
+  });
+  skeleton += body.slice(from);
   const doc = parseXml(skeleton); // throws when the rest of the answer is not well-formed
   const root = doc.Response;
   const slots = root && typeof root === "object" && !Array.isArray(root) ? root.JobsDetail : undefined;
@@ -80,11 +91,33 @@ function parseByJob(body: string): XmlObject | null {
   if (!Array.isArray(slots) || slots.length !== chunks.length || slots.some((s) => s !== "")) return null;
   let parsedJobs: XmlValue[];
   try {
-    parsedJobs = chunks.map(parseJob);
+    parsedJobs = chunks.map((chunk, i) => known[i] ?? parseJob(chunk));
   } catch {
     return null; // a job that does not stand alone (e.g. cut inside a CDATA section): read the whole answer
   }
   return { ...doc, Response: { ...(root as XmlObject), JobsDetail: parsedJobs } };
+}
+
+/**
+ * Mostly new jobs: one parse of the whole answer, then each job remembered under its text. Only for plain XML
+ * (lib/ci/xml-quick-check.ts), where every `<JobsDetail` in the text is an element; when the answer-level jobs are
+ * exactly those, in order, job i is chunk i. Otherwise the parse stands and nothing is remembered.
+ */
+function parseWholeAndRemember(body: string, chunks: readonly string[]): XmlObject {
+  const doc = parsePlainXml(body);
+  if (doc === null) return parseXml(body);
+  const root = doc.Response;
+  const parsedJobs = root && typeof root === "object" && !Array.isArray(root) ? root.JobsDetail : undefined;
+  if (Array.isArray(parsedJobs) && parsedJobs.length === chunks.length && countOf(body, "<JobsDetail") === chunks.length) {
+    chunks.forEach((chunk, i) => jobs.set(chunk, parsedJobs[i]!));
+  }
+  return doc;
+}
+
+function countOf(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) count++;
+  return count;
 }
 
 /** Parses a CI answer, reusing earlier work for an unchanged answer and for unchanged jobs. Throws on bad XML. */

@@ -2,8 +2,9 @@
  * The XML codec for CI bodies. Shared by the server (to sign and send), the wizard (to preview the exact body) and
  * the emulator (to read requests and write answers), so all three agree byte for byte.
  */
-import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
-import { isRepeatablePath } from "./repeatable-paths";
+import { XMLBuilder, XMLParser, XMLValidator, type MatcherView } from "fast-xml-parser";
+import { XmlObjectBuilder, type XmlObject, type XmlValue } from "./xml-object-builder";
+import { isPlainWellFormedXml } from "./xml-quick-check";
 
 export { isRepeatablePath, REPEATABLE_NAMES, REPEATABLE_PATHS } from "./repeatable-paths";
 
@@ -14,10 +15,7 @@ export class XmlParseError extends Error {
   }
 }
 
-export type XmlValue = string | XmlObject | XmlValue[];
-export interface XmlObject {
-  [key: string]: XmlValue;
-}
+export type { XmlObject, XmlValue } from "./xml-object-builder";
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const ENTITY_REF = /&(?:#[xX]([0-9A-Fa-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/g;
@@ -37,20 +35,21 @@ const isXmlChar = (cp: number) =>
  * encoding/xml (a likely CI server) writes exactly those for `"` and newlines.
  */
 function decodeEntities(text: string): string {
-  return text.replace(
-    ENTITY_REF,
-    (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-      if (name) return XML_ENTITIES[name] ?? whole;
-      const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-      return isXmlChar(cp) ? String.fromCodePoint(cp) : whole;
-    },
-  );
+  if (!text.includes("&")) return text; // most values: no regex run at all
+  return text.replace(ENTITY_REF, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name) return XML_ENTITIES[name] ?? whole;
+    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return isXmlChar(cp) ? String.fromCodePoint(cp) : whole;
+  });
 }
 
+const builder = new XmlObjectBuilder();
+
 /**
- * `preserveOrder` gives the parser's own node list, before the library turns it into objects; we turn it into objects
- * ourselves (toXmlValue), deciding repeatable elements by their path on the way. Half the cost of the library's
- * conversion, whose path matcher and per-element callbacks dominated a 100-job answer (bench/xml-parse.bench.ts).
+ * The parser reads; `builder` makes the objects from its callbacks (lib/ci/xml-object-builder.ts), deciding repeatable
+ * elements by path. `preserveOrder` keeps the library from converting a tree of its own afterwards; `updateTag`
+ * returning false keeps it from linking one at all, and there is no second walk over a tree afterwards
+ * (bench/xml-parse.bench.ts, bench/RESULTS.md "XML parse").
  */
 const parser = new XMLParser({
   preserveOrder: true,
@@ -71,43 +70,15 @@ const parser = new XMLParser({
     setXmlVersion() {},
   },
   jPath: false,
+  updateTag(name, matcher) {
+    builder.open(name, (matcher as MatcherView).getDepth());
+    return false;
+  },
+  tagValueProcessor(_name, value, matcher) {
+    builder.text(value, (matcher as MatcherView).getDepth());
+    return ""; // taken: the library need not keep it
+  },
 });
-
-/** One entry of the parser's ordered output: `{ Name: [children…] }` or `{ "#text": "…" }`. */
-type OrderedNode = Record<string, unknown>;
-const TEXT_NODE = "#text";
-
-/**
- * Children → value: no children is "", text alone is the text, elements become an object whose repeatable
- * elements (by path, lib/ci/repeatable-paths.ts) are always arrays and whose other repeated elements become arrays
- * from their second occurrence. `path` is the element's own path, root first; it is restored before returning.
- */
-function toXmlValue(children: OrderedNode[], path: string[]): XmlValue {
-  let text: string | undefined;
-  let obj: XmlObject | undefined;
-  for (const child of children) {
-    for (const name in child) {
-      if (name === TEXT_NODE) {
-        const t = String(child[name]);
-        text = text === undefined ? t : text + t;
-        continue;
-      }
-      if (name === "__proto__") throw new XmlParseError("Malformed XML: reserved element name");
-      path.push(name);
-      const value = toXmlValue(child[name] as OrderedNode[], path);
-      const repeatable = isRepeatablePath(path);
-      path.pop();
-      obj ??= {};
-      const prev = Object.hasOwn(obj, name) ? obj[name] : undefined;
-      if (prev === undefined) obj[name] = repeatable ? [value] : value;
-      else if (Array.isArray(prev)) prev.push(value);
-      else obj[name] = [prev, value];
-    }
-  }
-  if (!obj) return text ?? "";
-  if (text !== undefined && text !== "") obj[TEXT_NODE] = text;
-  return obj;
-}
 
 /** Parses a CI XML document into plain objects: strings everywhere, repeatable elements always arrays, `<X/>` → "". */
 export function parseXml(xml: string): XmlObject {
@@ -119,16 +90,39 @@ export function parseXml(xml: string): XmlObject {
  * ["Response"] for one JobsDetail of a list answer), so repeatables are decided by the full path.
  */
 export function parseXmlUnder(xml: string, parents: readonly string[]): XmlObject {
+  return parsePlainXml(xml, parents) ?? parseCheckedXml(xml, parents);
+}
+
+/**
+ * parseXml for a document in the plain subset of lib/ci/xml-quick-check.ts (what CI writes), null for any other
+ * (then parseXml decides). A result also tells the caller that every `<` in the text starts a plain element tag:
+ * no comment, CDATA or attribute value can hide a tag-like string.
+ */
+export function parsePlainXml(xml: string, parents: readonly string[] = []): XmlObject | null {
+  // The parser alone accepts mismatched and unclosed tags; the cheap check vouches for the text instead of the
+  // library's validator (a second full pass, a quarter of a 100-job answer's cost). The subset has no `<!`, so no DOCTYPE.
+  return isPlainWellFormedXml(xml) ? toDocument(xml, parents) : null;
+}
+
+/** Any other text: refused when it has a DOCTYPE, else the library's validator decides and words the error. */
+function parseCheckedXml(xml: string, parents: readonly string[]): XmlObject {
   // CI never sends a DOCTYPE; refusing it rules out entity tricks in bodies from anything between us and CI.
   if (/<!DOCTYPE/i.test(xml)) throw new XmlParseError("Malformed XML: DOCTYPE is not allowed");
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new XmlParseError(`Malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const out = toXmlValue(parser.parse(xml) as OrderedNode[], [...parents]);
+  return toDocument(xml, parents);
+}
+
+/** Well-formed text → plain objects. */
+function toDocument(xml: string, parents: readonly string[]): XmlObject {
+  builder.begin(parents);
+  parser.parse(xml);
+  const out = builder.finish();
   if (!out || typeof out !== "object" || Array.isArray(out)) throw new XmlParseError("Malformed XML: no root element");
   return out;
 }
 
-const builder = new XMLBuilder({
+const xmlBuilder = new XMLBuilder({
   ignoreAttributes: true,
   format: false,
   suppressEmptyNode: false,
@@ -163,5 +157,5 @@ function clean(value: unknown, path: string): XmlValue | undefined {
 /** Builds `<Root>…</Root>` from a plain object whose keys are CI element names (arrays become repeated elements). */
 export function buildXml(root: string, body: Record<string, unknown>): string {
   const cleaned = clean({ [root]: body }, "");
-  return builder.build(cleaned) as string;
+  return xmlBuilder.build(cleaned) as string;
 }

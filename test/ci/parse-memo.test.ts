@@ -81,6 +81,38 @@ describe("decodeResponse's job memo (a poll where a few jobs moved)", () => {
     expect(decoded.root).toEqual(parseXml(body).Response);
   });
 
+  it("an answer of all-new jobs is parsed in one go, and its jobs are remembered for the next poll", async () => {
+    const { decodeResponse } = await import("@/lib/ci/responses");
+    const { parseMemoSizes } = await import("@/lib/ci/answer-parse");
+    const { parseXml } = await import("@/lib/ci/xml");
+    const fresh = jobs(60, "Fresh");
+    const first = decodeResponse(res(`<Response><RequestId>f1</RequestId>${fresh}</Response>`), "read");
+    expect(first.root).toEqual(parseXml(`<Response><RequestId>f1</RequestId>${fresh}</Response>`).Response);
+    expect(parseMemoSizes().jobs).toBeGreaterThanOrEqual(60);
+    const next = decodeResponse(res(`<Response><RequestId>f2</RequestId>${fresh.replace("<State>Fresh</State>", "<State>Done</State>")}</Response>`), "read");
+    expect(list(next.root)[0]!.State).toBe("Done");
+    expect(list(next.root)[59]).toBe(list(first.root)[59]);
+  });
+
+  it("remembers no job of a whole-read answer whose job tags do not line up with its jobs", async () => {
+    const { decodeResponse } = await import("@/lib/ci/responses");
+    const { parseXml } = await import("@/lib/ci/xml");
+    // A self-closing job the split does not see, and one job wrapped where it is not an answer-level job: as many
+    // answer-level jobs as `<JobsDetail>` chunks, but answer-level job 0 is not the first chunk's text.
+    const all = jobs(60, "Odd");
+    const first = all.slice(0, all.indexOf("</JobsDetail>") + "</JobsDetail>".length);
+    const body = `<Response><RequestId>g1</RequestId><JobsDetail/><Wrap>${first}</Wrap>${all.slice(first.length)}</Response>`;
+    const decoded = decodeResponse(res(body), "read");
+    expect(decoded.root).toEqual(parseXml(body).Response);
+    expect(list(decoded.root)).toHaveLength(60);
+    expect(list(decoded.root)[0]).toBe("");
+    // Had the first chunk's text been remembered as answer-level job 0 (the empty one), this poll would show it empty.
+    const next = `<Response><RequestId>g2</RequestId>${all}<NextToken>z</NextToken></Response>`;
+    const again = decodeResponse(res(next), "read");
+    expect(list(again.root)[0]!.JobId).toBe("j0");
+    expect(again.root).toEqual(parseXml(next).Response);
+  });
+
   it("decides a job's repeatable result blocks by their path in the answer", async () => {
     const { decodeResponse } = await import("@/lib/ci/responses");
     const job = (i: number) =>
