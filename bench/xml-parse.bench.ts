@@ -30,11 +30,36 @@ async function main() {
   const base = answer("warm", 0);
   const res = (body: string) => ({ status: 200, headers: {}, body });
   const steps = [
-    { name: "before: validate + parse, library's object conversion (old parseXml)", fn: () => legacyParseXml(answer(`r${n}`, n)), samples: [] as number[], cpu: [] as number[] },
-    { name: "after: quick check + parse, objects from the parser's callbacks (parseXml)", fn: () => parseXml(answer(`r${n}`, n)), samples: [] as number[], cpu: [] as number[] },
-    { name: "decodeResponse, all 100 jobs new (one parse of the whole answer; its jobs remembered)", fn: () => decodeResponse(res(answer(`r${n}`, n)), "read"), samples: [] as number[], cpu: [] as number[] },
-    { name: "decodeResponse, 3 of 100 jobs changed (job memo: parse 3 jobs + the rest of the answer)", fn: () => decodeResponse(res(answer(`r${n}`, 0, 3)), "read"), samples: [] as number[], cpu: [] as number[] },
-    { name: "decodeResponse, unchanged answer, new RequestId (memo hit)", fn: () => decodeResponse(res(answer(`r${n}`, 0)), "read"), samples: [] as number[], cpu: [] as number[] },
+    {
+      name: "before: validate + parse, library's object conversion (old parseXml)",
+      fn: () => legacyParseXml(answer(`r${n}`, n)),
+      samples: [] as number[],
+      cpu: [] as number[],
+    },
+    {
+      name: "after: quick check + parse, objects from the parser's callbacks (parseXml)",
+      fn: () => parseXml(answer(`r${n}`, n)),
+      samples: [] as number[],
+      cpu: [] as number[],
+    },
+    {
+      name: "decodeResponse, all 100 jobs new (one parse of the whole answer; its jobs remembered)",
+      fn: () => decodeResponse(res(answer(`r${n}`, n)), "read"),
+      samples: [] as number[],
+      cpu: [] as number[],
+    },
+    {
+      name: "decodeResponse, 3 of 100 jobs changed (job memo: parse 3 jobs + the rest of the answer)",
+      fn: () => decodeResponse(res(answer(`r${n}`, 0, 3)), "read"),
+      samples: [] as number[],
+      cpu: [] as number[],
+    },
+    {
+      name: "decodeResponse, unchanged answer, new RequestId (memo hit)",
+      fn: () => decodeResponse(res(answer(`r${n}`, 0)), "read"),
+      samples: [] as number[],
+      cpu: [] as number[],
+    },
   ];
   decodeResponse(res(base), "read");
   // Building each answer string is part of every step alike (a fresh string, as from the network), and is timed.
@@ -46,7 +71,7 @@ async function main() {
   // all-new step. `--order=shuffled` runs the steps in a fresh random order each round (seeded, so runs repeat).
   const shuffled = process.argv.includes("--order=shuffled");
   let seed = 12;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let round = -20; round < rounds; round++) {
     n++;
     const order = [...steps];

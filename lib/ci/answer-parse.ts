@@ -108,7 +108,11 @@ function parseWholeAndRemember(body: string, chunks: readonly string[]): XmlObje
   if (doc === null) return parseXml(body);
   const root = doc.Response;
   const parsedJobs = root && typeof root === "object" && !Array.isArray(root) ? root.JobsDetail : undefined;
-  if (Array.isArray(parsedJobs) && parsedJobs.length === chunks.length && countOf(body, "<JobsDetail") === chunks.length) {
+  if (
+    Array.isArray(parsedJobs) &&
+    parsedJobs.length === chunks.length &&
+    countOf(body, "<JobsDetail") === chunks.length
+  ) {
     chunks.forEach((chunk, i) => jobs.set(chunk, parsedJobs[i]!));
   }
   return doc;

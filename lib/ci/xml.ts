@@ -36,11 +36,14 @@ const isXmlChar = (cp: number) =>
  */
 function decodeEntities(text: string): string {
   if (!text.includes("&")) return text; // most values: no regex run at all
-  return text.replace(ENTITY_REF, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (name) return XML_ENTITIES[name] ?? whole;
-    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-    return isXmlChar(cp) ? String.fromCodePoint(cp) : whole;
-  });
+  return text.replace(
+    ENTITY_REF,
+    (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (name) return XML_ENTITIES[name] ?? whole;
+      const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return isXmlChar(cp) ? String.fromCodePoint(cp) : whole;
+    },
+  );
 }
 
 const builder = new XmlObjectBuilder();

@@ -89,7 +89,12 @@ describe("decodeResponse's job memo (a poll where a few jobs moved)", () => {
     const first = decodeResponse(res(`<Response><RequestId>f1</RequestId>${fresh}</Response>`), "read");
     expect(first.root).toEqual(parseXml(`<Response><RequestId>f1</RequestId>${fresh}</Response>`).Response);
     expect(parseMemoSizes().jobs).toBeGreaterThanOrEqual(60);
-    const next = decodeResponse(res(`<Response><RequestId>f2</RequestId>${fresh.replace("<State>Fresh</State>", "<State>Done</State>")}</Response>`), "read");
+    const next = decodeResponse(
+      res(
+        `<Response><RequestId>f2</RequestId>${fresh.replace("<State>Fresh</State>", "<State>Done</State>")}</Response>`,
+      ),
+      "read",
+    );
     expect(list(next.root)[0]!.State).toBe("Done");
     expect(list(next.root)[59]).toBe(list(first.root)[59]);
   });
