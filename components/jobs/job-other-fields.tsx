@@ -2,26 +2,12 @@
 // What CI said about the job beyond the fields the page shows by name: the leftovers card and the raw answer, kept
 // together because both exist so that nothing CI answered is hidden.
 import type { JobResult } from "@/lib/query/jobs";
+import { JOB_SCALAR_FIELDS } from "@/lib/jobs/job-fields";
 import { Section } from "./job-detail-section";
 import { XmlValueList } from "./xml-value-list";
 
-const KNOWN_JOB = new Set([
-  "JobId",
-  "Name",
-  "Type",
-  "State",
-  "Code",
-  "Message",
-  "CreationTime",
-  "StartTime",
-  "EndTime",
-  "Progress",
-  "Tag",
-  "QueueId",
-  "Input",
-  "Operation",
-  "detailsProblem",
-]);
+/** Shown by name elsewhere on the page (the scalars, Input and Operation), or our own marker. */
+const KNOWN_JOB = new Set<string>([...JOB_SCALAR_FIELDS, "Input", "Operation", "detailsProblem"]);
 
 /** Job fields the page does not show by name (and Code/Message of a job that did not fail); nothing when none. */
 export function OtherFieldsSection({ job }: { job: JobResult["job"] }) {

@@ -3,6 +3,7 @@
  * dashboard that tells the truth shows them rather than failing. Unknown states are kept as strings.
  */
 import { z } from "zod";
+import { JOB_SCALAR_FIELDS } from "./job-fields";
 
 const text = z.string().optional();
 const xmlNode = z.record(z.string(), z.unknown());
@@ -32,21 +33,6 @@ export type JobDetail = z.infer<typeof jobDetailSchema> & {
   detailsProblem?: string;
 };
 
-const SCALAR_FIELDS = [
-  "JobId",
-  "Name",
-  "Type",
-  "State",
-  "Code",
-  "Message",
-  "CreationTime",
-  "StartTime",
-  "EndTime",
-  "Progress",
-  "Tag",
-  "QueueId",
-] as const;
-
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 /**
@@ -62,7 +48,7 @@ export function readJobDetail(value: unknown): JobDetail {
   const problem = `${where}: ${issue?.message ?? "not understood"}`;
   const src = isRecord(value) ? value : {};
   const out: Record<string, unknown> = {};
-  for (const key of SCALAR_FIELDS) {
+  for (const key of JOB_SCALAR_FIELDS) {
     const v = src[key];
     if (typeof v === "string" && v !== "") out[key] = v;
   }

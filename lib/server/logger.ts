@@ -8,6 +8,7 @@ import "server-only";
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type DestinationStream, type Logger } from "pino";
+import type { CallInfo } from "@/lib/ci/signed-call";
 import { redactUrlsInText } from "./audit-redact";
 import { logLevelSchema } from "./config-schema";
 
@@ -149,15 +150,7 @@ export function logEvent(event: Record<string, unknown>): void {
 }
 
 /** One line per CI attempt (CallerOptions.onCall): the CI RequestId ties it to CI's own logs. */
-export function logCiCall(info: {
-  method: string;
-  path: string;
-  status: number;
-  ms: number;
-  requestId?: string;
-  attempt: number;
-  code?: string;
-}): void {
+export function logCiCall(info: CallInfo): void {
   logEvent({
     level: info.code ? "warn" : "info",
     event: "ci-call",

@@ -135,19 +135,21 @@ export function keyFromUrlLine(t: CosTarget, line: string): { key: string } | { 
   }
 }
 
+/** The answer for a list or manifest file that is not there (one COS call found that out). */
+const missingFile = (key: string): InputPreviewAnswer => ({
+  count: 0,
+  countExact: true,
+  bytes: 0,
+  sample: [],
+  exists: false,
+  problems: [`${key} does not exist`],
+  cosCalls: 1,
+});
+
 async function previewUrlFile(t: CosTarget, key: string): Promise<InputPreviewAnswer> {
   const cos = cosClient();
   const file = await cos.getObject(t, key, { maxBytes: MAX_LIST_BYTES });
-  if (!file)
-    return {
-      count: 0,
-      countExact: true,
-      bytes: 0,
-      sample: [],
-      exists: false,
-      problems: [`${key} does not exist`],
-      cosCalls: 1,
-    };
+  if (!file) return missingFile(key);
   let text = file.body;
   if (file.truncated) text = text.slice(0, text.lastIndexOf("\n") + 1); // a cut last line is not counted
   const lines = text
@@ -190,16 +192,7 @@ async function previewUrlFile(t: CosTarget, key: string): Promise<InputPreviewAn
 
 async function previewManifest(t: CosTarget, key: string): Promise<InputPreviewAnswer> {
   const file = await cosClient().getObject(t, key, { maxBytes: MAX_LIST_BYTES });
-  if (!file)
-    return {
-      count: 0,
-      countExact: true,
-      bytes: 0,
-      sample: [],
-      exists: false,
-      problems: [`${key} does not exist`],
-      cosCalls: 1,
-    };
+  if (!file) return missingFile(key);
   let manifest: { sourceBucket?: unknown; fileFormat?: unknown; files?: unknown; creationTimestamp?: unknown };
   try {
     if (file.truncated) throw new Error("too large");
