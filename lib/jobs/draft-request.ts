@@ -4,6 +4,7 @@
  * input, only the current Tag's visible parameters, no empty strings or empty groups.
  */
 import { formatCiTime, parseCiTime } from "./ci-time";
+import { requestType } from "@/lib/jobs/request-type";
 import { emptyWizardValues, INPUT_SOURCE_VALUES, type ParamValue, type WizardValues } from "./draft";
 import { isTagName, TAGS_WITHOUT_OUTPUT, type TagName } from "./tags/names";
 import type { FieldSpec, OutputKind, TagModule } from "./tags/types";
@@ -182,7 +183,9 @@ export function requestToDraft(
   values.inputSource = INPUT_SOURCE_VALUES.find((k) => values.Input[k] !== "") ?? "Prefix";
   const op = isRecord(request.Operation) ? request.Operation : {};
   values.Type =
-    request.Type === "Workflow" || (request.Type !== "Job" && op.WorkflowIds !== undefined) ? "Workflow" : "Job";
+    requestType(request.Type) === "Workflow" || (request.Type !== "Job" && op.WorkflowIds !== undefined)
+      ? "Workflow"
+      : "Job";
   const ti = isRecord(op.TimeInterval) ? op.TimeInterval : {};
   values.Operation.TimeInterval = { Start: ciTimeToLocalInput(str(ti.Start)), End: ciTimeToLocalInput(str(ti.End)) };
   values.Operation.WorkflowIds = str(op.WorkflowIds);

@@ -183,7 +183,8 @@ export const jobOperationSchema = z
 
 export const workflowRequestSchema = z.strictObject({
   Name: jobNameSchema,
-  Type: z.literal("Workflow"),
+  // Optional: CI reads a request without Type as Workflow (lib/jobs/request-type.ts); it is then sent without one.
+  Type: z.literal("Workflow").optional(),
   Input: inputSchema,
   Operation: workflowOperationSchema,
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { requestType } from "@/lib/jobs/request-type";
 import type { CiClient, CiTarget } from "@/lib/ci/client";
 import { formatCiTime } from "@/lib/jobs/ci-time";
 import { candidateFromJob, verdictForCancel, verdictForTrigger, type ReconcileLookup } from "./audit";
@@ -18,7 +19,7 @@ export function ciReconcileLookup(client: CiClient, target: CiTarget): Reconcile
     if (typeof request.Name !== "string") return null;
     const { jobs } = await client.listJobs(target, {
       name: request.Name,
-      type: request.Type === "Job" || request.Type === "Workflow" ? request.Type : undefined,
+      type: requestType(request.Type) ?? undefined,
       startCreationTime: formatCiTime(ctx.window.from, 480),
       endCreationTime: formatCiTime(ctx.window.to, 480),
       size: 100,

@@ -13,6 +13,7 @@
  *   open, and after a day it is marked `unknown` for good.
  */
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
+import { requestType } from "@/lib/jobs/request-type";
 import { parseCiTime } from "@/lib/jobs/ci-time";
 import type { AuditAction } from "@/lib/jobs/audit-types";
 
@@ -108,7 +109,8 @@ export function verdictForTrigger(
   ctx: ReconcileContext,
 ): ReconcileVerdict {
   const req = (row.request ?? {}) as RequestShape;
-  if (typeof req.Name !== "string" || typeof req.Type !== "string") return null;
+  const type = requestType(req.Type);
+  if (typeof req.Name !== "string" || !type) return null;
   const tag = typeof req.Operation?.Tag === "string" ? req.Operation.Tag : undefined;
   const workflowId = typeof req.Operation?.WorkflowIds === "string" ? req.Operation.WorkflowIds : undefined;
   const { from, to } = ctx.window;
@@ -117,10 +119,9 @@ export function verdictForTrigger(
     if (seen.has(c.jobId)) return false;
     seen.add(c.jobId);
     if (c.name !== req.Name) return false;
-    if (c.type !== undefined && c.type !== req.Type) return false;
-    if (req.Type === "Job" && tag && c.tag !== undefined && c.tag !== tag) return false;
-    if (req.Type === "Workflow" && workflowId && c.workflowId !== undefined && c.workflowId !== workflowId)
-      return false;
+    if (c.type !== undefined && c.type !== type) return false;
+    if (type === "Job" && tag && c.tag !== undefined && c.tag !== tag) return false;
+    if (type === "Workflow" && workflowId && c.workflowId !== undefined && c.workflowId !== workflowId) return false;
     if (!c.creationTime || c.creationTime < from || c.creationTime > to) return false;
     return !ctx.attributedJobIds.has(c.jobId);
   });
@@ -135,7 +136,7 @@ export function verdictForTrigger(
   if (matches.length === 0 && ctx.now >= to) {
     return {
       outcome: "error",
-      note: `No job named ${req.Name} (${req.Type}) was created between ${from.toISOString()} and ${to.toISOString()}: CI created none`,
+      note: `No job named ${req.Name} (${type}) was created between ${from.toISOString()} and ${to.toISOString()}: CI created none`,
     };
   }
   return null; // window still open, or several candidates: do not guess

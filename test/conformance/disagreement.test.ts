@@ -56,10 +56,6 @@ const EXPECTED: Readonly<Record<string, { direction: Direction; reason: string }
     direction: "app refuses, model accepts",
     reason: "the app enforces §4.4's `${Number}` in Output.Object; the model does not read object-name variables",
   },
-  "sdk-go-example-workflow-manifest-no-type": {
-    direction: "app refuses, model accepts",
-    reason: "the app always states Type; CI's Workflow-type table marks it optional (否) and the Go example omits it",
-  },
 };
 
 /**

@@ -22,6 +22,10 @@ const PIC =
 
 /** The exact body the emulator must receive for each SDK request the app accepts. */
 const EXPECTED_XML: Readonly<Record<string, string>> = {
+  // No <Type>: sent as the Go example writes it (CI reads it as Workflow, lib/jobs/request-type.ts).
+  "go-example-workflow-manifest-no-type":
+    "<Request><Name>trigger-7</Name><Input><Manifest>https://test-123456789.cos.ap-chongqing.myqcloud.com/cos_bucket_inventory/123456789/test/menu_instant_20220506171340/20220506/manifest.json</Manifest></Input>" +
+    `<Operation><TimeInterval><Start>2002-02-16T10:45:12+0800</Start><End>2022-05-16T10:45:12+0800</End></TimeInterval>${WF}</Operation></Request>`,
   "go-test-transcode-template":
     "<Request><Name>demo</Name><Type>Job</Type><Input><Prefix>input</Prefix></Input><Operation><TimeInterval><Start>2022-02-01T12:00:00+0800</Start><End>2022-05-01T12:00:00+0800</End></TimeInterval>" +
     `<Tag>Transcode</Tag>${TPL}<Output><Region>ap-chongqing</Region><Bucket>test-1234567890</Bucket><Object>output/\${InventoryTriggerJobId}/out.mp4</Object></Output>` +
@@ -59,12 +63,7 @@ const EXPECTED_XML: Readonly<Record<string, string>> = {
  * GAPS — SDK shapes the app refuses on purpose (each with the field its 400 names). Should the app ever accept one,
  * the test below prints a reminder to move it into EXPECTED_XML with its exact body.
  */
-const APP_REFUSES_TODAY: Readonly<Record<string, { field: string; why: string }>> = {
-  "go-example-workflow-manifest-no-type": {
-    field: "Type",
-    why: "the app always states Type; CI defaults a missing Type to Workflow",
-  },
-};
+const APP_REFUSES_TODAY: Readonly<Record<string, { field: string; why: string }>> = {};
 
 let h: Harness;
 beforeAll(async () => {

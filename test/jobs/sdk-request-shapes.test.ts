@@ -19,6 +19,19 @@ const accepts = (req: Mutable) => {
 };
 
 describe("accepted now", () => {
+  it("a Workflow trigger without Type (cos-go-sdk-v5 example/CI/workflow_and_job/inventory.go), sent without one", () => {
+    const req = clone(WORKFLOW_SAMPLE);
+    delete req.Type;
+    const xml = accepts(req);
+    expect(xml).not.toContain("<Type>");
+    expect(xml).toContain("<WorkflowIds>");
+    // Judged as the Workflow type it means: Job elements are refused by name, a missing WorkflowIds is named too.
+    const jobShaped = clone(JOB_SAMPLE);
+    delete jobShaped.Type;
+    expect(paths(triggerRequestSchema.safeParse(jobShaped))).toContain("Operation.WorkflowIds");
+    expect(paths(triggerRequestSchema.safeParse({ ...req, Type: "Batch" }))).toEqual(["Type"]);
+  });
+
   it("several workflows in one trigger, comma-separated (cos-go-sdk-v5 InventoryTriggerJobOperation.WorkflowIds is one string)", () => {
     const req = clone(WORKFLOW_SAMPLE);
     req.Operation.WorkflowIds = "w7476ff3564ee45b7b490d64bccaba6cc,w5a99d4c18a158468d2a7817d7c09f120";

@@ -56,6 +56,16 @@ describe("trigger reconciliation heuristic", () => {
     });
   });
 
+  it("a stored Workflow trigger without Type (as the Go SDK's example sends it) is matched as a Workflow job", () => {
+    const untyped = { Name: "clip", Operation: { WorkflowIds: "w1" } };
+    const wf = (id: string) => job(id, { Type: "Workflow", Tag: "" });
+    expect(verdictForTrigger(row(untyped), [job("j1"), wf("j2")], ctx(120_000))).toMatchObject({
+      outcome: "success",
+      jobId: "j2",
+    });
+    expect(verdictForTrigger(row({ ...untyped, Type: 7 }), [wf("j2")], ctx(120_000))).toBeNull(); // unreadable
+  });
+
   it("refuses to choose between two candidates, and waits while the window is open", () => {
     expect(verdictForTrigger(row(request), [job("j1"), job("j2")], ctx(30 * 60_000))).toBeNull();
     expect(verdictForTrigger(row(request), [], ctx(5 * 60_000))).toBeNull();

@@ -1,6 +1,7 @@
 "use client";
 // The request in words is Review's longest part and holds no state: apart, review-step.tsx stays about the step.
 import type { ReactNode } from "react";
+import { requestType } from "@/lib/jobs/request-type";
 import { CiRefList, CiRefName } from "@/components/jobs/ci-ref-name";
 import { idsOf, refKindOfPath, type CiNames } from "@/lib/jobs/ci-names";
 import { parseCiTime } from "@/lib/jobs/ci-time";
@@ -38,7 +39,7 @@ export function Summary({ request, bucket, names }: { request: TriggerRequest; b
       {request.Name}
     </Row>,
     <Row key="type" term="Type">
-      {request.Type}
+      {requestType(request.Type)}
     </Row>,
     <Row key="bucket" term="Bucket">
       {bucket}
@@ -54,7 +55,7 @@ export function Summary({ request, bucket, names }: { request: TriggerRequest; b
         term="Uploaded between"
       >{`${ti.Start ? time(ti.Start) : "the beginning"} and ${ti.End ? time(ti.End) : "now"}`}</Row>,
     );
-  if (request.Type === "Workflow") {
+  if (request.Type !== "Job") {
     rows.push(
       <Row key="wf" term="Workflow">
         <CiRefList names={names} kind="workflows" ids={idsOf(request.Operation.WorkflowIds)} />
