@@ -81,14 +81,21 @@ describe("decodeResponse's job memo (a poll where a few jobs moved)", () => {
     expect(decoded.root).toEqual(parseXml(body).Response);
   });
 
-  it("an answer of all-new jobs is parsed in one go, and its jobs are remembered for the next poll", async () => {
+  it("an answer of all-new jobs is parsed in one go, and its jobs are remembered when the next poll repeats them", async () => {
     const { decodeResponse } = await import("@/lib/ci/responses");
     const { parseMemoSizes } = await import("@/lib/ci/answer-parse");
     const { parseXml } = await import("@/lib/ci/xml");
     const fresh = jobs(60, "Fresh");
+    const before = parseMemoSizes();
     const first = decodeResponse(res(`<Response><RequestId>f1</RequestId>${fresh}</Response>`), "read");
     expect(first.root).toEqual(parseXml(`<Response><RequestId>f1</RequestId>${fresh}</Response>`).Response);
-    expect(parseMemoSizes().jobs).toBeGreaterThanOrEqual(60);
+    // Nothing split or remembered yet: that work waits for an answer that repeats these jobs.
+    expect(parseMemoSizes().jobs).toBe(before.jobs);
+    expect(parseMemoSizes().pending).toBe(Math.min(before.pending + 1, 2));
+    // An unrelated all-new answer leaves it waiting.
+    decodeResponse(res(`<Response><RequestId>u1</RequestId>${jobs(60, "Unrelated")}</Response>`), "read");
+    expect(parseMemoSizes().jobs).toBe(before.jobs);
+    expect(parseMemoSizes().pending).toBe(2); // at most two wait; the oldest is dropped unremembered
     const next = decodeResponse(
       res(
         `<Response><RequestId>f2</RequestId>${fresh.replace("<State>Fresh</State>", "<State>Done</State>")}</Response>`,
@@ -96,7 +103,11 @@ describe("decodeResponse's job memo (a poll where a few jobs moved)", () => {
       "read",
     );
     expect(list(next.root)[0]!.State).toBe("Done");
+    // The first answer's jobs were remembered on the way: 59 of 60 trees reused, one parsed.
     expect(list(next.root)[59]).toBe(list(first.root)[59]);
+    expect(list(next.root)[1]).toBe(list(first.root)[1]);
+    expect(parseMemoSizes().jobs).toBeGreaterThanOrEqual(before.jobs + 60);
+    expect(parseMemoSizes().pending).toBe(1);
   });
 
   it("remembers no job of a whole-read answer whose job tags do not line up with its jobs", async () => {
