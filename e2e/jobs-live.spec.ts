@@ -1,7 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
 import { triggerJob, uniqueName } from "./support/jobs-api";
-import { advanceUntilRequest, pauseClockSoon, recordPageRequests, serverTimeFollowsPageClock } from "./support/clock";
+import {
+  advanceUntilRequest,
+  pauseClockSoon,
+  recordContextRequests,
+  recordedRequests,
+  recordPageRequests,
+  serverTimeFollowsPageClock,
+} from "./support/clock";
 import { E2E, ssoHeaders } from "./support/env";
 import { jobsScreen } from "./support/jobs-page";
 
@@ -160,19 +167,8 @@ test("open dashboards poll on the server's beat, so they share CI calls", async 
       await context.addInitScript(() =>
         localStorage.setItem("ci-console:live-updates", JSON.stringify({ paused: false, interval: 5_000 })),
       );
-      // Stamped in the page when it calls fetch (this machine's clock, as the server's): a request event reaches the
-      // test process later, by however long a loaded machine delays it, which once put polls 1.2 s off the beat.
-      await context.addInitScript(() => {
-        const w = window as unknown as { __e2eListPolls: number[] };
-        w.__e2eListPolls = [];
-        const realFetch = window.fetch.bind(window);
-        window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-          const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-          const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
-          if (method === "GET" && url.pathname === "/api/jobs") w.__e2eListPolls.push(Date.now());
-          return realFetch(input, init);
-        };
-      });
+      // Stamped in the page when it calls fetch, with this machine's clock (the server's too): e2e/support/clock.ts.
+      await recordContextRequests(context);
       const page = await context.newPage();
       await page.goto("/jobs");
       await jobsScreen(page).hydrated();
@@ -180,7 +176,9 @@ test("open dashboards poll on the server's beat, so they share CI calls", async 
     }
     const readPolls = async () => {
       for (const [i, page] of pages.entries()) {
-        polls[i] = await page.evaluate(() => (window as unknown as { __e2eListPolls: number[] }).__e2eListPolls);
+        polls[i] = (await recordedRequests(page))
+          .filter((sent) => sent.method === "GET" && new URL(sent.url).pathname === "/api/jobs")
+          .map((sent) => sent.at);
       }
       return Math.min(polls[0]!.length, polls[1]!.length);
     };

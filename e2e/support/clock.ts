@@ -1,8 +1,8 @@
 /** Helpers for tests that drive the page's fake clock (page.clock) instead of waiting in real time. */
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 
 /** One fetch the page made, as the page itself saw it: its (fake) clock when it left, and whether its answer came. */
-interface SentByPage {
+export interface SentByPage {
   url: string;
   method: string;
   at: number;
@@ -16,39 +16,58 @@ declare global {
 }
 
 /**
- * Records every fetch the current page makes from now on, stamped with the page's own clock at the moment it leaves,
- * and marks it answered once its whole body has arrived. Call it on a loaded page, after `page.clock.install()` (so
- * the stamps are fake time); it lasts until the page navigates (it is not an init script, so a reload is untouched).
+ * Runs in the page: wraps `fetch` so that every request is recorded in `window.__e2eSent` when it leaves, stamped
+ * with the page's own clock, and marked answered once its whole body has arrived. Self-contained (no closure over
+ * this module), because Playwright serializes it into the page.
+ */
+function installFetchRecorder(): void {
+  if (window.__e2eSent) return;
+  const sent: SentByPage[] = (window.__e2eSent = []);
+  const realFetch = window.fetch.bind(window);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const entry: SentByPage = {
+      url: new URL(url, location.href).href,
+      method: (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase(),
+      at: Date.now(),
+      answered: false,
+    };
+    sent.push(entry);
+    const answer = realFetch(input, init);
+    const settle = () => {
+      entry.answered = true;
+    };
+    // Answered = the whole body is here (read from a copy, so the page's own reading is untouched).
+    answer.then((r) => r.clone().arrayBuffer()).then(settle, settle);
+    return answer;
+  };
+}
+
+/**
+ * Records every fetch the current page makes from now on (installFetchRecorder). Call it on a loaded page, after
+ * `page.clock.install()` (so the stamps are fake time); it lasts until the page navigates (it is not an init script,
+ * so a reload is untouched). `recordContextRequests` records from the start of every page of a context instead.
  *
  * Why not Playwright's "request" event: it comes from the browser's network process, not from the page, and is not
  * ordered with `page.evaluate` round trips. On a busy machine it arrived several 250 ms clock steps after the request
  * left, so the clock kept moving while that request was in flight; the measured gap to the *next* poll then came out
  * short by those steps (2000 ms for a 3000 ms poll). The page's own record is read in the same round trip as the clock
  * step, so the clock stops in the very step the request left, and the gap is measured between the page's own stamps.
+ * Without a fake clock the stamps are this machine's clock (the server's too): a request event reaches the test
+ * process later, by however long a loaded machine delays it, which once put polls 1.2 s off the server's beat.
  */
 export async function recordPageRequests(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    if (window.__e2eSent) return;
-    const sent: SentByPage[] = (window.__e2eSent = []);
-    const realFetch = window.fetch.bind(window);
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = input instanceof Request ? input.url : String(input);
-      const entry: SentByPage = {
-        url: new URL(url, location.href).href,
-        method: (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase(),
-        at: Date.now(),
-        answered: false,
-      };
-      sent.push(entry);
-      const answer = realFetch(input, init);
-      const settle = () => {
-        entry.answered = true;
-      };
-      // Answered = the whole body is here (read from a copy, so the page's own reading is untouched).
-      answer.then((r) => r.clone().arrayBuffer()).then(settle, settle);
-      return answer;
-    };
-  });
+  await page.evaluate(installFetchRecorder);
+}
+
+/** recordPageRequests for every page of `context`, from the moment each page starts (an init script). */
+export async function recordContextRequests(context: BrowserContext): Promise<void> {
+  await context.addInitScript(installFetchRecorder);
+}
+
+/** The requests the page has recorded so far (recordPageRequests / recordContextRequests), oldest first. */
+export async function recordedRequests(page: Page): Promise<SentByPage[]> {
+  return page.evaluate(() => window.__e2eSent ?? []);
 }
 
 /**
