@@ -1,8 +1,10 @@
 /**
  * Fault injection for resilience tests (admin `POST /__emulator/faults`): latency, 500 InternalError, 503 SlowDown,
- * 200 with broken XML, dropped connections, and "answer lost" drops after the request took effect.
+ * 200 with broken XML, dropped connections, "answer lost" drops after the request took effect, and a chosen CI
+ * error answer in XML or JSON (error-answer.ts).
  */
 import { z } from "zod";
+import { errorAnswerSchema, type ErrorAnswer } from "./error-answer";
 import { ROUTE_KEYS, type RouteKey } from "./types";
 
 const rate = z.number().min(0, "rates are 0 to 1").max(1, "rates are 0 to 1");
@@ -21,13 +23,17 @@ export const faultConfigSchema = z.strictObject({
   routes: z.array(z.enum(ROUTE_KEYS)).min(1).optional(),
   /** Drops happen after the handler ran (the job is created / cancelled, the answer is lost). Implies dropRate 1 if unset. */
   dropAfterProcessing: z.boolean().optional(),
+  /** Answer every affected request with this CI error (XML `<Error>` or JSON `{code, message, request_id}`). */
+  errorAnswer: errorAnswerSchema.optional(),
 });
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
 
 export interface FaultPlan {
   latencyMs: number;
   /** Instead of handling the request. */
-  before: "drop" | "error" | "slowDown" | null;
+  before: "drop" | "error" | "slowDown" | "errorAnswer" | null;
+  /** What to answer when `before` is "errorAnswer". */
+  errorAnswer?: ErrorAnswer;
   /** After handling it. */
   after: "drop" | "malformed" | null;
 }
@@ -74,6 +80,7 @@ export class Faults {
     const dropRate = c.dropRate ?? (c.dropAfterProcessing ? 1 : undefined);
     const drop = roll(dropRate);
     if (drop && !c.dropAfterProcessing) return { latencyMs, before: "drop", after: null };
+    if (!drop && c.errorAnswer) return { latencyMs, before: "errorAnswer", after: null, errorAnswer: c.errorAnswer };
     if (!drop && roll(c.errorRate)) return { latencyMs, before: "error", after: null };
     if (!drop && roll(c.slowDownRate)) return { latencyMs, before: "slowDown", after: null };
     if (drop) return { latencyMs, before: null, after: "drop" };

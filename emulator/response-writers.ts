@@ -16,7 +16,7 @@ export function responseWriters(stats: Stats) {
       "x-ci-request-id": requestId,
       "Content-Length": Buffer.byteLength(result.body),
     };
-    if (result.body !== "") headers["Content-Type"] = "application/xml";
+    if (result.body !== "") headers["Content-Type"] = result.contentType ?? "application/xml";
     res.writeHead(result.status, headers);
     res.end(result.body);
   }

@@ -7,6 +7,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { ADMIN_PREFIX, handleAdmin, isLoopbackAddress } from "./admin";
 import { verifySignature } from "./auth";
 import { CiFault, invalidArgument } from "./ci-error";
+import { errorAnswerResult } from "./error-answer";
 import { faultGate } from "./fault-gate";
 import { breakXml, Faults } from "./faults";
 import { parseCiHost } from "./host";
@@ -155,7 +156,12 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     const match = matchRoute(req.method ?? "GET", target.path);
     const { plan, early } = await faultsBefore(match.key);
     if (early === "drop") return drop(req);
-    if (early) return send(res, xmlError(early.status, early.code, early.message, requestId), requestId);
+    if (early instanceof CiFault)
+      return send(res, xmlError(early.status, early.code, early.message, requestId), requestId);
+    if (early) {
+      const answerId = early.requestId ?? requestId;
+      return send(res, errorAnswerResult(early, answerId), answerId);
+    }
 
     let result: CiResult;
     try {
@@ -188,7 +194,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       cosError(status, code, message, resource, requestId);
     const { plan, early } = await faultsBefore(match.key);
     if (early === "drop") return drop(req);
-    if (early) return sendCos(res, fail(early.status, early.code, early.message), requestId);
+    // COS has one error document (XML), whatever format a CI error answer was asked in.
+    if (early) return sendCos(res, fail(early.status, String(early.code), early.message), requestId);
     let result: CosResult;
     try {
       result = processCos(cosDeps, {

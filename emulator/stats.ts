@@ -10,7 +10,7 @@ export interface AuthFailure {
   expectedHttpString?: string;
 }
 
-export type FaultKind = "latency" | "error" | "slowDown" | "malformed" | "drop";
+export type FaultKind = "latency" | "error" | "slowDown" | "malformed" | "drop" | "errorAnswer";
 
 export interface StatsSnapshot {
   total: number;
@@ -39,7 +39,7 @@ export class Stats {
       routes: {},
       statuses: {},
       triggers: 0,
-      faults: { latency: 0, error: 0, slowDown: 0, malformed: 0, drop: 0 },
+      faults: { latency: 0, error: 0, slowDown: 0, malformed: 0, drop: 0, errorAnswer: 0 },
       authFailures: 0,
       recentAuthFailures: [],
       since: this.now(),

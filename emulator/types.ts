@@ -64,6 +64,8 @@ export interface CiResult {
   status: number;
   /** XML text; empty for a bodiless 200 (cancel). */
   body: string;
+  /** Default `application/xml`; a JSON error answer (error-answer.ts) says `application/json`. */
+  contentType?: string;
 }
 
 export type { XmlObject };
