@@ -8,7 +8,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { E2E } from "./support/env";
 import { emulatorAdmin } from "./support/emulator-admin";
 import { getJob, uniqueName } from "./support/jobs-api";
-import { waitForHydration } from "./support/jobs-page";
+import { jobsScreen, waitForHydration } from "./support/jobs-page";
 
 const BUCKET = E2E.bucket;
 const OUTPUT = { Region: E2E.region, Bucket: BUCKET };
@@ -99,6 +99,14 @@ test("a Snapshot batch: no Results until CI echoes them, then every file written
   await expect(results.getByRole("heading", { name: "MediaInfo" })).toBeVisible();
   await expect(results).toContainText("12.960000");
   await expect(page.getByRole("region", { name: "Operation" })).not.toContainText("Md5Info");
+  await expect(page.getByText(/details not understood/i)).toHaveCount(0);
+
+  // The list answer carries the same blocks: the row reads normally, not marked as misunderstood.
+  await page.goto(`/jobs?jobId=${jobId}`);
+  const screen = jobsScreen(page);
+  await screen.ready();
+  await expect(screen.row(jobId)).toHaveAttribute("data-state", "Success");
+  await expect(screen.row(jobId)).not.toContainText(/details not understood/i);
 });
 
 test("an ImageInspect batch shows its ImageInspectResult block", async ({ page, request }) => {
