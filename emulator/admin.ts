@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { FilesAdminError, routeFilesAdmin, type FilesAdminDeps } from "./admin-files";
+import { attachResults, ResultsBodyError } from "./admin-results";
 import { JOB_STATES } from "./store/job-states";
 import { faultConfigSchema, type Faults } from "./faults";
 import { cosHostName } from "./cos/object-url";
@@ -126,12 +127,21 @@ function route(
       throw e;
     }
   }
-  const job = /^jobs\/([^/]+)(\/state)?$/.exec(path);
+  const job = /^jobs\/([^/]+)(\/state|\/results)?$/.exec(path);
   if (job) {
     const record = deps.store.findJob(job[1]!);
     if (!record) throw new AdminError(404, `No job ${job[1]}`);
     if (!job[2] && method === "GET") return [200, jobJson(record, now)];
-    if (job[2] && method === "POST") {
+    if (job[2] === "/results" && method === "POST") {
+      try {
+        attachResults(record, parseJson(body));
+      } catch (e) {
+        if (e instanceof ResultsBodyError) throw new AdminError(e.status, e.message);
+        throw e;
+      }
+      return [200, jobJson(record, now)];
+    }
+    if (job[2] === "/state" && method === "POST") {
       const { State, Code, Message } = parseWith(forceStateSchema, parseJson(body));
       record.override = { state: State, at: now };
       if (State === "Failed")

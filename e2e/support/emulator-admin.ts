@@ -43,6 +43,12 @@ export const emulatorAdmin = {
   forceState: (jobId: string, State: string, extra: { Code?: string; Message?: string } = {}) =>
     admin<Json>("POST", `jobs/${encodeURIComponent(jobId)}/state`, { State, ...extra }),
   job: (jobId: string) => admin<Json>("GET", `jobs/${encodeURIComponent(jobId)}`),
+  /**
+   * Attaches (replaces) a Job-type batch's result blocks (MediaResult, MediaInfo, …Result; emulator/admin-results.ts),
+   * which the emulator then echoes under Operation.JobParam; `{}` clears them.
+   */
+  attachResults: (jobId: string, blocks: Json) =>
+    admin<Json>("POST", `jobs/${encodeURIComponent(jobId)}/results`, blocks),
   triggers: () => admin<Json[]>("GET", "triggers"),
   /** Objects clients PUT to COS under `prefix` (default: every written object), with their text bodies. */
   cosObjects: (bucket: string, prefix = "") =>

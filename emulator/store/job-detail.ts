@@ -34,6 +34,23 @@ export function renderJobDetail(job: JobRecord, now: number, context: "trigger" 
   if (s.progress !== null) detail.Progress = String(s.progress);
   if (job.tag) detail.Tag = job.tag;
   detail.Input = job.input;
-  detail.Operation = job.operation;
+  detail.Operation = job.results && context === "query" ? withResults(job.operation, job.results) : job.operation;
   return detail;
+}
+
+/** The job's Operation with its result blocks after the Tag's own JobParam children (a new object: the record stays as sent). */
+function withResults(operation: XmlObject, results: XmlObject): XmlObject {
+  const jobParam = operation.JobParam;
+  const own = jobParam && typeof jobParam === "object" && !Array.isArray(jobParam) ? jobParam : {};
+  if (!("JobParam" in operation)) {
+    // Keep CI's Operation order: JobParam right after Tag, as the trigger request writes it.
+    const out: XmlObject = {};
+    for (const [k, v] of Object.entries(operation)) {
+      out[k] = v;
+      if (k === "Tag") out.JobParam = results;
+    }
+    if (!("JobParam" in out)) out.JobParam = results;
+    return out;
+  }
+  return { ...operation, JobParam: { ...own, ...results } };
 }

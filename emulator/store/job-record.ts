@@ -37,4 +37,6 @@ export interface JobRecord {
   /** The `<Request>` document as received (triggered jobs) or as it would have been sent (seed jobs). */
   requestXml: string;
   source: "seed" | "trigger";
+  /** Result blocks attached through the admin API (admin-results.ts), echoed under `Operation.JobParam`. */
+  results?: XmlObject;
 }

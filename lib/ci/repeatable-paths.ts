@@ -37,6 +37,27 @@ export const REPEATABLE_PATHS: readonly string[] = [
   "MediaInfo.Stream.Video",
   "MediaInfo.Stream.Audio",
   "MediaInfo.Stream.Subtitle",
+  // The per-Tag result blocks' lists (ci_media.go VideoTagResult, WordsGeneralizeResult, DnaResult, VocalScoreResult:
+  // their `[]` fields), spelled from the block down so that no other `Tags` is caught; a list inside one of these
+  // lists is named from its list parent (names only VideoTagResult uses; the parent's own rule places it).
+  "VideoTagResult.StreamData.Data.Tags",
+  "VideoTagResult.StreamData.Data.PersonTags",
+  "PersonTags.DetailPerSecond",
+  "DetailPerSecond.BBox",
+  "VideoTagResult.StreamData.Data.PlaceTags",
+  "PlaceTags.Tags",
+  "PlaceTags.ClipFrameResult",
+  "VideoTagResult.StreamData.Data.ActionTags",
+  "ActionTags.Tags",
+  "VideoTagResult.StreamData.Data.ObjectTags",
+  "ObjectTags.Objects",
+  "Objects.BBox",
+  "VideoTagResult.StreamData.Data.Labels",
+  "WordsGeneralizeResult.WordsGeneralizeLable",
+  "WordsGeneralizeResult.WordsGeneralizeToken",
+  "DnaResult.Detection.MatchDetail",
+  "VocalScoreResult.PitchScore.SentenceScores",
+  "VocalScoreResult.RhythemScore.SentenceScores",
 ];
 
 /** Rules by their last name, each as the names before it, nearest parent first. */

@@ -110,3 +110,25 @@ describe("jobResults: what the job page shows", () => {
     expect(jobResults(undefined)).toEqual({ blocks: [], files: [] });
   });
 });
+
+describe("per-Tag result blocks: their lists by path too", () => {
+  /** A VideoTag batch's JobsDetail with `tags` labels (ci_media.go VideoTagResult.StreamData.Data.Tags is a list). */
+  const videoTagJob = (tags: string[]) =>
+    "<Response><JobsDetail><JobId>b2</JobId><State>Success</State><Type>Job</Type><Operation><Tag>VideoTag</Tag><JobParam>" +
+    "<VideoTag><Scenario>Stream</Scenario></VideoTag><VideoTagResult><StreamData><SubErrCode>0</SubErrCode><Data>" +
+    tags.map((t) => `<Tags><Tag>${t}</Tag><TagCls>scene</TagCls><Confidence>0.9</Confidence></Tags>`).join("") +
+    "<PersonTags><Name>host</Name><DetailPerSecond><TimeStamp>1</TimeStamp><BBox><X1>1</X1></BBox></DetailPerSecond></PersonTags>" +
+    "</Data></StreamData></VideoTagResult></JobParam></Operation></JobsDetail></Response>";
+
+  it.each([[["beach"]], [["beach", "city"]]])("VideoTagResult with %j: Tags, PersonTags, BBox are lists", (tags) => {
+    const op = readJobDetail(firstJob(videoTagJob(tags))).Operation as XmlObject;
+    const result = (op.JobParam as XmlObject).VideoTagResult as XmlObject;
+    const data = (result.StreamData as XmlObject).Data as XmlObject;
+    expect((data.Tags as XmlObject[]).map((t) => t.Tag)).toEqual(tags);
+    const person = (data.PersonTags as XmlObject[])[0]!;
+    expect(person.Name).toBe("host");
+    expect((person.DetailPerSecond as XmlObject[])[0]!.BBox).toEqual([{ X1: "1" }]);
+    expect((op.JobParam as XmlObject).VideoTag).toEqual({ Scenario: "Stream" });
+    expect(jobResults(op).blocks.map(([name]) => name)).toEqual(["VideoTagResult"]);
+  });
+});
