@@ -32,6 +32,7 @@ function WorkflowRow({
   items,
   loaded,
   onChange,
+  onSplit,
   onRemove,
 }: {
   index: number;
@@ -41,6 +42,8 @@ function WorkflowRow({
   items: PickerItem[] | undefined;
   loaded: boolean;
   onChange: (id: string) => void;
+  /** Called when the typed text holds several IDs: they become rows of their own. */
+  onSplit: (ids: string[]) => void;
   onRemove?: () => void;
 }) {
   const [manual, setManual] = useState(false);
@@ -114,6 +117,13 @@ function WorkflowRow({
             placeholder="w7476ff3564ee45b7b490d64bccaba6cc"
             value={value}
             onChange={(e) => onChange(e.target.value)}
+            onBlur={(e) => {
+              const ids = e.target.value
+                .split(",")
+                .map((id) => id.trim())
+                .filter((id) => id !== "");
+              if (ids.length > 1 || (ids.length === 1 && ids[0] !== e.target.value)) onSplit(ids);
+            }}
             aria-invalid={rowError ? true : undefined}
             aria-describedby={rowError ? `${fieldId(NAME)}-error` : undefined}
             className={inputClass}
@@ -129,7 +139,8 @@ export function WorkflowIdsField({ bucket }: { bucket: string }) {
   const { control, setValue } = useFormContext();
   const value = (useWatch({ control, name: NAME }) as string | undefined) ?? "";
   const query = usePickerItems("workflows", bucket);
-  // Rows are kept apart from the joined value so that a row left empty, or an ID typed with a comma, stays as typed.
+  // Rows are kept apart from the joined value so that a row left empty stays; IDs typed with commas into one row's
+  // box become rows of their own when the box is left.
   const [rows, setRows] = useState<Row[]>(() => toRows(value));
   const [seen, setSeen] = useState(value);
   if (value !== seen) {
@@ -159,6 +170,9 @@ export function WorkflowIdsField({ bucket }: { bucket: string }) {
             items={query.data}
             loaded={loaded}
             onChange={(id) => update(rows.map((r) => (r === row ? { ...r, id } : r)))}
+            onSplit={(ids) =>
+              update(rows.flatMap((r) => (r === row ? ids.map((id, k) => ({ key: k ? nextKey++ : r.key, id })) : [r])))
+            }
             onRemove={i === 0 ? undefined : () => update(rows.filter((r) => r !== row))}
           />
         ))}
