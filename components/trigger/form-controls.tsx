@@ -261,3 +261,9 @@ export function Section({
     </section>
   );
 }
+
+/** The choices of a CI "true"/"false" switch; the select's empty choice means the element is not sent. */
+export const TRUE_FALSE: { value: string; label: string }[] = [
+  { value: "true", label: "true" },
+  { value: "false", label: "false" },
+];

@@ -23,6 +23,7 @@ export const STEP_PATHS: readonly (readonly string[])[] = [
     "Operation.JobParam",
     "Operation.QueueId",
     "Operation.QueueType",
+    "Operation.FreeTranscode",
   ],
   [
     "Operation.Output",

@@ -89,6 +89,18 @@ export function buildJobParam(
   return pruneParams(jobParam, fields, jobParam);
 }
 
+/**
+ * The workflow picker's value (one ID per chosen workflow, joined by commas, in the order chosen) as sent: blanks
+ * around IDs and empty entries (a workflow row added but left unset) are dropped; "" when none is left.
+ */
+export function joinWorkflowIds(raw: string): string {
+  return raw
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "")
+    .join(",");
+}
+
 /** The minimal Request for these values (not yet validated: the caller runs triggerRequestSchema on it). */
 export function draftToRequest(
   values: WizardValues,
@@ -106,7 +118,7 @@ export function draftToRequest(
       Name: values.Name.trim(),
       Type: "Workflow",
       Input,
-      Operation: compact({ TimeInterval, WorkflowIds: nonEmpty(op.WorkflowIds) ?? "" }),
+      Operation: compact({ TimeInterval, WorkflowIds: joinWorkflowIds(op.WorkflowIds) }),
     };
   }
 
@@ -128,6 +140,9 @@ export function draftToRequest(
         if (v) Output[f] = v;
       }
     }
+    // Any Tag that writes output may carry Force (request-schema.ts outputSchema; cos-go-sdk-v5 JobOutput).
+    const force = nonEmpty(op.Output.Force);
+    if (force) Output.Force = force;
   }
   const tdmq = op.CallBackType === "TDMQ";
   const kafka = op.CallBackType === "Kafka";
@@ -142,6 +157,7 @@ export function draftToRequest(
       Output,
       QueueId: nonEmpty(op.QueueId),
       QueueType: nonEmpty(op.QueueType),
+      FreeTranscode: nonEmpty(op.FreeTranscode),
       // UserData is passed through to CI as typed: only a completely empty value is dropped.
       UserData: op.UserData !== "" ? op.UserData : undefined,
       JobLevel: nonEmpty(op.JobLevel),
@@ -196,6 +212,7 @@ export function requestToDraft(
   for (const k of [
     "QueueId",
     "QueueType",
+    "FreeTranscode",
     "UserData",
     "JobLevel",
     "CallBack",
@@ -224,6 +241,7 @@ export function requestToDraft(
       StreamExtract: (Array.isArray(out.StreamExtract) ? out.StreamExtract : [])
         .filter(isRecord)
         .map((s) => ({ Index: str(s.Index), Object: str(s.Object) })),
+      Force: str(out.Force),
     };
   }
   return values;

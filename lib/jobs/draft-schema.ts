@@ -34,6 +34,7 @@ export const wizardValuesSchema = z.object({
     JobParam: z.record(z.string().max(64), paramValueSchema.optional()),
     QueueId: str,
     QueueType: str.default(""),
+    FreeTranscode: str.default(""),
     UserData: str,
     JobLevel: str,
     CallBack: str,
@@ -53,6 +54,7 @@ export const wizardValuesSchema = z.object({
       DrumObject: str.default(""),
       SpriteObject: str,
       StreamExtract: z.array(z.object({ Index: str, Object: str })).max(20),
+      Force: str.default(""),
     }),
   }),
 }) satisfies z.ZodType<WizardValues>;

@@ -38,6 +38,8 @@ export interface WizardValues {
     JobParam: Record<string, unknown>;
     QueueId: string;
     QueueType: string;
+    /** `"true"`, `"false"` or `""` (not sent): cos-go-sdk-v5 `InventoryTriggerJobOperation.FreeTranscode`. */
+    FreeTranscode: string;
     UserData: string;
     JobLevel: string;
     CallBack: string;
@@ -54,6 +56,8 @@ export interface WizardValues {
       DrumObject: string;
       SpriteObject: string;
       StreamExtract: { Index: string; Object: string }[];
+      /** `"true"`, `"false"` or `""` (not sent): cos-go-sdk-v5 `JobOutput.Force`. */
+      Force: string;
     };
   };
 }
@@ -75,6 +79,7 @@ export function emptyWizardValues(target?: { bucket: string; region: string }): 
       JobParam: {},
       QueueId: "",
       QueueType: "",
+      FreeTranscode: "",
       UserData: "",
       JobLevel: "",
       CallBack: "",
@@ -91,6 +96,7 @@ export function emptyWizardValues(target?: { bucket: string; region: string }): 
         DrumObject: "",
         SpriteObject: "",
         StreamExtract: [],
+        Force: "",
       },
     },
   };

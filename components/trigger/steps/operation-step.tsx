@@ -4,10 +4,11 @@ import type { WizardValues } from "@/lib/jobs/draft";
 import { paramDefaults } from "@/lib/jobs/draft-request";
 import type { TagName } from "@/lib/jobs/tags";
 import { ParamFields } from "../field-renderer";
-import { RadioGroup, Section, SelectInput, useFieldError } from "../form-controls";
+import { RadioGroup, Section, SelectInput, TRUE_FALSE, useFieldError } from "../form-controls";
 import { PickerField } from "../picker-field";
 import { TagChooser } from "../tag-chooser";
 import { tagModule } from "../tag-registry";
+import { WorkflowIdsField } from "../workflow-ids-field";
 
 /** Step 3: a workflow to run, or a Tag with its parameters (a saved template or the Tag's own fields) and a queue. */
 export function OperationStep() {
@@ -20,17 +21,11 @@ export function OperationStep() {
 
   if (type === "Workflow") {
     return (
-      <Section title="Workflow" description="The workflow runs on every matching file, with the settings saved in it.">
-        <PickerField
-          name="Operation.WorkflowIds"
-          label="Workflow"
-          kind="workflows"
-          bucket={bucket}
-          required
-          emptyLabel="— choose a workflow —"
-          placeholder="w7476ff3564ee45b7b490d64bccaba6cc"
-          help="Active workflows are listed first. A paused workflow may not run. To run several workflows on the same files, type their IDs separated by commas (at most 10)."
-        />
+      <Section
+        title="Workflow"
+        description="Each chosen workflow runs on every matching file, with the settings saved in it."
+      >
+        <WorkflowIdsField bucket={bucket} />
       </Section>
     );
   }
@@ -112,7 +107,7 @@ export function OperationStep() {
         </Section>
       )}
       {mod && (
-        <Section title="Queue (optional)">
+        <Section title="Queue and transcoding (optional)">
           <PickerField
             name="Operation.QueueId"
             label="Queue"
@@ -128,6 +123,13 @@ export function OperationStep() {
             help="SpeedTranscoding runs the job on CI's fast-transcoding queues; it can replace a QueueId."
             options={[{ value: "SpeedTranscoding", label: "SpeedTranscoding — fast transcoding" }]}
             emptyLabel="— the queue's own type —"
+          />
+          <SelectInput
+            name="Operation.FreeTranscode"
+            label="Free transcoding (FreeTranscode, optional)"
+            options={TRUE_FALSE}
+            emptyLabel="— not sent —"
+            help="Sent as Operation.FreeTranscode, the switch cos-go-sdk-v5 carries on every batch Job (its workflow nodes have the same one under TranscodeConfig). CI's pages do not describe what it changes; leave it unsent unless you rely on it."
           />
         </Section>
       )}

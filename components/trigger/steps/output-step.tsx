@@ -4,7 +4,7 @@ import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import type { WizardValues } from "@/lib/jobs/draft";
 import { OUTPUT_FIELDS } from "@/lib/jobs/draft-request";
 import { TAGS_WITHOUT_OUTPUT } from "@/lib/jobs/tags/names";
-import { Section, SelectInput, TextInput } from "../form-controls";
+import { Section, SelectInput, TextInput, TRUE_FALSE } from "../form-controls";
 import { tagModule } from "../tag-registry";
 import { InsertTargetProvider, useInsertTarget, VariableChips } from "../variable-chips";
 
@@ -155,6 +155,13 @@ export function OutputStep() {
               />
             )}
             {outputs.includes("StreamExtract") && <StreamExtractList />}
+            <SelectInput
+              name="Operation.Output.Force"
+              label="Force (Output.Force, optional)"
+              options={TRUE_FALSE}
+              emptyLabel="— not sent —"
+              help="Sent as Output.Force, the switch cos-go-sdk-v5's JobOutput carries (true or false). CI's pages do not describe it; by its name it forces the results to be written. Leave it unsent unless you rely on it."
+            />
           </InsertTargetProvider>
         )}
       </Section>

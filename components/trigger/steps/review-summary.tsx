@@ -97,6 +97,12 @@ export function Summary({ request, bucket, names }: { request: TriggerRequest; b
           {o.QueueType}
         </Row>,
       );
+    if (o.FreeTranscode)
+      rows.push(
+        <Row key="ft" term="Free transcoding">
+          {o.FreeTranscode}
+        </Row>,
+      );
     if (o.Output) {
       const out = flattenRequest(o.Output);
       rows.push(
