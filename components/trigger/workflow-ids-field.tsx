@@ -7,6 +7,7 @@
  */
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import { MAX_WORKFLOWS_PER_TRIGGER } from "@/lib/jobs/patterns";
 import type { PickerItem } from "@/lib/jobs/picker-schema";
 import type { ApiError } from "@/lib/query/api-fetch";
 import { fieldId, FieldShell, inputClass, useFieldError } from "./form-controls";
@@ -14,8 +15,8 @@ import { usePickerItems } from "./picker-field";
 
 const NAME = "Operation.WorkflowIds";
 const MANUAL = "__manual__";
-/** Mirrors request-schema.ts MAX_WORKFLOWS_PER_TRIGGER without loading zod on the wizard's first bundle. */
-const MAX_ROWS = 10;
+/** The schema's limit, from the zod-free patterns module (no zod on the wizard's first bundle). */
+const MAX_ROWS = MAX_WORKFLOWS_PER_TRIGGER;
 
 interface Row {
   /** Stable across removals, so each row keeps its own "typing an ID" state. */

@@ -20,6 +20,8 @@ export const REGION_PATTERN = /^[a-z0-9-]+$/;
 
 /** CI resource IDs start with their kind's letter (docs/ci-api.md §6.1). */
 export const WORKFLOW_ID_PATTERN = /^w[0-9A-Za-z]{6,64}$/;
+/** Most workflows one trigger may name; CI documents no limit, this keeps a typo from fanning out unseen. */
+export const MAX_WORKFLOWS_PER_TRIGGER = 10;
 export const QUEUE_ID_PATTERN = /^p[0-9A-Za-z]{6,64}$/;
 export const TEMPLATE_ID_PATTERN = /^t[0-9A-Za-z]{6,64}$/;
 

@@ -8,6 +8,7 @@ import {
   BUCKET_PATTERN,
   JOB_NAME_MAX,
   JOB_NAME_PATTERN,
+  MAX_WORKFLOWS_PER_TRIGGER,
   QUEUE_ID_PATTERN,
   REGION_PATTERN,
   TEMPLATE_ID_PATTERN,
@@ -20,6 +21,7 @@ export {
   BUCKET_PATTERN,
   JOB_NAME_MAX,
   JOB_NAME_PATTERN,
+  MAX_WORKFLOWS_PER_TRIGGER,
   QUEUE_ID_PATTERN,
   REGION_PATTERN,
   TEMPLATE_ID_PATTERN,
@@ -104,8 +106,6 @@ export const callBackKafkaConfigSchema = z.strictObject({
   Topic: nonEmpty("Topic", 256),
 });
 
-/** Most workflows one trigger may name; CI documents no limit, this keeps a typo from fanning out unseen. */
-export const MAX_WORKFLOWS_PER_TRIGGER = 10;
 const WORKFLOW_IDS_PATTERN = new RegExp(
   `^${WORKFLOW_ID_PATTERN.source.slice(1, -1)}(?:,${WORKFLOW_ID_PATTERN.source.slice(1, -1)}){0,${MAX_WORKFLOWS_PER_TRIGGER - 1}}$`,
 );
