@@ -43,6 +43,9 @@ export const emulatorAdmin = {
   forceState: (jobId: string, State: string, extra: { Code?: string; Message?: string } = {}) =>
     admin<Json>("POST", `jobs/${encodeURIComponent(jobId)}/state`, { State, ...extra }),
   job: (jobId: string) => admin<Json>("GET", `jobs/${encodeURIComponent(jobId)}`),
+  /** Makes a job's JobsDetail an odd shape in list and describe answers (emulator/store/job-detail-misfit.ts). */
+  misfit: (jobId: string, shape?: "empty-input" | "operation-text" | "job-param-text") =>
+    admin<Json>("POST", `jobs/${encodeURIComponent(jobId)}/misfit`, shape ? { shape } : {}),
   triggers: () => admin<Json[]>("GET", "triggers"),
   /** Objects clients PUT to COS under `prefix` (default: every written object), with their text bodies. */
   cosObjects: (bucket: string, prefix = "") =>
