@@ -70,7 +70,7 @@ test("a list with one odd job shows every row, the odd one marked; its page show
   const understood = odd.Operation?.Tag ?? odd.Operation?.WorkflowIds;
   expect(typeof understood).toBe("string");
   await expect(operation).toContainText(understood as string);
-  await page.getByText("Raw answer from CI").click();
+  await page.getByText("Raw answer from CI", { exact: true }).click();
   const xml = page.locator("pre").filter({ hasText: "<JobsDetail>" });
   await expect(xml).toContainText(`<JobId>${oddId}</JobId>`);
   await expect(xml).toContainText("<Input></Input>");
@@ -109,7 +109,7 @@ test("a JobParam sent as text marks the job; its Operation still shows the Tag a
   await expect(operation.getByRole("heading", { name: "Output" })).toBeVisible();
   // The odd JobParam is not passed off as the job's parameters; the raw XML shows what CI sent.
   await expect(operation.getByRole("heading", { name: "JobParam" })).toHaveCount(0);
-  await page.getByText("Raw answer from CI").click();
+  await page.getByText("Raw answer from CI", { exact: true }).click();
   await expect(page.locator("pre").filter({ hasText: "<JobsDetail>" })).toContainText(
     "<JobParam>not-a-block</JobParam>",
   );
