@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { FilesAdminError, routeFilesAdmin, type FilesAdminDeps } from "./admin-files";
 import { attachResults, ResultsBodyError } from "./admin-results";
+import { routeMisfitAdmin } from "./admin-misfit";
 import { JOB_STATES } from "./store/job-states";
 import { faultConfigSchema, type Faults } from "./faults";
 import { cosHostName } from "./cos/object-url";
@@ -127,6 +128,8 @@ function route(
       throw e;
     }
   }
+  const misfit = routeMisfitAdmin(deps.store, method, path, body);
+  if (misfit) return misfit;
   const job = /^jobs\/([^/]+)(\/state|\/results)?$/.exec(path);
   if (job) {
     const record = deps.store.findJob(job[1]!);

@@ -78,6 +78,7 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
         className="h-4 w-4 accent-blue-700"
         aria-label={`Select ${row.name} (${job.JobId})`}
         checked={row.selected}
+        disabled={!job.JobId}
         onChange={(e) => row.onSelect(job.JobId, e.target.checked)}
       />
     ),
@@ -92,13 +93,18 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
       <>
         {/* Two lines at most; the full name on hover (title) and on keyboard focus (pop-out). */}
         <span className="group relative block">
-          <Link
-            href={jobHref(job.JobId, row.bucket)}
-            title={row.name}
-            className="line-clamp-2 font-medium break-words text-blue-800 underline-offset-2 hover:underline"
-          >
-            {row.name}
-          </Link>
+          {/* A job CI sent without a readable JobId (marked) has no page to open. */}
+          {job.JobId ? (
+            <Link
+              href={jobHref(job.JobId, row.bucket)}
+              title={row.name}
+              className="line-clamp-2 font-medium break-words text-blue-800 underline-offset-2 hover:underline"
+            >
+              {row.name}
+            </Link>
+          ) : (
+            <span className="line-clamp-2 font-medium break-words">{row.name}</span>
+          )}
           {row.name.length > 40 && (
             <span
               aria-hidden="true"

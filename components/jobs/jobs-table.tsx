@@ -3,6 +3,7 @@ import type { KeyboardEvent } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { CiNames } from "@/lib/jobs/ci-names";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
+import { jobRowKeys } from "@/lib/jobs/row-keys";
 import { secondary, visibleColumns, type RowContext } from "./jobs-columns";
 
 const td = "px-1.5 py-2 align-top";
@@ -61,6 +62,7 @@ export function JobsTable(props: JobsTableProps) {
   const someSelected = !allSelected && jobs.some((j) => selected.has(j.JobId));
   const watchedSet = new Set(watched);
   const columns = visibleColumns(canTrigger);
+  const rowKeys = jobRowKeys(jobs);
 
   return (
     <div
@@ -110,7 +112,7 @@ export function JobsTable(props: JobsTableProps) {
                 ))}
               </tr>
             ))}
-          {jobs.map((job) => {
+          {jobs.map((job, i) => {
             const changed = highlighted.has(job.JobId);
             const row: RowContext = {
               bucket,
@@ -126,7 +128,7 @@ export function JobsTable(props: JobsTableProps) {
             };
             return (
               <tr
-                key={job.JobId}
+                key={rowKeys[i]}
                 role="row"
                 data-job-id={job.JobId}
                 data-state={job.State}

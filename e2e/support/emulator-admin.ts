@@ -49,6 +49,9 @@ export const emulatorAdmin = {
    */
   attachResults: (jobId: string, blocks: Json) =>
     admin<Json>("POST", `jobs/${encodeURIComponent(jobId)}/results`, blocks),
+  /** Makes a job's JobsDetail an odd shape in list and describe answers (emulator/store/job-detail-misfit.ts). */
+  misfit: (jobId: string, shape?: "empty-input" | "operation-text" | "job-param-text") =>
+    admin<Json>("POST", `jobs/${encodeURIComponent(jobId)}/misfit`, shape ? { shape } : {}),
   triggers: () => admin<Json[]>("GET", "triggers"),
   /** Objects clients PUT to COS under `prefix` (default: every written object), with their text bodies. */
   cosObjects: (bucket: string, prefix = "") =>

@@ -1,6 +1,7 @@
 /** Renders a job as CI's `<JobsDetail>` (docs/ci-api.md §1.2–1.3), element order as in the list sample. */
 import { formatCiTime } from "../model/ci-formats";
 import type { XmlObject } from "@/lib/ci/xml";
+import { misfitDetail } from "./job-detail-misfit";
 import type { JobRecord } from "./job-record";
 import { jobStatus } from "./lifecycle";
 
@@ -35,7 +36,7 @@ export function renderJobDetail(job: JobRecord, now: number, context: "trigger" 
   if (job.tag) detail.Tag = job.tag;
   detail.Input = job.input;
   detail.Operation = job.results && context === "query" ? withResults(job.operation, job.results) : job.operation;
-  return detail;
+  return job.misfit && context === "query" ? misfitDetail(detail, job.misfit) : detail;
 }
 
 /** The job's Operation with its result blocks after the Tag's own JobParam children (a new object: the record stays as sent). */

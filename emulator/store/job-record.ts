@@ -1,5 +1,6 @@
 /** A batch job as the emulator keeps it. Its state is not stored: it is computed from the clock (lifecycle.ts). */
 import type { XmlObject } from "@/lib/ci/xml";
+import type { MisfitShape } from "./job-detail-misfit";
 import type { JobState, JobType } from "./job-states";
 
 /** How the job ends if nobody intervenes. */
@@ -39,4 +40,6 @@ export interface JobRecord {
   source: "seed" | "trigger";
   /** Result blocks attached through the admin API (admin-results.ts), echoed under `Operation.JobParam`. */
   results?: XmlObject;
+  /** Set through the admin API: list and DescribeJob answers render this job's JobsDetail in an odd shape. */
+  misfit?: MisfitShape;
 }

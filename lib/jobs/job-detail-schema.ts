@@ -8,6 +8,33 @@ import { JOB_SCALAR_FIELDS } from "./job-fields";
 const text = z.string().optional();
 const xmlNode = z.record(z.string(), z.unknown());
 
+/** An element the page reads as a block of elements; an empty one (`<JobParam/>`) is an empty block. */
+const block = z.union([xmlNode, z.literal("")]);
+/** A text element CI may repeat where we expect one (fast-xml-parser then gives a list; xmlText joins it). */
+const texts = z.union([z.string(), z.array(z.string())]);
+
+/**
+ * The Operation elements the job page, the CSV, the name look-up and Duplicate read by name: each must have the
+ * shape they expect, or the job is marked instead of showing text where a block belongs (or losing a block that
+ * arrived as text). Anything else CI adds passes as it is.
+ */
+const operationSchema = z.looseObject({
+  Tag: text,
+  QueueId: texts.optional(),
+  QueueType: text,
+  JobLevel: text,
+  UserData: text,
+  CallBack: text,
+  CallBackFormat: text,
+  CallBackType: text,
+  WorkflowIds: texts.optional(),
+  JobParam: block.optional(),
+  Output: block.optional(),
+  TimeInterval: block.optional(),
+  CallBackMqConfig: block.optional(),
+  CallBackKafkaConfig: block.optional(),
+});
+
 export const jobDetailSchema = z.looseObject({
   JobId: z.string().min(1),
   Name: text,
@@ -22,7 +49,7 @@ export const jobDetailSchema = z.looseObject({
   Tag: text,
   QueueId: text,
   Input: xmlNode.optional(),
-  Operation: xmlNode.optional(),
+  Operation: operationSchema.optional(),
 });
 export type JobDetail = z.infer<typeof jobDetailSchema> & {
   /**
@@ -35,15 +62,28 @@ export type JobDetail = z.infer<typeof jobDetailSchema> & {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
+/** Input or Operation as read, without the children an issue named (they did not fit and are not shown). */
+function keptBlock(
+  value: unknown,
+  name: string,
+  issues: readonly z.core.$ZodIssue[],
+): Record<string, unknown> | undefined {
+  if (!isRecord(value)) return undefined;
+  const odd = new Set(issues.filter((i) => i.path[0] === name && i.path.length > 1).map((i) => String(i.path[1])));
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !odd.has(k)));
+}
+
 /**
  * Reads one `JobsDetail` tolerantly: a job that fits the schema is returned as parsed; one that does not keeps every
- * scalar field that is plain text (JobId, Name, State, times…) and the Input/Operation blocks that are objects, plus
- * `detailsProblem` naming the first element that did not fit. A job without a readable State is "Unknown".
+ * scalar field that is plain text (JobId, Name, State, times…) and the Input/Operation blocks that are objects
+ * (without the children that did not fit), plus `detailsProblem` naming the first element that did not fit. A job
+ * without a readable State is "Unknown".
  */
 export function readJobDetail(value: unknown): JobDetail {
   const parsed = jobDetailSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
+  const issues = parsed.error.issues;
+  const issue = issues[0];
   const where = issue && issue.path.length > 0 ? issue.path.join(".") : "JobsDetail";
   const problem = `${where}: ${issue?.message ?? "not understood"}`;
   const src = isRecord(value) ? value : {};
@@ -52,8 +92,10 @@ export function readJobDetail(value: unknown): JobDetail {
     const v = src[key];
     if (typeof v === "string" && v !== "") out[key] = v;
   }
-  if (isRecord(src.Input)) out.Input = src.Input;
-  if (isRecord(src.Operation)) out.Operation = src.Operation;
+  const input = keptBlock(src.Input, "Input", issues);
+  if (input) out.Input = input;
+  const operation = keptBlock(src.Operation, "Operation", issues);
+  if (operation) out.Operation = operation;
   return {
     ...(out as Partial<JobDetail>),
     JobId: (out.JobId as string | undefined) ?? "",

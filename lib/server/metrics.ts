@@ -83,6 +83,11 @@ function build() {
       labelNames: ["outcome"] as const,
       registers: [registry],
     }),
+    unreadableJobs: new Counter({
+      name: `${PREFIX}unreadable_jobs_total`,
+      help: "Distinct jobs whose CI details did not fit the expected shape (shown marked; each counted once per process)",
+      registers: [registry],
+    }),
     identityRefusals: new Counter({
       name: `${PREFIX}identity_refusals_total`,
       help: "API requests refused before the handler ran, by reason",

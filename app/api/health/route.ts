@@ -2,6 +2,7 @@ import { getRuntime } from "@/lib/server/ci-runtime";
 import { getConfig } from "@/lib/server/config";
 import { getDb } from "@/lib/server/db";
 import { loadJobsPage } from "@/lib/server/jobs/list";
+import { unreadableJobCount } from "@/lib/server/unreadable-jobs";
 import { jsonResponse, withApi } from "@/lib/server/with-api";
 
 export const dynamic = "force-dynamic";
@@ -42,7 +43,9 @@ export const GET = withApi(
     ]);
     // The CI call budget: settings, tokens left per bucket, refusals so far (counts only, no identities).
     const ciBudget = getRuntime().budget.snapshot();
-    return jsonResponse(200, { ok: true, emulator: getConfig().emulator, ci, db, ciBudget });
+    // Jobs whose details CI sent in a shape we could not read (shown marked; counted once each).
+    const unreadableJobs = unreadableJobCount();
+    return jsonResponse(200, { ok: true, emulator: getConfig().emulator, ci, db, ciBudget, unreadableJobs });
   },
   { public: true },
 );

@@ -1,0 +1,116 @@
+/**
+ * Issue 12 item 3 in the browser: one job whose details CI sends in an odd shape (the emulator's admin
+ * `jobs/<id>/misfit`) is a marked row among normal ones, never hidden and never breaking the page; its own page shows
+ * what was understood plus CI's raw XML; the other jobs open as usual.
+ */
+import { expect, test } from "@playwright/test";
+import { emulatorAdmin } from "./support/emulator-admin";
+import { listJobs } from "./support/jobs-api";
+import { expectRows, jobsScreen } from "./support/jobs-page";
+
+test.beforeEach(async () => {
+  await emulatorAdmin.reset();
+});
+
+test("a list with one odd job shows every row, the odd one marked; its page shows what was understood and the raw XML", async ({
+  page,
+  request,
+}) => {
+  const s = jobsScreen(page);
+  await page.goto("/jobs");
+  await s.ready();
+  const ids = await s.rowIds();
+  expect(ids.length).toBeGreaterThanOrEqual(5);
+  // The truth the screen must match: what the API said before the job went odd (same page, same order).
+  const before = new Map((await listJobs(request, { size: ids.length })).jobs.map((j) => [j.JobId, j]));
+  const oddId = ids[2]!;
+  const odd = before.get(oddId)!;
+  const normalId = ids[0]!;
+  const normal = before.get(normalId)!;
+  expect(odd.Name).toBeTruthy();
+  await emulatorAdmin.misfit(oddId, "empty-input");
+
+  await page.reload();
+  await expectRows(page, ids);
+  // Exactly one marker on the page, in the odd row, visible.
+  await expect(page.getByTestId("details-problem")).toHaveCount(1);
+  const oddRow = s.row(oddId);
+  await expect(oddRow.getByTestId("details-problem")).toBeVisible();
+  await expect(oddRow.getByTestId("details-problem")).toHaveText("details not understood");
+  await expect(oddRow.getByTestId("details-problem")).toHaveAttribute(
+    "title",
+    /^CI's details for this job were not understood: Input: /,
+  );
+  // What could be read is shown in the odd row: name, JobId, state.
+  await expect(oddRow.getByRole("link", { name: odd.Name!, exact: true })).toBeVisible();
+  await expect(oddRow).toContainText(oddId);
+  await expect(oddRow).toHaveAttribute("data-state", odd.State);
+  // The state badge (its words may differ from CI's state name, e.g. Cancel → Cancelled).
+  await expect(oddRow.locator(`span[data-state="${odd.State}"]`)).toBeVisible();
+  // Every other row is as before: name link, its input, no marker.
+  for (const id of ids.filter((i) => i !== oddId)) {
+    const row = s.row(id);
+    const job = before.get(id)!;
+    await expect(row.getByRole("link", { name: job.Name || "(no name)", exact: true })).toBeVisible();
+    await expect(row.getByTestId("details-problem")).toHaveCount(0);
+    await expect(row).toHaveAttribute("data-state", job.State);
+  }
+  await expect(s.banner).toHaveCount(0);
+
+  // The odd job's page: the long marker, what was understood, and CI's raw XML.
+  await oddRow.getByRole("link", { name: odd.Name!, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${oddId}$`));
+  await expect(page.getByRole("heading", { level: 1, name: odd.Name! })).toBeVisible();
+  const note = page.getByRole("note").filter({ hasText: "Details not understood." });
+  await expect(note).toBeVisible();
+  await expect(note).toContainText("Input:");
+  await expect(page.getByTestId("detail-state")).toHaveAttribute("data-state", odd.State);
+  await expect(page.getByRole("region", { name: "Input" })).toContainText("(not reported)");
+  const operation = page.getByRole("region", { name: "Operation" });
+  const understood = odd.Operation?.Tag ?? odd.Operation?.WorkflowIds;
+  expect(typeof understood).toBe("string");
+  await expect(operation).toContainText(understood as string);
+  await page.getByText("Raw answer from CI", { exact: true }).click();
+  const xml = page.locator("pre").filter({ hasText: "<JobsDetail>" });
+  await expect(xml).toContainText(`<JobId>${oddId}</JobId>`);
+  await expect(xml).toContainText("<Input></Input>");
+
+  // The rest works: back to the list, another job opens as usual, unmarked.
+  await page.getByRole("link", { name: "← All jobs" }).click();
+  await expectRows(page, ids);
+  await s
+    .row(normalId)
+    .getByRole("link", { name: normal.Name || "(no name)", exact: true })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${normalId}$`));
+  await expect(page.getByRole("heading", { level: 1, name: normal.Name || "(no name)" })).toBeVisible();
+  await expect(page.getByTestId("detail-state")).toHaveAttribute("data-state", normal.State);
+  await expect(page.getByTestId("details-problem")).toHaveCount(0);
+  const input = normal.Input!;
+  const inputValue = String(input.Prefix ?? input.Object ?? input.UrlFile ?? input.Manifest);
+  await expect(page.getByRole("region", { name: "Input" })).toContainText(inputValue);
+});
+
+test("a JobParam sent as text marks the job; its Operation still shows the Tag and Output it understood", async ({
+  page,
+  request,
+}) => {
+  const jobs = (await listJobs(request, { size: 50, type: "Job" })).jobs;
+  const job = jobs.find((j) => j.Operation?.JobParam && typeof j.Operation.Output === "object")!;
+  expect(job).toBeDefined();
+  await emulatorAdmin.misfit(job.JobId, "job-param-text");
+
+  await page.goto(`/jobs/${job.JobId}`);
+  await expect(page.getByRole("note").filter({ hasText: "Details not understood." })).toContainText(
+    "Operation.JobParam:",
+  );
+  const operation = page.getByRole("region", { name: "Operation" });
+  await expect(operation).toContainText(job.Operation!.Tag as string);
+  await expect(operation.getByRole("heading", { name: "Output" })).toBeVisible();
+  // The odd JobParam is not passed off as the job's parameters; the raw XML shows what CI sent.
+  await expect(operation.getByRole("heading", { name: "JobParam" })).toHaveCount(0);
+  await page.getByText("Raw answer from CI", { exact: true }).click();
+  await expect(page.locator("pre").filter({ hasText: "<JobsDetail>" })).toContainText(
+    "<JobParam>not-a-block</JobParam>",
+  );
+});
