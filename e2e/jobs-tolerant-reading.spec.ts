@@ -29,6 +29,14 @@ test("a list with one odd job shows every row, the odd one marked; its page show
   const normal = before.get(normalId)!;
   expect(odd.Name).toBeTruthy();
   await emulatorAdmin.misfit(oddId, "empty-input");
+  // The server reuses a list answer for CI_CACHE_MS: wait until the page's own query (newest first, this size)
+  // answers the odd shape, so the reload renders it rather than the answer from before.
+  await expect
+    .poll(async () => {
+      const { jobs } = await listJobs(request, { orderByTime: "Desc", size: ids.length });
+      return jobs.find((j) => j.JobId === oddId)?.detailsProblem ?? null;
+    })
+    .not.toBeNull();
 
   await page.reload();
   await expectRows(page, ids);
@@ -113,4 +121,44 @@ test("a JobParam sent as text marks the job; its Operation still shows the Tag a
   await expect(page.locator("pre").filter({ hasText: "<JobsDetail>" })).toContainText(
     "<JobParam>not-a-block</JobParam>",
   );
+});
+
+test("a job sent without a JobId is a marked row that cannot be opened, selected or acted on; the rest can", async ({
+  page,
+  request,
+}) => {
+  const s = jobsScreen(page);
+  await page.goto("/jobs");
+  await s.ready();
+  const ids = await s.rowIds();
+  expect(ids.length).toBeGreaterThanOrEqual(5);
+  const before = new Map(
+    (await listJobs(request, { orderByTime: "Desc", size: ids.length })).jobs.map((j) => [j.JobId, j]),
+  );
+  const oddId = ids.find((id, i) => i > 0 && before.get(id)?.Name)!;
+  const odd = before.get(oddId)!;
+  await emulatorAdmin.misfit(oddId, "no-job-id");
+  await expect
+    .poll(async () => {
+      const { jobs } = await listJobs(request, { orderByTime: "Desc", size: ids.length });
+      return jobs.map((j) => j.JobId);
+    })
+    .toEqual(ids.map((id) => (id === oddId ? "" : id)));
+
+  await page.reload();
+  await s.ready();
+  await expect.poll(() => s.rowIds()).toEqual(ids.map((id) => (id === oddId ? "" : id)));
+  const oddRow = s.row("");
+  await expect(oddRow.getByTestId("details-problem")).toBeVisible();
+  await expect(oddRow).toContainText(odd.Name!);
+  // No page to open, nothing to select, watch, duplicate or cancel: each of those names a job by its JobId.
+  await expect(oddRow.getByRole("link")).toHaveCount(0);
+  await expect(oddRow.getByRole("checkbox")).toBeDisabled();
+  await expect(oddRow.getByRole("button", { name: /^(Watch|Stop watching|Cancel) / })).toHaveCount(0);
+  // "Select all" takes every other row and leaves the odd one out.
+  await page.getByRole("checkbox", { name: "Select all jobs on this page" }).check();
+  await expect(page.getByRole("region", { name: "Selected jobs" })).toContainText(`${ids.length - 1} selected`);
+  await expect(oddRow.getByRole("checkbox")).not.toBeChecked();
+  for (const id of ids.filter((i) => i !== oddId)) await expect(s.row(id).getByRole("checkbox")).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Select all jobs on this page" })).toBeChecked();
 });

@@ -68,6 +68,19 @@ describe("jobs/<id>/misfit", () => {
     await h.admin("DELETE", `jobs/${job.jobId}/misfit`);
   });
 
+  it("no-job-id leaves the JobId out of the job's JobsDetail, and only that element", async () => {
+    const job = [...h.emu.store.bucket(BUCKET, REGION)!.jobs.values()].find((j) => j.type === "Job")!;
+    const before = (await h.send({ path: `/inventorytriggerjob/${job.jobId}` })).text;
+    await h.admin("POST", `jobs/${job.jobId}/misfit`, { shape: "no-job-id" });
+    const after = (await h.send({ path: `/inventorytriggerjob/${job.jobId}` })).text;
+    expect(before).toContain(`<JobId>${job.jobId}</JobId>`);
+    expect(after).not.toContain("<JobId>");
+    expect(after.replace(/<RequestId>[^<]*<\/RequestId>/, "")).toBe(
+      before.replace(`<JobId>${job.jobId}</JobId>`, "").replace(/<RequestId>[^<]*<\/RequestId>/, ""),
+    );
+    await h.admin("DELETE", `jobs/${job.jobId}/misfit`);
+  });
+
   it("refuses an unknown shape (400 naming the field), an unknown job (404) and another method (405)", async () => {
     const id = String((await firstThree()).jobs[0]!.JobId);
     const bad = await h.admin("POST", `jobs/${id}/misfit`, { shape: "sideways" });

@@ -69,6 +69,9 @@ describe("errorAnswer", () => {
     [{ format: "json", status: 200, code: 1, message: "m" }, "errorAnswer.status"],
     [{ format: "yaml", status: 400, code: 1, message: "m" }, "errorAnswer.format"],
     [{ format: "xml", status: 400, code: "A", message: "" }, "errorAnswer.message"],
+    // It is also the x-ci-request-id header: a character a header cannot carry is refused here, not at writeHead.
+    [{ format: "json", status: 400, code: 1, message: "m", requestId: "id\nwith newline" }, "errorAnswer.requestId"],
+    [{ format: "xml", status: 400, code: "A", message: "m", requestId: "请求" }, "errorAnswer.requestId"],
   ])("refuses %j, naming %s", async (errorAnswer, field) => {
     const r = await h.admin("POST", "faults", { errorAnswer });
     expect(r.status).toBe(400);

@@ -11,6 +11,11 @@ import { xmlError } from "./xml-response";
 import type { CiResult } from "./types";
 
 const status = z.number().int().min(400, "an error status, 400 to 599").max(599, "an error status, 400 to 599");
+/** Sent as the `x-ci-request-id` header too, so only visible ASCII (anything else would make writeHead throw). */
+const REQUEST_ID = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,128}$/, "1-128 visible ASCII characters")
+  .optional();
 const message = z.string().min(1).max(1024);
 
 export const errorAnswerSchema = z.discriminatedUnion("format", [
@@ -21,14 +26,14 @@ export const errorAnswerSchema = z.discriminatedUnion("format", [
     code: z.number().int().min(0).max(2_147_483_647),
     message,
     /** Answer with this RequestId (header and body) instead of a fresh one, so a test can look for it on screen. */
-    requestId: z.string().min(1).max(128).optional(),
+    requestId: REQUEST_ID,
   }),
   z.strictObject({
     format: z.literal("xml"),
     status,
     code: z.string().regex(/^[A-Za-z][A-Za-z0-9.]{0,63}$/, "a CI error code such as InvalidArgument"),
     message,
-    requestId: z.string().min(1).max(128).optional(),
+    requestId: REQUEST_ID,
   }),
 ]);
 export type ErrorAnswer = z.infer<typeof errorAnswerSchema>;

@@ -21,6 +21,7 @@ import { JobStateBadge } from "./job-state-badge";
 import { RelativeTime } from "./relative-time";
 import { TruncatedText } from "./truncated-text";
 import { WorkflowCell } from "./workflow-cell";
+import { isActionable } from "@/lib/jobs/row-keys";
 
 const thWrap = "px-1.5 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const th = `${thWrap} whitespace-nowrap`;
@@ -78,7 +79,7 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
         className="h-4 w-4 accent-blue-700"
         aria-label={`Select ${row.name} (${job.JobId})`}
         checked={row.selected}
-        disabled={!job.JobId}
+        disabled={!isActionable(job)}
         onChange={(e) => row.onSelect(job.JobId, e.target.checked)}
       />
     ),
@@ -244,44 +245,46 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
     thClass: th,
     tdClass: "max-md:col-start-4 max-md:row-span-2 max-md:row-start-1 whitespace-nowrap",
     phone: "cell",
-    cell: (job, row) => (
-      // Icon buttons with names (aria-label) and tooltips: three actions must fit a 1440 px screen.
-      <span className="flex items-center gap-0.5">
-        <button
-          type="button"
-          aria-pressed={row.watched}
-          aria-label={`${row.watched ? "Stop watching" : "Watch"} ${row.name}`}
-          title={
-            row.watched ? "Watching: you will be notified when it finishes" : "Watch: be notified when it finishes"
-          }
-          onClick={() => setWatched(job.JobId, !row.watched)}
-          className={`${iconButton} ${row.watched ? "text-blue-700" : "text-slate-500"}`}
-        >
-          <EyeIcon className="h-4 w-4" />
-        </button>
-        {row.canTrigger && (
-          <Link
-            href={duplicateHref(job.JobId, row.bucket)}
-            className={`${iconButton} text-slate-700`}
-            aria-label={`Duplicate ${row.name}`}
-            title="Duplicate: a new job with these settings"
-          >
-            <DuplicateIcon className="h-4 w-4" />
-          </Link>
-        )}
-        {row.canTrigger && isCancellable(job.State) && (
+    cell: (job, row) =>
+      // A job without a readable JobId (marked) can be neither watched, duplicated nor cancelled: all name it by JobId.
+      !isActionable(job) ? null : (
+        // Icon buttons with names (aria-label) and tooltips: three actions must fit a 1440 px screen.
+        <span className="flex items-center gap-0.5">
           <button
             type="button"
-            className={`${iconButton} text-red-700 hover:bg-red-50`}
-            aria-label={`Cancel ${row.name}`}
-            title="Cancel this job"
-            onClick={() => row.onCancel(job)}
+            aria-pressed={row.watched}
+            aria-label={`${row.watched ? "Stop watching" : "Watch"} ${row.name}`}
+            title={
+              row.watched ? "Watching: you will be notified when it finishes" : "Watch: be notified when it finishes"
+            }
+            onClick={() => setWatched(job.JobId, !row.watched)}
+            className={`${iconButton} ${row.watched ? "text-blue-700" : "text-slate-500"}`}
           >
-            <BanIcon className="h-4 w-4" />
+            <EyeIcon className="h-4 w-4" />
           </button>
-        )}
-      </span>
-    ),
+          {row.canTrigger && (
+            <Link
+              href={duplicateHref(job.JobId, row.bucket)}
+              className={`${iconButton} text-slate-700`}
+              aria-label={`Duplicate ${row.name}`}
+              title="Duplicate: a new job with these settings"
+            >
+              <DuplicateIcon className="h-4 w-4" />
+            </Link>
+          )}
+          {row.canTrigger && isCancellable(job.State) && (
+            <button
+              type="button"
+              className={`${iconButton} text-red-700 hover:bg-red-50`}
+              aria-label={`Cancel ${row.name}`}
+              title="Cancel this job"
+              onClick={() => row.onCancel(job)}
+            >
+              <BanIcon className="h-4 w-4" />
+            </button>
+          )}
+        </span>
+      ),
   },
 ];
 

@@ -32,6 +32,7 @@ import { useLiveSettings } from "./use-live-settings";
 import { usePolledQuery } from "./use-polled-query";
 import { useHydrated } from "./use-now";
 import { useWatchList } from "./use-watch-list";
+import { isActionable } from "@/lib/jobs/row-keys";
 
 // The dialog (Radix: focus trap, scroll lock) is loaded the first time someone cancels, not with the table.
 const CancelJobsDialog = dynamic(() => import("./cancel-jobs-dialog").then((m) => m.CancelJobsDialog), { ssr: false });
@@ -225,7 +226,7 @@ export function JobsScreen({
               return next;
             })
           }
-          onSelectAll={(on) => setSelected(on ? new Set(rows.map((j) => j.JobId)) : new Set())}
+          onSelectAll={(on) => setSelected(on ? new Set(rows.filter(isActionable).map((j) => j.JobId)) : new Set())}
           highlighted={highlighted}
           watched={watched}
           onCancel={(job) => setCancelTarget([job])}

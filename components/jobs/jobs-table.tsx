@@ -3,7 +3,7 @@ import type { KeyboardEvent } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { CiNames } from "@/lib/jobs/ci-names";
 import type { JobDetail } from "@/lib/jobs/job-detail-schema";
-import { jobRowKeys } from "@/lib/jobs/row-keys";
+import { isActionable, jobRowKeys } from "@/lib/jobs/row-keys";
 import { secondary, visibleColumns, type RowContext } from "./jobs-columns";
 
 const td = "px-1.5 py-2 align-top";
@@ -58,8 +58,9 @@ export interface JobsTableProps {
  */
 export function JobsTable(props: JobsTableProps) {
   const { jobs, loading, stale, bucket, serverNow, canTrigger, selected, highlighted, watched } = props;
-  const allSelected = jobs.length > 0 && jobs.every((j) => selected.has(j.JobId));
-  const someSelected = !allSelected && jobs.some((j) => selected.has(j.JobId));
+  const selectable = jobs.filter(isActionable);
+  const allSelected = selectable.length > 0 && selectable.every((j) => selected.has(j.JobId));
+  const someSelected = !allSelected && selectable.some((j) => selected.has(j.JobId));
   const watchedSet = new Set(watched);
   const columns = visibleColumns(canTrigger);
   const rowKeys = jobRowKeys(jobs);

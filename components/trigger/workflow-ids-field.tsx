@@ -7,7 +7,7 @@
  */
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { MAX_WORKFLOWS_PER_TRIGGER } from "@/lib/jobs/patterns";
+import { MAX_WORKFLOWS_PER_TRIGGER, splitWorkflowIds } from "@/lib/jobs/patterns";
 import type { PickerItem } from "@/lib/jobs/picker-schema";
 import type { ApiError } from "@/lib/query/api-fetch";
 import { fieldId, FieldShell, inputClass, useFieldError } from "./form-controls";
@@ -119,10 +119,7 @@ function WorkflowRow({
             value={value}
             onChange={(e) => onChange(e.target.value)}
             onBlur={(e) => {
-              const ids = e.target.value
-                .split(",")
-                .map((id) => id.trim())
-                .filter((id) => id !== "");
+              const ids = splitWorkflowIds(e.target.value);
               if (ids.length > 1 || (ids.length === 1 && ids[0] !== e.target.value)) onSplit(ids);
             }}
             aria-invalid={rowError ? true : undefined}

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import type { AdminBatchFiles, AdminCosObject } from "@/emulator/admin-files";
+import type { MisfitShape } from "@/emulator/store/job-detail-misfit";
 import type { faultConfigSchema } from "@/emulator/faults";
 import type { RouteKey } from "@/emulator/types";
 import { E2E } from "./env";
@@ -50,7 +51,7 @@ export const emulatorAdmin = {
   attachResults: (jobId: string, blocks: Json) =>
     admin<Json>("POST", `jobs/${encodeURIComponent(jobId)}/results`, blocks),
   /** Makes a job's JobsDetail an odd shape in list and describe answers (emulator/store/job-detail-misfit.ts). */
-  misfit: (jobId: string, shape?: "empty-input" | "operation-text" | "job-param-text") =>
+  misfit: (jobId: string, shape?: MisfitShape) =>
     admin<Json>("POST", `jobs/${encodeURIComponent(jobId)}/misfit`, shape ? { shape } : {}),
   triggers: () => admin<Json[]>("GET", "triggers"),
   /** Objects clients PUT to COS under `prefix` (default: every written object), with their text bodies. */

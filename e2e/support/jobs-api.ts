@@ -16,6 +16,8 @@ export interface ApiJob {
   CreationTime?: string;
   Input?: Record<string, unknown>;
   Operation?: Record<string, unknown>;
+  /** Set when CI's details for the job did not fit (lib/jobs/job-detail-schema.ts readJobDetail). */
+  detailsProblem?: string;
 }
 
 export interface ApiPage {

@@ -4,6 +4,7 @@
  * input, only the current Tag's visible parameters, no empty strings or empty groups.
  */
 import { formatCiTime, parseCiTime } from "./ci-time";
+import { splitWorkflowIds } from "./patterns";
 import { requestType } from "@/lib/jobs/request-type";
 import { emptyWizardValues, INPUT_SOURCE_VALUES, type ParamValue, type WizardValues } from "./draft";
 import { isTagName, TAGS_WITHOUT_OUTPUT, type TagName } from "./tags/names";
@@ -94,11 +95,7 @@ export function buildJobParam(
  * around IDs and empty entries (a workflow row added but left unset) are dropped; "" when none is left.
  */
 export function joinWorkflowIds(raw: string): string {
-  return raw
-    .split(",")
-    .map((id) => id.trim())
-    .filter((id) => id !== "")
-    .join(",");
+  return splitWorkflowIds(raw).join(",");
 }
 
 /** The minimal Request for these values (not yet validated: the caller runs triggerRequestSchema on it). */

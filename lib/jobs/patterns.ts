@@ -22,6 +22,12 @@ export const REGION_PATTERN = /^[a-z0-9-]+$/;
 export const WORKFLOW_ID_PATTERN = /^w[0-9A-Za-z]{6,64}$/;
 /** Most workflows one trigger may name; CI documents no limit, this keeps a typo from fanning out unseen. */
 export const MAX_WORKFLOWS_PER_TRIGGER = 10;
+/** Workflow IDs as a person types them (`w1, w2,`): split at commas, trimmed, empty ones dropped. */
+export const splitWorkflowIds = (raw: string): string[] =>
+  raw
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
 export const QUEUE_ID_PATTERN = /^p[0-9A-Za-z]{6,64}$/;
 export const TEMPLATE_ID_PATTERN = /^t[0-9A-Za-z]{6,64}$/;
 

@@ -15,3 +15,9 @@ export function jobRowKeys(jobs: readonly Pick<JobDetail, "JobId" | "Name" | "Cr
     return n === 0 ? base : `${base}#${n}`;
   });
 }
+
+/**
+ * Whether a row can be acted on: a job without a readable JobId has no page, cannot be selected, watched, duplicated
+ * or cancelled (each of those names the job by its JobId).
+ */
+export const isActionable = (job: Pick<JobDetail, "JobId">): boolean => job.JobId !== "";
