@@ -3,7 +3,7 @@
  * `jobs/<id>/misfit`) is a marked row among normal ones, never hidden and never breaking the page; its own page shows
  * what was understood plus CI's raw XML; the other jobs open as usual.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { emulatorAdmin } from "./support/emulator-admin";
 import { listJobs } from "./support/jobs-api";
 import { expectRows, jobsScreen } from "./support/jobs-page";
@@ -12,28 +12,38 @@ test.beforeEach(async () => {
   await emulatorAdmin.reset();
 });
 
-test("a list with one odd job shows every row, the odd one marked; its page shows what was understood and the raw XML", async ({
-  page,
-  request,
-}) => {
+/**
+ * Opens the job list and reads the page's rows and what the API says of them before any job goes odd: the page's
+ * own query (newest first, this many), whose answer the server also reuses for CI_CACHE_MS.
+ */
+async function openList(page: Page, request: APIRequestContext) {
   const s = jobsScreen(page);
   await page.goto("/jobs");
   await s.ready();
   const ids = await s.rowIds();
   expect(ids.length).toBeGreaterThanOrEqual(5);
+  const pageQuery = () => listJobs(request, { orderByTime: "Desc", size: ids.length });
+  const before = new Map((await pageQuery()).jobs.map((j) => [j.JobId, j]));
+  return { s, ids, before, pageQuery };
+}
+
+test("a list with one odd job shows every row, the odd one marked; its page shows what was understood and the raw XML", async ({
+  page,
+  request,
+}) => {
   // The truth the screen must match: what the API said before the job went odd (same page, same order).
-  const before = new Map((await listJobs(request, { size: ids.length })).jobs.map((j) => [j.JobId, j]));
+  const { s, ids, before, pageQuery } = await openList(page, request);
   const oddId = ids[2]!;
   const odd = before.get(oddId)!;
   const normalId = ids[0]!;
   const normal = before.get(normalId)!;
   expect(odd.Name).toBeTruthy();
   await emulatorAdmin.misfit(oddId, "empty-input");
-  // The server reuses a list answer for CI_CACHE_MS: wait until the page's own query (newest first, this size)
-  // answers the odd shape, so the reload renders it rather than the answer from before.
+  // The server reuses a list answer for CI_CACHE_MS: wait until the page's own query answers the odd shape, so the
+  // reload renders it rather than the answer from before.
   await expect
     .poll(async () => {
-      const { jobs } = await listJobs(request, { orderByTime: "Desc", size: ids.length });
+      const { jobs } = await pageQuery();
       return jobs.find((j) => j.JobId === oddId)?.detailsProblem ?? null;
     })
     .not.toBeNull();
@@ -127,20 +137,13 @@ test("a job sent without a JobId is a marked row that cannot be opened, selected
   page,
   request,
 }) => {
-  const s = jobsScreen(page);
-  await page.goto("/jobs");
-  await s.ready();
-  const ids = await s.rowIds();
-  expect(ids.length).toBeGreaterThanOrEqual(5);
-  const before = new Map(
-    (await listJobs(request, { orderByTime: "Desc", size: ids.length })).jobs.map((j) => [j.JobId, j]),
-  );
+  const { s, ids, before, pageQuery } = await openList(page, request);
   const oddId = ids.find((id, i) => i > 0 && before.get(id)?.Name)!;
   const odd = before.get(oddId)!;
   await emulatorAdmin.misfit(oddId, "no-job-id");
   await expect
     .poll(async () => {
-      const { jobs } = await listJobs(request, { orderByTime: "Desc", size: ids.length });
+      const { jobs } = await pageQuery();
       return jobs.map((j) => j.JobId);
     })
     .toEqual(ids.map((id) => (id === oddId ? "" : id)));

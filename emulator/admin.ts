@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { FilesAdminError, routeFilesAdmin, type FilesAdminDeps } from "./admin-files";
 import { attachResults, ResultsBodyError } from "./admin-results";
-import { routeMisfitAdmin } from "./admin-misfit";
+import { MISFIT_SHAPES } from "./store/job-detail-misfit";
 import { JOB_STATES } from "./store/job-states";
 import { faultConfigSchema, type Faults } from "./faults";
 import { cosHostName } from "./cos/object-url";
@@ -48,6 +48,9 @@ const forceStateSchema = z.strictObject({
   Code: z.string().min(1).max(128).optional(),
   Message: z.string().min(1).max(1024).optional(),
 });
+
+/** `jobs/<id>/misfit`: that job's JobsDetail in an odd shape in list and DescribeJob answers (store/job-detail-misfit.ts). */
+const misfitSchema = z.strictObject({ shape: z.enum(MISFIT_SHAPES).default("empty-input") });
 
 class AdminError extends Error {
   constructor(
@@ -128,9 +131,7 @@ function route(
       throw e;
     }
   }
-  const misfit = routeMisfitAdmin(deps.store, method, path, body);
-  if (misfit) return misfit;
-  const job = /^jobs\/([^/]+)(\/state|\/results)?$/.exec(path);
+  const job = /^jobs\/([^/]+)(\/state|\/results|\/misfit)?$/.exec(path);
   if (job) {
     const record = deps.store.findJob(job[1]!);
     if (!record) throw new AdminError(404, `No job ${job[1]}`);
@@ -143,6 +144,14 @@ function route(
         throw e;
       }
       return [200, jobJson(record, now)];
+    }
+    if (job[2] === "/misfit" && method === "POST") {
+      record.misfit = parseWith(misfitSchema, parseJson(body)).shape;
+      return [200, { jobId: record.jobId, misfit: record.misfit }];
+    }
+    if (job[2] === "/misfit" && method === "DELETE") {
+      delete record.misfit;
+      return [200, { jobId: record.jobId, misfit: null }];
     }
     if (job[2] === "/state" && method === "POST") {
       const { State, Code, Message } = parseWith(forceStateSchema, parseJson(body));

@@ -1,6 +1,6 @@
 /**
  * Misfit `JobsDetail` shapes for tests of tolerant reading (issue 12 item 3): CI could answer one job in a shape the
- * app does not expect, and the app must still show every other job. A job set to a misfit (admin-misfit.ts) is
+ * app does not expect, and the app must still show every other job. A job set to a misfit (the admin API, admin.ts) is
  * rendered that way in every list and DescribeJob answer; Name, State and the times stay as they are, and so does
  * the JobId except in `no-job-id`.
  * The emulator's own words, not the app's schema: which shapes the app refuses is for the app's tests to show.

@@ -1,7 +1,7 @@
 /**
  * Issue 12 item 3: a job whose details CI sends in an odd shape is shown marked, and counted and logged once — not
  * once per poll. Through the real list, detail and health routes against an in-process emulator whose admin API
- * makes one job misfit (emulator/admin-misfit.ts).
+ * makes one job misfit (emulator/admin.ts).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as healthRoute from "@/app/api/health/route";
